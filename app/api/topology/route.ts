@@ -1,0 +1,34 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { loadTopology } from '@/lib/topology/load';
+import { describeLoadFailure } from '@/lib/topology/errors';
+import { TopologyQuery, describeIssue } from '@/lib/topology/params';
+import { defaultRegion, resolveSource } from '@/lib/topology/resolve';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/topology?region=R[&vpc=ID][&source=fixture|live]: the normalized topology contract. */
+export async function GET(request: NextRequest) {
+  const q = request.nextUrl.searchParams;
+  const parsed = TopologyQuery.safeParse({
+    region: q.get('region') ?? undefined,
+    vpc: q.get('vpc') ?? undefined,
+    source: q.get('source') ?? undefined,
+  });
+  if (!parsed.success) {
+    return NextResponse.json({ error: describeIssue(parsed.error) }, { status: 400 });
+  }
+  const resolved = resolveSource(parsed.data.source);
+  if ('error' in resolved) return NextResponse.json({ error: resolved.error }, { status: 400 });
+  try {
+    const topology = await loadTopology({
+      source: resolved.source,
+      region: parsed.data.region ?? defaultRegion(),
+      vpcId: parsed.data.vpc,
+    });
+    return NextResponse.json(topology, { headers: { 'cache-control': 'no-store' } });
+  } catch (err) {
+    const failure = describeLoadFailure(err);
+    if (failure.status >= 500 && failure.code === 'Internal') console.error('topology load failed', err);
+    return NextResponse.json({ error: failure.message, code: failure.code }, { status: failure.status });
+  }
+}

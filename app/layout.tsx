@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'vpc-atlas', template: '%s · vpc-atlas' },
+  description: 'See how your AWS VPCs reach AWS services, and wire new VPC endpoints safely.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
+          <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-4 px-4">
+            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+              <svg aria-hidden viewBox="0 0 32 32" className="h-6 w-6">
+                <rect width="32" height="32" rx="7" fill="#0f766e" />
+                <circle cx="9" cy="10" r="3.5" fill="#fff" />
+                <circle cx="23" cy="10" r="3.5" fill="#fff" />
+                <circle cx="16" cy="23" r="3.5" fill="#fff" />
+                <path d="M9 10L16 23L23 10" stroke="#fff" strokeWidth="2" fill="none" />
+              </svg>
+              vpc-atlas
+            </Link>
+            <span className="text-sm text-slate-500 dark:text-slate-400">VPC endpoints, mapped</span>
+          </div>
+        </header>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,95 @@
+import Link from 'next/link';
+import { ErrorPanel, Notices } from '@/components/ui/notice';
+import { RegionPicker } from '@/components/ui/region-picker';
+import { describeLoadFailure } from '@/lib/topology/errors';
+import { loadTopology } from '@/lib/topology/load';
+import { resolvePageScope, type SearchParams } from '@/lib/topology/page-params';
+import { summarizeVpcs } from '@/lib/topology/summary';
+import type { Topology } from '@/lib/topology/types';
+
+export const dynamic = 'force-dynamic';
+
+export default async function RegionPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const scope = await resolvePageScope(sp);
+  let topology: Topology | null = null;
+  let failure: ReturnType<typeof describeLoadFailure> | null = null;
+  try {
+    topology = await loadTopology({ source: scope.source, region: scope.region });
+  } catch (err) {
+    failure = describeLoadFailure(err);
+  }
+  const qs = (extra: Record<string, string> = {}) =>
+    new URLSearchParams({ region: scope.region, ...(sp.source ? { source: scope.source } : {}), ...extra }).toString();
+
+  return (
+    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">VPCs in {scope.region}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="scope">
+            Source: <span className="font-medium">{scope.source}</span>
+            {topology && (
+              <>
+                {' · '}fetched <time dateTime={topology.fetchedAt}>{topology.fetchedAt.replace('T', ' ').slice(0, 19)} UTC</time>
+              </>
+            )}
+          </p>
+        </div>
+        <RegionPicker regions={scope.regions} region={scope.region} action="/" hidden={sp.source ? { source: scope.source } : {}} />
+      </div>
+      <Notices notices={scope.notices} />
+      {topology && <Notices notices={topology.warnings} tone="warning" />}
+      {failure && <ErrorPanel title={failure.title} message={failure.message} retryHref={`/?${qs()}`} />}
+      {topology && topology.vpcs.length === 0 && (
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No VPCs in {scope.region}.
+        </p>
+      )}
+      {topology && topology.vpcs.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-left text-sm" data-testid="vpc-table">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+              <tr>
+                <th className="px-4 py-2 font-medium">VPC</th>
+                <th className="px-4 py-2 font-medium">CIDR blocks</th>
+                <th className="px-4 py-2 text-right font-medium">Subnets</th>
+                <th className="px-4 py-2 text-right font-medium">AZs</th>
+                <th className="px-4 py-2 text-right font-medium">Route tables</th>
+                <th className="px-4 py-2 text-right font-medium">Gateway endpoints</th>
+                <th className="px-4 py-2 text-right font-medium">Interface endpoints</th>
+                <th className="px-4 py-2 text-right font-medium">NAT gateways</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summarizeVpcs(topology).map((v) => (
+                <tr key={v.id} data-vpc-id={v.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
+                  <td className="px-4 py-2">
+                    <Link href={`/vpcs/${v.id}?${qs()}`} className="font-medium text-teal-700 hover:underline dark:text-teal-400">
+                      {v.name}
+                    </Link>
+                    {v.isDefault && (
+                      <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-700 dark:text-slate-200">default</span>
+                    )}
+                    <div className="font-mono text-xs text-slate-500">{v.id}</div>
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs">
+                    {[...v.cidrBlocks, ...v.ipv6CidrBlocks].map((c) => (
+                      <div key={c}>{c}</div>
+                    ))}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="subnets">{v.subnets}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="azs">{v.azs}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="routeTables">{v.routeTables}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="gatewayEndpoints">{v.gatewayEndpoints}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="interfaceEndpoints">{v.interfaceEndpoints}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="natGateways">{v.natGateways}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from 'next/link';
+
+export default function VpcNotFound() {
+  return (
+    <main className="mx-auto max-w-xl px-4 py-16 text-center">
+      <h1 className="text-2xl font-semibold">VPC not found</h1>
+      <p className="mt-2 text-slate-600 dark:text-slate-400">
+        There is no VPC with that id in this region and source. It may have been deleted, or the link names another region.
+      </p>
+      <Link href="/" className="mt-6 inline-block rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
+        Back to all VPCs
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the embedded demo account lives; the default fixture directory. */
+export const DEMO_FIXTURE_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), 'fixtures', 'demo');
+
+const optionalNonEmpty = z
+  .string()
+  .trim()
+  .min(1)
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+const urlString = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^https?:\/\/[^\s/]+/.test(v), 'must be an http(s) URL such as http://127.0.0.1:5055')
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+export const AtlasEnv = z.object({
+  ATLAS_SOURCE: z.enum(['fixture', 'live']).default('fixture'),
+  ATLAS_FIXTURE_DIR: optionalNonEmpty,
+  ATLAS_DATA_DIR: optionalNonEmpty,
+  AWS_PROFILE: optionalNonEmpty,
+  AWS_REGION: z
+    .string()
+    .trim()
+    .regex(/^([a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d)?$/, 'must be a region name such as us-east-1')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  AWS_ENDPOINT_URL: urlString,
+  AWS_ENDPOINT_URL_EC2: urlString,
+});
+
+export interface AtlasConfig {
+  source: 'fixture' | 'live';
+  fixtureDir: string;
+  dataDir: string;
+  /** The region shown when the URL names none. */
+  defaultRegion: string;
+  awsProfile: string | undefined;
+  awsEndpoint: string | undefined;
+}
+
+/** A configuration error that names the variable at fault; start-up stops on it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the server's configuration from environment variables.
+ * Throws ConfigError naming the variable when a value is wrong.
+ */
+export function parseConfig(env: Record<string, string | undefined>): AtlasConfig {
+  const parsed = AtlasEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const got = env[name];
+      return `${name}${got !== undefined ? `=${JSON.stringify(got)}` : ''}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    source: e.ATLAS_SOURCE,
+    fixtureDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_FIXTURE_DIR ?? DEMO_FIXTURE_DIR),
+    dataDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_DATA_DIR ?? '.data'),
+    defaultRegion: e.AWS_REGION ?? 'us-east-1',
+    awsProfile: e.AWS_PROFILE,
+    awsEndpoint: e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_ENDPOINT_URL,
+  };
+}
+
+let cached: AtlasConfig | undefined;
+
+/** The process's configuration, parsed once. */
+export function getConfig(): AtlasConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

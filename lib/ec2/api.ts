@@ -1,0 +1,97 @@
+import type {
+  CreateVpcEndpointCommandInput,
+  CreateVpcEndpointCommandOutput,
+  DeleteVpcEndpointsCommandInput,
+  DeleteVpcEndpointsCommandOutput,
+  DescribeInternetGatewaysCommandInput,
+  DescribeInternetGatewaysCommandOutput,
+  DescribeNatGatewaysCommandInput,
+  DescribeNatGatewaysCommandOutput,
+  DescribeNetworkInterfacesCommandInput,
+  DescribeNetworkInterfacesCommandOutput,
+  DescribePrefixListsCommandInput,
+  DescribePrefixListsCommandOutput,
+  DescribeRegionsCommandInput,
+  DescribeRegionsCommandOutput,
+  DescribeRouteTablesCommandInput,
+  DescribeRouteTablesCommandOutput,
+  DescribeSecurityGroupsCommandInput,
+  DescribeSecurityGroupsCommandOutput,
+  DescribeSubnetsCommandInput,
+  DescribeSubnetsCommandOutput,
+  DescribeVpcAttributeCommandInput,
+  DescribeVpcAttributeCommandOutput,
+  DescribeVpcEndpointServicesCommandInput,
+  DescribeVpcEndpointServicesCommandOutput,
+  DescribeVpcEndpointsCommandInput,
+  DescribeVpcEndpointsCommandOutput,
+  DescribeVpcsCommandInput,
+  DescribeVpcsCommandOutput,
+  ModifyVpcEndpointCommandInput,
+  ModifyVpcEndpointCommandOutput,
+} from './types';
+
+type Out<T> = Omit<T, '$metadata'>;
+
+/**
+ * The EC2 operations vpc-atlas uses, with the AWS SDK v3 input and output shapes and AWS's
+ * pagination (MaxResults / NextToken): one call returns one page. Two backends implement it:
+ * `LiveEc2Api` (the SDK's EC2Client: AWS, LocalStack, moto) and `FixtureEc2Api` (an in-process
+ * EC2 seeded from `aws ec2 describe-*` JSON files).
+ */
+export interface Ec2Api {
+  readonly source: 'fixture' | 'live';
+  readonly region: string;
+  describeVpcs(input?: DescribeVpcsCommandInput): Promise<Out<DescribeVpcsCommandOutput>>;
+  describeVpcAttribute(input: DescribeVpcAttributeCommandInput): Promise<Out<DescribeVpcAttributeCommandOutput>>;
+  describeSubnets(input?: DescribeSubnetsCommandInput): Promise<Out<DescribeSubnetsCommandOutput>>;
+  describeRouteTables(input?: DescribeRouteTablesCommandInput): Promise<Out<DescribeRouteTablesCommandOutput>>;
+  describeVpcEndpoints(input?: DescribeVpcEndpointsCommandInput): Promise<Out<DescribeVpcEndpointsCommandOutput>>;
+  describeVpcEndpointServices(
+    input?: DescribeVpcEndpointServicesCommandInput,
+  ): Promise<Out<DescribeVpcEndpointServicesCommandOutput>>;
+  describeNetworkInterfaces(
+    input?: DescribeNetworkInterfacesCommandInput,
+  ): Promise<Out<DescribeNetworkInterfacesCommandOutput>>;
+  describeSecurityGroups(input?: DescribeSecurityGroupsCommandInput): Promise<Out<DescribeSecurityGroupsCommandOutput>>;
+  describeInternetGateways(
+    input?: DescribeInternetGatewaysCommandInput,
+  ): Promise<Out<DescribeInternetGatewaysCommandOutput>>;
+  describeNatGateways(input?: DescribeNatGatewaysCommandInput): Promise<Out<DescribeNatGatewaysCommandOutput>>;
+  describePrefixLists(input?: DescribePrefixListsCommandInput): Promise<Out<DescribePrefixListsCommandOutput>>;
+  describeRegions(input?: DescribeRegionsCommandInput): Promise<Out<DescribeRegionsCommandOutput>>;
+  createVpcEndpoint(input: CreateVpcEndpointCommandInput): Promise<Out<CreateVpcEndpointCommandOutput>>;
+  modifyVpcEndpoint(input: ModifyVpcEndpointCommandInput): Promise<Out<ModifyVpcEndpointCommandOutput>>;
+  deleteVpcEndpoints(input: DeleteVpcEndpointsCommandInput): Promise<Out<DeleteVpcEndpointsCommandOutput>>;
+}
+
+/** The paginated Describe operations and the key of each one's item list. */
+export const DESCRIBE_ITEMS = {
+  describeVpcs: 'Vpcs',
+  describeSubnets: 'Subnets',
+  describeRouteTables: 'RouteTables',
+  describeVpcEndpoints: 'VpcEndpoints',
+  describeNetworkInterfaces: 'NetworkInterfaces',
+  describeSecurityGroups: 'SecurityGroups',
+  describeInternetGateways: 'InternetGateways',
+  describeNatGateways: 'NatGateways',
+  describePrefixLists: 'PrefixLists',
+} as const;
+
+/** Everything one region load reads, as the API returned it (all pages joined). */
+export interface RawRegion {
+  region: string;
+  vpcs: NonNullable<DescribeVpcsCommandOutput['Vpcs']>;
+  /** enableDnsSupport / enableDnsHostnames per VPC id, when they could be read. */
+  vpcDns: Record<string, { dnsSupport: boolean | null; dnsHostnames: boolean | null }>;
+  subnets: NonNullable<DescribeSubnetsCommandOutput['Subnets']>;
+  routeTables: NonNullable<DescribeRouteTablesCommandOutput['RouteTables']>;
+  vpcEndpoints: NonNullable<DescribeVpcEndpointsCommandOutput['VpcEndpoints']>;
+  networkInterfaces: NonNullable<DescribeNetworkInterfacesCommandOutput['NetworkInterfaces']>;
+  securityGroups: NonNullable<DescribeSecurityGroupsCommandOutput['SecurityGroups']>;
+  internetGateways: NonNullable<DescribeInternetGatewaysCommandOutput['InternetGateways']>;
+  natGateways: NonNullable<DescribeNatGatewaysCommandOutput['NatGateways']>;
+  prefixLists: NonNullable<DescribePrefixListsCommandOutput['PrefixLists']>;
+  /** Problems that did not stop the load (a call denied, a file malformed). */
+  warnings: string[];
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(__dirname) } },
+  test: {
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
+    exclude: ['**/*.live.test.ts', 'node_modules/**'],
+    environment: 'node',
+    server: { deps: { inline: ['server-only'] } },
+    alias: { 'server-only': path.resolve(__dirname, 'lib/test/server-only-stub.ts') },
+  },
+});
