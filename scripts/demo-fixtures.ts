@@ -1044,6 +1044,15 @@ class RegionBuilder {
       'describe-network-interfaces.json': { NetworkInterfaces: this.enis },
       'describe-prefix-lists.json': prefixListsFile(region),
       'describe-vpc-endpoint-services.json': servicesFile(this.scope, region, this.serviceFilter),
+      // DescribeVpcAttribute answers one VPC and attribute per call; fixtures:capture gathers them here.
+      // Staging lacks DNS hostnames on purpose: its private-DNS endpoints then resolve nothing.
+      'vpc-attributes.json': {
+        VpcAttributes: this.vpcWires.map((v) => ({
+          VpcId: v.VpcId,
+          EnableDnsSupport: { Value: true },
+          EnableDnsHostnames: { Value: !(v.Tags ?? []).some((t) => t.Key === 'Name' && t.Value === 'staging') },
+        })),
+      },
     };
     const dir = join(outDir, region.name);
     mkdirSync(dir, { recursive: true });

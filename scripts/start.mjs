@@ -10,10 +10,10 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const buildId = path.join(root, '.next', 'BUILD_ID');
+const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
 
 function newest(p) {
-  if (!existsSync(p)) return 0;
+  if (!existsSync(p) || /\.test\.tsx?$/.test(p)) return 0;
   const st = statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
   let m = 0;
@@ -22,7 +22,14 @@ function newest(p) {
 }
 
 const inputs = ['app', 'components', 'lib', 'public', 'package-lock.json', 'next.config.js', 'instrumentation.ts', 'postcss.config.mjs'];
-const stale = !existsSync(buildId) || inputs.some((p) => newest(path.join(root, p)) > statSync(buildId).mtimeMs);
+// Test servers start side by side from one build; two builds into one folder would clash.
+if (process.env.ATLAS_SKIP_BUILD_CHECK === '1' && !existsSync(buildId)) {
+  console.error(`vpc-atlas: no build in ${path.dirname(buildId)}; run \`npm run build\` first.`);
+  process.exit(1);
+}
+const stale =
+  process.env.ATLAS_SKIP_BUILD_CHECK !== '1' &&
+  (!existsSync(buildId) || inputs.some((p) => newest(path.join(root, p)) > statSync(buildId).mtimeMs));
 if (stale) {
   console.log('vpc-atlas: building (first start or sources changed)…');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {

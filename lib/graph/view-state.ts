@@ -1,0 +1,228 @@
+/**
+ * The graph's view state in the query string: selection, filters, search, direction and viewport.
+ * A link is the whole view, so every value is parsed with zod, and a bad one falls back to its default with a
+ * notice for the user instead of an error page. Keys that are not ours (region, vpc, source, view) pass through.
+ */
+
+import { z } from 'zod';
+import { DIRECTIONS, NODE_KINDS, type Direction, type NodeKind } from './types';
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface ViewState {
+  /** Id of the selected node (an AWS id, or `${vpcId}/${az}` for an AZ). */
+  selected: string | null;
+  hiddenKinds: NodeKind[];
+  hiddenAzs: string[];
+  endpointsOnly: boolean;
+  search: string;
+  direction: Direction;
+  /** Null: fit the graph to the screen. */
+  viewport: Viewport | null;
+}
+
+export const DEFAULT_VIEW_STATE: ViewState = {
+  selected: null,
+  hiddenKinds: [],
+  hiddenAzs: [],
+  endpointsOnly: false,
+  search: '',
+  direction: 'RIGHT',
+  viewport: null,
+};
+
+/** Query-string keys the graph owns. Short, because people paste these links into chats and tickets. */
+export const VIEW_STATE_KEYS = {
+  selected: 'sel',
+  hiddenKinds: 'hide',
+  hiddenAzs: 'hideAz',
+  endpointsOnly: 'endpoints',
+  search: 'q',
+  direction: 'dir',
+  x: 'x',
+  y: 'y',
+  zoom: 'zoom',
+} as const;
+
+const OWN_KEYS: ReadonlySet<string> = new Set(Object.values(VIEW_STATE_KEYS));
+
+/** React Flow's zoom range used by the canvas; a URL outside it is clamped by the schema, not trusted. */
+export const MIN_ZOOM = 0.02;
+export const MAX_ZOOM = 4;
+
+// AWS ids are `prefix-hex`; AZ group ids add `/us-east-1a`; blackhole placeholders add `/blackhole/<cidr>`.
+export const NodeIdParam = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'must be a resource id such as subnet-0abc1234');
+
+// `us-east-1a`, local zones (`us-west-2-lax-1a`), wavelength zones (`us-east-1-wl1-bos-wlz-1`).
+export const AzParam = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'must be an availability zone such as us-east-1a')
+  .max(64);
+
+export const NodeKindParam = z.enum(NODE_KINDS);
+
+const BooleanParam = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const DirectionParam = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['right', 'down', 'lr', 'tb']))
+  .transform((v): Direction => (v === 'right' || v === 'lr' ? 'RIGHT' : 'DOWN'));
+
+const SearchParam = z.string().max(200, 'is longer than 200 characters');
+
+// Pan offsets are screen pixels; anything beyond ±10 million is a typo, not a place on the canvas.
+const CoordinateParam = z.coerce.number().finite().min(-1e7).max(1e7);
+const ZoomParam = z.coerce.number().finite().min(MIN_ZOOM).max(MAX_ZOOM);
+
+/** What a server page receives (`searchParams`), or the browser's `URLSearchParams`. */
+export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function getParam(params: SearchParamsInput, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
+/**
+ * Reads the view state from a query string. Never throws: each invalid value is replaced by its default and
+ * described in `notices` (one short sentence each, naming the parameter), so the page can show what it ignored.
+ */
+export function parseViewState(params: SearchParamsInput): { state: ViewState; notices: string[] } {
+  const notices: string[] = [];
+  const state: ViewState = { ...DEFAULT_VIEW_STATE, hiddenKinds: [], hiddenAzs: [] };
+  const K = VIEW_STATE_KEYS;
+
+  const selected = getParam(params, K.selected);
+  if (selected !== undefined && selected !== '') {
+    const r = NodeIdParam.safeParse(selected);
+    if (r.success) state.selected = r.data;
+    else notices.push(`Ignored ${K.selected}=${quote(selected)}: ${r.error.issues[0]?.message ?? 'invalid'}.`);
+  }
+
+  const hide = getParam(params, K.hiddenKinds);
+  if (hide !== undefined) {
+    const bad: string[] = [];
+    for (const item of splitList(hide)) {
+      const r = NodeKindParam.safeParse(item);
+      if (r.success) {
+        if (!state.hiddenKinds.includes(r.data)) state.hiddenKinds.push(r.data);
+      } else bad.push(item);
+    }
+    if (bad.length > 0) {
+      notices.push(`Ignored unknown kinds in ${K.hiddenKinds}: ${bad.map(quote).join(', ')}. Known kinds: ${NODE_KINDS.join(', ')}.`);
+    }
+  }
+
+  const hideAz = getParam(params, K.hiddenAzs);
+  if (hideAz !== undefined) {
+    const bad: string[] = [];
+    for (const item of splitList(hideAz)) {
+      const r = AzParam.safeParse(item);
+      if (r.success) {
+        if (!state.hiddenAzs.includes(r.data)) state.hiddenAzs.push(r.data);
+      } else bad.push(item);
+    }
+    if (bad.length > 0) notices.push(`Ignored invalid availability zones in ${K.hiddenAzs}: ${bad.map(quote).join(', ')}.`);
+  }
+
+  const endpoints = getParam(params, K.endpointsOnly);
+  if (endpoints !== undefined && endpoints !== '') {
+    const r = BooleanParam.safeParse(endpoints.trim().toLowerCase());
+    if (r.success) state.endpointsOnly = r.data;
+    else notices.push(`Ignored ${K.endpointsOnly}=${quote(endpoints)}: expected 1 or 0.`);
+  }
+
+  const search = getParam(params, K.search);
+  if (search !== undefined) {
+    const r = SearchParam.safeParse(search);
+    if (r.success) state.search = r.data;
+    else notices.push(`Ignored the search text: it ${r.error.issues[0]?.message ?? 'is invalid'}.`);
+  }
+
+  const dir = getParam(params, K.direction);
+  if (dir !== undefined && dir !== '') {
+    const r = DirectionParam.safeParse(dir);
+    if (r.success) state.direction = r.data;
+    else notices.push(`Ignored ${K.direction}=${quote(dir)}: expected right or down.`);
+  }
+
+  const x = getParam(params, K.x);
+  const y = getParam(params, K.y);
+  const zoom = getParam(params, K.zoom);
+  const given = [x, y, zoom].filter((v) => v !== undefined && v !== '').length;
+  if (given === 3) {
+    const rx = CoordinateParam.safeParse(x);
+    const ry = CoordinateParam.safeParse(y);
+    const rz = ZoomParam.safeParse(zoom);
+    if (rx.success && ry.success && rz.success) state.viewport = { x: rx.data, y: ry.data, zoom: rz.data };
+    else {
+      notices.push(
+        `Ignored the saved viewport (${K.x}, ${K.y}, ${K.zoom}): expected numbers, with ${K.zoom} between ${MIN_ZOOM} and ${MAX_ZOOM}. Showing the whole graph.`,
+      );
+    }
+  } else if (given > 0) {
+    notices.push(`Ignored a partial viewport: ${K.x}, ${K.y} and ${K.zoom} go together. Showing the whole graph.`);
+  }
+
+  return { state, notices };
+}
+
+/**
+ * The query-string entries for a view state, in a fixed order, leaving out every value that equals its default
+ * so that a fresh view has a short link.
+ */
+export function serializeViewState(state: ViewState): [string, string][] {
+  const K = VIEW_STATE_KEYS;
+  const entries: [string, string][] = [];
+  if (state.selected) entries.push([K.selected, state.selected]);
+  if (state.hiddenKinds.length > 0) {
+    // In NODE_KINDS order, so the same filters always make the same link.
+    entries.push([K.hiddenKinds, NODE_KINDS.filter((k) => state.hiddenKinds.includes(k)).join(',')]);
+  }
+  if (state.hiddenAzs.length > 0) entries.push([K.hiddenAzs, [...state.hiddenAzs].sort().join(',')]);
+  if (state.endpointsOnly) entries.push([K.endpointsOnly, '1']);
+  if (state.search !== '') entries.push([K.search, state.search]);
+  if (state.direction !== DEFAULT_VIEW_STATE.direction) entries.push([K.direction, state.direction.toLowerCase()]);
+  if (state.viewport) {
+    // Whole pixels and three decimals of zoom: finer than anyone can see, short enough to paste.
+    entries.push([K.x, String(Math.round(state.viewport.x))]);
+    entries.push([K.y, String(Math.round(state.viewport.y))]);
+    entries.push([K.zoom, String(Math.round(state.viewport.zoom * 1000) / 1000)]);
+  }
+  return entries;
+}
+
+/**
+ * Replaces the view-state keys of an existing query string (`?region=us-east-1&sel=...`) with `state`,
+ * keeping every other key and its position. Returns the new search string with its leading `?`, or '' if empty.
+ */
+export function withViewState(search: string, state: ViewState): string {
+  const params = new URLSearchParams(search);
+  for (const key of OWN_KEYS) params.delete(key);
+  for (const [key, value] of serializeViewState(state)) params.append(key, value);
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * npm run fixtures:capture -- --region R --out DIR
+ *
+ * Snapshots one region of a live EC2 API (AWS, LocalStack, moto) as the directory of
+ * `aws ec2 describe-* --output json` files that ATLAS_FIXTURE_DIR reads, without the AWS CLI.
+ * Credentials and endpoint come from the SDK's own chain: AWS_PROFILE, AWS_ACCESS_KEY_ID...,
+ * AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_EC2.
+ */
+// Must stay the first import: lets the lib modules' `import 'server-only'` load outside Next.
+import './allow-server-only';
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { captureRegion } from '@/lib/ec2/capture';
+import { Ec2Error } from '@/lib/ec2/errors';
+import { LiveEc2Api } from '@/lib/ec2/live';
+
+const USAGE = `Usage: npm run fixtures:capture -- --region <region> --out <dir> [--profile <name>]
+
+Reads every EC2 Describe call of one region (all pages) and writes <dir>/<region>/describe-*.json
+as \`aws ec2 describe-* --output json\` would, plus vpc-attributes.json (DNS settings per VPC).
+Point ATLAS_FIXTURE_DIR at <dir> to browse the snapshot.
+
+Options:
+  --region <region>   the region to read, e.g. us-east-1 (default: AWS_REGION)
+  --out <dir>         the fixture directory to write into; <dir>/<region> is replaced as a whole
+  --profile <name>    an AWS profile from ~/.aws/config (default: AWS_PROFILE)
+  -h, --help          show this help
+
+Environment: AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN,
+AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_EC2 (e.g. http://127.0.0.1:5055 for a moto server).
+`;
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+function usageError(message: string): never {
+  process.stderr.write(`fixtures:capture: ${message}\nRun with --help for usage.\n`);
+  process.exit(2);
+}
+
+function parse(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        region: { type: 'string' },
+        out: { type: 'string' },
+        profile: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    usageError((err as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  if (!region) usageError('--region is required (or set AWS_REGION).');
+  if (!REGION.test(region)) usageError(`--region "${region}" is not a region name like us-east-1.`);
+  if (values.out === undefined) usageError('--out is required: the fixture directory to write into.');
+  if (values.out.trim() === '') usageError('--out must not be empty.');
+  if (values.profile !== undefined && values.profile.trim() === '') usageError('--profile must not be empty.');
+  return { region, out: path.resolve(values.out), profile: values.profile };
+}
+
+async function main() {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const args = parse(process.argv.slice(2));
+  const api = new LiveEc2Api({ region: args.region, profile: args.profile });
+  try {
+    const result = await captureRegion(api, args.out);
+    for (const f of result.files) process.stdout.write(`  ${f.file.padEnd(38)} ${f.items}\n`);
+    for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+    process.stdout.write(`Captured ${args.region} into ${result.dir}\n`);
+  } catch (err) {
+    // A message a person can act on; no stack trace.
+    const message = err instanceof Ec2Error || (err instanceof Error && err.name === 'CaptureError') ? err.message : String((err as Error)?.message ?? err);
+    process.stderr.write(`fixtures:capture: ${message}\n`);
+    process.exitCode = 1;
+  } finally {
+    api.client.destroy();
+  }
+}
+
+void main();
