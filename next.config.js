@@ -8,6 +8,25 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The SDK is large and server-only; keep it out of the server bundle and require it at run time.
   serverExternalPackages: ['@aws-sdk/client-ec2'],
+  // Headers for every response; the page CSP with its per-request nonce is set in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+        ],
+      },
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

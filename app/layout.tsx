@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import './globals.css';
 
@@ -7,7 +8,9 @@ export const metadata: Metadata = {
   description: 'See how your AWS VPCs reach AWS services, and wire new VPC endpoints safely.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page dynamic, so each gets the nonce proxy.ts put in its CSP.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

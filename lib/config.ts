@@ -23,6 +23,12 @@ export const AtlasEnv = z.object({
   ATLAS_SOURCE: z.enum(['fixture', 'live']).default('fixture'),
   ATLAS_FIXTURE_DIR: optionalNonEmpty,
   ATLAS_DATA_DIR: optionalNonEmpty,
+  ATLAS_CACHE_TTL: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, 'must be a number of seconds such as 60')
+    .optional()
+    .transform((v) => (v ? Number(v) : 60)),
   AWS_PROFILE: optionalNonEmpty,
   AWS_REGION: z
     .string()
@@ -32,16 +38,25 @@ export const AtlasEnv = z.object({
     .transform((v) => (v ? v : undefined)),
   AWS_ENDPOINT_URL: urlString,
   AWS_ENDPOINT_URL_EC2: urlString,
+  // Live writes (CreateVpcEndpoint and friends against a real account) are off unless the operator says so.
+  ATLAS_LIVE_WRITES: z
+    .enum(['0', '1', 'true', 'false', ''], { error: 'must be 1 (on) or 0 (off)' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export interface AtlasConfig {
   source: 'fixture' | 'live';
   fixtureDir: string;
   dataDir: string;
+  /** Seconds a live topology is reused before the source is read again. */
+  cacheTtlSeconds: number;
   /** The region shown when the URL names none. */
   defaultRegion: string;
   awsProfile: string | undefined;
   awsEndpoint: string | undefined;
+  /** ATLAS_LIVE_WRITES=1: forms may create, modify and delete endpoints in live mode. Fixture mode always writes. */
+  liveWrites: boolean;
 }
 
 /** A configuration error that names the variable at fault; start-up stops on it. */
@@ -71,9 +86,11 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
     source: e.ATLAS_SOURCE,
     fixtureDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_FIXTURE_DIR ?? DEMO_FIXTURE_DIR),
     dataDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_DATA_DIR ?? '.data'),
+    cacheTtlSeconds: e.ATLAS_CACHE_TTL,
     defaultRegion: e.AWS_REGION ?? 'us-east-1',
     awsProfile: e.AWS_PROFILE,
     awsEndpoint: e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_ENDPOINT_URL,
+    liveWrites: e.ATLAS_LIVE_WRITES,
   };
 }
 

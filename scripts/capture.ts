@@ -11,7 +11,6 @@ import './allow-server-only';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { captureRegion } from '@/lib/ec2/capture';
-import { Ec2Error } from '@/lib/ec2/errors';
 import { LiveEc2Api } from '@/lib/ec2/live';
 
 const USAGE = `Usage: npm run fixtures:capture -- --region <region> --out <dir> [--profile <name>]
@@ -78,9 +77,8 @@ async function main() {
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
     process.stdout.write(`Captured ${args.region} into ${result.dir}\n`);
   } catch (err) {
-    // A message a person can act on; no stack trace.
-    const message = err instanceof Ec2Error || (err instanceof Error && err.name === 'CaptureError') ? err.message : String((err as Error)?.message ?? err);
-    process.stderr.write(`fixtures:capture: ${message}\n`);
+    // Ec2Error and CaptureError messages say what to fix; no stack trace for anything.
+    process.stderr.write(`fixtures:capture: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   } finally {
     api.client.destroy();

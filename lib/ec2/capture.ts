@@ -131,6 +131,7 @@ async function foreignEntries(dir: string): Promise<string[] | null> {
     return (await fs.readdir(dir)).filter((n) => !CAPTURE_FILE.test(n));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') throw new CaptureError(`${dir} exists and is not a folder.`);
     throw err;
   }
 }
@@ -174,7 +175,8 @@ export async function captureRegion(api: Ec2Api & { pager?: Pager }, outDir: str
       throw toEc2Error(err, 'DescribeVpcEndpointServices');
     }),
   ]);
-  const vpcs = (lists[0][2] as Array<{ VpcId?: string }>).flatMap((v) => (v.VpcId ? [v.VpcId] : []));
+  const vpcList = (lists.find(([key]) => key === 'vpcs')?.[2] ?? []) as Array<{ VpcId?: string }>;
+  const vpcs = vpcList.flatMap((v) => (v.VpcId ? [v.VpcId] : []));
   const attributes = await vpcAttributes(api, vpcs, warnings);
 
   const contents: Array<{ file: string; body: unknown; items: number }> = [

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Ec2Api } from './api';
 import type { FixtureRegionData } from './fixture-files';
 import type { Filter, Tag } from '@aws-sdk/client-ec2';
+import { FixtureApiError } from './fixture-api-error';
 
 /**
  * An in-process EC2 for one region, seeded from fixture files. It answers the Describe calls with
@@ -9,18 +10,7 @@ import type { Filter, Tag } from '@aws-sdk/client-ec2';
  * so everything above `Ec2Api` cannot tell it from the real service.
  */
 
-/** An error shaped like the SDK's EC2ServiceException, so `toEc2Error` reads it the same way. */
-export class FixtureApiError extends Error {
-  readonly Code: string;
-  readonly $fault = 'client' as const;
-  readonly $metadata: { httpStatusCode: number };
-  constructor(code: string, message: string, status = 400) {
-    super(message);
-    this.name = code;
-    this.Code = code;
-    this.$metadata = { httpStatusCode: status };
-  }
-}
+export { FixtureApiError };
 
 interface PageRule {
   min: number;

@@ -12,9 +12,11 @@
  *   DeleteVpcEndpoints then fails with HTTP 500, so the scenario always passes the type;
  * - it starts with a default VPC (172.31.0.0/16, one subnet per AZ), as a fresh AWS region does.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import {
   AllocateAddressCommand,
   AssociateRouteTableCommand,
@@ -46,6 +48,7 @@ import { LiveEc2Api } from './live';
 import { readRegion } from './read-region';
 
 const REGION = 'us-east-1';
+const run = promisify(execFile);
 const motoUrl = inject('motoUrl');
 
 const name = (Name: string): Tag[] => [{ Key: 'Name', Value: Name }];
@@ -389,6 +392,39 @@ describe('live backend against moto', () => {
     const fixture = new FixtureEc2Api(await readFixtureRegion(outDir, REGION));
     const fixtureTopology = normalizeTopology(await readRegion(fixture), { source: 'fixture', fetchedAt: new Date().toISOString() });
     expect(comparable(fixtureTopology)).toEqual(comparable(liveTopology));
+  });
+
+  it('captures the same files through the CLI, with the endpoint from AWS_ENDPOINT_URL', async () => {
+    const cliOut = await mkdtemp(path.join(tmpdir(), 'atlas-capture-cli-'));
+    try {
+      const root = path.resolve(__dirname, '..', '..');
+      const { stdout } = await run(
+        process.execPath,
+        [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/capture.ts', '--region', REGION, '--out', cliOut],
+        {
+          cwd: root,
+          timeout: 60_000,
+          env: {
+            NODE_ENV: 'test',
+            PATH: process.env.PATH ?? '',
+            HOME: tmpdir(),
+            AWS_ACCESS_KEY_ID: 'testing',
+            AWS_SECRET_ACCESS_KEY: 'testing',
+            AWS_ENDPOINT_URL: motoUrl,
+            AWS_EC2_METADATA_DISABLED: 'true',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+        },
+      );
+      expect(stdout).toContain(`Captured ${REGION} into ${path.join(cliOut, REGION)}`);
+      const fromCli = normalizeTopology(await readRegion(new FixtureEc2Api(await readFixtureRegion(cliOut, REGION))), {
+        source: 'fixture',
+        fetchedAt: '',
+      });
+      expect(comparable(fromCli)).toEqual(comparable(liveTopology));
+    } finally {
+      await rm(cliOut, { recursive: true, force: true });
+    }
   });
 
   it('replaces an earlier capture of the region as a whole', async () => {

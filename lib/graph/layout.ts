@@ -23,11 +23,12 @@
 
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api';
+import { chooseSides, type Box, type EdgeSides } from './geometry';
 import { layoutKey, type LayoutInput } from './layout-key';
+
+export { chooseSides, type EdgeSides, type Side } from './geometry';
 import { GROUP_KINDS, GROUP_PADDING, NODE_SIZE, type Size } from './sizes';
 import type { Direction, NodeKind } from './types';
-
-export type Side = 'top' | 'right' | 'bottom' | 'left';
 
 /** A node's box. `x`/`y` are relative to its parent's top-left corner, as React Flow expects for subflows. */
 export interface PositionedNode {
@@ -40,11 +41,6 @@ export interface PositionedNode {
   height: number;
 }
 
-export interface EdgeSides {
-  source: Side;
-  target: Side;
-}
-
 export interface GraphLayout {
   key: string;
   direction: Direction;
@@ -52,13 +48,6 @@ export interface GraphLayout {
   nodes: PositionedNode[];
   /** For each edge id, which side of each end it leaves and enters by, chosen from the final positions. */
   edges: Record<string, EdgeSides>;
-  width: number;
-  height: number;
-}
-
-interface Box {
-  x: number;
-  y: number;
   width: number;
   height: number;
 }
@@ -395,24 +384,4 @@ function collectLayout(laidOut: ElkNode, plan: Plan, graph: LayoutInput, directi
   }
 
   return { key, direction, nodes, edges, width: Math.round(laidOut.width ?? 0), height: Math.round(laidOut.height ?? 0) };
-}
-
-/**
- * Picks the sides an edge leaves and enters by. Edges along the layout direction use the facing sides;
- * an edge that runs back against the flow (a route table to a NAT gateway inside a subnet to its left)
- * leaves by the side that faces its target instead of looping around the source.
- */
-export function chooseSides(s: Box, t: Box, direction: Direction): EdgeSides {
-  const horizontal = (): EdgeSides | null => {
-    if (t.x >= s.x + s.width) return { source: 'right', target: 'left' };
-    if (t.x + t.width <= s.x) return { source: 'left', target: 'right' };
-    return null;
-  };
-  const vertical = (): EdgeSides | null => {
-    if (t.y >= s.y + s.height) return { source: 'bottom', target: 'top' };
-    if (t.y + t.height <= s.y) return { source: 'top', target: 'bottom' };
-    return null;
-  };
-  const preferred = direction === 'RIGHT' ? (horizontal() ?? vertical()) : (vertical() ?? horizontal());
-  return preferred ?? (direction === 'RIGHT' ? { source: 'right', target: 'right' } : { source: 'bottom', target: 'bottom' });
 }

@@ -83,8 +83,8 @@ const DirectionParam = z
 const SearchParam = z.string().max(200, 'is longer than 200 characters');
 
 // Pan offsets are screen pixels; anything beyond ±10 million is a typo, not a place on the canvas.
-const CoordinateParam = z.coerce.number().finite().min(-1e7).max(1e7);
-const ZoomParam = z.coerce.number().finite().min(MIN_ZOOM).max(MAX_ZOOM);
+const CoordinateParam = z.coerce.number().min(-1e7).max(1e7);
+const ZoomParam = z.coerce.number().min(MIN_ZOOM).max(MAX_ZOOM);
 
 /** What a server page receives (`searchParams`), or the browser's `URLSearchParams`. */
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
