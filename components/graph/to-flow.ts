@@ -8,7 +8,7 @@
 
 import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { Collapsed } from '@/lib/graph/collapse';
-import { absoluteBoxes, chooseSides, type EdgeSides, type Side } from '@/lib/graph/geometry';
+import { absoluteBoxes, chooseSides, type EdgeSides } from '@/lib/graph/geometry';
 import type { Related } from '@/lib/graph/highlight';
 import type { GraphLayout } from '@/lib/graph/layout';
 import type { Graph, GraphEdge, GraphNode, NodeKind } from '@/lib/graph/types';
@@ -25,13 +25,6 @@ export interface FlowOptions {
   collapsed: Collapsed | null;
   showEdgeLabels: boolean;
 }
-
-const SIDE_POSITION: Record<Side, Position> = {
-  top: Position.Top,
-  right: Position.Right,
-  bottom: Position.Bottom,
-  left: Position.Left,
-};
 
 /** Zero-thickness handles along each side; React Flow anchors an edge at the middle of the one it names. */
 export function sideHandles(width: number, height: number): NodeHandle[] {
@@ -199,9 +192,4 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions):
   }
 
   return { nodes, edges };
-}
-
-/** Position of the kind's handle on a node, for code that needs React Flow's enum. */
-export function sidePosition(side: Side): Position {
-  return SIDE_POSITION[side];
 }

@@ -94,6 +94,12 @@ describe('captureRegion', () => {
     expect(await readdir(path.join(out, 'us-east-1'))).toEqual(['notes.txt']);
   });
 
+  it('refuses a region name that is not one, before touching the disk', async () => {
+    const data = await readFixtureRegion(DEMO, 'us-east-1');
+    await expect(captureRegion(new FixtureEc2Api({ ...data, region: '../elsewhere' }), out)).rejects.toBeInstanceOf(CaptureError);
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('records DNS settings as unknown, with a warning, when DescribeVpcAttribute is denied', async () => {
     const api = new FixtureEc2Api(await readFixtureRegion(DEMO, 'us-east-1'));
     api.describeVpcAttribute = async () => {

@@ -18,11 +18,18 @@ import { FixtureError } from './fixture-files';
  * new one, never half of either.
  */
 
-/** What one persisted region holds besides the EC2 state: the ClientTokens CreateVpcEndpoint has seen. */
+/** A ClientToken CreateVpcEndpoint has seen, with what it was used for. */
 export interface ClientTokenRecord {
   /** Canonical JSON of the request's parameters (without ClientToken and DryRun). */
   params: string;
   endpointId: string;
+}
+
+/** What one persisted region holds besides the EC2 state. */
+export interface FixtureWriteMeta {
+  clientTokens: Record<string, ClientTokenRecord>;
+  /** Interface endpoints still `pending`, with the time (ISO) they become `available`. */
+  pendingUntil: Record<string, string>;
 }
 
 export interface PersistedFixtureState {
@@ -31,7 +38,7 @@ export interface PersistedFixtureState {
   fixtureDir: string;
   savedAt: string;
   state: FixtureRegionData;
-  clientTokens: Record<string, ClientTokenRecord>;
+  meta: FixtureWriteMeta;
 }
 
 const PersistedSchema = z.object({
@@ -54,7 +61,10 @@ const PersistedSchema = z.object({
     serviceNames: z.array(z.string()),
     vpcAttributes: z.array(z.unknown()),
   }),
-  clientTokens: z.record(z.string(), z.object({ params: z.string(), endpointId: z.string() })),
+  meta: z.object({
+    clientTokens: z.record(z.string(), z.object({ params: z.string(), endpointId: z.string() })),
+    pendingUntil: z.record(z.string(), z.string()),
+  }),
 });
 
 /** The folder that holds the persisted regions of one fixture directory. */
@@ -129,13 +139,13 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   }
 }
 
-/** Saves one region's state and ClientTokens atomically. */
+/** Saves one region's state and write bookkeeping atomically. */
 export async function saveFixtureState(
   dataDir: string,
   fixtureDir: string,
   region: string,
   state: FixtureRegionData,
-  clientTokens: Record<string, ClientTokenRecord>,
+  meta: FixtureWriteMeta,
 ): Promise<void> {
   const payload: PersistedFixtureState = {
     version: 1,
@@ -143,7 +153,7 @@ export async function saveFixtureState(
     fixtureDir: path.resolve(/* turbopackIgnore: true */ fixtureDir),
     savedAt: new Date().toISOString(),
     state,
-    clientTokens,
+    meta,
   };
   await writeFileAtomic(fixtureStatePath(dataDir, fixtureDir, region), JSON.stringify(payload, null, 1) + '\n');
 }

@@ -2,7 +2,10 @@ import 'server-only';
 import type { Ec2Api } from './api';
 import type { FixtureRegionData } from './fixture-files';
 import type { Filter, Tag } from '@aws-sdk/client-ec2';
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { FixtureApiError } from './fixture-api-error';
+import type { FixtureWriteMeta } from './fixture-store';
+import { createVpcEndpointIn, deleteVpcEndpointsIn, idempotencyKey, modifyVpcEndpointIn, type WriteEnv } from './fixture-writes';
 
 /**
  * An in-process EC2 for one region, seeded from fixture files. It answers the Describe calls with
@@ -135,14 +138,39 @@ function describe<T extends { Tags?: Tag[]; TagSet?: Tag[] }>(
   return page(operation, applyFilters(items, input.Filters, filters, operation), input);
 }
 
+export interface FixtureApiOptions {
+  /** Bookkeeping saved with the state by an earlier process: ClientTokens, pending endpoints. */
+  meta?: FixtureWriteMeta;
+  /**
+   * Called with the state a write would produce, before the write takes effect. If it throws, the
+   * request fails and the state stays as it was (`lib/ec2/fixture-store.ts` writes it atomically).
+   */
+  persist?: (state: FixtureRegionData, meta: FixtureWriteMeta) => Promise<void>;
+  /** How long a new interface endpoint stays `pending` before it turns `available`; 0: at once. */
+  pendingMs?: number;
+  /** Source of randomness for ids and DNS labels (tests make it deterministic). */
+  randomBytes?: (n: number) => Uint8Array;
+  now?: () => Date;
+}
+
+const DNS_LABEL_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
 export class FixtureEc2Api implements Ec2Api {
   readonly source = 'fixture' as const;
   readonly region: string;
   private state: FixtureRegionData;
+  private meta: FixtureWriteMeta;
+  private readonly options: FixtureApiOptions;
+  /** Writes run one at a time, each on the state the previous one left. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
-  constructor(data: FixtureRegionData) {
+  constructor(data: FixtureRegionData, options: FixtureApiOptions = {}) {
     this.region = data.region;
     this.state = data;
+    this.options = options;
+    this.meta = structuredClone(options.meta ?? { clientTokens: {}, pendingUntil: {} });
+    for (const [id, until] of Object.entries(this.meta.pendingUntil)) this.schedulePendingEnd(id, Date.parse(until) - this.now().getTime());
   }
 
   /** The current state, for persistence and for `fixtures:capture`-style dumps. */
@@ -316,15 +344,110 @@ export class FixtureEc2Api implements Ec2Api {
     Regions: [{ RegionName: this.region, Endpoint: `ec2.${this.region}.amazonaws.com`, OptInStatus: 'opt-in-not-required' }],
   });
 
-  // TODO(#4): CreateVpcEndpoint, ModifyVpcEndpoint and DeleteVpcEndpoints with AWS's checks,
-  // ClientToken idempotency, DryRun and persistence to ATLAS_DATA_DIR.
-  createVpcEndpoint: Ec2Api['createVpcEndpoint'] = async () => {
-    throw new FixtureApiError('UnsupportedOperation', 'Creating endpoints in fixture mode arrives with issue #4.');
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private env(): WriteEnv {
+    const bytes = (n: number) => this.options.randomBytes?.(n) ?? nodeRandomBytes(n);
+    return {
+      region: this.region,
+      now: () => this.now(),
+      randomHex: (chars) => Buffer.from(bytes(Math.ceil(chars / 2))).toString('hex').slice(0, chars),
+      randomLabel: (chars) => [...bytes(chars)].map((b) => DNS_LABEL_CHARS[b % DNS_LABEL_CHARS.length]).join(''),
+      interfaceStartsPending: (this.options.pendingMs ?? 0) > 0,
+    };
+  }
+
+  /**
+   * Runs one write: `change` edits a copy of the state; a DryRun stops after validation with AWS's
+   * DryRunOperation; otherwise the copy is persisted and only then becomes the state. Anything that
+   * throws on the way leaves the state and its saved copy untouched.
+   */
+  private write<T>(dryRun: boolean | undefined, change: (draft: FixtureRegionData, meta: FixtureWriteMeta) => T): Promise<T> {
+    const run = async () => {
+      const draft = structuredClone(this.state);
+      const meta = structuredClone(this.meta);
+      const result = change(draft, meta);
+      if (dryRun) throw new FixtureApiError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+      await this.options.persist?.(draft, meta);
+      this.state = draft;
+      this.meta = meta;
+      return result;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private schedulePendingEnd(endpointId: string, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.write(false, (draft, meta) => {
+        delete meta.pendingUntil[endpointId];
+        const e = draft.vpcEndpoints.find((x) => x.VpcEndpointId === endpointId);
+        if (e && e.State === 'pending') e.State = 'available' as typeof e.State;
+      }).catch(() => {
+        // A failed save leaves the endpoint pending; the next process start tries again.
+      });
+    }, Math.max(0, delayMs));
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+
+  /** Stops the timers that turn pending endpoints available (tests, shutdown). */
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /**
+   * CreateVpcEndpoint with AWS's checks (see fixture-writes.ts). A ClientToken seen before with the
+   * same parameters returns the endpoint it created; with other parameters, IdempotentParameterMismatch.
+   */
+  createVpcEndpoint: Ec2Api['createVpcEndpoint'] = async (input) => {
+    const env = this.env();
+    const key = idempotencyKey(input);
+    let created: string | null = null;
+    const out = await this.write(input.DryRun, (draft, meta) => {
+      const token = input.ClientToken;
+      const seen = token ? meta.clientTokens[token] : undefined;
+      if (seen) {
+        if (seen.params !== key) {
+          throw new FixtureApiError(
+            'IdempotentParameterMismatch',
+            'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
+          );
+        }
+        const existing = draft.vpcEndpoints.find((e) => e.VpcEndpointId === seen.endpointId);
+        return { VpcEndpoint: structuredClone(existing ?? { VpcEndpointId: seen.endpointId, State: 'deleted' as const }), ClientToken: token };
+      }
+      const endpoint = createVpcEndpointIn(draft, input, env);
+      if (token) meta.clientTokens[token] = { params: key, endpointId: endpoint.VpcEndpointId! };
+      if (endpoint.State === 'pending') {
+        created = endpoint.VpcEndpointId!;
+        meta.pendingUntil[created] = new Date(this.now().getTime() + (this.options.pendingMs ?? 0)).toISOString();
+      }
+      return { VpcEndpoint: structuredClone(endpoint), ClientToken: token };
+    });
+    if (created) this.schedulePendingEnd(created, this.options.pendingMs ?? 0);
+    return out;
   };
-  modifyVpcEndpoint: Ec2Api['modifyVpcEndpoint'] = async () => {
-    throw new FixtureApiError('UnsupportedOperation', 'Modifying endpoints in fixture mode arrives with issue #4.');
+
+  /** ModifyVpcEndpoint: route tables (gateway), subnets and security groups (interface), policy, private DNS. */
+  modifyVpcEndpoint: Ec2Api['modifyVpcEndpoint'] = async (input) => {
+    const env = this.env();
+    return this.write(input.DryRun, (draft) => {
+      modifyVpcEndpointIn(draft, input, env);
+      return { Return: true };
+    });
   };
-  deleteVpcEndpoints: Ec2Api['deleteVpcEndpoints'] = async () => {
-    throw new FixtureApiError('UnsupportedOperation', 'Deleting endpoints in fixture mode arrives with issue #4.');
-  };
+
+  /** DeleteVpcEndpoints: removes routes or ENIs with each endpoint; unknown ids come back as Unsuccessful. */
+  deleteVpcEndpoints: Ec2Api['deleteVpcEndpoints'] = async (input) =>
+    this.write(input.DryRun, (draft, meta) => {
+      const unsuccessful = deleteVpcEndpointsIn(draft, input);
+      for (const id of input.VpcEndpointIds ?? []) delete meta.pendingUntil[id];
+      return { Unsuccessful: unsuccessful };
+    });
 }

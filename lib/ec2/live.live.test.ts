@@ -4,10 +4,12 @@
  * fixtures:capture, load the capture through the fixture backend, and hold the two to each other.
  *
  * moto differs from AWS in ways this test steps around (each noted where it matters):
- * - it ignores MaxResults on most Describe calls and returns everything in one page;
+ * - it ignores MaxResults on most Describe calls and returns everything in one page (so the SDK
+ *   paginators see a single page; paging itself is held to AWS's rules in fixture.test.ts);
  * - an interface endpoint's ENIs get InterfaceType "interface" (AWS: "vpc_endpoint"), an empty
  *   Description (AWS: "VPC Endpoint Interface vpce-..."), RequesterManaged false, and private IPs
  *   outside their subnet, so the test asserts the links (endpoint -> ENI -> subnet), not the IPs;
+ * - a NAT gateway's private IP lies outside its subnet and its EIP is in 127.0.0.0/8;
  * - a gateway endpoint created without VpcEndpointType has no type at all (AWS: "Gateway"), and
  *   DeleteVpcEndpoints then fails with HTTP 500, so the scenario always passes the type;
  * - it starts with a default VPC (172.31.0.0/16, one subnet per AZ), as a fresh AWS region does.
@@ -314,6 +316,7 @@ describe('live backend against moto', () => {
 
   it('reads the gateway and interface endpoints, and leaves the deleted one out', () => {
     expect(mine.endpoints.map((e) => e.id).sort()).toEqual([s.s3Endpoint, s.ssmEndpoint].sort());
+    // moto keeps a deleted endpoint listed in state "deleted", as AWS does for a while.
     expect(liveTopology.endpoints.some((e) => e.id === s.deletedEndpoint)).toBe(false);
 
     const s3 = mine.endpoints.find((e) => e.id === s.s3Endpoint)!;

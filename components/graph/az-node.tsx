@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import { useStore, type NodeProps } from '@xyflow/react';
+import { plural } from './format';
+import { Badge, GroupBox } from './node-parts';
+import type { AzNode as AzNodeType } from './types';
+
+function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
+  // Only a collapsed AZ follows the zoom (to keep its summary legible); quantised so it re-renders rarely.
+  const zoom = useStore((s) => (data.collapsed ? Math.max(0.02, Math.round(s.transform[2] * 40) / 40) : 1));
+  const fontSize = Math.min(14 / zoom, (width ?? 280) / 9);
+  const privateCount = data.subnetCount - data.publicSubnetCount;
+  return (
+    <GroupBox
+      kind="az"
+      dashed
+      title={data.az}
+      {...(data.azId ? { subtitle: data.azId } : {})}
+      selected={selected}
+      body="bg-slate-100/60 dark:bg-slate-800/30"
+      badges={
+        data.collapsed ? undefined : (
+          <>
+            <Badge>{plural(data.subnetCount, 'subnet')}</Badge>
+            {data.endpointEniCount > 0 ? <Badge tone="cyan">{plural(data.endpointEniCount, 'endpoint ENI')}</Badge> : null}
+          </>
+        )
+      }
+    >
+      {data.collapsed ? (
+        <div
+          className="flex flex-1 flex-col items-center justify-center gap-[0.4em] px-2 text-center leading-tight text-slate-700 dark:text-slate-200"
+          style={{ fontSize }}
+        >
+          <div className="text-[1.6em] font-semibold">{plural(data.subnetCount, 'subnet')}</div>
+          <div>
+            {data.publicSubnetCount} public · {privateCount} private
+          </div>
+          <div>
+            {plural(data.endpointEniCount, 'endpoint ENI')} · {plural(data.natGatewayCount, 'NAT gateway')}
+          </div>
+          <div className="text-[0.8em] text-slate-500 dark:text-slate-400">Click or zoom in to expand</div>
+        </div>
+      ) : null}
+    </GroupBox>
+  );
+}
+
+export const AzNode = memo(AzNodeView);

@@ -1,0 +1,10 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { NodeCard } from './node-parts';
+import type { InternetGatewayNode as InternetGatewayNodeType } from './types';
+
+function InternetGatewayNodeView({ id, data, selected }: NodeProps<InternetGatewayNodeType>) {
+  return <NodeCard kind="internetGateway" title={data.name || 'Internet gateway'} subtitle={id} selected={selected} />;
+}
+
+export const InternetGatewayNode = memo(InternetGatewayNodeView);

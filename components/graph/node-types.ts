@@ -1,0 +1,30 @@
+/**
+ * The one `nodeTypes` registry, at module scope: React Flow re-mounts every node when this object's identity
+ * changes, so it must never be built inside a component.
+ */
+
+import type { NodeTypes } from '@xyflow/react';
+import type { NodeKind } from '@/lib/graph/types';
+import { AzNode } from './az-node';
+import { EndpointEniNode } from './endpoint-eni-node';
+import { ExternalNode } from './external-node';
+import { GatewayEndpointNode } from './gateway-endpoint-node';
+import { InterfaceEndpointNode } from './interface-endpoint-node';
+import { InternetGatewayNode } from './internet-gateway-node';
+import { NatGatewayNode } from './nat-gateway-node';
+import { RouteTableNode } from './route-table-node';
+import { SubnetNode } from './subnet-node';
+import { VpcNode } from './vpc-node';
+
+export const nodeTypes = {
+  vpc: VpcNode,
+  az: AzNode,
+  subnet: SubnetNode,
+  routeTable: RouteTableNode,
+  internetGateway: InternetGatewayNode,
+  natGateway: NatGatewayNode,
+  gatewayEndpoint: GatewayEndpointNode,
+  interfaceEndpoint: InterfaceEndpointNode,
+  endpointEni: EndpointEniNode,
+  external: ExternalNode,
+} satisfies Record<NodeKind, NodeTypes[string]>;

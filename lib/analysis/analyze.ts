@@ -1,0 +1,35 @@
+import { scopeToVpc } from '@/lib/topology/normalize';
+import type { Topology } from '@/lib/topology/types';
+import { DEFAULT_GB_PER_MONTH, estimateCosts, type CostReport } from './costs';
+import { findIssues, type Finding } from './findings';
+import { resolvePaths, type SubnetPath } from './paths';
+
+export type { CostReport } from './costs';
+export type { Finding, FindingRule, Severity } from './findings';
+export type { PathVia, SubnetPath } from './paths';
+
+export interface AnalyzeOptions {
+  /** Only this VPC (its subnets, findings and costs); the rest of the region is ignored. */
+  vpcId?: string;
+  /** Traffic volume for the NAT savings estimate, GB per month. */
+  gbPerMonth?: number;
+}
+
+export interface Analysis {
+  paths: SubnetPath[];
+  findings: Finding[];
+  costs: CostReport;
+}
+
+/**
+ * Paths from every subnet to the services of interest, the findings they and the topology raise, and
+ * the monthly costs. Pure: the same topology gives the same analysis. A `vpcId` not in the topology
+ * gives an empty analysis.
+ */
+export function analyzeTopology(topology: Topology, options: AnalyzeOptions = {}): Analysis {
+  const scoped = options.vpcId ? scopeToVpc(topology, options.vpcId) : topology;
+  const paths = resolvePaths(scoped);
+  const findings = findIssues(scoped, paths);
+  const costs = estimateCosts(scoped, findings, options.gbPerMonth ?? DEFAULT_GB_PER_MONTH);
+  return { paths, findings, costs };
+}
