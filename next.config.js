@@ -6,8 +6,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm test` runs `tsc --noEmit` as its own step before the build; checking twice costs minutes.
   typescript: { ignoreBuildErrors: true },
-  // The SDK is large and server-only; keep it out of the server bundle and require it at run time.
-  serverExternalPackages: ['@aws-sdk/client-ec2'],
+  // The SDK is large and server-only, better-sqlite3 a native addon: keep both out of the server bundle and
+  // require them at run time.
+  serverExternalPackages: ['@aws-sdk/client-ec2', 'better-sqlite3'],
   // Headers for every response; the page CSP with its per-request nonce is set in proxy.ts.
   async headers() {
     return [

@@ -10,6 +10,11 @@ const executablePath = process.env.ATLAS_CHROMIUM ?? (existsSync(debianChromium)
 
 const DEMO_PORT = Number(process.env.E2E_PORT ?? 3210);
 const AWKWARD_PORT = DEMO_PORT + 1;
+// Live mode: the app against a moto server (scripts/e2e-moto.mjs, ready signal on MOTO_PORT + 1).
+const LIVE_PORT = DEMO_PORT + 2;
+const MOTO_PORT = DEMO_PORT + 3;
+// The live project needs moto (.venv); CI must have it, a laptop without it runs the other two.
+const withLive = existsSync('.venv/bin/moto_server') || !!process.env.CI;
 const runId = process.env.E2E_RUN_ID ?? String(process.pid);
 const dataDir = (name: string) => path.join(os.tmpdir(), `vpc-atlas-e2e-${runId}`, name);
 
@@ -33,6 +38,43 @@ function server(port: number, name: string, fixtureDir?: string) {
     },
   };
 }
+
+/**
+ * The app in live mode against the e2e moto server, with profiles from e2e/aws-config-test. Every
+ * AWS variable is pinned so nothing from the developer's shell (a profile, a session token, ~/.aws)
+ * leaks in, and the SDK never asks an instance metadata service: all traffic stays on loopback.
+ */
+function liveServer() {
+  const motoUrl = `http://127.0.0.1:${MOTO_PORT}`;
+  const base = server(LIVE_PORT, 'live');
+  return {
+    ...base,
+    env: {
+      ...base.env,
+      ATLAS_SOURCE: 'live',
+      AWS_ENDPOINT_URL: motoUrl,
+      AWS_ENDPOINT_URL_EC2: motoUrl,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_SESSION_TOKEN: '',
+      AWS_PROFILE: '',
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_CONFIG_FILE: 'e2e/aws-config-test',
+      AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), `vpc-atlas-e2e-${runId}`, 'no-credentials-file'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+  };
+}
+
+const motoServer = {
+  command: `node scripts/e2e-moto.mjs --port ${MOTO_PORT} --ready-port ${MOTO_PORT + 1}`,
+  url: `http://127.0.0.1:${MOTO_PORT + 1}/`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 60_000,
+  stdout: 'pipe' as const,
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -71,6 +113,19 @@ export default defineConfig({
       testMatch: /(awkward|startup)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${AWKWARD_PORT}` },
     },
+    ...(withLive
+      ? [
+          {
+            name: 'live',
+            testMatch: /live-.*\.spec\.ts/,
+            use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${LIVE_PORT}` },
+          },
+        ]
+      : []),
   ],
-  webServer: [server(DEMO_PORT, 'demo'), server(AWKWARD_PORT, 'awkward', 'fixtures/awkward')],
+  webServer: [
+    server(DEMO_PORT, 'demo'),
+    server(AWKWARD_PORT, 'awkward', 'fixtures/awkward'),
+    ...(withLive ? [motoServer, liveServer()] : []),
+  ],
 });

@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { ErrorPanel, Notices } from '@/components/ui/notice';
-import { RegionPicker } from '@/components/ui/region-picker';
+import { redirect } from 'next/navigation';
+import { ScopeBar } from '@/components/layout/scope-bar';
+import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
-import { resolvePageScope, type SearchParams } from '@/lib/topology/page-params';
+import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { summarizeVpcs } from '@/lib/topology/summary';
 import type { Topology } from '@/lib/topology/types';
 
@@ -15,31 +16,20 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
   let topology: Topology | null = null;
   let failure: ReturnType<typeof describeLoadFailure> | null = null;
   try {
-    topology = await loadTopology({ source: scope.source, region: scope.region });
+    topology = await loadTopology({ source: scope.source, region: scope.region, profile: scope.profile, refresh: scope.refresh });
   } catch (err) {
     failure = describeLoadFailure(err);
   }
-  const qs = (extra: Record<string, string> = {}) =>
-    new URLSearchParams({ region: scope.region, ...(sp.source ? { source: scope.source } : {}), ...extra }).toString();
+  const qs = (extra: Record<string, string> = {}) => scopeQuery(scope, extra);
+  // Refresh read the source again and filled the cache; drop `refresh=1` so the URL stays a plain view link.
+  if (scope.refresh && topology) redirect(`/?${qs()}`);
 
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">VPCs in {scope.region}</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="scope">
-            Source: <span className="font-medium">{scope.source}</span>
-            {topology && (
-              <>
-                {' · '}fetched <time dateTime={topology.fetchedAt}>{topology.fetchedAt.replace('T', ' ').slice(0, 19)} UTC</time>
-              </>
-            )}
-          </p>
-        </div>
-        <RegionPicker regions={scope.regions} region={scope.region} action="/" hidden={sp.source ? { source: scope.source } : {}} />
-      </div>
+      <h1 className="text-2xl font-semibold tracking-tight">VPCs in {scope.region}</h1>
+      <ScopeBar scope={scope} loaded={topology && loadedScope(topology)} action="/" path="/" />
       <Notices notices={scope.notices} />
-      {topology && <Notices notices={topology.warnings} tone="warning" />}
+      {topology && <TopologyWarnings warnings={topology.warnings} />}
       {failure && <ErrorPanel title={failure.title} message={failure.message} retryHref={`/?${qs()}`} />}
       {topology && topology.vpcs.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">

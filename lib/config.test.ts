@@ -28,6 +28,21 @@ describe('parseConfig', () => {
     expect(() => parseConfig(env)).toThrow(expected);
   });
 
+  it('offers live mode when ATLAS_SOURCE=live, an endpoint or a profile is set; fixture stays the default', () => {
+    expect(parseConfig({}).liveConfigured).toBe(false);
+    expect(parseConfig({ ATLAS_SOURCE: 'live' }).liveConfigured).toBe(true);
+    expect(parseConfig({ AWS_ENDPOINT_URL: 'http://127.0.0.1:5055' })).toMatchObject({ source: 'fixture', liveConfigured: true });
+    expect(parseConfig({ AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:5055' }).liveConfigured).toBe(true);
+    expect(parseConfig({ AWS_PROFILE: 'ro' }).liveConfigured).toBe(true);
+    expect(parseConfig({ AWS_PROFILE: '' }).liveConfigured).toBe(false);
+  });
+
+  it('reads the EC2 request timeout in milliseconds, 10 s by default', () => {
+    expect(parseConfig({}).ec2TimeoutMs).toBe(10_000);
+    expect(parseConfig({ ATLAS_EC2_TIMEOUT_MS: '2500' }).ec2TimeoutMs).toBe(2500);
+    expect(() => parseConfig({ ATLAS_EC2_TIMEOUT_MS: '2s' })).toThrow('ATLAS_EC2_TIMEOUT_MS="2s": must be a number of milliseconds');
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ ATLAS_FIXTURE_DIR: '', AWS_ENDPOINT_URL: '' })).toMatchObject({ fixtureDir: DEMO_FIXTURE_DIR, awsEndpoint: undefined });
   });

@@ -29,6 +29,14 @@ export const AtlasEnv = z.object({
     .regex(/^\d{1,6}$/, 'must be a number of seconds such as 60')
     .optional()
     .transform((v) => (v ? Number(v) : 60)),
+  // Per attempt; the SDK makes up to 3 attempts, so a hung connection ends after about 3 × this.
+  ATLAS_EC2_TIMEOUT_MS: z
+    .string()
+    .trim()
+    .regex(/^\d{3,6}$/, 'must be a number of milliseconds such as 10000')
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .transform((v) => (v ? Number(v) : 10_000)),
   AWS_PROFILE: optionalNonEmpty,
   AWS_REGION: z
     .string()
@@ -46,7 +54,15 @@ export const AtlasEnv = z.object({
 });
 
 export interface AtlasConfig {
+  /** The source pages use when the URL names none. */
   source: 'fixture' | 'live';
+  /**
+   * Whether `source=live` may be asked for: ATLAS_SOURCE=live, or an EC2 endpoint or a profile
+   * was given. Fixture mode is always available.
+   */
+  liveConfigured: boolean;
+  /** Milliseconds an EC2 request may stay silent before it is cut off (each attempt). */
+  ec2TimeoutMs: number;
   fixtureDir: string;
   dataDir: string;
   /** Seconds a live topology is reused before the source is read again. */
@@ -84,6 +100,8 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
   const e = parsed.data;
   return {
     source: e.ATLAS_SOURCE,
+    liveConfigured: e.ATLAS_SOURCE === 'live' || !!(e.AWS_ENDPOINT_URL ?? e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_PROFILE),
+    ec2TimeoutMs: e.ATLAS_EC2_TIMEOUT_MS,
     fixtureDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_FIXTURE_DIR ?? DEMO_FIXTURE_DIR),
     dataDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_DATA_DIR ?? '.data'),
     cacheTtlSeconds: e.ATLAS_CACHE_TTL,

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useStore, type NodeProps } from '@xyflow/react';
 import { plural } from './format';
-import { Badge, GroupBox } from './node-parts';
+import { GroupBox } from './node-parts';
 import type { AzNode as AzNodeType } from './types';
 
 function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
@@ -14,21 +14,15 @@ function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
       kind="az"
       dashed
       title={data.az}
-      {...(data.azId ? { subtitle: data.azId } : {})}
+      subtitle={[data.azId, plural(data.subnetCount, 'subnet'), data.endpointEniCount > 0 ? plural(data.endpointEniCount, 'endpoint ENI') : null]
+        .filter(Boolean)
+        .join(' · ')}
       selected={selected}
       body="bg-slate-100/60 dark:bg-slate-800/30"
-      badges={
-        data.collapsed ? undefined : (
-          <>
-            <Badge>{plural(data.subnetCount, 'subnet')}</Badge>
-            {data.endpointEniCount > 0 ? <Badge tone="cyan">{plural(data.endpointEniCount, 'endpoint ENI')}</Badge> : null}
-          </>
-        )
-      }
     >
       {data.collapsed ? (
         <div
-          className="flex flex-1 flex-col items-center justify-center gap-[0.4em] px-2 text-center leading-tight text-slate-700 dark:text-slate-200"
+          className="atlas-collapsed flex flex-1 flex-col items-center justify-center gap-[0.4em] px-2 text-center leading-tight text-slate-700 dark:text-slate-200"
           style={{ fontSize }}
         >
           <div className="text-[1.6em] font-semibold">{plural(data.subnetCount, 'subnet')}</div>

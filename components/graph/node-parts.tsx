@@ -1,5 +1,6 @@
 /** Building blocks of the node components: the card, the group header, badges. Text only, never HTML. */
 
+import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { NodeKind } from '@/lib/graph/types';
 import { cx } from './format';
@@ -60,6 +61,22 @@ function TitleBlock({ title, subtitle, large = false }: { title: string; subtitl
   );
 }
 
+/**
+ * One invisible handle in the middle of each side. Edges name the side they use (chosen after layout), and
+ * React Flow measures these elements for the exact anchor; `to-flow.ts` declares the same four up front for
+ * nodes that have not been rendered yet.
+ */
+function SideHandles() {
+  return (
+    <>
+      <Handle id="top" type="source" position={Position.Top} isConnectable={false} className="atlas-handle" />
+      <Handle id="right" type="source" position={Position.Right} isConnectable={false} className="atlas-handle" />
+      <Handle id="bottom" type="source" position={Position.Bottom} isConnectable={false} className="atlas-handle" />
+      <Handle id="left" type="source" position={Position.Left} isConnectable={false} className="atlas-handle" />
+    </>
+  );
+}
+
 const SELECTED = 'ring-2 ring-sky-500 ring-offset-2 ring-offset-white dark:ring-sky-400 dark:ring-offset-slate-950';
 
 /** A leaf resource: icon chip, title, mono subtitle, then an optional row of badges. */
@@ -88,6 +105,7 @@ export function NodeCard(props: {
         <TitleBlock title={title} {...(subtitle === undefined ? {} : { subtitle })} />
       </div>
       {badges ? <div className="flex h-[18px] min-w-0 gap-1 overflow-hidden pl-9">{badges}</div> : null}
+      <SideHandles />
     </div>
   );
 }
@@ -124,6 +142,7 @@ export function GroupBox(props: {
         <div className={cx('flex min-w-0 gap-1 overflow-hidden', large ? 'mt-1.5 pl-[60px] pr-4' : 'mt-1 pl-[46px] pr-2.5')}>{badges}</div>
       ) : null}
       {children}
+      <SideHandles />
     </div>
   );
 }

@@ -122,6 +122,8 @@ function joinWords(xs: string[]): string {
 }
 
 const uniq = (xs: string[]) => [...new Set(xs)];
+/** “an S3 …”, “a DynamoDB …”: the two gateway services, read aloud. */
+const article = (serviceTitle: string) => (serviceTitle === 'S3' ? 'an' : 'a');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function isAwsService(e: Endpoint): boolean {
@@ -212,7 +214,7 @@ function natToGatewayService({ t, paths, names }: Ctx): Finding[] {
     for (const [vpcId, ps] of byVpc) {
       const tables = uniq(ps.map((p) => p.routeTableId).filter((x): x is string => !!x)).sort();
       const subnets = ps.map((p) => p.subnetId);
-      const nats = uniq(ps.map((p) => p.hops[2]).filter((x): x is string => !!x?.startsWith('nat-'))).sort();
+      const nats = uniq(ps.map((p) => p.hops[2]).filter((x): x is string => !!x?.startsWith('nat-'))).sort((a, b) => names.short(a).localeCompare(names.short(b)));
       const existing = t.endpoints.filter((e) => e.vpcId === vpcId && e.type === 'Gateway' && e.serviceShortName === service);
       const svc = serviceTitle(service);
       const href = gatewayEndpointFormHref(t.region, vpcId, service, tables);
@@ -231,8 +233,8 @@ function natToGatewayService({ t, paths, names }: Ctx): Finding[] {
         why: `A NAT gateway bills every GB it processes; a gateway endpoint for ${svc} costs nothing, keeps the traffic off the NAT and lets an endpoint policy limit what can be reached.`,
         fix: {
           text: existing.length
-            ? `Add ${names.list(tables)} to ${names.short(existing[0]!.id)}'s route tables, or create a ${svc} gateway endpoint for ${tables.length === 1 ? 'it' : 'them'}.`
-            : `Create a ${svc} gateway endpoint on ${names.list(tables)}.`,
+            ? `Add ${names.list(tables)} to ${names.short(existing[0]!.id)}'s route tables, or create ${article(svc)} ${svc} gateway endpoint for ${tables.length === 1 ? 'it' : 'them'}.`
+            : `Create ${article(svc)} ${svc} gateway endpoint on ${names.list(tables)}.`,
           href,
         },
         docUrl: service === 's3' ? DOCS.s3GatewayEndpoint : DOCS.dynamodbGatewayEndpoint,
@@ -242,15 +244,15 @@ function natToGatewayService({ t, paths, names }: Ctx): Finding[] {
   return out;
 }
 
-function azCoverage({ t, paths, names }: Ctx): Finding[] {
+/**
+ * Subnets use an endpoint with private DNS from every AZ of the VPC; one with private DNS held back
+ * by the VPC's DNS attributes counts too (that is its own finding, and fixing it exposes this one).
+ */
+function azCoverage({ t, paths, names, vpcs }: Ctx): Finding[] {
   const out: Finding[] = [];
   const subnetById = new Map(t.subnets.map((s) => [s.id, s]));
   for (const e of t.endpoints) {
-    if (e.type !== 'Interface') continue;
-    const crossing = paths.filter((p) => p.via === 'interface-endpoint-cross-az' && pathEndpointId(p) === e.id);
-    if (!crossing.length) continue;
-    const subnetIds = crossing.map((p) => p.subnetId);
-    const missing = uniq(subnetIds.map((s) => subnetById.get(s)?.az ?? '').filter(Boolean)).sort();
+    if (e.type !== 'Interface' || e.state !== 'available') continue;
     const have = uniq(
       t.networkInterfaces
         .filter((n) => n.endpointId === e.id || e.networkInterfaceIds.includes(n.id))
@@ -259,6 +261,17 @@ function azCoverage({ t, paths, names }: Ctx): Finding[] {
     )
       .filter(Boolean)
       .sort();
+    const crossing = paths.filter((p) => p.via === 'interface-endpoint-cross-az' && pathEndpointId(p) === e.id).map((p) => p.subnetId);
+    const vpc = vpcs.get(e.vpcId);
+    const dnsBlocked = e.privateDnsEnabled && isAwsService(e) && (vpc?.dnsSupport === false || vpc?.dnsHostnames === false);
+    const waiting = dnsBlocked ? t.subnets.filter((s) => s.vpcId === e.vpcId && !have.includes(s.az)).map((s) => s.id) : [];
+    const subnetIds = uniq([...crossing, ...waiting]);
+    if (!subnetIds.length) continue;
+    const missing = uniq(subnetIds.map((s) => subnetById.get(s)?.az ?? '').filter(Boolean)).sort();
+    const n = subnetIds.length;
+    const use = crossing.length
+      ? `${n === 1 ? 'reaches' : 'reach'} it across Availability Zones`
+      : 'will cross Availability Zones to reach it once the VPC’s DNS attributes let private DNS answer';
     out.push({
       id: `interface-endpoint-az-coverage:${e.id}`,
       rule: 'interface-endpoint-az-coverage',
@@ -267,7 +280,7 @@ function azCoverage({ t, paths, names }: Ctx): Finding[] {
       resourceIds: [e.id, ...subnetIds],
       service: e.serviceShortName,
       title: `${e.serviceShortName} endpoint has no network interface in ${joinWords(missing)}`,
-      detail: `${names.label(e.id)} is in ${have.length ? joinWords(have) : 'no Availability Zone'}; ${plural(subnetIds.length, 'subnet')} in ${joinWords(missing)} (${names.list(subnetIds)}) reach it across Availability Zones.`,
+      detail: `${names.label(e.id)} is in ${have.length ? joinWords(have) : 'no Availability Zone'}; ${plural(n, 'subnet')} in ${joinWords(missing)} (${names.list(subnetIds)}) ${use}.`,
       why: 'Cross-AZ traffic is billed per GB in each direction, and if the endpoint’s zones fail, the subnets in other zones lose the service too.',
       fix: {
         text: `Add a subnet in ${joinWords(missing)} to ${names.short(e.id)} (one subnet per Availability Zone).`,
@@ -530,9 +543,9 @@ function implicitMain({ t, names }: Ctx): Finding[] {
     const main = t.routeTables.find((r: RouteTable) => r.id === implicit[0]!.routeTableId);
     const def = main?.routes.find((r) => r.destination === WORLD_V4);
     const consequence = !def
-      ? 'it has no default route, so they reach nothing outside the VPC'
+      ? `it has no default route, so ${implicit.length === 1 ? 'the subnet reaches' : 'they reach'} nothing outside the VPC`
       : def.targetType === 'igw'
-        ? 'it sends 0.0.0.0/0 to an internet gateway, so they are public'
+        ? `it sends 0.0.0.0/0 to an internet gateway, so ${implicit.length === 1 ? 'the subnet is' : 'they are'} public`
         : `it sends 0.0.0.0/0 to ${def.target}`;
     out.push({
       id: `implicit-main-route-table:${vpc.id}`,
@@ -541,7 +554,7 @@ function implicitMain({ t, names }: Ctx): Finding[] {
       vpcId: vpc.id,
       resourceIds: [...implicit.map((s) => s.id), ...(main ? [main.id] : [])],
       title: `${names.list(implicit.map((s) => s.id))} ${implicit.length === 1 ? 'uses' : 'use'} the main route table implicitly`,
-      detail: `${plural(implicit.length, 'subnet')} in ${names.short(vpc.id)} ${implicit.length === 1 ? 'has' : 'have'} no route table association and fall back to ${main ? names.label(main.id) : 'the main table'}; ${consequence}.`,
+      detail: `${plural(implicit.length, 'subnet')} in ${names.short(vpc.id)} ${implicit.length === 1 ? 'has no route table association and falls' : 'have no route table association and fall'} back to ${main ? names.label(main.id) : 'the main table'}; ${consequence}.`,
       why: 'The other subnets of the VPC have explicit tables; one left on the main table usually lost its association by accident, and changes to the main table reach it silently.',
       fix: { text: `Associate ${names.list(implicit.map((s) => s.id))} with the route table meant for ${implicit.length === 1 ? 'it' : 'them'}.`, href: resourceHref(t.region, vpc.id, implicit[0]!.id) },
       docUrl: DOCS.routeTables,

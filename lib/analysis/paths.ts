@@ -108,10 +108,9 @@ class Index {
     }
   }
 
-  /** `prod-private-c (rtb-0c30…)` or just the id when the resource has no name. */
+  /** The name, or the id when the resource has none: details stay short, hops carry the ids. */
   label(id: string): string {
-    const n = this.names.get(id);
-    return n ? `${n} (${id})` : id;
+    return this.names.get(id) ?? id;
   }
 
   /** The AWS-managed prefix list of a gateway service in this region. */

@@ -119,6 +119,15 @@ export function toEc2Error(err: unknown, operation?: string): Ec2Error {
       operation,
     );
   }
+  // The SDK's HTTP handler names a reset connection TimeoutError too (code ECONNRESET).
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
+    return new Ec2Error(
+      'unreachable',
+      code,
+      `The connection to the EC2 endpoint was reset${op}. Check the network path to it (proxy, firewall, VPN) and try again.`,
+      operation,
+    );
+  }
   if (
     name === 'TimeoutError' ||
     code === 'ETIMEDOUT' ||

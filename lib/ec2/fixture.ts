@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Ec2Api } from './api';
 import type { FixtureRegionData } from './fixture-files';
-import type { Filter, Tag } from '@aws-sdk/client-ec2';
+import type { Filter, Tag, VpcEndpoint } from '@aws-sdk/client-ec2';
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { FixtureApiError } from './fixture-api-error';
 import type { FixtureWriteMeta } from './fixture-store';
@@ -164,6 +164,7 @@ export class FixtureEc2Api implements Ec2Api {
   /** Writes run one at a time, each on the state the previous one left. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private closed = false;
 
   constructor(data: FixtureRegionData, options: FixtureApiOptions = {}) {
     this.region = data.region;
@@ -366,6 +367,7 @@ export class FixtureEc2Api implements Ec2Api {
    */
   private write<T>(dryRun: boolean | undefined, change: (draft: FixtureRegionData, meta: FixtureWriteMeta) => T): Promise<T> {
     const run = async () => {
+      if (this.closed) throw new FixtureApiError('ServiceUnavailable', 'The demo data was just reset; reload the page and try again.', 503);
       const draft = structuredClone(this.state);
       const meta = structuredClone(this.meta);
       const result = change(draft, meta);
@@ -386,7 +388,7 @@ export class FixtureEc2Api implements Ec2Api {
       this.write(false, (draft, meta) => {
         delete meta.pendingUntil[endpointId];
         const e = draft.vpcEndpoints.find((x) => x.VpcEndpointId === endpointId);
-        if (e && e.State === 'pending') e.State = 'available' as typeof e.State;
+        if (e && String(e.State) === 'pending') e.State = 'available' as typeof e.State;
       }).catch(() => {
         // A failed save leaves the endpoint pending; the next process start tries again.
       });
@@ -395,10 +397,15 @@ export class FixtureEc2Api implements Ec2Api {
     this.timers.add(timer);
   }
 
-  /** Stops the timers that turn pending endpoints available (tests, shutdown). */
-  close(): void {
+  /**
+   * Retires this instance (reset, tests): stops its timers, refuses further writes, and resolves
+   * once the write in progress, if any, has finished.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    await this.queue;
   }
 
   /**
@@ -420,11 +427,11 @@ export class FixtureEc2Api implements Ec2Api {
           );
         }
         const existing = draft.vpcEndpoints.find((e) => e.VpcEndpointId === seen.endpointId);
-        return { VpcEndpoint: structuredClone(existing ?? { VpcEndpointId: seen.endpointId, State: 'deleted' as const }), ClientToken: token };
+        return { VpcEndpoint: structuredClone(existing ?? { VpcEndpointId: seen.endpointId, State: 'deleted' as VpcEndpoint['State'] }), ClientToken: token };
       }
       const endpoint = createVpcEndpointIn(draft, input, env);
       if (token) meta.clientTokens[token] = { params: key, endpointId: endpoint.VpcEndpointId! };
-      if (endpoint.State === 'pending') {
+      if (String(endpoint.State) === 'pending') {
         created = endpoint.VpcEndpointId!;
         meta.pendingUntil[created] = new Date(this.now().getTime() + (this.options.pendingMs ?? 0)).toISOString();
       }

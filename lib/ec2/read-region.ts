@@ -63,6 +63,19 @@ const OPERATION: Record<keyof Pager, string> = {
   prefixLists: 'DescribePrefixLists',
 };
 
+/** What a person calls each list, for the missing-permission banner. */
+const WHAT: Record<keyof Pager, string> = {
+  vpcs: 'VPCs',
+  subnets: 'Subnets',
+  routeTables: 'Route tables',
+  vpcEndpoints: 'VPC endpoints',
+  networkInterfaces: 'Network interfaces',
+  securityGroups: 'Security groups',
+  internetGateways: 'Internet gateways',
+  natGateways: 'NAT gateways',
+  prefixLists: 'Prefix lists',
+};
+
 /** How many VPCs get their DNS attributes read; DescribeVpcAttribute takes one VPC and one attribute per call. */
 const DNS_ATTRIBUTE_VPC_LIMIT = 50;
 
@@ -81,7 +94,7 @@ export async function readRegion(api: Ec2Api & { pager?: Pager }): Promise<RawRe
     } catch (err) {
       const e = toEc2Error(err, OPERATION[key]);
       if (e.kind === 'access-denied') {
-        warnings.push(`Missing permission ec2:${OPERATION[key]}: ${key} are not shown.`);
+        warnings.push(`Missing permission ec2:${OPERATION[key]}: ${WHAT[key]} are not shown.`);
         return [] as Awaited<ReturnType<Pager[K]>>;
       }
       throw e;

@@ -66,7 +66,7 @@ const COMMON_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.randomSeed': '7',
   'elk.spacing.nodeNode': '32',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '96',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '128',
   'elk.spacing.edgeNode': '16',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',

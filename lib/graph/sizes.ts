@@ -16,11 +16,11 @@ export const NODE_SIZE: Record<NodeKind, Size> = {
   vpc: { width: 320, height: 120 },
   az: { width: 280, height: 96 },
   subnet: { width: 248, height: 84 },
-  routeTable: { width: 216, height: 68 },
+  routeTable: { width: 248, height: 68 },
   internetGateway: { width: 200, height: 56 },
   natGateway: { width: 208, height: 56 },
   gatewayEndpoint: { width: 216, height: 68 },
-  interfaceEndpoint: { width: 232, height: 84 },
+  interfaceEndpoint: { width: 264, height: 68 },
   endpointEni: { width: 208, height: 48 },
   external: { width: 216, height: 60 },
 };

@@ -8,6 +8,8 @@ import type { Topology } from './types';
 export interface LoadOptions {
   source: Source;
   region: string;
+  /** Live only: a profile of the shared AWS config files; unset, the SDK's default chain. */
+  profile?: string;
   vpcId?: string;
   /** Skip the cache and read the source again (the Refresh button). */
   refresh?: boolean;
@@ -31,27 +33,38 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 const inFlight = new Map<string, Promise<Topology>>();
 
-function cacheKey(source: Source, region: string): string {
+/**
+ * Who is being looked at: the profile for live (an explicit one, else AWS_PROFILE, else '' for
+ * the SDK's default chain, which may be environment keys rather than the `default` profile),
+ * the fixture folder for fixture.
+ */
+function identity(source: Source, profile: string | undefined): string {
   const config = getConfig();
-  return [source, source === 'live' ? (config.awsProfile ?? 'default') : config.fixtureDir, region].join('\u0000');
+  return source === 'live' ? (profile ?? config.awsProfile ?? '') : config.fixtureDir;
+}
+
+function cacheKey(source: Source, region: string, profile: string | undefined): string {
+  return [source, identity(source, profile), region].join('\u0000');
 }
 
 /**
- * Forgets cached topologies (all, or one source and region): after a write, or on Refresh.
+ * Forgets cached topologies (all, or those of one source, optionally one region and one
+ * profile): after a write, or on Refresh.
  */
-export function invalidateTopology(source?: Source, region?: string): void {
+export function invalidateTopology(source?: Source, region?: string, profile?: string): void {
   if (!source) {
     cache.clear();
     return;
   }
+  const who = profile === undefined ? undefined : identity(source, profile);
   for (const key of cache.keys()) {
-    const [s, , r] = key.split('\u0000');
-    if (s === source && (!region || r === region)) cache.delete(key);
+    const [s, p, r] = key.split('\u0000');
+    if (s === source && (!region || r === region) && (who === undefined || p === who)) cache.delete(key);
   }
 }
 
-async function readFresh(source: Source, region: string): Promise<Topology> {
-  const api = await getEc2Api(source, region);
+async function readFresh(source: Source, region: string, profile: string | undefined): Promise<Topology> {
+  const api = await getEc2Api(source, region, profile);
   const raw = await readRegion(api);
   return normalizeTopology(raw, { source, fetchedAt: new Date().toISOString() });
 }
@@ -62,8 +75,8 @@ async function readFresh(source: Source, region: string): Promise<Topology> {
  * form wrote shows at once. Concurrent loads of one key share a single read (single flight): 50
  * people opening the dashboard at once cause one set of Describe calls.
  */
-async function loadRegion(source: Source, region: string, refresh: boolean): Promise<Topology> {
-  const key = cacheKey(source, region);
+async function loadRegion(source: Source, region: string, profile: string | undefined, refresh: boolean): Promise<Topology> {
+  const key = cacheKey(source, region, profile);
   const ttlMs = getConfig().cacheTtlSeconds * 1000;
   if (source === 'live' && !refresh && ttlMs > 0) {
     const hit = cache.get(key);
@@ -71,7 +84,7 @@ async function loadRegion(source: Source, region: string, refresh: boolean): Pro
   }
   const running = inFlight.get(key);
   if (running) return running;
-  const load = readFresh(source, region)
+  const load = readFresh(source, region, profile)
     .then((topology) => {
       if (source === 'live' && ttlMs > 0) cache.set(key, { at: Date.now(), topology });
       return topology;
@@ -87,7 +100,8 @@ async function loadRegion(source: Source, region: string, refresh: boolean): Pro
  * VpcNotFoundError.
  */
 export async function loadTopology(options: LoadOptions): Promise<Topology> {
-  const topology = await loadRegion(options.source, options.region, options.refresh ?? false);
+  const profile = options.source === 'live' ? options.profile : undefined;
+  const topology = await loadRegion(options.source, options.region, profile, options.refresh ?? false);
   if (!options.vpcId) return topology;
   if (!topology.vpcs.some((v) => v.id === options.vpcId)) throw new VpcNotFoundError(options.vpcId, options.region);
   return scopeToVpc(topology, options.vpcId);

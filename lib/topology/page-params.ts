@@ -1,7 +1,10 @@
 import 'server-only';
+import { getConfig } from '@/lib/config';
 import { listRegions, type Source } from '@/lib/ec2/backend';
+import type { AwsProfile } from '@/lib/ec2/profiles';
+import type { Topology } from './types';
 import { describeIssue, RegionName, SourceName } from './params';
-import { defaultRegion, resolveSource } from './resolve';
+import { availableSources, defaultRegion, resolveProfile, resolveSource } from './resolve';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -11,15 +14,61 @@ export function first(v: string | string[] | undefined): string | undefined {
 
 export interface PageScope {
   source: Source;
+  /** The sources this server offers; the source picker shows when there are two. */
+  sources: Source[];
+  /** Live only: the profile the URL chose; undefined means the server's default credentials. */
+  profile: string | undefined;
+  /** Live only: the profiles of the server's shared AWS config files. */
+  profiles: AwsProfile[];
+  /** AWS_PROFILE, what "server default" means when it is set. */
+  serverProfile: string | undefined;
   region: string;
   regions: string[];
+  /** `refresh=1`: read the source again instead of the cache (the Refresh button). */
+  refresh: boolean;
+  /** Whether the URL named the source; links keep it only then. */
+  sourceInUrl: boolean;
   /** Why a value from the URL was not used; shown as a small notice, never an error page. */
   notices: string[];
 }
 
+/** DescribeRegions answers change rarely; one call per (source, identity) per 10 minutes is plenty. */
+const REGIONS_TTL_MS = 10 * 60_000;
+/** The region list is a convenience: a page does not wait longer than this for it. */
+const REGIONS_WAIT_MS = 5_000;
+const regionCache = new Map<string, { at: number; regions: Promise<string[]> }>();
+
+function cachedRegions(source: Source, profile: string | undefined): Promise<string[]> {
+  if (source === 'fixture') return listRegions(source);
+  const key = profile ?? getConfig().awsProfile ?? '';
+  const hit = regionCache.get(key);
+  if (hit && Date.now() - hit.at < REGIONS_TTL_MS) return hit.regions;
+  const regions = listRegions(source, profile);
+  regionCache.set(key, { at: Date.now(), regions });
+  // A failure is not kept: the next page asks again.
+  regions.catch(() => regionCache.delete(key));
+  return regions;
+}
+
+async function regionsOrNothing(source: Source, profile: string | undefined): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<string[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), REGIONS_WAIT_MS);
+  });
+  try {
+    return await Promise.race([cachedRegions(source, profile), giveUp]);
+  } catch {
+    // The load of the topology reports the real failure.
+    return [];
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
- * Reads region and source from a page's query string. Bad values fall back to defaults with a
- * notice; the list of regions comes from the source (fixture folders or DescribeRegions).
+ * Reads source, profile and region from a page's query string. Bad values fall back to
+ * defaults with a notice; the list of regions comes from the source (fixture folders or
+ * DescribeRegions), the list of profiles from the server's shared AWS config files.
  */
 export async function resolvePageScope(sp: SearchParams): Promise<PageScope> {
   const notices: string[] = [];
@@ -37,13 +86,16 @@ export async function resolvePageScope(sp: SearchParams): Promise<PageScope> {
   }
   const source = (resolved as { source: Source }).source;
 
-  let regions: string[] = [];
-  try {
-    regions = await listRegions(source);
-  } catch {
-    // The region list is a convenience; the load below reports the real failure.
-  }
-  let region = defaultRegion();
+  const rawProfile = first(sp.profile);
+  const p = await resolveProfile(source, rawProfile);
+  let profile: string | undefined;
+  if ('error' in p) notices.push(`Ignored ${p.error} (got “${(rawProfile ?? '').slice(0, 40)}”); using the server’s default credentials.`);
+  else profile = p.profile;
+  const profiles = p.profiles;
+
+  const regions = await regionsOrNothing(source, profile);
+  const profileRegion = profiles.find((x) => x.name === (profile ?? getConfig().awsProfile))?.region;
+  let region = (source === 'live' && profileRegion) || defaultRegion();
   if (regions.length && !regions.includes(region)) region = regions[0]!;
   const rawRegion = first(sp.region);
   if (rawRegion !== undefined) {
@@ -53,5 +105,34 @@ export async function resolvePageScope(sp: SearchParams): Promise<PageScope> {
       notices.push(`Region ${r.data} is not available from this source; showing ${region}.`);
     } else region = r.data;
   }
-  return { source, region, regions, notices };
+  return {
+    source,
+    sources: availableSources(),
+    profile,
+    profiles,
+    serverProfile: getConfig().awsProfile,
+    region,
+    regions,
+    refresh: first(sp.refresh) === '1',
+    sourceInUrl: requestedSource !== undefined,
+    notices,
+  };
+}
+
+/**
+ * The query string that reopens this scope (region, and source and profile when the URL chose
+ * them), plus `extra`: what every link of a page carries so a shared link shows the same thing.
+ */
+export function scopeQuery(scope: PageScope, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ region: scope.region });
+  if (scope.sourceInUrl) q.set('source', scope.source);
+  if (scope.profile) q.set('profile', scope.profile);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return q.toString();
+}
+
+/** What the scope bar shows about a loaded topology: when it was read, and the account(s) owning its VPCs. */
+export function loadedScope(topology: Topology): { fetchedAt: string; accountIds: string[] } {
+  const accountIds = [...new Set(topology.vpcs.flatMap((v) => (v.ownerId ? [v.ownerId] : [])))].sort();
+  return { fetchedAt: topology.fetchedAt, accountIds };
 }

@@ -4,13 +4,14 @@ import { AnalysisQuery } from '@/lib/analysis/params';
 import { loadTopology } from '@/lib/topology/load';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { describeIssue } from '@/lib/topology/params';
-import { defaultRegion, resolveSource } from '@/lib/topology/resolve';
+import { defaultRegion, resolveProfile, resolveSource } from '@/lib/topology/resolve';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/analysis?region=R[&vpc=ID][&source=fixture|live][&gb=100]: paths from each subnet to the
- * services of interest, findings and monthly costs (`gb`: GB/month for the NAT savings estimate).
+ * GET /api/analysis?region=R[&vpc=ID][&source=fixture|live][&profile=P][&gb=100]: paths from each
+ * subnet to the services of interest, findings and monthly costs (`gb`: GB/month for the NAT savings
+ * estimate). Parses and fails like /api/topology.
  */
 export async function GET(request: NextRequest) {
   const q = request.nextUrl.searchParams;
@@ -25,9 +26,12 @@ export async function GET(request: NextRequest) {
   }
   const resolved = resolveSource(parsed.data.source);
   if ('error' in resolved) return NextResponse.json({ error: resolved.error }, { status: 400 });
+  const profile = await resolveProfile(resolved.source, q.get('profile') ?? undefined);
+  if ('error' in profile) return NextResponse.json({ error: profile.error }, { status: 400 });
   try {
     const topology = await loadTopology({
       source: resolved.source,
+      profile: profile.profile,
       region: parsed.data.region ?? defaultRegion(),
       vpcId: parsed.data.vpc,
     });

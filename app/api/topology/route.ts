@@ -2,11 +2,14 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { loadTopology } from '@/lib/topology/load';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { TopologyQuery, describeIssue } from '@/lib/topology/params';
-import { defaultRegion, resolveSource } from '@/lib/topology/resolve';
+import { defaultRegion, resolveProfile, resolveSource } from '@/lib/topology/resolve';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/topology?region=R[&vpc=ID][&source=fixture|live]: the normalized topology contract. */
+/**
+ * GET /api/topology?region=R[&vpc=ID][&source=fixture|live][&profile=P]: the normalized topology
+ * contract. `profile` (live only) must be one of the server's AWS config profiles.
+ */
 export async function GET(request: NextRequest) {
   const q = request.nextUrl.searchParams;
   const parsed = TopologyQuery.safeParse({
@@ -19,9 +22,12 @@ export async function GET(request: NextRequest) {
   }
   const resolved = resolveSource(parsed.data.source);
   if ('error' in resolved) return NextResponse.json({ error: resolved.error }, { status: 400 });
+  const profile = await resolveProfile(resolved.source, q.get('profile') ?? undefined);
+  if ('error' in profile) return NextResponse.json({ error: profile.error }, { status: 400 });
   try {
     const topology = await loadTopology({
       source: resolved.source,
+      profile: profile.profile,
       region: parsed.data.region ?? defaultRegion(),
       vpcId: parsed.data.vpc,
     });

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { ErrorPanel, Notices } from '@/components/ui/notice';
+import { notFound, redirect } from 'next/navigation';
+import { ScopeBar } from '@/components/layout/scope-bar';
+import { ShareToolbar } from '@/components/share/share-toolbar';
+import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
-import { resolvePageScope, type SearchParams } from '@/lib/topology/page-params';
+import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { VpcId } from '@/lib/topology/params';
 import type { Topology } from '@/lib/topology/types';
 import { ResourceTables } from './_components/resource-tables';
@@ -24,38 +26,48 @@ export default async function VpcPage({ params, searchParams }: Props) {
   const scope = await resolvePageScope(sp);
   let topology: Topology;
   try {
-    topology = await loadTopology({ source: scope.source, region: scope.region, vpcId });
+    topology = await loadTopology({
+      source: scope.source,
+      region: scope.region,
+      profile: scope.profile,
+      vpcId,
+      refresh: scope.refresh,
+    });
   } catch (err) {
     const failure = describeLoadFailure(err);
     if (failure.status === 404) notFound();
     return (
       <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
+        <ScopeBar scope={scope} loaded={null} action="/" path={`/vpcs/${vpcId}`} />
         <Notices notices={scope.notices} />
-        <ErrorPanel title={failure.title} message={failure.message} retryHref={`/vpcs/${vpcId}?region=${scope.region}`} />
+        <ErrorPanel title={failure.title} message={failure.message} retryHref={`/vpcs/${vpcId}?${scopeQuery(scope)}`} />
       </main>
     );
   }
+  // Refresh read the source again and filled the cache; drop `refresh=1` so the URL stays a plain view link.
+  if (scope.refresh) redirect(`/vpcs/${vpcId}?${scopeQuery(scope)}`);
   const vpc = topology.vpcs[0]!;
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
       <nav className="text-sm text-slate-500">
-        <Link href={`/?region=${scope.region}`} className="hover:underline">
+        <Link href={`/?${scopeQuery(scope)}`} className="hover:underline">
           {scope.region}
         </Link>{' '}
         / <span>{vpc.name}</span>
       </nav>
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{vpc.name}</h1>
-        <p className="font-mono text-sm text-slate-600 dark:text-slate-400" data-testid="vpc-cidrs">
-          {vpc.id} · {[...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(', ')}
-        </p>
-        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="scope">
-          Source: <span className="font-medium">{scope.source}</span> · {scope.region} · fetched{' '}
-          <time dateTime={topology.fetchedAt}>{topology.fetchedAt.replace('T', ' ').slice(0, 19)} UTC</time>
-        </p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{vpc.name}</h1>
+          <p className="font-mono text-sm text-slate-600 dark:text-slate-400" data-testid="vpc-cidrs">
+            {vpc.id} · {[...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(', ')}
+          </p>
+        </div>
+        <ShareToolbar region={scope.region} source={scope.source} vpcId={vpc.id} {...(scope.profile ? { profile: scope.profile } : {})} />
       </div>
+      {/* Region and profile are per account and region: choosing another goes back to the list. */}
+      <ScopeBar scope={scope} loaded={loadedScope(topology)} action="/" path={`/vpcs/${vpcId}`} />
       <Notices notices={scope.notices} />
-      <Notices notices={topology.warnings} tone="warning" />
+      <TopologyWarnings warnings={topology.warnings} />
       <ResourceTables topology={topology} />
     </main>
   );

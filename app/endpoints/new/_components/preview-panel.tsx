@@ -1,0 +1,162 @@
+'use client';
+
+import { CircleCheck, CircleX, FlaskConical, LoaderCircle, Lock, Rocket } from 'lucide-react';
+import { useState } from 'react';
+import { formatUsd, HOURS_PER_MONTH, type CostEstimate } from '@/lib/endpoints/cost';
+import type { EndpointPreview } from '@/lib/endpoints/preview';
+import type { DryRunAnswer } from '@/lib/endpoints/results';
+import { ChangeList } from './change-list';
+import { CodeBlock } from './code-block';
+
+export interface SubmitState {
+  pending: 'create' | 'dry-run' | null;
+  dryRun: DryRunAnswer | null;
+  error: string | null;
+}
+
+function Block({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="space-y-2.5">
+      <h3 className="text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+function Cost({ cost }: { cost: CostEstimate }) {
+  if (cost.kind === 'free') {
+    return (
+      <div data-testid="cost">
+        <p className="text-2xl font-semibold tracking-tight">Free</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{cost.note}</p>
+      </div>
+    );
+  }
+  if (cost.kind === 'unknown') return <p data-testid="cost" className="text-sm text-slate-600 dark:text-slate-400">{cost.note}</p>;
+  return (
+    <div data-testid="cost">
+      <p className="text-2xl font-semibold tracking-tight">
+        {formatUsd(cost.monthly)}
+        <span className="text-sm font-normal text-slate-500"> / month</span>
+      </p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        {cost.azs} AZ{cost.azs === 1 ? '' : 's'} × {HOURS_PER_MONTH} h × {formatUsd(cost.hourlyPerAz)}, plus {formatUsd(cost.perGb)} per GB processed (through a NAT gateway: {formatUsd(cost.natPerGb)}/GB).
+      </p>
+      <p className="mt-1 text-xs text-slate-500">
+        Rates from{' '}
+        <a href={cost.source} className="underline hover:text-slate-700 dark:hover:text-slate-300" target="_blank" rel="noreferrer">
+          AWS PrivateLink pricing
+        </a>
+        , checked {cost.checkedOn}.
+      </p>
+    </div>
+  );
+}
+
+/** The right-hand column: what will change, what it costs, the same request as code, and the buttons. */
+export function PreviewPanel({
+  preview,
+  cost,
+  cli,
+  terraform,
+  emptyChanges,
+  writes,
+  state,
+  onSubmit,
+}: {
+  preview: EndpointPreview;
+  cost: CostEstimate | null;
+  cli: string;
+  terraform: string;
+  emptyChanges: string;
+  writes: { enabled: boolean; reason: string | null };
+  state: SubmitState;
+  onSubmit: (mode: 'create' | 'dry-run') => void;
+}) {
+  const [tab, setTab] = useState<'cli' | 'terraform'>('cli');
+  const busy = state.pending !== null;
+  return (
+    <aside aria-label="Preview" className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <Block title="What will change">
+        <ChangeList preview={preview} empty={emptyChanges} />
+      </Block>
+      {cost && (
+        <Block title="Monthly cost">
+          <Cost cost={cost} />
+        </Block>
+      )}
+      <Block title="As code">
+        <div role="tablist" aria-label="Code format" className="inline-flex rounded-lg bg-slate-100 p-0.5 text-sm dark:bg-slate-800">
+          {(['cli', 'terraform'] as const).map((t) => (
+            <button
+              key={t}
+              role="tab"
+              type="button"
+              aria-selected={tab === t}
+              onClick={() => setTab(t)}
+              className={`rounded-md px-3 py-1 ${tab === t ? 'bg-white font-medium shadow-sm dark:bg-slate-950' : 'text-slate-600 dark:text-slate-400'}`}
+            >
+              {t === 'cli' ? 'AWS CLI' : 'Terraform'}
+            </button>
+          ))}
+        </div>
+        {tab === 'cli' ? <CodeBlock code={cli} label="AWS CLI" /> : <CodeBlock code={terraform} label="Terraform" />}
+      </Block>
+
+      <div className="space-y-3 border-t border-slate-100 pt-5 dark:border-slate-800" data-testid="submit-area">
+        {state.dryRun && (
+          <p
+            role="status"
+            data-testid="dry-run-result"
+            className={`flex gap-2 rounded-lg px-3 py-2 text-sm ${
+              state.dryRun.allowed
+                ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100'
+                : 'bg-red-50 text-red-900 dark:bg-red-950/60 dark:text-red-100'
+            }`}
+          >
+            {state.dryRun.allowed ? <CircleCheck aria-hidden className="mt-0.5 h-4 w-4 shrink-0" /> : <CircleX aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />}
+            <span>{state.dryRun.message}</span>
+          </p>
+        )}
+        {state.error && (
+          <p role="alert" data-testid="submit-error" className="flex gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/60 dark:text-red-100">
+            <CircleX aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+            <span>{state.error}</span>
+          </p>
+        )}
+        {!writes.enabled && (
+          <p data-testid="writes-off" className="flex gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+            <Lock aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+            <span>{writes.reason}</span>
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => onSubmit('dry-run')}
+            className={`inline-flex flex-1 items-center justify-center gap-2 rounded-lg px-4 py-2.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${
+              writes.enabled
+                ? 'border border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800'
+                : 'bg-teal-600 text-white hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400'
+            }`}
+          >
+            {state.pending === 'dry-run' ? <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" /> : <FlaskConical aria-hidden className="h-4 w-4" />}
+            Dry run
+          </button>
+          {writes.enabled && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => onSubmit('create')}
+              className="inline-flex flex-1 items-center justify-center gap-2 rounded-lg bg-teal-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm transition-colors hover:bg-teal-700 disabled:cursor-not-allowed disabled:opacity-60 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400"
+            >
+              {state.pending === 'create' ? <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" /> : <Rocket aria-hidden className="h-4 w-4" />}
+              {state.pending === 'create' ? 'Creating…' : 'Create endpoint'}
+            </button>
+          )}
+        </div>
+      </div>
+    </aside>
+  );
+}

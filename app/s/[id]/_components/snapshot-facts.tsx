@@ -1,0 +1,41 @@
+import { Clock, Cloud, Database, Globe, Lock } from 'lucide-react';
+import { formatUtc } from '@/lib/share/read';
+import type { Snapshot } from '@/lib/share/store';
+
+function Fact({ icon, label, children }: { icon: React.ReactNode; label: string; children: React.ReactNode }) {
+  return (
+    <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+      <span aria-hidden className="text-slate-400 dark:text-slate-500">
+        {icon}
+      </span>
+      <span className="text-slate-500 dark:text-slate-400">{label}:</span>
+      {children}
+    </span>
+  );
+}
+
+/** What a frozen topology is: when it was captured, from where, and that it does not change. */
+export function SnapshotFacts({ snapshot }: { snapshot: Snapshot }) {
+  const icon = 'h-3.5 w-3.5';
+  return (
+    <p data-testid="snapshot-facts" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+      <span className="inline-flex items-center gap-1 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+        <Lock aria-hidden className="h-3 w-3" /> Read-only snapshot
+      </span>
+      <Fact icon={<Clock className={icon} />} label="Captured">
+        <time dateTime={snapshot.topology.fetchedAt} data-testid="snapshot-captured">
+          {formatUtc(snapshot.topology.fetchedAt)}
+        </time>
+      </Fact>
+      <Fact icon={<Globe className={icon} />} label="Region">
+        <span data-testid="snapshot-region">{snapshot.region}</span>
+      </Fact>
+      <Fact icon={<Database className={icon} />} label="Source">
+        <span data-testid="snapshot-source">{snapshot.source}</span>
+      </Fact>
+      <Fact icon={<Cloud className={icon} />} label="VPC">
+        <span className="font-mono text-xs">{snapshot.vpcId ?? 'all VPCs in the region'}</span>
+      </Fact>
+    </p>
+  );
+}

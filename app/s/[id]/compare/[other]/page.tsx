@@ -1,0 +1,179 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
+import { CopyLinkButton } from '@/components/share/copy-link-button';
+import { DIFF_COLOR, DiffStyle } from '@/components/share/diff-style';
+import { ExportImageButtons } from '@/components/share/export-image-buttons';
+import { ErrorPanel, Notices } from '@/components/ui/notice';
+import { compareSides, loadNowFor, type ComparisonSide } from '@/lib/share/compare';
+import type { Change, ChangeKind } from '@/lib/share/diff';
+import { findSnapshot, formatUtc } from '@/lib/share/read';
+import { describeLoadFailure } from '@/lib/topology/errors';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string; other: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id, other } = await params;
+  const found = await findSnapshot(id);
+  if (found.kind !== 'found') return { title: 'Snapshot not found' };
+  return { title: `What changed since ${found.snapshot.title}${other === 'now' ? '' : ' (compared)'}`, robots: { index: false } };
+}
+
+const RESOURCE_LABEL: Record<Change['resource'], string> = {
+  vpc: 'VPC',
+  subnet: 'Subnet',
+  association: 'Association',
+  routeTable: 'Route table',
+  route: 'Route',
+  endpoint: 'Endpoint',
+  internetGateway: 'Internet gateway',
+  natGateway: 'NAT gateway',
+};
+
+const CHANGE_STYLE: Record<ChangeKind, { sign: string; text: string; chip: string }> = {
+  added: { sign: '+', text: 'text-green-800 dark:text-green-300', chip: 'bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-200' },
+  removed: { sign: '−', text: 'text-red-800 dark:text-red-300', chip: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200' },
+  changed: { sign: '~', text: 'text-amber-800 dark:text-amber-300', chip: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200' },
+};
+
+function Side({ side, role }: { side: ComparisonSide; role: 'before' | 'after' }) {
+  return (
+    <span data-testid={`compare-${role}`}>
+      {side.snapshot ? (
+        <Link href={`/s/${side.snapshot.id}`} className="font-medium text-teal-700 hover:underline dark:text-teal-400">
+          {side.label}
+        </Link>
+      ) : (
+        <span className="font-medium">{side.label}</span>
+      )}{' '}
+      <span className="text-slate-500 dark:text-slate-400">
+        (<time dateTime={side.capturedAt}>{formatUtc(side.capturedAt)}</time>)
+      </span>
+    </span>
+  );
+}
+
+export default async function ComparePage({ params }: Props) {
+  const { id, other } = await params;
+  const a = await findSnapshot(id);
+  if (a.kind === 'missing') notFound();
+  if (a.kind === 'corrupt') return <Failed title="This snapshot cannot be shown" message={a.message} />;
+  const before: ComparisonSide = { snapshot: a.snapshot, label: a.snapshot.title, capturedAt: a.snapshot.topology.fetchedAt, topology: a.snapshot.topology };
+
+  let after: ComparisonSide;
+  let notices: string[] = [];
+  if (other === 'now') {
+    try {
+      const now = await loadNowFor(a.snapshot);
+      after = { snapshot: null, label: `now (${a.snapshot.source}, ${a.snapshot.region})`, capturedAt: now.topology.fetchedAt, topology: now.topology };
+      notices = now.notices;
+    } catch (err) {
+      const failure = describeLoadFailure(err);
+      return <Failed title={`Could not read the current topology: ${failure.title}`} message={failure.message} retryHref={`/s/${id}/compare/now`} />;
+    }
+  } else {
+    const b = await findSnapshot(other);
+    if (b.kind === 'missing') notFound();
+    if (b.kind === 'corrupt') return <Failed title="The other snapshot cannot be shown" message={b.message} />;
+    after = { snapshot: b.snapshot, label: b.snapshot.title, capturedAt: b.snapshot.topology.fetchedAt, topology: b.snapshot.topology };
+  }
+
+  const cmp = compareSides(before, after, notices);
+  const { diff } = cmp;
+  const fileBase = `vpc-atlas-compare-${a.snapshot.id.slice(0, 8)}-${other === 'now' ? 'now' : other.slice(0, 8)}`;
+
+  return (
+    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
+      <nav className="text-sm text-slate-500">
+        <Link href="/snapshots" className="hover:underline">
+          Snapshots
+        </Link>{' '}
+        /{' '}
+        <Link href={`/s/${a.snapshot.id}`} className="hover:underline">
+          {a.snapshot.title}
+        </Link>{' '}
+        / <span>Compare</span>
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight">What changed</h1>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            From <Side side={cmp.before} role="before" /> to <Side side={cmp.after} role="after" />
+          </p>
+          <p className="flex flex-wrap gap-2 pt-1 text-sm" data-testid="change-counts">
+            {(['added', 'removed', 'changed'] as const).map((k) => (
+              <span key={k} data-count={k} className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 font-medium ${CHANGE_STYLE[k].chip}`}>
+                <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: DIFF_COLOR[k] }} />
+                {diff.counts[k]} {k}
+              </span>
+            ))}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          <CopyLinkButton />
+          <ExportImageButtons fileBase={fileBase} />
+        </div>
+      </div>
+      <Notices notices={cmp.notices} tone="warning" />
+      <DiffStyle nodes={diff.nodes} edges={diff.edges} />
+      <div className="flex flex-col gap-4 xl:flex-row">
+        <div className="h-[72vh] min-h-[560px] min-w-0 flex-1" data-testid="compare-graph">
+          <TopologyGraphLoader topology={cmp.merged} {...(cmp.vpcId ? { vpcId: cmp.vpcId } : {})} />
+        </div>
+        <section
+          aria-labelledby="changes-heading"
+          className="flex max-h-[72vh] flex-col rounded-lg border border-slate-200 bg-white shadow-sm xl:w-[26rem] dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="changes-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-800">
+            Changes <span className="font-normal text-slate-500">({diff.changes.length})</span>
+          </h2>
+          {diff.changes.length === 0 ? (
+            <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400" data-testid="no-changes">
+              Nothing changed: the same subnets, route tables, routes, associations, endpoints and gateways on both sides.
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800" data-testid="change-list">
+              {diff.changes.map((c) => (
+                <li key={`${c.change}-${c.resource}-${c.id}`} data-change={c.change} data-resource={c.resource} data-id={c.id} className="flex gap-3 px-4 py-2 text-sm">
+                  <span
+                    aria-label={c.change}
+                    className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded font-mono text-xs font-bold text-white`}
+                    style={{ background: DIFF_COLOR[c.change] }}
+                  >
+                    {CHANGE_STYLE[c.change].sign}
+                  </span>
+                  <div className="min-w-0">
+                    <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                      {RESOURCE_LABEL[c.resource]} · <span className={CHANGE_STYLE[c.change].text}>{c.change}</span>
+                    </p>
+                    <p className="break-words">{c.description}</p>
+                    {c.details.length > 0 ? (
+                      <ul className="mt-0.5 space-y-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">
+                        {c.details.map((d) => (
+                          <li key={d} className="break-words">
+                            {d}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}
+
+function Failed({ title, message, retryHref }: { title: string; message: string; retryHref?: string }) {
+  return (
+    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
+      <ErrorPanel title={title} message={message} {...(retryHref ? { retryHref } : {})} />
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
+import { ShareToolbar } from '@/components/share/share-toolbar';
+import { ErrorPanel, Notices } from '@/components/ui/notice';
+import { parseViewState } from '@/lib/graph/view-state';
+import { describeTopology, siteOrigin } from '@/lib/share/metadata';
+import { findSnapshot, formatUtc } from '@/lib/share/read';
+import { getSnapshotStore } from '@/lib/share/store';
+import { snapshotViewParams } from '@/lib/share/view';
+import type { SearchParams } from '@/lib/topology/page-params';
+import { ResourceTables } from '@/app/vpcs/[vpcId]/_components/resource-tables';
+import { SnapshotFacts } from './_components/snapshot-facts';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const found = await findSnapshot(id);
+  if (found.kind !== 'found') return { title: 'Snapshot not found', robots: { index: false } };
+  const { snapshot } = found;
+  const description = `Snapshot of ${snapshot.vpcId ?? `all VPCs in ${snapshot.region}`}, captured ${formatUtc(snapshot.topology.fetchedAt)} from ${snapshot.source}: ${describeTopology(snapshot.topology)}.`;
+  return {
+    metadataBase: await siteOrigin(),
+    title: snapshot.title,
+    description,
+    robots: { index: false },
+    openGraph: { title: snapshot.title, description, type: 'article', siteName: 'vpc-atlas', url: `/s/${snapshot.id}` },
+    twitter: { card: 'summary_large_image', title: snapshot.title, description },
+  };
+}
+
+export default async function SnapshotPage({ params, searchParams }: Props) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const found = await findSnapshot(id);
+  if (found.kind === 'missing') notFound();
+  if (found.kind === 'corrupt') {
+    return (
+      <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
+        <ErrorPanel title="This snapshot cannot be shown" message={found.message} />
+      </main>
+    );
+  }
+  const { snapshot } = found;
+  const { state, notices } = parseViewState(snapshotViewParams(snapshot.view, sp));
+  const others = (await getSnapshotStore().list({ limit: 200 }))
+    .filter((s) => s.id !== snapshot.id && !s.corrupt && s.region === snapshot.region && s.vpcId === snapshot.vpcId)
+    .slice(0, 10);
+
+  return (
+    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
+      <nav className="text-sm text-slate-500">
+        <Link href="/snapshots" className="hover:underline">
+          Snapshots
+        </Link>{' '}
+        / <span>{snapshot.title}</span>
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight" data-testid="snapshot-title">
+            {snapshot.title}
+          </h1>
+          <SnapshotFacts snapshot={snapshot} />
+        </div>
+        <ShareToolbar region={snapshot.region} source={snapshot.source} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} snapshotId={snapshot.id} />
+      </div>
+      {others.length > 0 ? (
+        <details className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="compare-with">
+          <summary className="cursor-pointer font-medium">Compare with another snapshot of this {snapshot.vpcId ? 'VPC' : 'region'}</summary>
+          <ul className="mt-2 space-y-1">
+            {others.map((o) => {
+              const [before, after] = o.createdAt < snapshot.createdAt ? [o.id, snapshot.id] : [snapshot.id, o.id];
+              return (
+                <li key={o.id}>
+                  <Link href={`/s/${before}/compare/${after}`} className="text-teal-700 hover:underline dark:text-teal-400">
+                    {o.title}
+                  </Link>{' '}
+                  <span className="text-slate-500">· {formatUtc(o.createdAt)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      ) : null}
+      <Notices notices={snapshot.topology.warnings} tone="warning" />
+      <div className="h-[72vh] min-h-[560px]" data-testid="snapshot-graph">
+        <TopologyGraphLoader topology={snapshot.topology} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} initialView={state} notices={notices} />
+      </div>
+      <details className="group" data-testid="snapshot-tables">
+        <summary className="cursor-pointer text-sm font-medium text-slate-700 dark:text-slate-300">Resources as tables</summary>
+        <div className="mt-3">
+          <ResourceTables topology={snapshot.topology} />
+        </div>
+      </details>
+    </main>
+  );
+}

@@ -1,0 +1,90 @@
+import { ArrowRight } from 'lucide-react';
+import type { PathVia, SubnetPath } from '@/lib/analysis/paths';
+
+/**
+ * “How does this subnet reach S3 / DynamoDB / …?”: one row per service, the way as a coloured badge,
+ * then the resources the traffic passes. Presentational (no hooks, no data loading), so the graph's
+ * inspector and server pages can both mount it.
+ */
+
+export const VIA_LABELS: Record<PathVia, string> = {
+  'gateway-endpoint': 'Gateway endpoint',
+  'interface-endpoint': 'Interface endpoint',
+  'interface-endpoint-cross-az': 'Interface endpoint, cross-AZ',
+  nat: 'NAT gateway',
+  igw: 'Internet gateway',
+  none: 'No path',
+};
+
+const VIA_STYLES: Record<PathVia, string> = {
+  'gateway-endpoint': 'bg-emerald-100 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-900/50 dark:text-emerald-200 dark:ring-emerald-400/30',
+  'interface-endpoint': 'bg-sky-100 text-sky-800 ring-sky-600/20 dark:bg-sky-900/50 dark:text-sky-200 dark:ring-sky-400/30',
+  'interface-endpoint-cross-az': 'bg-amber-100 text-amber-900 ring-amber-600/25 dark:bg-amber-900/50 dark:text-amber-200 dark:ring-amber-400/30',
+  nat: 'bg-orange-100 text-orange-900 ring-orange-600/25 dark:bg-orange-900/50 dark:text-orange-200 dark:ring-orange-400/30',
+  igw: 'bg-violet-100 text-violet-800 ring-violet-600/20 dark:bg-violet-900/50 dark:text-violet-200 dark:ring-violet-400/30',
+  none: 'bg-red-100 text-red-800 ring-red-600/20 dark:bg-red-900/50 dark:text-red-200 dark:ring-red-400/30',
+};
+
+const SERVICE_LABELS: Record<string, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
+
+export function serviceLabel(service: string): string {
+  return SERVICE_LABELS[service] ?? service;
+}
+
+export function ViaBadge({ via }: { via: PathVia }) {
+  return (
+    <span
+      data-via={via}
+      className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${VIA_STYLES[via]}`}
+    >
+      {VIA_LABELS[via]}
+    </span>
+  );
+}
+
+export interface SubnetPathsProps {
+  /** One subnet's paths (`analyzeTopology(...).paths` filtered by `subnetId`). */
+  paths: SubnetPath[];
+  /** Display names by resource id; hops without one show their id. */
+  names?: Record<string, string>;
+}
+
+export function SubnetPaths({ paths, names = {} }: SubnetPathsProps) {
+  const services = paths.map((p) => serviceLabel(p.service));
+  const teaser = services.length > 3 ? `${services.slice(0, 2).join(' / ')} / …` : services.join(' / ');
+  return (
+    <section data-testid="subnet-paths" aria-label="Paths to AWS services" className="text-sm">
+      <h3 className="mb-2 font-semibold text-slate-800 dark:text-slate-100">How does this subnet reach {teaser || 'AWS services'}?</h3>
+      {paths.length === 0 ? (
+        <p className="text-slate-500 dark:text-slate-400">No services to resolve.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+          {paths.map((p) => (
+            <li key={p.service} data-service={p.service} data-via={p.via} className="space-y-1.5 px-3 py-2">
+              <div className="flex items-center justify-between gap-2">
+                <span className="font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-100">{serviceLabel(p.service)}</span>
+                <ViaBadge via={p.via} />
+              </div>
+              {p.hops.length > 1 && (
+                <ol aria-label="Hops" className="flex flex-wrap items-center gap-1 text-xs">
+                  {p.hops.slice(1).map((hop, i) => (
+                    <li key={`${hop}-${i}`} className="flex items-center gap-1">
+                      {i > 0 && <ArrowRight aria-hidden className="h-3 w-3 text-slate-400" />}
+                      <span
+                        title={hop}
+                        className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+                      >
+                        {names[hop] ?? hop}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <p className="text-xs leading-relaxed text-slate-600 dark:text-slate-400">{p.detail}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

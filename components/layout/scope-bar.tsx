@@ -1,0 +1,156 @@
+import { Clock, Cloud, Database, Globe, KeyRound, RefreshCw, UserRound } from 'lucide-react';
+import { scopeQuery, type PageScope } from '@/lib/topology/page-params';
+
+export interface ScopeBarProps {
+  scope: PageScope;
+  /** What was loaded; null when the load failed (the facts that need it are left out). */
+  loaded: { fetchedAt: string; accountIds: string[] } | null;
+  /** Where the pickers send the choice (a GET form, so the choice lands in the URL). */
+  action: string;
+  /** The path the Refresh link reloads with `refresh=1`. */
+  path: string;
+}
+
+const select =
+  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+function formatUtc(iso: string): string {
+  return `${iso.replace('T', ' ').slice(0, 19)} UTC`;
+}
+
+function age(iso: string, now: number): string {
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 5) return 'just now';
+  if (s < 120) return `${s} s ago`;
+  return `${Math.round(s / 60)} min ago`;
+}
+
+function Fact({ icon, label, children }: { icon: React.ReactNode; label: string; children: React.ReactNode }) {
+  return (
+    <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+      <span aria-hidden className="text-slate-400 dark:text-slate-500">
+        {icon}
+      </span>
+      <span className="text-slate-500 dark:text-slate-400">{label}: </span>
+      {children}
+    </span>
+  );
+}
+
+/**
+ * The header of a topology page: what is being looked at (source, profile or account, region,
+ * when it was fetched), the pickers that change it, and Refresh. A server component: the pickers
+ * are a plain GET form and Refresh a link, so both work before any JavaScript runs.
+ */
+export function ScopeBar({ scope, loaded, action, path }: ScopeBarProps) {
+  const live = scope.source === 'live';
+  const profileLabel = scope.profile ?? scope.serverProfile;
+  const icon = 'h-3.5 w-3.5';
+  return (
+    <section
+      aria-label="What is shown"
+      className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" data-testid="scope">
+        <Fact icon={live ? <Cloud className={icon} /> : <Database className={icon} />} label="Source">
+          <span
+            data-testid="scope-source"
+            className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide ${
+              live
+                ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200'
+                : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200'
+            }`}
+          >
+            {scope.source}
+          </span>
+        </Fact>
+        {live && (
+          <Fact icon={<KeyRound className={icon} />} label="Profile">
+            <span data-testid="scope-profile" className="font-medium">
+              {profileLabel ?? 'server default'}
+            </span>
+          </Fact>
+        )}
+        {live && loaded && loaded.accountIds.length > 0 && (
+          <Fact icon={<UserRound className={icon} />} label={loaded.accountIds.length > 1 ? 'Accounts' : 'Account'}>
+            <span data-testid="scope-account" className="font-mono">
+              {loaded.accountIds.join(', ')}
+            </span>
+          </Fact>
+        )}
+        <Fact icon={<Globe className={icon} />} label="Region">
+          <span data-testid="scope-region" className="font-medium">
+            {scope.region}
+          </span>
+        </Fact>
+        {loaded && (
+          <Fact icon={<Clock className={icon} />} label="Fetched">
+            <time dateTime={loaded.fetchedAt} data-testid="scope-fetched" className="tabular-nums">
+              {formatUtc(loaded.fetchedAt)}
+            </time>
+            <span className="text-slate-500 dark:text-slate-400">({age(loaded.fetchedAt, Date.now())})</span>
+          </Fact>
+        )}
+      </p>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <form action={action} method="get" className="flex flex-wrap items-center gap-2 text-sm">
+          {scope.sources.length > 1 && (
+            <>
+              <label htmlFor="scope-source-picker" className="text-slate-600 dark:text-slate-300">
+                Source
+              </label>
+              <select id="scope-source-picker" name="source" defaultValue={scope.source} className={select}>
+                {scope.sources.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {scope.sources.length <= 1 && scope.sourceInUrl && <input type="hidden" name="source" value={scope.source} />}
+          {live && scope.profiles.length > 0 && (
+            <>
+              <label htmlFor="scope-profile-picker" className="text-slate-600 dark:text-slate-300">
+                Profile
+              </label>
+              <select id="scope-profile-picker" name="profile" defaultValue={scope.profile ?? ''} className={select}>
+                <option value="">{scope.serverProfile ? `server default (${scope.serverProfile})` : 'server default'}</option>
+                {scope.profiles.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          <label htmlFor="region" className="text-slate-600 dark:text-slate-300">
+            Region
+          </label>
+          <select id="region" name="region" defaultValue={scope.region} className={select}>
+            {(scope.regions.length ? scope.regions : [scope.region]).map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            Show
+          </button>
+        </form>
+        <a
+          href={`${path}?${scopeQuery(scope, { refresh: '1' })}`}
+          className="inline-flex items-center gap-1.5 rounded-md bg-teal-700 px-2.5 py-1 text-sm font-medium text-white hover:bg-teal-800 dark:bg-teal-600 dark:hover:bg-teal-500"
+          title={live ? 'Read the EC2 API again instead of the cache' : 'Read the fixture state again'}
+        >
+          <RefreshCw aria-hidden className="h-3.5 w-3.5" />
+          Refresh
+        </a>
+      </div>
+    </section>
+  );
+}

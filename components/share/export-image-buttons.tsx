@@ -1,0 +1,97 @@
+'use client';
+
+import { FileImage, ImageDown, LoaderCircle } from 'lucide-react';
+import { useState } from 'react';
+import { toolbarButton } from './button-styles';
+
+/** Where the diagram is: React Flow's root inside the topology canvas. Found by selector, not by a ref. */
+export const CANVAS_SELECTOR = '.atlas-graph .react-flow, .react-flow';
+
+/** Parts of the canvas that are controls, not the diagram; the legend stays in the picture. */
+const LEFT_OUT = ['react-flow__controls', 'react-flow__minimap', 'react-flow__attribution'];
+
+function isLeftOut(node: HTMLElement): boolean {
+  const cls = node.classList;
+  if (!cls) return false;
+  if (LEFT_OUT.some((c) => cls.contains(c))) return true;
+  // The search-and-filter toolbar sits in the top-left panel; the legend in the top-right one stays.
+  if (cls.contains('react-flow__panel') && cls.contains('top') && cls.contains('left')) return true;
+  return node.dataset?.exportExclude !== undefined;
+}
+
+/** The first non-transparent background behind the element: the theme's canvas colour. */
+function backgroundOf(el: Element): string {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const bg = getComputedStyle(e).backgroundColor;
+    if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return bg;
+  }
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? '#020617' : '#ffffff';
+}
+
+function download(href: string, filename: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export interface ExportImageButtonsProps {
+  /** File name without extension, e.g. `vpc-atlas-vpc-0abc-2025-01-01`. */
+  fileBase: string;
+}
+
+/**
+ * "Export PNG" and "Export SVG": the diagram as it is on screen (same viewport, the theme's background, the
+ * legend), drawn by html-to-image from the canvas DOM. PNG at twice the screen's pixels so labels stay sharp.
+ */
+export function ExportImageButtons({ fileBase }: ExportImageButtonsProps) {
+  const [busy, setBusy] = useState<'png' | 'svg' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (format: 'png' | 'svg') => {
+    setError(null);
+    const el = document.querySelector<HTMLElement>(CANVAS_SELECTOR);
+    if (!el) {
+      setError('There is no diagram on this page to export yet.');
+      return;
+    }
+    setBusy(format);
+    try {
+      const { toPng, toSvg } = await import('html-to-image');
+      const options = {
+        backgroundColor: backgroundOf(el),
+        width: el.clientWidth,
+        height: el.clientHeight,
+        // System fonts only: nothing to embed, and no stylesheet fetches.
+        skipFonts: true,
+        filter: (node: HTMLElement) => !isLeftOut(node),
+      };
+      const dataUrl = format === 'png' ? await toPng(el, { ...options, pixelRatio: 2 }) : await toSvg(el, options);
+      download(dataUrl, `${fileBase}.${format}`);
+    } catch (err) {
+      setError(`The ${format.toUpperCase()} could not be made: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className={toolbarButton} disabled={busy !== null} onClick={() => void run('png')} data-testid="export-png">
+        {busy === 'png' ? <LoaderCircle aria-hidden size={15} className="animate-spin" /> : <ImageDown aria-hidden size={15} />}
+        Export PNG
+      </button>
+      <button type="button" className={toolbarButton} disabled={busy !== null} onClick={() => void run('svg')} data-testid="export-svg">
+        {busy === 'svg' ? <LoaderCircle aria-hidden size={15} className="animate-spin" /> : <FileImage aria-hidden size={15} />}
+        Export SVG
+      </button>
+      {error ? (
+        <p role="alert" className="basis-full text-right text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * Builders for the analysis tests: small topologies that state only what a case is about. `topology()`
+ * derives what normalization derives (effective route tables, `public`, ENI endpoint ids), so a case
+ * says "subnet-a is associated with rtb-x" and gets the rest right.
+ */
+
+import type {
+  Endpoint,
+  InternetGateway,
+  NatGateway,
+  NetworkInterface,
+  PrefixList,
+  Route,
+  RouteTable,
+  SecurityGroup,
+  SecurityGroupRule,
+  Subnet,
+  Topology,
+  Vpc,
+} from '@/lib/topology/types';
+
+export const VPC = 'vpc-0a';
+
+export function vpc(over: Partial<Vpc> = {}): Vpc {
+  return {
+    id: VPC,
+    name: 'test',
+    cidrBlocks: ['10.0.0.0/16'],
+    ipv6CidrBlocks: [],
+    isDefault: false,
+    dnsSupport: true,
+    dnsHostnames: true,
+    state: 'available',
+    ownerId: '111122223333',
+    tags: {},
+    ...over,
+  };
+}
+
+export function subnet(id: string, az: string, cidr: string, over: Partial<Subnet> = {}): Subnet {
+  return {
+    id,
+    vpcId: VPC,
+    name: id,
+    cidr,
+    ipv6Cidrs: [],
+    az,
+    azId: null,
+    routeTableId: null,
+    explicitRouteTable: false,
+    public: false,
+    availableIps: 250,
+    mapPublicIpOnLaunch: false,
+    tags: {},
+    ...over,
+  };
+}
+
+export function route(destination: string, target: string, over: Partial<Route> = {}): Route {
+  const targetType: Route['targetType'] =
+    target === 'local'
+      ? 'local'
+      : target.startsWith('igw-')
+        ? 'igw'
+        : target.startsWith('nat-')
+          ? 'nat'
+          : target.startsWith('vpce-')
+            ? 'vpce'
+            : target.startsWith('tgw-')
+              ? 'tgw'
+              : target.startsWith('pcx-')
+                ? 'pcx'
+                : 'other';
+  return {
+    destination,
+    destinationType: destination.startsWith('pl-') ? 'prefix-list' : destination.includes(':') ? 'ipv6' : 'ipv4',
+    target,
+    targetType,
+    state: 'active',
+    origin: 'CreateRoute',
+    ...over,
+  };
+}
+
+export const blackhole = (destination: string, target: string): Route => route(destination, target, { targetType: 'blackhole', state: 'blackhole' });
+
+/** A route table; `subnetIds` are its explicit associations. The local route is added. */
+export function table(id: string, subnetIds: string[], routes: Route[], over: Partial<RouteTable> = {}): RouteTable {
+  return {
+    id,
+    vpcId: VPC,
+    name: id,
+    main: false,
+    subnetIds,
+    effectiveSubnetIds: [],
+    gatewayIds: [],
+    routes: [route('10.0.0.0/16', 'local'), ...routes],
+    tags: {},
+    ...over,
+  };
+}
+
+export function gatewayEndpoint(id: string, service: string, routeTableIds: string[], over: Partial<Endpoint> = {}): Endpoint {
+  return endpoint(id, 'Gateway', service, { routeTableIds, ...over });
+}
+
+export function interfaceEndpoint(id: string, service: string, subnetIds: string[], over: Partial<Endpoint> = {}): Endpoint {
+  return endpoint(id, 'Interface', service, { subnetIds, privateDnsEnabled: true, securityGroupIds: ['sg-https'], ...over });
+}
+
+function endpoint(id: string, type: Endpoint['type'], service: string, over: Partial<Endpoint>): Endpoint {
+  return {
+    id,
+    vpcId: VPC,
+    name: id,
+    type,
+    serviceName: `com.amazonaws.us-east-1.${service}`,
+    serviceShortName: service,
+    state: 'available',
+    routeTableIds: [],
+    subnetIds: [],
+    networkInterfaceIds: [],
+    securityGroupIds: [],
+    privateDnsEnabled: false,
+    policy: null,
+    dnsEntries: [],
+    ipAddressType: 'ipv4',
+    createdAt: null,
+    lastError: null,
+    tags: {},
+    ...over,
+  };
+}
+
+export function nat(id: string, subnetId: string, over: Partial<NatGateway> = {}): NatGateway {
+  return { id, name: id, vpcId: VPC, subnetId, state: 'available', connectivityType: 'public', publicIps: ['198.51.100.1'], privateIps: [], tags: {}, ...over };
+}
+
+export function igw(id: string, over: Partial<InternetGateway> = {}): InternetGateway {
+  return { id, name: id, vpcIds: [VPC], tags: {}, ...over };
+}
+
+export function rule(over: Partial<SecurityGroupRule> = {}): SecurityGroupRule {
+  return { protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: [], ipv6Cidrs: [], prefixListIds: [], securityGroupIds: [], description: null, ...over };
+}
+
+export function sg(id: string, inbound: SecurityGroupRule[], over: Partial<SecurityGroup> = {}): SecurityGroup {
+  return { id, vpcId: VPC, name: id, groupName: id, description: '', inbound, outbound: [], tags: {}, ...over };
+}
+
+/** The HTTPS-from-the-VPC group that interface endpoints get by default in these tests. */
+export const httpsFromVpc = sg('sg-https', [rule({ cidrs: ['10.0.0.0/16'] })]);
+
+export const S3_PL = 'pl-63a5400a';
+export const DDB_PL = 'pl-02cd2c6b';
+
+export const prefixLists = (): PrefixList[] => [
+  { id: S3_PL, name: 'com.amazonaws.us-east-1.s3', serviceShortName: 's3', cidrs: ['52.216.0.0/15'] },
+  { id: DDB_PL, name: 'com.amazonaws.us-east-1.dynamodb', serviceShortName: 'dynamodb', cidrs: ['52.94.0.0/22'] },
+];
+
+export interface Parts {
+  region?: string;
+  vpcs?: Vpc[];
+  subnets?: Subnet[];
+  routeTables?: RouteTable[];
+  endpoints?: Endpoint[];
+  internetGateways?: InternetGateway[];
+  natGateways?: NatGateway[];
+  securityGroups?: SecurityGroup[];
+  prefixLists?: PrefixList[];
+  /** ENIs; when omitted, one per interface endpoint subnet is made up. */
+  networkInterfaces?: NetworkInterface[];
+}
+
+/** A topology from parts, with effective route tables, `public` and endpoint ENIs derived. */
+export function topology(parts: Parts): Topology {
+  const routeTables = (parts.routeTables ?? []).map((r) => ({ ...r, effectiveSubnetIds: [] as string[] }));
+  const subnets = (parts.subnets ?? []).map((s) => {
+    const explicit = routeTables.find((r) => r.subnetIds.includes(s.id));
+    const effective = explicit ?? routeTables.find((r) => r.main && r.vpcId === s.vpcId);
+    effective?.effectiveSubnetIds.push(s.id);
+    const isPublic = !!effective?.routes.some((r) => r.targetType === 'igw' && (r.destination === '0.0.0.0/0' || r.destination === '::/0'));
+    return { ...s, routeTableId: effective?.id ?? null, explicitRouteTable: !!explicit, public: isPublic };
+  });
+  const endpoints = parts.endpoints ?? [];
+  let n = 0;
+  const networkInterfaces =
+    parts.networkInterfaces ??
+    endpoints
+      .filter((e) => e.type === 'Interface')
+      .flatMap((e) =>
+        e.subnetIds.map((sid): NetworkInterface => {
+          const s = subnets.find((x) => x.id === sid);
+          n += 1;
+          const base = s?.cidr.split('/')[0]?.split('.') ?? ['10', '0', '0', '0'];
+          return {
+            id: `eni-${String(n).padStart(4, '0')}`,
+            vpcId: e.vpcId,
+            subnetId: sid,
+            az: s?.az ?? '',
+            description: `VPC Endpoint Interface ${e.id}`,
+            interfaceType: 'vpc_endpoint',
+            privateIp: `${base[0]}.${base[1]}.${base[2]}.${10 + n}`,
+            privateIps: [],
+            securityGroupIds: e.securityGroupIds,
+            status: 'in-use',
+            requesterManaged: true,
+            endpointId: e.id,
+            tags: {},
+          };
+        }),
+      );
+  return {
+    source: 'fixture',
+    region: parts.region ?? 'us-east-1',
+    fetchedAt: '2026-01-01T00:00:00.000Z',
+    vpcs: parts.vpcs ?? [vpc()],
+    subnets,
+    routeTables,
+    endpoints,
+    internetGateways: parts.internetGateways ?? [],
+    natGateways: parts.natGateways ?? [],
+    securityGroups: parts.securityGroups ?? [httpsFromVpc],
+    prefixLists: parts.prefixLists ?? prefixLists(),
+    networkInterfaces,
+    warnings: [],
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * Zod schemas for what a snapshot stores: the topology contract (`lib/topology/types.ts`) and the snapshot
+ * around it. A stored row is parsed with these when it is read back, so a row that was damaged on disk, or
+ * written by an older build with another shape, is reported as corrupt instead of being drawn half-way.
+ */
+
+import { z } from 'zod';
+import type { Topology } from '@/lib/topology/types';
+
+const Tags = z.record(z.string(), z.string());
+const nullableBool = z.boolean().nullable();
+
+const Vpc = z.object({
+  id: z.string(),
+  name: z.string(),
+  cidrBlocks: z.array(z.string()),
+  ipv6CidrBlocks: z.array(z.string()),
+  isDefault: z.boolean(),
+  dnsSupport: nullableBool,
+  dnsHostnames: nullableBool,
+  state: z.string(),
+  ownerId: z.string().nullable(),
+  tags: Tags,
+});
+
+const Subnet = z.object({
+  id: z.string(),
+  vpcId: z.string(),
+  name: z.string(),
+  cidr: z.string(),
+  ipv6Cidrs: z.array(z.string()),
+  az: z.string(),
+  azId: z.string().nullable(),
+  routeTableId: z.string().nullable(),
+  explicitRouteTable: z.boolean(),
+  public: z.boolean(),
+  availableIps: z.number().nullable(),
+  mapPublicIpOnLaunch: z.boolean(),
+  tags: Tags,
+});
+
+const Route = z.object({
+  destination: z.string(),
+  destinationType: z.enum(['ipv4', 'ipv6', 'prefix-list']),
+  target: z.string(),
+  targetType: z.enum(['local', 'igw', 'nat', 'vpce', 'pcx', 'tgw', 'eni', 'instance', 'vgw', 'blackhole', 'other']),
+  state: z.string(),
+  origin: z.string().nullable(),
+});
+
+const RouteTable = z.object({
+  id: z.string(),
+  vpcId: z.string(),
+  name: z.string(),
+  main: z.boolean(),
+  subnetIds: z.array(z.string()),
+  effectiveSubnetIds: z.array(z.string()),
+  gatewayIds: z.array(z.string()),
+  routes: z.array(Route),
+  tags: Tags,
+});
+
+const Endpoint = z.object({
+  id: z.string(),
+  vpcId: z.string(),
+  name: z.string(),
+  type: z.enum(['Gateway', 'Interface', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork']),
+  serviceName: z.string(),
+  serviceShortName: z.string(),
+  state: z.string(),
+  routeTableIds: z.array(z.string()),
+  subnetIds: z.array(z.string()),
+  networkInterfaceIds: z.array(z.string()),
+  securityGroupIds: z.array(z.string()),
+  privateDnsEnabled: z.boolean(),
+  policy: z.string().nullable(),
+  dnsEntries: z.array(z.object({ dnsName: z.string(), hostedZoneId: z.string().nullable() })),
+  ipAddressType: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  tags: Tags,
+});
+
+const InternetGateway = z.object({ id: z.string(), name: z.string(), vpcIds: z.array(z.string()), tags: Tags });
+
+const NatGateway = z.object({
+  id: z.string(),
+  name: z.string(),
+  vpcId: z.string(),
+  subnetId: z.string(),
+  state: z.string(),
+  connectivityType: z.string(),
+  publicIps: z.array(z.string()),
+  privateIps: z.array(z.string()),
+  tags: Tags,
+});
+
+const SecurityGroupRule = z.object({
+  protocol: z.string(),
+  fromPort: z.number().nullable(),
+  toPort: z.number().nullable(),
+  cidrs: z.array(z.string()),
+  ipv6Cidrs: z.array(z.string()),
+  prefixListIds: z.array(z.string()),
+  securityGroupIds: z.array(z.string()),
+  description: z.string().nullable(),
+});
+
+const SecurityGroup = z.object({
+  id: z.string(),
+  vpcId: z.string(),
+  name: z.string(),
+  groupName: z.string(),
+  description: z.string(),
+  inbound: z.array(SecurityGroupRule),
+  outbound: z.array(SecurityGroupRule),
+  tags: Tags,
+});
+
+const PrefixList = z.object({ id: z.string(), name: z.string(), serviceShortName: z.string(), cidrs: z.array(z.string()) });
+
+const NetworkInterface = z.object({
+  id: z.string(),
+  vpcId: z.string(),
+  subnetId: z.string(),
+  az: z.string(),
+  description: z.string(),
+  interfaceType: z.string(),
+  privateIp: z.string().nullable(),
+  privateIps: z.array(z.string()),
+  securityGroupIds: z.array(z.string()),
+  status: z.string(),
+  requesterManaged: z.boolean(),
+  endpointId: z.string().nullable(),
+  tags: Tags,
+});
+
+/** The topology contract as a schema. Unknown keys are dropped, so a snapshot renders with today's shape. */
+export const TopologySchema = z.object({
+  source: z.enum(['fixture', 'live']),
+  region: z.string(),
+  fetchedAt: z.string(),
+  vpcs: z.array(Vpc),
+  subnets: z.array(Subnet),
+  routeTables: z.array(RouteTable),
+  endpoints: z.array(Endpoint),
+  internetGateways: z.array(InternetGateway),
+  natGateways: z.array(NatGateway),
+  securityGroups: z.array(SecurityGroup),
+  prefixLists: z.array(PrefixList),
+  networkInterfaces: z.array(NetworkInterface),
+  warnings: z.array(z.string()),
+});
+
+// The schema and the hand-written contract must describe the same shape, both ways.
+type Parsed = z.infer<typeof TopologySchema>;
+const sameShape: [Parsed extends Topology ? true : false, Topology extends Parsed ? true : false] = [true, true];
+void sameShape;
+
+/**
+ * A snapshot id: 16 random bytes (128 bits) in base64url are 22 characters. Longer ids are accepted so that
+ * the length can grow without breaking old links.
+ */
+export const SnapshotId = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'id must be a snapshot id such as 3q2-7wAAAAB8bGx4sQ2xXw');
+export type SnapshotId = z.infer<typeof SnapshotId>;
+
+export const SnapshotTitle = z
+  .string()
+  .trim()
+  .min(1, 'title must not be empty')
+  .max(200, 'title must be at most 200 characters');
+export type SnapshotTitle = z.infer<typeof SnapshotTitle>;
+
+/** The query string of the view when it was saved (`sel=...&dir=down`), without the leading `?`. */
+export const SnapshotView = z
+  .string()
+  .max(4000, 'view must be at most 4000 characters')
+  .transform((v) => v.replace(/^\?/, ''));
+
+const RegionName = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/);
+
+/** A frozen topology and the view it was looked at with. */
+export const Snapshot = z.object({
+  id: SnapshotId,
+  title: SnapshotTitle,
+  createdAt: z.iso.datetime(),
+  region: RegionName,
+  source: z.enum(['fixture', 'live']),
+  vpcId: z.string().regex(/^vpc-[0-9a-f]+$/).optional(),
+  view: SnapshotView,
+  topology: TopologySchema,
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/** What the list of snapshots shows: everything but the topology. */
+export type SnapshotSummary = Omit<Snapshot, 'topology'> & { sizeBytes: number };
+
+/**
+ * What the "Share snapshot" button sends: the scope of the page it is on (the same query parameters the page
+ * read) and the page's query string. The server loads the topology itself; the client never sends one.
+ */
+export const ShareSnapshotInput = z.object({
+  region: z.string().max(40),
+  source: z.string().max(20).optional(),
+  profile: z.string().max(128).optional(),
+  vpcId: z.string().regex(/^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/, 'vpcId must look like vpc-0a1b2c3d4e5f60718').optional(),
+  /** `window.location.search` of the page. */
+  view: z.string().max(4000, 'view must be at most 4000 characters'),
+  title: z.string().max(200, 'title must be at most 200 characters').optional(),
+});
+export type ShareSnapshotInput = z.infer<typeof ShareSnapshotInput>;

@@ -1,0 +1,208 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleTopology } from '@/lib/graph/test-topology';
+import {
+  CorruptSnapshotError,
+  MAX_SNAPSHOT_BYTES,
+  SnapshotInputError,
+  SnapshotTooLargeError,
+  SqliteSnapshotStore,
+  newSnapshotId,
+  type NewSnapshot,
+} from './store';
+
+const root = path.resolve(__dirname, '..', '..');
+let dir: string;
+let file: string;
+const open: SqliteSnapshotStore[] = [];
+
+function store(options?: ConstructorParameters<typeof SqliteSnapshotStore>[1]) {
+  const s = new SqliteSnapshotStore(file, options);
+  open.push(s);
+  return s;
+}
+
+function input(over: Partial<NewSnapshot> = {}): NewSnapshot {
+  return { title: 'prod before the change', region: 'us-east-1', source: 'fixture', vpcId: 'vpc-0a1', view: 'sel=subnet-priv-a&dir=down', topology: sampleTopology(), ...over };
+}
+
+/** Runs the writer script in a separate Node process and resolves with what it printed. */
+function child(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/share/test/concurrent-writer.ts', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-snapshots-'));
+  file = path.join(dir, 'nested', 'snapshots.db');
+});
+
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SqliteSnapshotStore', () => {
+  it('saves and reads back a snapshot exactly, with a 128-bit url-safe id', async () => {
+    const s = store();
+    const saved = await s.save(input());
+    expect(saved.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(Buffer.from(saved.id, 'base64url')).toHaveLength(16);
+    expect(new Date(saved.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const back = await s.get(saved.id);
+    expect(back).toEqual(saved);
+    expect(back?.topology).toEqual(sampleTopology());
+    expect(back?.view).toBe('sel=subnet-priv-a&dir=down');
+  });
+
+  it('gives different ids every time', () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => newSnapshotId()));
+    expect(ids.size).toBe(1000);
+  });
+
+  it('answers null for unknown and malformed ids without throwing', async () => {
+    const s = store();
+    await s.save(input());
+    expect(await s.get(newSnapshotId())).toBeNull();
+    expect(await s.get('../../etc/passwd')).toBeNull();
+    expect(await s.get("x' OR '1'='1")).toBeNull();
+    expect(await s.get('')).toBeNull();
+    expect(await s.rename('nope', 'x')).toBe(false);
+    expect(await s.delete('nope')).toBe(false);
+  });
+
+  it('drops a leading ? from the view and leaves vpcId out when the snapshot is of a region', async () => {
+    const s = store();
+    const saved = await s.save(input({ view: '?dir=down', vpcId: undefined }));
+    const back = await s.get(saved.id);
+    expect(back?.view).toBe('dir=down');
+    expect(back && 'vpcId' in back).toBe(false);
+  });
+
+  it('lists newest first without topologies, renames and deletes', async () => {
+    const s = store();
+    const a = await s.save(input({ title: 'first' }));
+    await new Promise((r) => setTimeout(r, 5));
+    const b = await s.save(input({ title: 'second', vpcId: undefined }));
+    const list = await s.list();
+    expect(list.map((e) => e.title)).toEqual(['second', 'first']);
+    expect(list[1]).toMatchObject({ id: a.id, vpcId: 'vpc-0a1', region: 'us-east-1', source: 'fixture' });
+    expect(list[1]?.sizeBytes).toBeGreaterThan(1000);
+    expect(list[0]).not.toHaveProperty('topology');
+
+    expect(await s.rename(a.id, '  after the change  ')).toBe(true);
+    expect((await s.get(a.id))?.title).toBe('after the change');
+    await expect(s.rename(a.id, '   ')).rejects.toThrow(SnapshotInputError);
+    await expect(s.rename(a.id, 'x'.repeat(201))).rejects.toThrow(/at most 200/);
+
+    expect(await s.delete(b.id)).toBe(true);
+    expect(await s.delete(b.id)).toBe(false);
+    expect(await s.get(b.id)).toBeNull();
+    expect((await s.list()).map((e) => e.id)).toEqual([a.id]);
+  });
+
+  it('refuses invalid input with a message naming the field, and writes nothing', async () => {
+    const s = store();
+    await expect(s.save(input({ title: '' }))).rejects.toThrow(/title/);
+    await expect(s.save(input({ region: 'mars-1' }))).rejects.toThrow(/region/);
+    const broken = { ...sampleTopology(), subnets: [{ id: 'subnet-1' }] } as unknown as NewSnapshot['topology'];
+    await expect(s.save(input({ topology: broken }))).rejects.toThrow(/subnets\.0\./);
+    expect(await s.list()).toEqual([]);
+  });
+
+  it('refuses a snapshot over the size limit with a message that says what to do', async () => {
+    const s = store();
+    const huge = { ...sampleTopology(), warnings: ['x'.repeat(MAX_SNAPSHOT_BYTES + 1)] };
+    const err = await s.save(input({ topology: huge })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SnapshotTooLargeError);
+    expect((err as Error).message).toMatch(/over the limit of 20\.0 MB\. Share one VPC/);
+    expect(await s.list()).toEqual([]);
+
+    const small = store({ maxBytes: 1000 });
+    await expect(small.save(input())).rejects.toThrow(SnapshotTooLargeError);
+  });
+
+  it('reports a corrupt row instead of returning part of it, and still lists it so it can be deleted', async () => {
+    const s = store();
+    const good = await s.save(input());
+    const bad = await s.save(input({ title: 'will break' }));
+    const worse = await s.save(input({ title: 'wrong shape' }));
+    const raw = new Database(file);
+    raw.prepare('UPDATE snapshots SET topology = ? WHERE id = ?').run('{"source":"fixture","vpcs":[', bad.id);
+    raw.prepare('UPDATE snapshots SET topology = ? WHERE id = ?').run(JSON.stringify({ ...sampleTopology(), vpcs: 'none' }), worse.id);
+    raw.prepare('UPDATE snapshots SET created_at = ? WHERE id = ?').run('yesterday', worse.id);
+    raw.close();
+
+    await expect(s.get(bad.id)).rejects.toThrow(CorruptSnapshotError);
+    await expect(s.get(bad.id)).rejects.toThrow(/not valid JSON/);
+    await expect(s.get(worse.id)).rejects.toThrow(/cannot be read/);
+    expect(await s.get(good.id)).not.toBeNull();
+
+    const list = await s.list();
+    expect(list.find((e) => e.id === worse.id)?.corrupt).toMatch(/createdAt/);
+    expect(await s.delete(worse.id)).toBe(true);
+  });
+
+  it('survives closing and reopening: the data is on disk, in WAL mode', async () => {
+    const first = store();
+    const saved = await first.save(input());
+    first.close();
+    const second = store();
+    expect(await second.get(saved.id)).toEqual(saved);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('keeps every save when two other processes and this one write at the same time', async () => {
+    const s = store();
+    const mine: string[] = [];
+    let done = false;
+    const children = Promise.all([child([file, '40', 'write', 'one']), child([file, '40', 'write', 'two'])]).finally(() => (done = true));
+    // Keep writing from this process for as long as the children run, so all three overlap.
+    while (!done || mine.length < 20) {
+      mine.push((await s.save(input({ title: `parent ${mine.length}` }))).id);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const results = await children;
+    for (const r of results) expect(r.stderr === '' ? r.code : r.stderr).toBe(0);
+    const theirs = results.flatMap((r) => JSON.parse(r.stdout) as string[]);
+    expect(theirs).toHaveLength(80);
+
+    const all = await s.list({ limit: 1000 });
+    expect(all).toHaveLength(mine.length + 80);
+    expect(new Set(all.map((e) => e.id))).toEqual(new Set([...mine, ...theirs]));
+    for (const id of theirs.slice(0, 5)) expect((await s.get(id))?.topology).toEqual(sampleTopology());
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+  }, 60_000);
+
+  it('loses only the uncommitted write when a process dies mid-transaction', async () => {
+    const s = store();
+    const saved = await s.save(input());
+    const r = await child([file, '0', 'crash']);
+    expect(r.signal).toBe('SIGKILL');
+    s.close();
+    const reopened = store();
+    expect((await reopened.list()).map((e) => e.id)).toEqual([saved.id]);
+    expect(await reopened.get('crashcrashcrashcrashcr')).toBeNull();
+    expect(await reopened.save(input({ title: 'after the crash' }))).toBeTruthy();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+  }, 30_000);
+});
