@@ -59,6 +59,14 @@ test('the S3 fix link opens the gateway form pre-filled with prod-private-c’s 
   expect(ddb).toContain(DEMO.prodPrivateA);
 });
 
+test('following the S3 fix link ticks prod-private-c in the gateway endpoint form', async ({ page }) => {
+  await page.goto('/findings?region=us-east-1');
+  await finding(page, `nat-to-gateway-service:${DEMO.prod}:s3`).getByTestId('fix-link').click();
+  await expect(page).toHaveURL(/\/endpoints\/new\?/);
+  await expect(page.getByRole('checkbox', { name: new RegExp(PLANTED.prodPrivateC) })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: new RegExp(DEMO.prodPrivateA) })).not.toBeChecked();
+});
+
 test('resources link to their VPC page with the resource selected', async ({ page }) => {
   await page.goto('/findings?region=us-east-1');
   const link = finding(page, `nat-to-gateway-service:${DEMO.prod}:s3`).locator(`[data-testid="resource-link"][data-resource-id="${PLANTED.prodAppC}"]`);

@@ -7,6 +7,7 @@
 // subnet in us-east-1), then answers 200 on http://127.0.0.1:<ready-port>/ (default port + 1) so
 // Playwright starts the tests only once the seed is in. Runs until it is killed, and takes moto
 // with it. Only loopback is ever contacted, with moto's dummy `testing` keys.
+/* global fetch, AbortSignal, setTimeout */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -32,13 +33,20 @@ if (!existsSync(motoServer)) {
 }
 
 const url = `http://127.0.0.1:${port}`;
+// moto logs every request; keep the last few KB to explain a crash instead of flooding the test output.
+let motoLog = '';
 const moto = spawn(motoServer, ['-H', '127.0.0.1', '-p', String(port)], {
   cwd: root,
-  stdio: ['ignore', 'inherit', 'inherit'],
+  stdio: ['ignore', 'pipe', 'pipe'],
   env: { ...process.env, PYTHONUNBUFFERED: '1' },
 });
+const keep = (chunk) => {
+  motoLog = (motoLog + chunk.toString('utf8')).slice(-4_000);
+};
+moto.stdout.on('data', keep);
+moto.stderr.on('data', keep);
 moto.on('exit', (code, signal) => {
-  console.error(`e2e-moto: moto_server exited (${signal ?? code})`);
+  console.error(`e2e-moto: moto_server exited (${signal ?? code})\n${motoLog}`);
   process.exit(code ?? 1);
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -96,7 +104,7 @@ try {
   await waitForMoto();
   await seed();
 } catch (err) {
-  console.error(`e2e-moto: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`e2e-moto: ${err instanceof Error ? err.message : String(err)}\n${motoLog}`);
   process.exit(1);
 }
 

@@ -7,7 +7,7 @@ import type { AzNode as AzNodeType } from './types';
 function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
   // Only a collapsed AZ follows the zoom (to keep its summary legible); quantised so it re-renders rarely.
   const zoom = useStore((s) => (data.collapsed ? Math.max(0.02, Math.round(s.transform[2] * 40) / 40) : 1));
-  const fontSize = Math.min(14 / zoom, (width ?? 280) / 9);
+  const fontSize = Math.min(14 / zoom, (width ?? 280) / 12);
   const privateCount = data.subnetCount - data.publicSubnetCount;
   return (
     <GroupBox
@@ -25,14 +25,13 @@ function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
           className="atlas-collapsed flex flex-1 flex-col items-center justify-center gap-[0.4em] px-2 text-center leading-tight text-slate-700 dark:text-slate-200"
           style={{ fontSize }}
         >
-          <div className="text-[1.6em] font-semibold">{plural(data.subnetCount, 'subnet')}</div>
-          <div>
+          <div className="whitespace-nowrap text-[1.5em] font-semibold">{plural(data.subnetCount, 'subnet')}</div>
+          <div className="whitespace-nowrap">
             {data.publicSubnetCount} public · {privateCount} private
           </div>
-          <div>
-            {plural(data.endpointEniCount, 'endpoint ENI')} · {plural(data.natGatewayCount, 'NAT gateway')}
-          </div>
-          <div className="text-[0.8em] text-slate-500 dark:text-slate-400">Click or zoom in to expand</div>
+          <div className="whitespace-nowrap">{plural(data.endpointEniCount, 'endpoint ENI')}</div>
+          <div className="whitespace-nowrap">{plural(data.natGatewayCount, 'NAT gateway')}</div>
+          <div className="text-[0.75em] text-slate-500 dark:text-slate-400">Click or zoom in to expand</div>
         </div>
       ) : null}
     </GroupBox>

@@ -15,6 +15,7 @@ import './topology-graph.css';
 import {
   Background,
   BackgroundVariant,
+  getViewportForBounds,
   ConnectionMode,
   Controls,
   MiniMap,
@@ -23,12 +24,13 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
   type NodeChange,
   type NodeMouseHandler,
   type Viewport as FlowViewport,
 } from '@xyflow/react';
 import { Info, LoaderCircle, TriangleExclamationPoint, X } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildGraph } from '@/lib/graph/build';
 import { collapseAzs } from '@/lib/graph/collapse';
 import { absoluteBoxes, nearestInHeading, type Box, type Heading } from '@/lib/graph/geometry';
@@ -67,6 +69,9 @@ const LOD_MIN_NODES = 150;
 const LOD_ZOOM = 0.35;
 /** Below this zoom edge labels are unreadable specks; leave them out. */
 const LABEL_ZOOM = 0.5;
+
+const NO_NODES: AtlasNode[] = [];
+const NO_EDGES: AtlasEdge[] = [];
 
 /** Room for the toolbar floating over the top of the canvas. */
 const FIT_PADDING = { top: '64px', left: '24px', right: '24px', bottom: '24px' } as const;
@@ -121,6 +126,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const { shown, pending, error } = useGraphLayout(graph, view.direction);
 
   const flowApi = useReactFlow<AtlasNode, AtlasEdge>();
+  const store = useStoreApi<AtlasNode, AtlasEdge>();
   const zoomedOut = useStore((s) => s.transform[2] < LOD_ZOOM);
   const showEdgeLabels = useStore((s) => s.transform[2] >= LABEL_ZOOM);
   const lod = shown !== null && shown.graph.nodes.length >= LOD_MIN_NODES && zoomedOut;
@@ -149,8 +155,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     (id: string, keepZoom = false) => {
       const box = absolute.get(id);
       if (!box) return;
-      const pane = document.querySelector('.atlas-graph .react-flow');
-      const paneWidth = pane?.clientWidth ?? 1200;
+      const paneWidth = store.getState().width || 1200;
       const zoom = flowApi.getZoom();
       // Big boxes (a VPC, an AZ) are framed whole; small ones are centred at a zoom where their text is legible.
       if (box.width * zoom > paneWidth * 0.8 || box.width > 900) {
@@ -160,7 +165,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
       const target = keepZoom ? zoom : Math.max(zoom, 0.8);
       void flowApi.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: target, duration: 300 });
     },
-    [absolute, flowApi],
+    [absolute, flowApi, store],
   );
 
   const select = useCallback((id: string | null) => update({ selected: id }), [update]);
@@ -172,17 +177,31 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     [select, centre],
   );
 
-  // First picture: the saved viewport if the URL had one, else the whole graph. After a relayout (filters,
-  // direction) the old viewport frames the wrong things, so fit again.
+  // First picture: the saved viewport if the URL had one, else the whole graph. The fit is computed from the
+  // layout's size and applied before any node is handed to React Flow: rendering first at the default zoom
+  // and fitting after would draw (and measure) every edge label of a large graph once for nothing.
+  const [viewportReady, setViewportReady] = useState(Boolean(initialView?.viewport));
   const fittedKey = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (viewportReady || !shown) return;
+    const { width, height } = store.getState();
+    if (width > 0 && height > 0) {
+      const bounds = { x: 0, y: 0, width: shown.layout.width, height: shown.layout.height };
+      void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.1, FIT_PADDING));
+      fittedKey.current = shown.layout.key;
+    }
+    setViewportReady(true);
+  }, [viewportReady, shown, store, flowApi]);
+
+  // After a relayout (filters, direction) the old viewport frames the wrong things, so fit again.
   const layoutKey = shown?.layout.key ?? null;
   useEffect(() => {
-    if (layoutKey === null || fittedKey.current === layoutKey) return;
+    if (!viewportReady || layoutKey === null || fittedKey.current === layoutKey) return;
     const first = fittedKey.current === null;
     fittedKey.current = layoutKey;
     if (first && initialView?.viewport) return;
     void flowApi.fitView({ padding: FIT_PADDING, duration: first ? 0 : 250, minZoom: MIN_ZOOM, maxZoom: 1.1 });
-  }, [layoutKey, flowApi, initialView?.viewport]);
+  }, [viewportReady, layoutKey, flowApi, initialView?.viewport]);
 
   const onSearch = useCallback(
     (text: string) => {
@@ -273,124 +292,125 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   return (
     <div className="atlas-graph flex h-full min-h-[560px] w-full overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       <div className="flex min-w-0 flex-1 flex-col">
-      <div className="relative min-h-0 flex-1">
-        <ReactFlow<AtlasNode, AtlasEdge>
-          aria-label="Topology graph"
-          data-testid="graph-canvas"
-          nodes={flow.nodes}
-          edges={flow.edges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onNodeClick={onNodeClick}
-          onPaneClick={() => select(null)}
-          onMoveEnd={onMoveEnd}
-          {...(initialView?.viewport ? { defaultViewport: initialView.viewport } : {})}
-          minZoom={MIN_ZOOM}
-          maxZoom={MAX_ZOOM}
-          colorMode="system"
-          connectionMode={ConnectionMode.Loose}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable
-          edgesFocusable={false}
-          selectNodesOnDrag={false}
-          deleteKeyCode={null}
-          selectionKeyCode={null}
-          multiSelectionKeyCode={null}
-          onlyRenderVisibleElements={flow.nodes.length > VIRTUALIZE_ABOVE}
-        >
-          <Panel position="top-left">
-            <GraphToolbar
-              search={view.search}
-              onSearch={onSearch}
-              onCycle={onCycle}
-              matchCount={matchList.length}
-              matchIndex={matchIndex}
-              direction={view.direction}
-              onDirection={(direction: Direction) => update({ direction })}
-              endpointsOnly={view.endpointsOnly}
-              onEndpointsOnly={(endpointsOnly) => update({ endpointsOnly })}
-              kinds={kindOptions}
-              hiddenKinds={view.hiddenKinds}
-              onToggleKind={(kind) => update({ hiddenKinds: toggle(view.hiddenKinds, kind) })}
-              azs={azOptions}
-              hiddenAzs={view.hiddenAzs}
-              onToggleAz={(az) => update({ hiddenAzs: toggle(view.hiddenAzs, az) })}
-              onResetFilters={() => update({ hiddenKinds: [], hiddenAzs: [] })}
+        <div className="relative min-h-0 flex-1">
+          <ReactFlow<AtlasNode, AtlasEdge>
+            aria-label="Topology graph"
+            data-testid="graph-canvas"
+            nodes={viewportReady ? flow.nodes : NO_NODES}
+            edges={viewportReady ? flow.edges : NO_EDGES}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onNodeClick={onNodeClick}
+            onPaneClick={() => select(null)}
+            onMoveEnd={onMoveEnd}
+            {...(initialView?.viewport ? { defaultViewport: initialView.viewport } : {})}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
+            colorMode="system"
+            connectionMode={ConnectionMode.Loose}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable
+            elevateNodesOnSelect={false}
+            edgesFocusable={false}
+            selectNodesOnDrag={false}
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            onlyRenderVisibleElements={flow.nodes.length > VIRTUALIZE_ABOVE}
+          >
+            <Panel position="top-left">
+              <GraphToolbar
+                search={view.search}
+                onSearch={onSearch}
+                onCycle={onCycle}
+                matchCount={matchList.length}
+                matchIndex={matchIndex}
+                direction={view.direction}
+                onDirection={(direction: Direction) => update({ direction })}
+                endpointsOnly={view.endpointsOnly}
+                onEndpointsOnly={(endpointsOnly) => update({ endpointsOnly })}
+                kinds={kindOptions}
+                hiddenKinds={view.hiddenKinds}
+                onToggleKind={(kind) => update({ hiddenKinds: toggle(view.hiddenKinds, kind) })}
+                azs={azOptions}
+                hiddenAzs={view.hiddenAzs}
+                onToggleAz={(az) => update({ hiddenAzs: toggle(view.hiddenAzs, az) })}
+                onResetFilters={() => update({ hiddenKinds: [], hiddenAzs: [] })}
+              />
+            </Panel>
+            <Controls position="bottom-left" showInteractive={false} />
+            <MiniMap<AtlasNode>
+              position="bottom-right"
+              pannable
+              zoomable
+              ariaLabel="Minimap"
+              nodeColor={(n) => GROUP_MINIMAP[n.type] ?? KIND_STYLE[n.type].minimap}
+              nodeStrokeWidth={0}
             />
-          </Panel>
-          <Controls position="bottom-left" showInteractive={false} />
-          <MiniMap<AtlasNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            nodeColor={(n) => GROUP_MINIMAP[n.type] ?? KIND_STYLE[n.type].minimap}
-            nodeStrokeWidth={0}
-          />
-          <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-        </ReactFlow>
+            <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+          </ReactFlow>
 
-        <div className="pointer-events-none absolute inset-x-0 top-14 z-10 flex flex-col items-center gap-2 px-4">
-          {messages.length > 0 ? (
+          <div className="pointer-events-none absolute inset-x-0 top-14 z-10 flex flex-col items-center gap-2 px-4">
+            {messages.length > 0 ? (
+              <div
+                data-testid="graph-notices"
+                role="status"
+                className="pointer-events-auto flex max-w-xl items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+              >
+                <TriangleExclamationPoint aria-hidden size={16} className="mt-0.5 shrink-0" />
+                <ul className="flex-1 space-y-0.5">
+                  {messages.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+                <button type="button" aria-label="Dismiss" onClick={() => setDismissed(true)} className="rounded p-0.5 hover:bg-amber-100 dark:hover:bg-amber-900">
+                  <X aria-hidden size={14} />
+                </button>
+              </div>
+            ) : null}
+            {noEndpoints ? (
+              <div
+                data-testid="graph-no-endpoints"
+                className="pointer-events-auto flex max-w-xl items-start gap-2 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 shadow dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
+              >
+                <Info aria-hidden size={16} className="mt-0.5 shrink-0" />
+                <p>
+                  This VPC has no endpoints: its traffic to AWS services leaves through NAT or internet gateways.
+                  {createEndpointHref ? (
+                    <>
+                      {' '}
+                      <a href={createEndpointHref} className="font-medium underline">
+                        Create an endpoint
+                      </a>
+                    </>
+                  ) : null}
+                </p>
+              </div>
+            ) : null}
+            {fullGraph.nodes.length === 0 ? (
+              <div data-testid="graph-empty" className="pointer-events-auto rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow dark:border-slate-700 dark:bg-slate-900">
+                No VPCs to draw.
+              </div>
+            ) : null}
+            {error ? (
+              <div role="alert" className="pointer-events-auto rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 shadow dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+                The layout failed: {error}
+              </div>
+            ) : null}
+          </div>
+
+          {pending || (!shown && !error && fullGraph.nodes.length > 0) ? (
             <div
-              data-testid="graph-notices"
-              role="status"
-              className="pointer-events-auto flex max-w-xl items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+              data-testid="graph-layout-pending"
+              aria-live="polite"
+              className="pointer-events-none absolute bottom-4 left-1/2 z-10 flex -translate-x-1/2 items-center gap-2 rounded-full bg-slate-900/80 px-3 py-1.5 text-sm text-white shadow dark:bg-slate-100/90 dark:text-slate-900"
             >
-              <TriangleExclamationPoint aria-hidden size={16} className="mt-0.5 shrink-0" />
-              <ul className="flex-1 space-y-0.5">
-                {messages.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-              <button type="button" aria-label="Dismiss" onClick={() => setDismissed(true)} className="rounded p-0.5 hover:bg-amber-100 dark:hover:bg-amber-900">
-                <X aria-hidden size={14} />
-              </button>
-            </div>
-          ) : null}
-          {noEndpoints ? (
-            <div
-              data-testid="graph-no-endpoints"
-              className="pointer-events-auto flex max-w-xl items-start gap-2 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 shadow dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
-            >
-              <Info aria-hidden size={16} className="mt-0.5 shrink-0" />
-              <p>
-                This VPC has no endpoints: its traffic to AWS services leaves through NAT or internet gateways.
-                {createEndpointHref ? (
-                  <>
-                    {' '}
-                    <a href={createEndpointHref} className="font-medium underline">
-                      Create an endpoint
-                    </a>
-                  </>
-                ) : null}
-              </p>
-            </div>
-          ) : null}
-          {fullGraph.nodes.length === 0 ? (
-            <div data-testid="graph-empty" className="pointer-events-auto rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow dark:border-slate-700 dark:bg-slate-900">
-              No VPCs to draw.
-            </div>
-          ) : null}
-          {error ? (
-            <div role="alert" className="pointer-events-auto rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 shadow dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-              The layout failed: {error}
+              <LoaderCircle aria-hidden size={14} className="animate-spin" /> Laying out {graph.nodes.length} resources…
             </div>
           ) : null}
         </div>
-
-        {pending || (!shown && !error && fullGraph.nodes.length > 0) ? (
-          <div
-            data-testid="graph-layout-pending"
-            aria-live="polite"
-            className="pointer-events-none absolute bottom-4 left-1/2 z-10 flex -translate-x-1/2 items-center gap-2 rounded-full bg-slate-900/80 px-3 py-1.5 text-sm text-white shadow dark:bg-slate-100/90 dark:text-slate-900"
-          >
-            <LoaderCircle aria-hidden size={14} className="animate-spin" /> Laying out {graph.nodes.length} resources…
-          </div>
-        ) : null}
-      </div>
-      <GraphLegend />
+        <GraphLegend />
       </div>
 
       {view.selected ? (

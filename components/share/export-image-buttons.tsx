@@ -6,17 +6,36 @@ import { toolbarButton } from './button-styles';
 
 /** Where the diagram is: React Flow's root inside the topology canvas. Found by selector, not by a ref. */
 export const CANVAS_SELECTOR = '.atlas-graph .react-flow, .react-flow';
+const LEGEND_SELECTOR = '[data-testid="graph-legend"]';
 
-/** Parts of the canvas that are controls, not the diagram; the legend stays in the picture. */
-const LEFT_OUT = ['react-flow__controls', 'react-flow__minimap', 'react-flow__attribution'];
+/** Parts of the canvas that are controls or passing messages, not the diagram; the legend stays in. */
+const LEFT_OUT_CLASSES = ['react-flow__controls', 'react-flow__minimap', 'react-flow__attribution'];
+const LEFT_OUT_TEST_IDS = new Set(['graph-inspector', 'graph-notices', 'graph-no-endpoints', 'graph-layout-pending', 'graph-loading']);
 
 function isLeftOut(node: HTMLElement): boolean {
   const cls = node.classList;
   if (!cls) return false;
-  if (LEFT_OUT.some((c) => cls.contains(c))) return true;
-  // The search-and-filter toolbar sits in the top-left panel; the legend in the top-right one stays.
+  if (LEFT_OUT_CLASSES.some((c) => cls.contains(c))) return true;
+  // The search-and-filter toolbar sits in the top-left panel.
   if (cls.contains('react-flow__panel') && cls.contains('top') && cls.contains('left')) return true;
+  const testId = node.dataset?.testid;
+  if (testId && LEFT_OUT_TEST_IDS.has(testId)) return true;
   return node.dataset?.exportExclude !== undefined;
+}
+
+/**
+ * What to draw: the smallest box around the canvas that also holds its legend (the legend may sit on the canvas
+ * or beside it), else the canvas alone.
+ */
+export function findDiagramElement(): HTMLElement | null {
+  const canvas = document.querySelector<HTMLElement>(CANVAS_SELECTOR);
+  if (!canvas) return null;
+  const legend = document.querySelector(LEGEND_SELECTOR);
+  if (!legend || canvas.contains(legend)) return canvas;
+  for (let e: HTMLElement | null = canvas.parentElement; e && e !== document.body; e = e.parentElement) {
+    if (e.contains(legend)) return e;
+  }
+  return canvas;
 }
 
 /** The first non-transparent background behind the element: the theme's canvas colour. */
@@ -52,7 +71,7 @@ export function ExportImageButtons({ fileBase }: ExportImageButtonsProps) {
 
   const run = async (format: 'png' | 'svg') => {
     setError(null);
-    const el = document.querySelector<HTMLElement>(CANVAS_SELECTOR);
+    const el = findDiagramElement();
     if (!el) {
       setError('There is no diagram on this page to export yet.');
       return;

@@ -1,5 +1,5 @@
 import { ipv4ToInt, parseIpv4Cidr } from '@/lib/net/cidr';
-import type { Endpoint, PrefixList, Route, RouteTable, Subnet, Topology } from '@/lib/topology/types';
+import type { Endpoint, NetworkInterface, PrefixList, Route, RouteTable, Subnet, Topology } from '@/lib/topology/types';
 
 /**
  * Where a subnet's traffic to an AWS service goes, resolved the way AWS resolves it:
@@ -96,12 +96,20 @@ class Index {
   readonly endpoints: Map<string, Endpoint>;
   readonly prefixLists: Map<string, PrefixList>;
   readonly names: Map<string, string>;
+  readonly enisByEndpoint: Map<string, NetworkInterface[]>;
 
   constructor(readonly topology: Topology) {
     this.subnets = new Map(topology.subnets.map((s) => [s.id, s]));
     this.routeTables = new Map(topology.routeTables.map((r) => [r.id, r]));
     this.endpoints = new Map(topology.endpoints.map((e) => [e.id, e]));
     this.prefixLists = new Map(topology.prefixLists.map((p) => [p.id, p]));
+    this.enisByEndpoint = new Map();
+    const endpointOfEni = new Map<string, string>();
+    for (const e of topology.endpoints) for (const n of e.networkInterfaceIds) endpointOfEni.set(n, e.id);
+    for (const n of topology.networkInterfaces) {
+      const ep = n.endpointId ?? endpointOfEni.get(n.id);
+      if (ep) this.enisByEndpoint.set(ep, [...(this.enisByEndpoint.get(ep) ?? []), n]);
+    }
     this.names = new Map();
     for (const xs of [topology.vpcs, topology.subnets, topology.routeTables, topology.endpoints, topology.natGateways, topology.internetGateways]) {
       for (const x of xs) if (x.name && x.name !== x.id) this.names.set(x.id, x.name);
@@ -237,7 +245,7 @@ function followNat(ix: Index, subnet: Subnet, table: RouteTable, route: Route, s
 
 /** The endpoint's ENIs with their AZs, from the ENI list, else from the endpoint's subnets. */
 function endpointPlacements(ix: Index, e: Endpoint): { eniId: string | null; subnetId: string; az: string; ip: string | null }[] {
-  const enis = ix.topology.networkInterfaces.filter((n) => n.endpointId === e.id || e.networkInterfaceIds.includes(n.id));
+  const enis = ix.enisByEndpoint.get(e.id) ?? [];
   if (enis.length) return enis.map((n) => ({ eniId: n.id, subnetId: n.subnetId, az: n.az || ix.subnets.get(n.subnetId)?.az || '', ip: n.privateIp }));
   return e.subnetIds.map((s) => ({ eniId: null, subnetId: s, az: ix.subnets.get(s)?.az ?? '', ip: null }));
 }

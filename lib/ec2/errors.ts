@@ -115,7 +115,7 @@ export function toEc2Error(err: unknown, operation?: string): Ec2Error {
     return new Ec2Error(
       'throttled',
       code || 'Throttling',
-      `AWS is throttling EC2 requests${op} (RequestLimitExceeded) even after retries. Wait a minute and try again.`,
+      `AWS is throttling EC2 requests${op}: ${code || 'Throttling'} even after retries. Wait a minute and try again.`,
       operation,
     );
   }

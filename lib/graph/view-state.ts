@@ -5,7 +5,7 @@
  */
 
 import { z } from 'zod';
-import { DIRECTIONS, NODE_KINDS, type Direction, type NodeKind } from './types';
+import { NODE_KINDS, type Direction, type NodeKind } from './types';
 
 export interface Viewport {
   x: number;

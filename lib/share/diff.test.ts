@@ -185,3 +185,13 @@ describe('mergeTopologies', () => {
     for (const id of [...d.edges.added, ...d.edges.removed, ...d.edges.changed]) expect(edgeIds).toContain(id);
   });
 });
+
+describe('route descriptions', () => {
+  it('name prefix-list destinations by their service', () => {
+    const before = sampleTopology();
+    const after = edit(before, (t) => {
+      t.routeTables.find((r) => r.id === 'rtb-public')!.routes.push(route('pl-02cd2c6b', 'vpce-ddb', 'vpce'));
+    });
+    expect(diffTopologies(before, after).changes[0]?.description).toBe('Route dynamodb (pl-02cd2c6b) → vpce-ddb added to public (rtb-public)');
+  });
+});

@@ -177,6 +177,9 @@ export function diffTopologies(before: Topology, after: Topology): TopologyDiff 
   }
 
   // Route tables and their routes
+  const plNames = new Map<string, string>();
+  for (const pl of [...before.prefixLists, ...after.prefixLists]) plNames.set(pl.id, pl.serviceShortName || pl.name);
+  const dest = (d: string) => (plNames.has(d) ? `${plNames.get(d)} (${d})` : d);
   const rb = byId(before.routeTables);
   const ra = byId(after.routeTables);
   for (const [id, rt] of ra) {
@@ -199,7 +202,7 @@ export function diffTopologies(before: Topology, after: Topology): TopologyDiff 
       listField('explicit subnets', old.subnetIds, rt.subnetIds, subnetName),
     ].filter((d): d is string => d !== null);
     if (details.length) push({ change: 'changed', resource: 'routeTable', id, nodeId: id, vpcId: rt.vpcId, description: `Route table ${label(rt)} changed`, details });
-    diffRoutes(old, rt, push, edges);
+    diffRoutes(old, rt, push, edges, dest);
   }
   for (const [id, rt] of rb) {
     if (ra.has(id)) continue;
@@ -323,7 +326,13 @@ function describeAssociation(old: Subnet, s: Subnet, rtName: (id: string | null)
 
 type Push = (c: Omit<Change, 'details'> & { details?: string[] }, markAs?: ChangeKind) => void;
 
-function diffRoutes(old: RouteTable, rt: RouteTable, push: Push, edges: Record<ChangeKind, Set<string>>): void {
+function diffRoutes(
+  old: RouteTable,
+  rt: RouteTable,
+  push: Push,
+  edges: Record<ChangeKind, Set<string>>,
+  dest: (destination: string) => string,
+): void {
   const rb = new Map(old.routes.map((r) => [r.destination, r]));
   const ra = new Map(rt.routes.map((r) => [r.destination, r]));
   // One edge carries every route of a table to one target, so an edge is added or removed only when its last
@@ -339,18 +348,18 @@ function diffRoutes(old: RouteTable, rt: RouteTable, push: Push, edges: Record<C
   };
   // The list says the route was added or removed; on the graph the table that holds it is changed.
   const base = { resource: 'route' as const, nodeId: rt.id, vpcId: rt.vpcId };
-  for (const [dest, r] of ra) {
-    const o = rb.get(dest);
+  for (const [d, r] of ra) {
+    const o = rb.get(d);
     if (!o) {
-      push({ ...base, change: 'added', id: `${rt.id} ${dest}`, description: `Route ${dest} → ${routeTarget(r)} added to ${label(rt)}` }, 'changed');
+      push({ ...base, change: 'added', id: `${rt.id} ${d}`, description: `Route ${dest(d)} → ${routeTarget(r)} added to ${label(rt)}` }, 'changed');
       markEdge(r);
     } else if (o.target !== r.target || o.state !== r.state) {
       push(
         {
           ...base,
           change: 'changed',
-          id: `${rt.id} ${dest}`,
-          description: `Route ${dest} in ${label(rt)} now goes to ${routeTarget(r)} instead of ${routeTarget(o)}`,
+          id: `${rt.id} ${d}`,
+          description: `Route ${dest(d)} in ${label(rt)} now goes to ${routeTarget(r)} instead of ${routeTarget(o)}`,
           details: [field('target', routeTarget(o), routeTarget(r))].filter((d): d is string => d !== null),
         },
         'changed',
@@ -359,9 +368,9 @@ function diffRoutes(old: RouteTable, rt: RouteTable, push: Push, edges: Record<C
       markEdge(r);
     }
   }
-  for (const [dest, o] of rb) {
-    if (ra.has(dest)) continue;
-    push({ ...base, change: 'removed', id: `${rt.id} ${dest}`, description: `Route ${dest} → ${routeTarget(o)} removed from ${label(rt)}` }, 'changed');
+  for (const [d, o] of rb) {
+    if (ra.has(d)) continue;
+    push({ ...base, change: 'removed', id: `${rt.id} ${d}`, description: `Route ${dest(d)} → ${routeTarget(o)} removed from ${label(rt)}` }, 'changed');
     markEdge(o);
   }
 }

@@ -128,3 +128,19 @@ export async function previewDiagram(
   }
   return { width: options.width, height: options.height, scale, boxes, lines };
 }
+
+/**
+ * The preview in the direction the view chose, or when it chose none, in whichever direction fits the frame at
+ * the larger scale: a wide link-preview card reads a VPC laid out top to bottom far better than a tall column.
+ */
+export async function bestPreview(
+  topology: Topology,
+  options: { vpcId?: string; direction?: Direction; width: number; height: number },
+): Promise<DiagramPreview> {
+  if (options.direction) return previewDiagram(topology, options);
+  const [right, down] = await Promise.all([
+    previewDiagram(topology, { ...options, direction: 'RIGHT' }),
+    previewDiagram(topology, { ...options, direction: 'DOWN' }),
+  ]);
+  return down.scale > right.scale * 1.1 ? down : right;
+}

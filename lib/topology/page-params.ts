@@ -34,8 +34,12 @@ export interface PageScope {
 
 /** DescribeRegions answers change rarely; one call per (source, identity) per 10 minutes is plenty. */
 const REGIONS_TTL_MS = 10 * 60_000;
-/** The region list is a convenience: a page does not wait longer than this for it. */
-const REGIONS_WAIT_MS = 5_000;
+/**
+ * The region list is a convenience: a page does not wait longer than this for it (the load
+ * after it reports a real failure; a hung endpoint should not cost a page this wait and then
+ * the load's timeouts on top).
+ */
+const REGIONS_WAIT_MS = 3_000;
 const regionCache = new Map<string, { at: number; regions: Promise<string[]> }>();
 
 function cachedRegions(source: Source, profile: string | undefined): Promise<string[]> {

@@ -41,20 +41,21 @@ export async function submitEndpoint(raw: unknown, mode: 'create' | 'dry-run'): 
   if (!scope.ok) return { ok: false, error: scope.error, fieldErrors: {} };
   if (!dryRun && !scope.writes.enabled) return { ok: false, error: scope.writes.reason ?? 'Writes are off.', fieldErrors: {} };
 
-  // A second click or a resubmit of this form: the answer of the first, not a second endpoint.
-  if (!dryRun) {
-    const seen = lookupSubmission(input.clientToken, requestKey(input));
-    if (seen.kind === 'same') return { ok: true, kind: 'created', endpointId: seen.endpointId, state: 'pending', redirectTo: focusHref(input, seen.endpointId) };
-    if (seen.kind === 'mismatch') {
-      return { ok: false, error: 'This form was already used to create an endpoint with other values. Reload the page to start a new request.', fieldErrors: {} };
-    }
-  }
-
   try {
     const [topology, services] = await Promise.all([
       loadTopology({ source: scope.source, region: input.region, profile: scope.profile, refresh: true }),
       loadEndpointServices(scope.source, input.region, scope.profile),
     ]);
+    // A second click or a resubmit of this form: the answer of the first, not a second endpoint.
+    if (!dryRun) {
+      const seen = lookupSubmission(input.clientToken, requestKey(input));
+      if (seen.kind === 'same' && topology.endpoints.some((e) => e.id === seen.endpointId)) {
+        return { ok: true, kind: 'created', endpointId: seen.endpointId, state: 'pending', redirectTo: focusHref(input, seen.endpointId) };
+      }
+      if (seen.kind === 'mismatch') {
+        return { ok: false, error: 'This form was already used to create an endpoint with other values. Reload the page to start a new request.', fieldErrors: {} };
+      }
+    }
     const check = checkEndpointInput(input, { topology, services });
     if (hasErrors(check.fieldErrors)) {
       return { ok: false, error: 'The request does not fit the VPC as it is now; see the marked fields.', fieldErrors: check.fieldErrors };

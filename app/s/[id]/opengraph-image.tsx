@@ -1,7 +1,7 @@
 import { ImageResponse } from 'next/og';
 import { PREVIEW_HEADER, PREVIEW_MARGIN, PREVIEW_SIZE, PreviewCard } from '@/components/share/diagram-preview';
 import { parseViewState } from '@/lib/graph/view-state';
-import { previewDiagram, type DiagramPreview } from '@/lib/share/preview';
+import { bestPreview, type DiagramPreview } from '@/lib/share/preview';
 import { findSnapshot, formatUtc } from '@/lib/share/read';
 
 export const alt = 'Diagram of the VPC topology in this snapshot';
@@ -16,9 +16,10 @@ export default async function Image({ params }: { params: Promise<{ id: string }
   const { snapshot } = found;
   let diagram: DiagramPreview | null = null;
   try {
-    diagram = await previewDiagram(snapshot.topology, {
+    const saved = new URLSearchParams(snapshot.view);
+    diagram = await bestPreview(snapshot.topology, {
       ...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {}),
-      direction: parseViewState(new URLSearchParams(snapshot.view)).state.direction,
+      ...(saved.has('dir') ? { direction: parseViewState(saved).state.direction } : {}),
       width: PREVIEW_SIZE.width - 2 * PREVIEW_MARGIN,
       height: PREVIEW_SIZE.height - PREVIEW_HEADER - 2 * PREVIEW_MARGIN,
     });

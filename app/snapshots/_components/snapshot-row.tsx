@@ -111,10 +111,10 @@ export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source,
       <td className="whitespace-nowrap px-4 py-2 tabular-nums">
         <time dateTime={savedIso}>{saved}</time>
       </td>
-      <td className="px-4 py-2 font-mono text-xs">{vpcId ?? <span className="font-sans text-slate-500">all VPCs</span>}</td>
-      <td className="px-4 py-2">{region}</td>
+      <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{vpcId ?? <span className="font-sans text-slate-500">all VPCs</span>}</td>
+      <td className="whitespace-nowrap px-4 py-2">{region}</td>
       <td className="px-4 py-2">{source}</td>
-      <td className="px-4 py-2 text-right tabular-nums text-slate-600 dark:text-slate-400">{size}</td>
+      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-600 dark:text-slate-400">{size}</td>
       <td className="whitespace-nowrap px-4 py-2 text-right">
         {mode === 'confirm-delete' ? (
           <span className="inline-flex items-center gap-1">

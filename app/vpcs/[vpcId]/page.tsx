@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Plus } from 'lucide-react';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ScopeBar } from '@/components/layout/scope-bar';
@@ -62,7 +63,15 @@ export default async function VpcPage({ params, searchParams }: Props) {
             {vpc.id} · {[...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(', ')}
           </p>
         </div>
-        <ShareToolbar region={scope.region} source={scope.source} vpcId={vpc.id} {...(scope.profile ? { profile: scope.profile } : {})} />
+        <div className="flex flex-wrap items-center gap-3">
+          <Link
+            href={`/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}`}
+            className="inline-flex items-center gap-1.5 rounded-md bg-teal-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400"
+          >
+            <Plus aria-hidden className="h-4 w-4" /> New endpoint
+          </Link>
+          <ShareToolbar region={scope.region} source={scope.source} vpcId={vpc.id} {...(scope.profile ? { profile: scope.profile } : {})} />
+        </div>
       </div>
       {/* Region and profile are per account and region: choosing another goes back to the list. */}
       <ScopeBar scope={scope} loaded={loadedScope(topology)} action="/" path={`/vpcs/${vpcId}`} />

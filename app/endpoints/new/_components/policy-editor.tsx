@@ -3,7 +3,7 @@
 import { CircleCheck } from 'lucide-react';
 import { useState } from 'react';
 import { buildPolicy, invalidNames, policyTemplates, POLICY_MAX_CHARS, splitNames, validatePolicy, type PolicyTemplateId } from '@/lib/endpoints/policy';
-import { FieldMessages, inputClass } from './ui';
+import { FieldMessages, inputClass } from '../../_components/ui';
 
 /** The endpoint policy: templates to start from, a JSON editor, and AWS's rules checked as you type. */
 export function PolicyEditor({

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { formatUsd, HOURS_PER_MONTH, type CostEstimate } from '@/lib/endpoints/cost';
 import type { EndpointPreview } from '@/lib/endpoints/preview';
 import type { DryRunAnswer } from '@/lib/endpoints/results';
-import { ChangeList } from './change-list';
-import { CodeBlock } from './code-block';
+import { ChangeList } from '../../_components/change-list';
+import { CodeBlock } from '../../_components/code-block';
 
 export interface SubmitState {
   pending: 'create' | 'dry-run' | null;
@@ -80,11 +80,9 @@ export function PreviewPanel({
       <Block title="What will change">
         <ChangeList preview={preview} empty={emptyChanges} />
       </Block>
-      {cost && (
-        <Block title="Monthly cost">
-          <Cost cost={cost} />
-        </Block>
-      )}
+      <Block title="Monthly cost">
+        {cost ? <Cost cost={cost} /> : <p className="text-sm text-slate-500 dark:text-slate-400">Choose subnets to see what the endpoint costs.</p>}
+      </Block>
       <Block title="As code">
         <div role="tablist" aria-label="Code format" className="inline-flex rounded-lg bg-slate-100 p-0.5 text-sm dark:bg-slate-800">
           {(['cli', 'terraform'] as const).map((t) => (

@@ -2,7 +2,7 @@
 
 import { ShieldCheck, ShieldOff } from 'lucide-react';
 import type { SecurityGroupOption } from '@/lib/endpoints/rules';
-import { Badge, checkClass, OptionRow } from './ui';
+import { Badge, checkClass, OptionRow } from '../../_components/ui';
 
 /** The VPC's security groups, marked by whether they admit HTTPS (TCP 443) from the VPC's CIDRs. */
 export function SecurityGroupPicker({

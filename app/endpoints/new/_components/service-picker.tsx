@@ -1,9 +1,9 @@
 'use client';
 
 import { Search } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointKind, ServiceOffering } from '@/lib/endpoints/types';
-import { Badge, inputClass } from './ui';
+import { Badge, inputClass } from '../../_components/ui';
 
 /**
  * A searchable list of the region's endpoint services. Each row shows the types the service offers
@@ -24,6 +24,15 @@ export function ServicePicker({
   onChange: (serviceName: string) => void;
 }) {
   const [query, setQuery] = useState('');
+  const list = useRef<HTMLDivElement>(null);
+  // A service chosen through the URL may sit below the fold of the list: bring it into view, without scrolling the page.
+  useEffect(() => {
+    const box = list.current;
+    const row = box?.querySelector<HTMLElement>('input:checked')?.closest('label');
+    if (box && row && (row.offsetTop < box.scrollTop || row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight)) {
+      box.scrollTop = row.offsetTop - box.clientHeight / 2 + row.offsetHeight / 2;
+    }
+  }, [type]);
   const typesByName = useMemo(() => {
     const m = new Map<string, EndpointKind[]>();
     for (const s of services) m.set(s.serviceName, [...(m.get(s.serviceName) ?? []), s.type]);
@@ -43,16 +52,17 @@ export function ServicePicker({
         <input
           type="search"
           aria-label="Search services"
-          placeholder={`Search ${offered.length} ${type.toLowerCase()} services: s3, ssm, ecr…`}
+          placeholder={`Search ${offered.length} ${type.toLowerCase()} services${type === 'Gateway' ? '' : ': ssm, ecr, logs…'}`}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           className={`${inputClass} pl-9`}
         />
       </div>
       <div
+        ref={list}
         role="radiogroup"
         aria-label="Service"
-        className="max-h-80 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+        className="relative max-h-80 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
       >
         {rows.length === 0 && <p className="px-4 py-6 text-center text-sm text-slate-500">No {type.toLowerCase()} service matches “{query}”.</p>}
         {rows.map((s) => {
@@ -94,7 +104,7 @@ export function ServicePicker({
                     <span className="block">{s.azs.length} AZs</span>
                     {vpcAzs.length > 0 && (
                       <span className={inVpc.length < vpcAzs.length ? 'text-amber-700 dark:text-amber-300' : ''}>
-                        {inVpc.length} of this VPC’s {vpcAzs.length}
+                        {inVpc.length === vpcAzs.length ? 'all of the VPC’s AZs' : `${inVpc.length} of the VPC’s ${vpcAzs.length} AZs`}
                       </span>
                     )}
                   </>

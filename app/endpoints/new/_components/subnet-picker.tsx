@@ -1,7 +1,7 @@
 'use client';
 
 import type { SubnetGroup } from '@/lib/endpoints/rules';
-import { Badge, checkClass, OptionRow } from './ui';
+import { Badge, checkClass, OptionRow } from '../../_components/ui';
 
 /**
  * The VPC's subnets grouped by AZ. An interface endpoint takes one subnet per AZ, so ticking a subnet

@@ -9,11 +9,13 @@ import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { compareSides, loadNowFor, type ComparisonSide } from '@/lib/share/compare';
 import type { Change, ChangeKind } from '@/lib/share/diff';
 import { findSnapshot, formatUtc } from '@/lib/share/read';
+import { parseViewState } from '@/lib/graph/view-state';
 import { describeLoadFailure } from '@/lib/topology/errors';
+import type { SearchParams } from '@/lib/topology/page-params';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string; other: string }> };
+type Props = { params: Promise<{ id: string; other: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, other } = await params;
@@ -56,8 +58,8 @@ function Side({ side, role }: { side: ComparisonSide; role: 'before' | 'after' }
   );
 }
 
-export default async function ComparePage({ params }: Props) {
-  const { id, other } = await params;
+export default async function ComparePage({ params, searchParams }: Props) {
+  const [{ id, other }, sp] = await Promise.all([params, searchParams]);
   const a = await findSnapshot(id);
   if (a.kind === 'missing') notFound();
   if (a.kind === 'corrupt') return <Failed title="This snapshot cannot be shown" message={a.message} />;
@@ -82,6 +84,7 @@ export default async function ComparePage({ params }: Props) {
   }
 
   const cmp = compareSides(before, after, notices);
+  const view = parseViewState(sp);
   const { diff } = cmp;
   const fileBase = `vpc-atlas-compare-${a.snapshot.id.slice(0, 8)}-${other === 'now' ? 'now' : other.slice(0, 8)}`;
 
@@ -121,7 +124,7 @@ export default async function ComparePage({ params }: Props) {
       <DiffStyle nodes={diff.nodes} edges={diff.edges} />
       <div className="flex flex-col gap-4 xl:flex-row">
         <div className="h-[72vh] min-h-[560px] min-w-0 flex-1" data-testid="compare-graph">
-          <TopologyGraphLoader topology={cmp.merged} {...(cmp.vpcId ? { vpcId: cmp.vpcId } : {})} />
+          <TopologyGraphLoader topology={cmp.merged} {...(cmp.vpcId ? { vpcId: cmp.vpcId } : {})} initialView={view.state} notices={view.notices} />
         </div>
         <section
           aria-labelledby="changes-heading"
@@ -149,7 +152,10 @@ export default async function ComparePage({ params }: Props) {
                     <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       {RESOURCE_LABEL[c.resource]} · <span className={CHANGE_STYLE[c.change].text}>{c.change}</span>
                     </p>
-                    <p className="break-words">{c.description}</p>
+                    {/* Selecting the node in the graph highlights it and what it connects to. */}
+                    <Link href={`?${new URLSearchParams({ sel: c.nodeId }).toString()}`} scroll={false} className="block break-words hover:underline" title="Show in the graph">
+                      {c.description}
+                    </Link>
                     {c.details.length > 0 ? (
                       <ul className="mt-0.5 space-y-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">
                         {c.details.map((d) => (

@@ -1,0 +1,76 @@
+'use client';
+
+import { CircleCheck, CircleX, FlaskConical, LoaderCircle, Lock } from 'lucide-react';
+import type { ChangeEndpointResult } from '@/lib/endpoints/results';
+
+/** The result line and the Dry run / apply buttons shared by the route-table editor and the delete form. */
+export function ActionButtons({
+  result,
+  pending,
+  writes,
+  applyLabel,
+  applyTone = 'primary',
+  disabled,
+  onSubmit,
+}: {
+  result: ChangeEndpointResult | null;
+  pending: 'apply' | 'dry-run' | null;
+  writes: { enabled: boolean; reason: string | null };
+  applyLabel: string;
+  applyTone?: 'primary' | 'danger';
+  disabled?: boolean;
+  onSubmit: (mode: 'apply' | 'dry-run') => void;
+}) {
+  const message = !result
+    ? null
+    : result.ok
+      ? result.kind === 'dry-run'
+        ? { good: result.dryRun.allowed, text: result.dryRun.message }
+        : { good: true, text: result.message }
+      : { good: false, text: result.error };
+  return (
+    <div className="space-y-3">
+      {message && (
+        <p
+          role={message.good ? 'status' : 'alert'}
+          className={`flex gap-2 rounded-lg px-3 py-2 text-sm ${
+            message.good ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100' : 'bg-red-50 text-red-900 dark:bg-red-950/60 dark:text-red-100'
+          }`}
+        >
+          {message.good ? <CircleCheck aria-hidden className="mt-0.5 h-4 w-4 shrink-0" /> : <CircleX aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />}
+          <span>{message.text}</span>
+        </p>
+      )}
+      {!writes.enabled && (
+        <p className="flex gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+          <Lock aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+          <span>{writes.reason}</span>
+        </p>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="button"
+          disabled={pending !== null || disabled}
+          onClick={() => onSubmit('dry-run')}
+          className="inline-flex items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+        >
+          {pending === 'dry-run' ? <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" /> : <FlaskConical aria-hidden className="h-4 w-4" />}
+          Dry run
+        </button>
+        {writes.enabled && (
+          <button
+            type="button"
+            disabled={pending !== null || disabled}
+            onClick={() => onSubmit('apply')}
+            className={`inline-flex items-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold text-white shadow-sm disabled:cursor-not-allowed disabled:opacity-60 ${
+              applyTone === 'danger' ? 'bg-red-600 hover:bg-red-700' : 'bg-teal-600 hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400'
+            }`}
+          >
+            {pending === 'apply' && <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" />}
+            {applyLabel}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

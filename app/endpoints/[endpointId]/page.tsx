@@ -1,0 +1,161 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ErrorPanel, Notices } from '@/components/ui/notice';
+import { previewDelete } from '@/lib/endpoints/preview';
+import { VpcEndpointId } from '@/lib/endpoints/schemas';
+import { writesState } from '@/lib/endpoints/scope';
+import { VIEW_STATE_KEYS } from '@/lib/graph/view-state';
+import { describeLoadFailure } from '@/lib/topology/errors';
+import { loadTopology } from '@/lib/topology/load';
+import { resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
+import type { Topology } from '@/lib/topology/types';
+import { Badge, Card } from '../_components/ui';
+import { DeleteEndpoint } from './_components/delete-endpoint';
+import { RouteTableEditor } from './_components/route-table-editor';
+import { StatePoller } from './_components/state-poller';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ endpointId: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).endpointId };
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wider text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="mt-1 break-words text-sm">{children}</dd>
+    </div>
+  );
+}
+
+export default async function EndpointPage({ params, searchParams }: Props) {
+  const [{ endpointId }, sp] = await Promise.all([params, searchParams]);
+  if (!VpcEndpointId.safeParse(endpointId).success) notFound();
+  const scope = await resolvePageScope(sp);
+  let topology: Topology;
+  try {
+    topology = await loadTopology({ source: scope.source, region: scope.region, profile: scope.profile });
+  } catch (err) {
+    const failure = describeLoadFailure(err);
+    return (
+      <main className="mx-auto max-w-screen-xl space-y-4 px-4 py-8 sm:px-6">
+        <Notices notices={scope.notices} />
+        <ErrorPanel title={failure.title} message={failure.message} retryHref={`/endpoints/${endpointId}?${scopeQuery(scope)}`} />
+      </main>
+    );
+  }
+  const endpoint = topology.endpoints.find((e) => e.id === endpointId);
+  if (!endpoint) notFound();
+  const vpc = topology.vpcs.find((v) => v.id === endpoint.vpcId);
+  const writes = writesState(scope.source);
+  const actionScope = { source: scope.source, profile: scope.profile, region: scope.region };
+  const enis = topology.networkInterfaces.filter((n) => endpoint.networkInterfaceIds.includes(n.id));
+  const groups = topology.securityGroups.filter((g) => endpoint.securityGroupIds.includes(g.id));
+  const tables = topology.routeTables.filter((t) => endpoint.routeTableIds.includes(t.id));
+  const vpcHref = `/vpcs/${endpoint.vpcId}?${scopeQuery(scope, { [VIEW_STATE_KEYS.selected]: endpoint.id })}`;
+  const forEditor: Topology = { ...topology, networkInterfaces: [], natGateways: [], internetGateways: [] };
+
+  return (
+    <main className="mx-auto max-w-screen-xl space-y-6 px-4 py-8 sm:px-6">
+      <div className="space-y-2">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
+          <Link href={`/?${scopeQuery(scope)}`} className="hover:underline">
+            {scope.region}
+          </Link>
+          <span className="mx-1.5">/</span>
+          <Link href={vpcHref} className="hover:underline">
+            {vpc?.name ?? endpoint.vpcId}
+          </Link>
+          <span className="mx-1.5">/</span>
+          <span className="text-slate-700 dark:text-slate-300">{endpoint.id}</span>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {endpoint.name !== endpoint.id ? endpoint.name : `${endpoint.serviceShortName} endpoint`}
+          </h1>
+          <Badge tone={endpoint.type === 'Gateway' ? 'teal' : 'sky'}>{endpoint.type}</Badge>
+          <StatePoller state={endpoint.state} lastError={endpoint.lastError} />
+        </div>
+        <p className="font-mono text-sm text-slate-600 dark:text-slate-400">
+          {endpoint.id} · {endpoint.serviceName}
+        </p>
+      </div>
+      <Notices notices={scope.notices} />
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <Card title="Details" testId="endpoint-details">
+          <dl className="grid gap-5 sm:grid-cols-2">
+            <Fact label="VPC">
+              <Link href={vpcHref} className="text-teal-700 hover:underline dark:text-teal-400">
+                {vpc?.name ?? endpoint.vpcId}
+              </Link>
+            </Fact>
+            <Fact label="Created">{endpoint.createdAt ? `${endpoint.createdAt.replace('T', ' ').slice(0, 19)} UTC` : '—'}</Fact>
+            {endpoint.type === 'Gateway' ? (
+              <Fact label="Route tables">{tables.length ? tables.map((t) => t.name).join(', ') : 'none'}</Fact>
+            ) : (
+              <>
+                <Fact label="Private DNS">{endpoint.privateDnsEnabled ? 'on' : 'off'}</Fact>
+                <Fact label="Security groups">{groups.map((g) => g.name).join(', ') || '—'}</Fact>
+                <Fact label="IP address type">{endpoint.ipAddressType ?? 'ipv4'}</Fact>
+              </>
+            )}
+          </dl>
+          {endpoint.type === 'Interface' && (
+            <div className="space-y-2">
+              <h3 className="text-sm font-medium">Network interfaces</h3>
+              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800" data-testid="endpoint-enis">
+                {enis.map((n) => (
+                  <li key={n.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+                    <span className="font-mono text-xs">{n.id}</span>
+                    <span className="text-slate-600 dark:text-slate-400">
+                      {topology.subnets.find((s) => s.id === n.subnetId)?.name ?? n.subnetId} · {n.az} · <span className="font-mono">{n.privateIp ?? '—'}</span>
+                    </span>
+                  </li>
+                ))}
+                {!enis.length && <li className="px-3 py-2 text-slate-500">None.</li>}
+              </ul>
+              <h3 className="pt-2 text-sm font-medium">DNS names</h3>
+              <ul className="space-y-1 font-mono text-xs text-slate-700 dark:text-slate-300">
+                {endpoint.dnsEntries.map((d) => (
+                  <li key={d.dnsName} className="break-all">
+                    {d.dnsName}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {endpoint.policy && (
+            <div className="space-y-2">
+              <h3 className="text-sm font-medium">Policy</h3>
+              <pre className="max-h-64 overflow-auto rounded-lg bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100">
+                {(() => {
+                  try {
+                    return JSON.stringify(JSON.parse(endpoint.policy), null, 2);
+                  } catch {
+                    return endpoint.policy;
+                  }
+                })()}
+              </pre>
+            </div>
+          )}
+        </Card>
+
+        <div className="space-y-6">
+          {endpoint.type === 'Gateway' && (
+            <Card title="Route tables" description="Tick a table to route the service through this endpoint; untick to remove the route." testId="endpoint-route-tables">
+              <RouteTableEditor endpoint={endpoint} topology={forEditor} scope={actionScope} writes={writes} />
+            </Card>
+          )}
+          <Card title="Delete endpoint" testId="endpoint-delete">
+            <DeleteEndpoint endpointId={endpoint.id} preview={previewDelete(endpoint, topology)} scope={actionScope} writes={writes} />
+          </Card>
+        </div>
+      </div>
+    </main>
+  );
+}

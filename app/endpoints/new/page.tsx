@@ -1,0 +1,122 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { randomUUID } from 'node:crypto';
+import { ErrorPanel, Notices } from '@/components/ui/notice';
+import { writesState } from '@/lib/endpoints/scope';
+import { loadEndpointServices } from '@/lib/endpoints/services';
+import type { ServiceOffering } from '@/lib/endpoints/types';
+import { describeLoadFailure } from '@/lib/topology/errors';
+import { loadTopology } from '@/lib/topology/load';
+import { first, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
+import { VpcId } from '@/lib/topology/params';
+import type { Topology } from '@/lib/topology/types';
+import { EndpointForm, type FormType } from './_components/endpoint-form';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'New endpoint' };
+
+/** `a,b` or repeated `x=a&x=b` in the query string, each checked against an id pattern. */
+function ids(v: string | string[] | undefined, pattern: RegExp): string[] {
+  const raw = (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(','));
+  return [...new Set(raw.map((s) => s.trim()).filter((s) => pattern.test(s)))];
+}
+
+/** Only what the form needs goes to the browser: the region's VPCs, subnets, tables, groups, endpoints and prefix lists. */
+function forForm(t: Topology): Topology {
+  return { ...t, networkInterfaces: [], natGateways: [], internetGateways: [] };
+}
+
+/** `s3` or `com.amazonaws.us-east-1.s3` -> the full service name, when the region has it. */
+function serviceFromUrl(v: string | undefined, services: ServiceOffering[]): string {
+  if (!v) return '';
+  return services.find((s) => s.serviceName === v)?.serviceName ?? services.find((s) => s.shortName === v)?.serviceName ?? '';
+}
+
+export default async function NewEndpointPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const scope = await resolvePageScope(sp);
+  const notices = [...scope.notices];
+  let topology: Topology;
+  let services: ServiceOffering[];
+  try {
+    [topology, services] = await Promise.all([
+      loadTopology({ source: scope.source, region: scope.region, profile: scope.profile }),
+      loadEndpointServices(scope.source, scope.region, scope.profile),
+    ]);
+  } catch (err) {
+    const failure = describeLoadFailure(err);
+    return (
+      <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-8 sm:px-6">
+        <Notices notices={notices} />
+        <ErrorPanel title={failure.title} message={failure.message} retryHref={`/endpoints/new?${scopeQuery(scope)}`} />
+      </main>
+    );
+  }
+
+  const rawVpc = first(sp.vpc);
+  let vpcId = '';
+  if (rawVpc !== undefined) {
+    if (!VpcId.safeParse(rawVpc).success || !topology.vpcs.some((v) => v.id === rawVpc)) {
+      notices.push(`VPC “${rawVpc.slice(0, 40)}” is not in ${scope.region}; choose one below.`);
+    } else vpcId = rawVpc;
+  }
+  if (!vpcId) vpcId = topology.vpcs.find((v) => !v.isDefault)?.id ?? topology.vpcs[0]?.id ?? '';
+  const rawType = first(sp.type);
+  const type: FormType = rawType === 'interface' ? 'interface' : 'gateway';
+  if (rawType !== undefined && rawType !== 'gateway' && rawType !== 'interface') notices.push(`Ignored type “${rawType.slice(0, 20)}”: it is gateway or interface.`);
+  const initial = {
+    vpcId,
+    type,
+    serviceName: serviceFromUrl(first(sp.service), services.filter((s) => s.type === (type === 'gateway' ? 'Gateway' : 'Interface'))),
+    routeTableIds: ids(sp.routeTables, /^rtb-[0-9a-f]{8,17}$/),
+    subnetIds: ids(sp.subnets, /^subnet-[0-9a-f]{8,17}$/),
+    securityGroupIds: ids(sp.securityGroups, /^sg-[0-9a-f]{8,17}$/),
+  };
+  const vpc = topology.vpcs.find((v) => v.id === vpcId);
+  const writes = writesState(scope.source);
+
+  return (
+    <main className="mx-auto max-w-screen-2xl space-y-6 px-4 py-8 sm:px-6">
+      <div className="space-y-2">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
+          <Link href={`/?${scopeQuery(scope)}`} className="hover:text-slate-800 hover:underline dark:hover:text-slate-200">
+            {scope.region}
+          </Link>
+          {vpc && (
+            <>
+              <span className="mx-1.5">/</span>
+              <Link href={`/vpcs/${vpc.id}?${scopeQuery(scope)}`} className="hover:text-slate-800 hover:underline dark:hover:text-slate-200">
+                {vpc.name}
+              </Link>
+            </>
+          )}
+          <span className="mx-1.5">/</span>
+          <span className="text-slate-700 dark:text-slate-300">New endpoint</span>
+        </nav>
+        <h1 className="text-2xl font-semibold tracking-tight">New VPC endpoint</h1>
+        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+          Every choice is checked against {scope.region} as it is now ({scope.source === 'fixture' ? 'demo data' : 'live'}), with the rules AWS applies. Nothing is
+          created until you press Create; Dry run asks AWS whether it would be.
+        </p>
+      </div>
+      <Notices notices={notices} />
+      <EndpointForm
+        scope={{ source: scope.source, profile: scope.profile, region: scope.region, sourceInUrl: scope.sourceInUrl }}
+        topology={forForm(topology)}
+        services={services}
+        initial={initial}
+        clientToken={randomUUID()}
+        writes={writes}
+      />
+      {scope.source === 'fixture' && (
+        <footer className="border-t border-slate-200 pt-4 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
+          Demo data: what you create here is saved on this server.{' '}
+          <Link href="/settings" className="font-medium text-teal-700 hover:underline dark:text-teal-400">
+            Reset demo data
+          </Link>{' '}
+          to start again from the fixtures.
+        </footer>
+      )}
+    </main>
+  );
+}
