@@ -347,6 +347,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               ariaLabel="Minimap"
               nodeColor={(n) => GROUP_MINIMAP[n.type] ?? KIND_STYLE[n.type].minimap}
               nodeStrokeWidth={0}
+              style={{ width: 168, height: 112 }}
             />
             <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
           </ReactFlow>

@@ -37,7 +37,7 @@ function Box({ box, scale }: { box: PreviewBox; scale: number }) {
         display: 'flex',
         flexDirection: 'column',
         justifyContent: box.group ? 'flex-start' : 'center',
-        padding: box.group ? `${Math.max(2, Math.round(6 * scale * 1.6))}px ${Math.max(3, Math.round(8 * scale * 1.6))}px` : '0 6px',
+        padding: box.group ? `${Math.max(2, Math.round(6 * scale * 1.6))}px ${Math.max(3, Math.round(8 * scale * 1.6))}px` : `0 ${Math.max(3, Math.round(8 * scale))}px`,
         border: `${box.group ? 1.5 : 2}px solid ${KIND_STYLE[box.kind].minimap}`,
         borderRadius: box.kind === 'vpc' ? 10 : 6,
         background: box.group ? (GROUP_FILL[box.kind] ?? '#ffffff') : '#ffffff',
@@ -45,10 +45,10 @@ function Box({ box, scale }: { box: PreviewBox; scale: number }) {
       }}
     >
       {roomForText ? (
-        <div style={{ display: 'flex', fontSize: font, fontWeight: 600, color: '#0f172a', whiteSpace: 'nowrap', overflow: 'hidden' }}>{box.title}</div>
+        <div style={{ display: 'block', fontSize: font, fontWeight: 600, color: '#0f172a', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{box.title}</div>
       ) : null}
       {roomForText && twoLines && box.subtitle ? (
-        <div style={{ display: 'flex', fontSize: Math.max(8, font - 3), color: '#475569', whiteSpace: 'nowrap', overflow: 'hidden' }}>{box.subtitle}</div>
+        <div style={{ display: 'block', fontSize: Math.max(8, font - 3), color: '#475569', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{box.subtitle}</div>
       ) : null}
     </div>
   );

@@ -38,6 +38,46 @@ export function findDiagramElement(): HTMLElement | null {
   return canvas;
 }
 
+// html-to-image copies an <svg> element whole, without the computed styles of what is inside it, and the copy
+// is drawn without the page's stylesheets. React Flow styles edge labels and markers by class, so they would come
+// out black; these are the properties written inline for the time of the capture.
+const SVG_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+];
+
+/** Writes the computed SVG paint of every element inside the diagram's SVGs inline; returns the undo. */
+function inlineSvgPaint(root: HTMLElement): () => void {
+  const saved: [SVGElement, string | null][] = [];
+  for (const el of root.querySelectorAll('svg *')) {
+    if (!(el instanceof SVGElement)) continue;
+    const computed = getComputedStyle(el);
+    saved.push([el, el.getAttribute('style')]);
+    for (const p of SVG_PROPERTIES) {
+      const v = computed.getPropertyValue(p);
+      if (v) el.style.setProperty(p, v);
+    }
+  }
+  return () => {
+    for (const [el, style] of saved) {
+      if (style === null) el.removeAttribute('style');
+      else el.setAttribute('style', style);
+    }
+  };
+}
+
 /** The first non-transparent background behind the element: the theme's canvas colour. */
 function backgroundOf(el: Element): string {
   for (let e: Element | null = el; e; e = e.parentElement) {
@@ -77,8 +117,10 @@ export function ExportImageButtons({ fileBase }: ExportImageButtonsProps) {
       return;
     }
     setBusy(format);
+    let undo = () => {};
     try {
       const { toPng, toSvg } = await import('html-to-image');
+      undo = inlineSvgPaint(el);
       const options = {
         backgroundColor: backgroundOf(el),
         width: el.clientWidth,
@@ -92,6 +134,7 @@ export function ExportImageButtons({ fileBase }: ExportImageButtonsProps) {
     } catch (err) {
       setError(`The ${format.toUpperCase()} could not be made: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
+      undo();
       setBusy(null);
     }
   };

@@ -10,8 +10,13 @@ import type { Pager } from './read-region';
 
 export type Source = 'fixture' | 'live';
 
-const fixtureApis = new Map<string, Promise<FixtureEc2Api>>();
-const liveApis = new Map<string, LiveEc2Api>();
+// One fixture backend per region for the whole process. Next bundles route handlers, pages and server
+// actions separately, and each bundle gets its own copy of this module: a module-level Map would give
+// each its own in-memory state, and a create made by a form would not show in /api/topology.
+const fixtureApis: Map<string, Promise<FixtureEc2Api>> = ((globalThis as { __atlasFixtureApis?: Map<string, Promise<FixtureEc2Api>> }).__atlasFixtureApis ??=
+  new Map());
+// Per process too, for the same reason: one set of connections, credentials and retry quota per (profile, region).
+const liveApis: Map<string, LiveEc2Api> = ((globalThis as { __atlasLiveApis?: Map<string, LiveEc2Api> }).__atlasLiveApis ??= new Map());
 
 /** How long a new interface endpoint stays `pending` in fixture mode, so the UI's polling shows. */
 const FIXTURE_PENDING_MS = 3_000;

@@ -30,8 +30,12 @@ interface CacheEntry {
   topology: Topology;
 }
 
-const cache = new Map<string, CacheEntry>();
-const inFlight = new Map<string, Promise<Topology>>();
+// Per process, not per module copy: Next bundles pages, route handlers and server actions
+// separately, each with its own copy of this module. One shared cache is what makes single flight
+// hold across /, /api/topology and the rest, and lets a server action's invalidation reach pages.
+const shared = globalThis as { __atlasTopologyCache?: Map<string, CacheEntry>; __atlasTopologyInFlight?: Map<string, Promise<Topology>> };
+const cache: Map<string, CacheEntry> = (shared.__atlasTopologyCache ??= new Map());
+const inFlight: Map<string, Promise<Topology>> = (shared.__atlasTopologyInFlight ??= new Map());
 
 /**
  * Who is being looked at: the profile for live (an explicit one, else AWS_PROFILE, else '' for

@@ -40,7 +40,9 @@ const REGIONS_TTL_MS = 10 * 60_000;
  * the load's timeouts on top).
  */
 const REGIONS_WAIT_MS = 3_000;
-const regionCache = new Map<string, { at: number; regions: Promise<string[]> }>();
+type RegionCache = Map<string, { at: number; regions: Promise<string[]> }>;
+// Per process (pages and route handlers are bundled apart, each with its own copy of this module).
+const regionCache: RegionCache = ((globalThis as { __atlasRegionCache?: RegionCache }).__atlasRegionCache ??= new Map());
 
 function cachedRegions(source: Source, profile: string | undefined): Promise<string[]> {
   if (source === 'fixture') return listRegions(source);

@@ -63,10 +63,14 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
   const started = performance.now();
   const idMap = new Map<string, string>();
   let requests = 0;
-  const send = <O>(command: { input: unknown } & Parameters<EC2Client['send']>[0]): Promise<O> => {
-    requests++;
-    return client.send(command) as Promise<O>;
-  };
+  // Counts every request the replay sends, retries excluded.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      requests++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'atlasSynthRequestCount', override: true },
+  );
   const map = (id: string | undefined): string => {
     const mapped = id === undefined ? undefined : idMap.get(id);
     if (mapped === undefined) throw new Error(`replay: nothing created yet for ${id}`);
@@ -76,13 +80,13 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
   // VPCs, with DNS hostnames as the fixture says (DNS support is on by default).
   const attributes = new Map(b.vpcs.map((v) => [v.id, v.dnsHostnames]));
   await mapLimit(b.vpcWires, concurrency, async (v) => {
-    const out = await send<{ Vpc?: { VpcId?: string } }>(
+    const out = await client.send(
       new CreateVpcCommand({ CidrBlock: v.CidrBlock, TagSpecifications: tagSpec('vpc', v.Tags) }),
     );
     const id = out.Vpc?.VpcId;
     if (!id) throw new Error('CreateVpc returned no VpcId');
     idMap.set(v.VpcId ?? '', id);
-    if (attributes.get(v.VpcId ?? '')) await send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsHostnames: { Value: true } }));
+    if (attributes.get(v.VpcId ?? '')) await client.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsHostnames: { Value: true } }));
   });
 
   // Subnets, internet gateways, security groups and transit gateways only need their VPC.
@@ -90,7 +94,7 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
   for (const t of b.routeTables) for (const r of t.routes) if (r.TransitGatewayId) tgwIds.add(r.TransitGatewayId);
   await Promise.all([
     mapLimit(b.subnets, concurrency, async (s) => {
-      const out = await send<{ Subnet?: { SubnetId?: string } }>(
+      const out = await client.send(
         new CreateSubnetCommand({
           VpcId: map(s.vpc.id),
           CidrBlock: s.cidr,
@@ -101,19 +105,19 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
       idMap.set(s.id, out.Subnet?.SubnetId ?? '');
     }),
     mapLimit(b.igws, concurrency, async (g) => {
-      const out = await send<{ InternetGateway?: { InternetGatewayId?: string } }>(
+      const out = await client.send(
         new CreateInternetGatewayCommand({ TagSpecifications: tagSpec('internet-gateway', g.Tags) }),
       );
       const id = out.InternetGateway?.InternetGatewayId ?? '';
       idMap.set(g.InternetGatewayId ?? '', id);
-      for (const a of g.Attachments ?? []) await send(new AttachInternetGatewayCommand({ InternetGatewayId: id, VpcId: map(a.VpcId) }));
+      for (const a of g.Attachments ?? []) await client.send(new AttachInternetGatewayCommand({ InternetGatewayId: id, VpcId: map(a.VpcId) }));
     }),
     mapLimit(b.sgWires, concurrency, async (g) => {
       if (g.GroupName === 'default') {
         // Every VPC has its default group already; its rules are the AWS defaults the fixture also has.
         return;
       }
-      const out = await send<{ GroupId?: string }>(
+      const out = await client.send(
         new CreateSecurityGroupCommand({
           VpcId: map(g.VpcId),
           GroupName: g.GroupName,
@@ -124,7 +128,7 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
       idMap.set(g.GroupId ?? '', out.GroupId ?? '');
     }),
     mapLimit([...tgwIds], concurrency, async (tgw) => {
-      const out = await send<{ TransitGateway?: { TransitGatewayId?: string } }>(new CreateTransitGatewayCommand({ Description: 'synthetic hub' }));
+      const out = await client.send(new CreateTransitGatewayCommand({ Description: 'synthetic hub' }));
       idMap.set(tgw, out.TransitGateway?.TransitGatewayId ?? '');
     }),
   ]);
@@ -140,14 +144,14 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
         ToPort: p.ToPort,
         IpRanges: p.IpRanges,
       }));
-      await send(new AuthorizeSecurityGroupIngressCommand({ GroupId: map(g.GroupId), IpPermissions: perms }));
+      await client.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: map(g.GroupId), IpPermissions: perms }));
     },
   );
 
   // NAT gateways, each with a new Elastic IP, in their public subnet.
   await mapLimit(b.natWires, concurrency, async (n) => {
-    const eip = await send<{ AllocationId?: string }>(new AllocateAddressCommand({ Domain: 'vpc' }));
-    const out = await send<{ NatGateway?: { NatGatewayId?: string } }>(
+    const eip = await client.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+    const out = await client.send(
       new CreateNatGatewayCommand({
         SubnetId: map(n.SubnetId),
         AllocationId: eip.AllocationId,
@@ -160,7 +164,7 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
   // Route tables: adopt each VPC's main table, create the others, then associate and add routes.
   await mapLimit(b.routeTables, concurrency, async (t) => {
     if (t.main) {
-      const out = await send<{ RouteTables?: { RouteTableId?: string }[] }>(
+      const out = await client.send(
         new DescribeRouteTablesCommand({
           Filters: [
             { Name: 'vpc-id', Values: [map(t.vpc.id)] },
@@ -172,9 +176,9 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
       if (!id) throw new Error(`no main route table in ${map(t.vpc.id)}`);
       idMap.set(t.id, id);
       const tags = (t.wire.Tags ?? []).filter((x): x is Tag & { Key: string } => typeof x.Key === 'string');
-      if (tags.length > 0) await send(new CreateTagsCommand({ Resources: [id], Tags: tags }));
+      if (tags.length > 0) await client.send(new CreateTagsCommand({ Resources: [id], Tags: tags }));
     } else {
-      const out = await send<{ RouteTable?: { RouteTableId?: string } }>(
+      const out = await client.send(
         new CreateRouteTableCommand({ VpcId: map(t.vpc.id), TagSpecifications: tagSpec('route-table', t.wire.Tags) }),
       );
       idMap.set(t.id, out.RouteTable?.RouteTableId ?? '');
@@ -188,14 +192,14 @@ export async function replayIntoEc2(b: RegionBuilder, client: EC2Client, concurr
       .map((r) => ({ table: t.id, route: r })),
   );
   await Promise.all([
-    mapLimit(associations, concurrency, (a) => send(new AssociateRouteTableCommand({ RouteTableId: map(a.table), SubnetId: map(a.subnet) }))),
-    mapLimit(routes, concurrency, ({ table, route }) => send(new CreateRouteCommand({ RouteTableId: map(table), ...routeTarget(route, map) }))),
+    mapLimit(associations, concurrency, (a) => client.send(new AssociateRouteTableCommand({ RouteTableId: map(a.table), SubnetId: map(a.subnet) }))),
+    mapLimit(routes, concurrency, ({ table, route }) => client.send(new CreateRouteCommand({ RouteTableId: map(table), ...routeTarget(route, map) }))),
   ]);
 
   // Endpoints last: they need route tables, subnets and security groups.
   await mapLimit(b.endpointWires, concurrency, async (e) => {
     const type = e.VpcEndpointType === 'Gateway' ? 'Gateway' : 'Interface';
-    const out = await send<{ VpcEndpoint?: { VpcEndpointId?: string } }>(
+    const out = await client.send(
       new CreateVpcEndpointCommand({
         VpcId: map(e.VpcId),
         ServiceName: e.ServiceName,

@@ -19,12 +19,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const found = await findSnapshot(id);
-  if (found.kind !== 'found') return { title: 'Snapshot not found', robots: { index: false } };
+  const [found, metadataBase] = await Promise.all([findSnapshot(id), siteOrigin()]);
+  if (found.kind !== 'found') return { metadataBase, title: 'Snapshot not found', robots: { index: false } };
   const { snapshot } = found;
   const description = `Snapshot of ${snapshot.vpcId ?? `all VPCs in ${snapshot.region}`}, captured ${formatUtc(snapshot.topology.fetchedAt)} from ${snapshot.source}: ${describeTopology(snapshot.topology)}.`;
   return {
-    metadataBase: await siteOrigin(),
+    metadataBase,
     title: snapshot.title,
     description,
     robots: { index: false },

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ScopeBar } from '@/components/layout/scope-bar';
 import { ShareToolbar } from '@/components/share/share-toolbar';
+import { siteOrigin } from '@/lib/share/metadata';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
@@ -18,7 +19,8 @@ type Props = { params: Promise<{ vpcId: string }>; searchParams: Promise<SearchP
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { vpcId } = await params;
-  return { title: vpcId };
+  // Absolute link-preview URLs (opengraph-image.tsx) need the site's address.
+  return { title: vpcId, metadataBase: await siteOrigin() };
 }
 
 export default async function VpcPage({ params, searchParams }: Props) {

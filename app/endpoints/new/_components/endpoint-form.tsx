@@ -88,7 +88,8 @@ export function EndpointForm({ scope, topology, services, initial, clientToken, 
 
   const values = useMemo(() => {
     const common = {
-      source: scope.source,
+      // Left out when the URL did not name it: the server then uses its default, as the page did.
+      source: scope.sourceInUrl ? scope.source : undefined,
       profile: scope.profile,
       region: scope.region,
       vpcId,
@@ -208,7 +209,15 @@ export function EndpointForm({ scope, topology, services, initial, clientToken, 
                     type === t ? 'border-teal-500 bg-teal-50/60 ring-1 ring-teal-500 dark:bg-teal-950/40' : 'border-slate-200 hover:border-slate-300 dark:border-slate-800 dark:hover:border-slate-700'
                   }`}
                 >
-                  <input type="radio" name="type" value={t} checked={type === t} onChange={() => chooseType(t)} className="mt-1 h-4 w-4 accent-teal-600" />
+                  <input
+                    type="radio"
+                    name="type"
+                    aria-label={title}
+                    value={t}
+                    checked={type === t}
+                    onChange={() => chooseType(t)}
+                    className="mt-1 h-4 w-4 accent-teal-600"
+                  />
                   <span>
                     <span className="flex items-center gap-1.5 font-medium">
                       <Icon aria-hidden className="h-4 w-4 text-teal-600 dark:text-teal-400" />
@@ -255,27 +264,30 @@ export function EndpointForm({ scope, topology, services, initial, clientToken, 
               <FieldMessages field="securityGroupIds" errors={errors.securityGroupIds} warnings={live.warnings.securityGroupIds} />
             </Card>
             <Card step={++step} title="DNS and addressing" testId="section-dns">
-              <label className={`flex items-start gap-3 ${dns?.available ? 'cursor-pointer' : 'cursor-not-allowed'}`}>
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-label="Enable private DNS name"
-                  checked={privateDnsEnabled}
-                  disabled={!dns?.available}
-                  onChange={(e) => setPrivateDns(e.target.checked)}
-                  className="peer sr-only"
-                />
+              <div className="flex items-start gap-3">
                 <span
-                  aria-hidden
-                  className={`relative mt-0.5 inline-flex h-5 w-9 shrink-0 rounded-full transition-colors peer-focus-visible:ring-2 peer-focus-visible:ring-teal-500 ${
+                  className={`relative mt-0.5 inline-flex h-5 w-9 shrink-0 rounded-full transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-teal-500 ${
                     privateDnsEnabled ? 'bg-teal-600 dark:bg-teal-500' : 'bg-slate-300 dark:bg-slate-700'
                   } ${dns?.available ? '' : 'opacity-50'}`}
                 >
-                  <span className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform ${privateDnsEnabled ? 'translate-x-4' : 'translate-x-0.5'}`} />
+                  <span aria-hidden className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform ${privateDnsEnabled ? 'translate-x-4' : 'translate-x-0.5'}`} />
+                  <input
+                    id="private-dns"
+                    type="checkbox"
+                    role="switch"
+                    aria-label="Enable private DNS name"
+                    aria-describedby="private-dns-help"
+                    checked={privateDnsEnabled}
+                    disabled={!dns?.available}
+                    onChange={(e) => setPrivateDns(e.target.checked)}
+                    className="absolute inset-0 h-full w-full cursor-pointer opacity-0 disabled:cursor-not-allowed"
+                  />
                 </span>
                 <span>
-                  <span className="block text-sm font-medium">Private DNS name</span>
-                  <span className="block text-sm text-slate-600 dark:text-slate-400">
+                  <label htmlFor="private-dns" className={`block text-sm font-medium ${dns?.available ? 'cursor-pointer' : 'cursor-not-allowed'}`}>
+                    Private DNS name
+                  </label>
+                  <span id="private-dns-help" className="block text-sm text-slate-600 dark:text-slate-400">
                     {dns?.name
                       ? `Clients keep using ${dns.name}; inside the VPC it resolves to the endpoint’s addresses.`
                       : 'Clients use the endpoint’s own DNS names.'}
@@ -286,7 +298,7 @@ export function EndpointForm({ scope, topology, services, initial, clientToken, 
                     </span>
                   )}
                 </span>
-              </label>
+              </div>
               <FieldMessages field="privateDnsEnabled" errors={errors.privateDnsEnabled} />
               <fieldset>
                 <legend className="mb-2 text-sm font-medium">IP address type</legend>

@@ -1,0 +1,397 @@
+/**
+ * Browser figures: Debian's Chromium (software rendering, 1280x800) driven by Playwright against a production
+ * build, for our graph page and for the naive React Flow baseline (`/bench/naive`) in the same run.
+ *
+ * "Drawn" is decided in the page, on every animation frame: at least one `.react-flow__node` in the DOM, no
+ * "Loading the graph…" / "Laying out…" indicator, `data-graph-ready="true"` wherever a `[data-graph-ready]`
+ * element exists, and nothing of that (node count, indicators, the viewport transform) changed for
+ * STABLE_MS. The figure is the time of the last change, from navigation start (performance.timeOrigin).
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { figure, type Figure } from './stats';
+
+/** How long nothing may change before the graph counts as drawn. */
+const STABLE_MS = 1_000;
+/** Long tasks are what blocks the main thread for more than this (the TBT definition). */
+const LONG_TASK_MS = 50;
+
+/** Installed before any page script runs: long-task observer, "drawn" detector, frame recorder. */
+const INSTRUMENT = `(() => {
+  const STABLE_MS = ${STABLE_MS};
+  const b = (window.__bench = {
+    longTasks: [], drawnAt: null, firstNodeAt: null, hasCanvas: false,
+    recording: false, frames: [], transforms: new Set(), recStart: 0,
+  });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+  const nodes = document.getElementsByClassName('react-flow__node');
+  let viewport = null;
+  let last = '';
+  let lastChange = 0;
+  const sample = (now) => {
+    if (!viewport || !viewport.isConnected) viewport = document.querySelector('.react-flow__viewport');
+    if (b.recording) {
+      b.frames.push(now);
+      if (viewport) b.transforms.add(viewport.style.transform);
+    }
+    if (b.drawnAt === null) {
+      const t = performance.now();
+      const pending = document.querySelector('[data-testid="graph-layout-pending"],[data-testid="graph-loading"]') !== null;
+      const marker = document.querySelector('[data-graph-ready]');
+      const ready = marker ? marker.getAttribute('data-graph-ready') === 'true' : true;
+      const count = nodes.length;
+      if (viewport) b.hasCanvas = true;
+      const sig = count + '|' + pending + '|' + (viewport ? viewport.style.transform : '') + '|' + ready;
+      if (sig !== last) { last = sig; lastChange = t; }
+      if (count > 0 && b.firstNodeAt === null) b.firstNodeAt = t;
+      if (count > 0 && !pending && ready && t - lastChange >= STABLE_MS) b.drawnAt = lastChange;
+    }
+    requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+  b.startRec = () => { b.frames = []; b.transforms = new Set(); b.recStart = performance.now(); b.recording = true; };
+  b.stopRec = () => {
+    b.recording = false;
+    const end = performance.now();
+    let maxGap = 0;
+    for (let i = 1; i < b.frames.length; i++) maxGap = Math.max(maxGap, b.frames[i] - b.frames[i - 1]);
+    return { frames: b.frames.length, start: b.recStart, end, maxGap, transforms: b.transforms.size };
+  };
+})();`;
+
+interface BenchWindow {
+  __bench: {
+    longTasks: [number, number][];
+    drawnAt: number | null;
+    firstNodeAt: number | null;
+    hasCanvas: boolean;
+    startRec: () => void;
+    stopRec: () => { frames: number; start: number; end: number; maxGap: number; transforms: number };
+  };
+}
+
+export interface Interaction {
+  fps: number;
+  /** The longest gap between two frames, ms. */
+  worstFrameMs: number;
+  /** Sum of (long task - 50 ms) that started inside the interaction. */
+  blockingMs: number;
+  /** How many distinct viewport transforms were drawn: near zero means the gesture did not move the graph. */
+  transforms: number;
+}
+
+export interface BrowserRun {
+  drawnMs: number;
+  firstNodeMs: number | null;
+  /** Total blocking time from navigation to drawn. */
+  tbtMs: number;
+  heapBytes: number;
+  domNodesDrawn: number;
+  domEdgesDrawn: number;
+  fitZoom: number;
+  pan: Interaction | null;
+  zoomOut: Interaction | null;
+  /** A pan with the whole graph on screen (after the zoom-out). */
+  overviewPan: Interaction | null;
+  domNodesOverview: number;
+  canvas: { width: number; height: number };
+}
+
+export interface JsFile {
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+  /** A dedicated worker's script (the layout worker), not main-thread JS. */
+  worker: boolean;
+}
+
+export interface VariantResult {
+  url: string;
+  /** Why nothing was measured, when nothing was. */
+  unavailable?: string;
+  errors: string[];
+  runs: BrowserRun[];
+  drawnMs: Figure;
+  tbtMs: Figure;
+  panFps: Figure;
+  zoomOutFps: Figure;
+  overviewPanFps: Figure;
+  heapBytes: Figure;
+  domNodesDrawn: number | null;
+  domNodesOverview: number | null;
+  js: { files: JsFile[]; gzipBytes: number; bytes: number; workerGzipBytes: number } | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function blocking(longTasks: [number, number][], from: number, to: number): number {
+  let sum = 0;
+  for (const [start, duration] of longTasks) if (start >= from && start < to) sum += Math.max(0, duration - LONG_TASK_MS);
+  return Math.round(sum);
+}
+
+async function zoomOf(page: Page): Promise<number> {
+  const transform = await page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '');
+  const m = /scale\(([-\d.e]+)\)/.exec(transform);
+  return m ? Number(m[1]) : NaN;
+}
+
+async function canvasBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.locator('.react-flow').first().boundingBox();
+  if (!box) throw new Error('no .react-flow canvas on the page');
+  return box;
+}
+
+/** One wheel event of the size that multiplies the zoom by `factor` (React Flow: zoom *= 2^(-deltaY * 0.002)). */
+function wheelDeltaFor(factor: number): number {
+  return -Math.log2(factor) / 0.002;
+}
+
+async function record<T>(page: Page, gesture: () => Promise<T>): Promise<Interaction> {
+  await page.evaluate(() => (window as unknown as BenchWindow).__bench.startRec());
+  await gesture();
+  // One more frame so the last input is drawn.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  const rec = await page.evaluate(() => (window as unknown as BenchWindow).__bench.stopRec());
+  const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
+  const seconds = (rec.end - rec.start) / 1000;
+  return {
+    fps: Math.round((rec.frames / seconds) * 10) / 10,
+    worstFrameMs: Math.round(rec.maxGap),
+    blockingMs: blocking(longTasks, rec.start, rec.end),
+    transforms: rec.transforms,
+  };
+}
+
+/**
+ * Drags with the middle button: React Flow pans on a middle-button drag wherever it starts (a left drag on a
+ * draggable node would move the node in the baseline), so both pages pan the same way.
+ */
+async function pan(page: Page, ms: number, span: number): Promise<void> {
+  const box = await canvasBox(page);
+  const y = box.y + box.height / 2;
+  const x0 = box.x + box.width / 2 + span / 2;
+  await page.mouse.move(x0, y);
+  await page.mouse.down({ button: 'middle' });
+  const t0 = Date.now();
+  for (let el = 0; el < ms; el = Date.now() - t0) {
+    const phase = el / ms;
+    // Left by `span`, then back most of the way, with a little vertical wave.
+    const dx = phase < 0.5 ? -span * (phase / 0.5) : -span + span * 0.8 * ((phase - 0.5) / 0.5);
+    await page.mouse.move(x0 + dx, y + Math.sin(phase * Math.PI * 4) * 60);
+    await sleep(8);
+  }
+  await page.mouse.up({ button: 'middle' });
+}
+
+/** Zooms (at the canvas centre) from the current zoom to `target` in even steps over `ms`. */
+async function zoomTo(page: Page, target: number, ms: number): Promise<void> {
+  const box = await canvasBox(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const from = await zoomOf(page);
+  const total = wheelDeltaFor(target / from);
+  if (ms <= 0) {
+    await page.mouse.wheel(0, total);
+    return;
+  }
+  let sent = 0;
+  const t0 = Date.now();
+  for (let el = 0; ; el = Date.now() - t0) {
+    const want = total * Math.min(1, el / ms);
+    const step = want - sent;
+    if (Math.abs(step) >= 0.5) {
+      await page.mouse.wheel(0, step);
+      sent += step;
+    }
+    if (el >= ms) break;
+    await sleep(8);
+  }
+}
+
+async function waitDrawn(page: Page, timeoutMs: number): Promise<{ drawnAt: number; firstNodeAt: number | null }> {
+  const t0 = Date.now();
+  for (;;) {
+    const state = await page
+      .evaluate(() => {
+        const b = (window as unknown as Partial<BenchWindow>).__bench;
+        return b
+          ? { drawnAt: b.drawnAt, firstNodeAt: b.firstNodeAt, hasCanvas: b.hasCanvas, loaded: document.readyState === 'complete' }
+          : null;
+      })
+      .catch(() => null);
+    if (state?.drawnAt != null) return { drawnAt: state.drawnAt, firstNodeAt: state.firstNodeAt };
+    const waited = Date.now() - t0;
+    // A page that has loaded and still shows no canvas after a while has no graph to measure.
+    if (state && state.loaded && !state.hasCanvas && waited > 20_000) {
+      const loading = await page.locator('[data-testid="graph-loading"]').count();
+      if (loading === 0) throw new NoGraphError('the page has no React Flow canvas');
+    }
+    if (waited > timeoutMs) throw new Error(`not drawn within ${Math.round(timeoutMs / 1000)} s`);
+    await sleep(250);
+  }
+}
+
+export class NoGraphError extends Error {}
+
+/** One measured visit: navigation to drawn, heap, a pan at zoom 1, a zoom-out to the whole graph, an overview pan. */
+async function visit(context: BrowserContext, url: string, timeoutMs: number, interact: boolean): Promise<BrowserRun> {
+  const page = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(page);
+  try {
+    const response = await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    if (!response || response.status() >= 400) throw new Error(`HTTP ${response?.status() ?? 'no response'} for ${url}`);
+    const { drawnAt, firstNodeAt } = await waitDrawn(page, timeoutMs);
+    const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
+    const counts = await page.evaluate(() => ({
+      nodes: document.getElementsByClassName('react-flow__node').length,
+      edges: document.getElementsByClassName('react-flow__edge').length,
+    }));
+    const fitZoom = await zoomOf(page);
+    const box = await canvasBox(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const run: BrowserRun = {
+      drawnMs: Math.round(drawnAt),
+      firstNodeMs: firstNodeAt === null ? null : Math.round(firstNodeAt),
+      tbtMs: blocking(longTasks, 0, drawnAt),
+      heapBytes: heap.usedSize,
+      domNodesDrawn: counts.nodes,
+      domEdgesDrawn: counts.edges,
+      fitZoom: Math.round(fitZoom * 1000) / 1000,
+      pan: null,
+      zoomOut: null,
+      overviewPan: null,
+      domNodesOverview: counts.nodes,
+      canvas: { width: Math.round(box.width), height: Math.round(box.height) },
+    };
+    if (!interact) return run;
+
+    // Zoom in to 100 % at the centre, where names are readable, and let the page settle (level of detail,
+    // virtualisation), then pan for 3 s.
+    await zoomTo(page, 1, 0);
+    await sleep(1_500);
+    run.pan = await record(page, () => pan(page, 3_000, 900));
+    await sleep(500);
+    // Zoom back out to the whole graph over 3 s, then pan with everything on screen for 2 s.
+    run.zoomOut = await record(page, () => zoomTo(page, fitZoom, 3_000));
+    await sleep(1_000);
+    run.domNodesOverview = await page.evaluate(() => document.getElementsByClassName('react-flow__node').length);
+    run.overviewPan = await record(page, () => pan(page, 2_000, 300));
+    return run;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** The JS a page requested (main thread and workers), each file gzipped as `gzip -c` would (level 6). */
+async function jsOf(context: BrowserContext, url: string, timeoutMs: number): Promise<VariantResult['js']> {
+  const page = await context.newPage();
+  const files = new Map<string, JsFile>();
+  const workers = new Set<string>();
+  const pending: Promise<void>[] = [];
+  page.on('worker', (w) => workers.add(w.url()));
+  context.on('response', (res) => {
+    const u = res.url();
+    const isJs = res.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(new URL(u).pathname);
+    if (!isJs || files.has(u) || res.status() >= 400) return;
+    pending.push(
+      res
+        .body()
+        .then((body) => {
+          files.set(u, { url: new URL(u).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length, worker: false });
+        })
+        .catch(() => undefined),
+    );
+  });
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    await waitDrawn(page, timeoutMs);
+    await sleep(1_000);
+    await Promise.all(pending);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+  const list = [...files.entries()].map(([u, f]) => ({ ...f, worker: workers.has(u) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return {
+    files: list,
+    bytes: list.reduce((n, f) => n + f.bytes, 0),
+    gzipBytes: list.reduce((n, f) => n + f.gzipBytes, 0),
+    workerGzipBytes: list.filter((f) => f.worker).reduce((n, f) => n + f.gzipBytes, 0),
+  };
+}
+
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light' });
+  await context.addInitScript(INSTRUMENT);
+  return context;
+}
+
+/** Warm-up visit (not counted), the JS inventory, then `runs` measured visits, each in a fresh context. */
+export async function benchVariant(
+  browser: Browser,
+  url: string,
+  runs: number,
+  timeoutMs: number,
+  log: (s: string) => void,
+): Promise<VariantResult> {
+  const result: VariantResult = {
+    url,
+    errors: [],
+    runs: [],
+    drawnMs: figure([]),
+    tbtMs: figure([]),
+    panFps: figure([]),
+    zoomOutFps: figure([]),
+    overviewPanFps: figure([]),
+    heapBytes: figure([]),
+    domNodesDrawn: null,
+    domNodesOverview: null,
+    js: null,
+  };
+  const inContext = async <T>(fn: (c: BrowserContext) => Promise<T>): Promise<T> => {
+    const context = await newContext(browser);
+    try {
+      return await fn(context);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  };
+  try {
+    // Warm the server (first compile of the route, fixture read) and the layout cache of the server page.
+    await inContext((c) => visit(c, url, timeoutMs, false));
+    result.js = await inContext((c) => jsOf(c, url, timeoutMs));
+  } catch (err) {
+    result.unavailable = err instanceof NoGraphError ? err.message : `warm-up failed: ${(err as Error).message}`;
+    log(`  ${url}: ${result.unavailable}`);
+    return result;
+  }
+  for (let i = 0; i < runs; i++) {
+    try {
+      const run = await inContext((c) => visit(c, url, timeoutMs, true));
+      result.runs.push(run);
+      log(
+        `  run ${i + 1}/${runs}: drawn ${run.drawnMs} ms, TBT ${run.tbtMs} ms, pan ${run.pan?.fps} fps, ` +
+          `zoom-out ${run.zoomOut?.fps} fps, overview ${run.overviewPan?.fps} fps, heap ${(run.heapBytes / 1e6).toFixed(1)} MB, ` +
+          `${run.domNodesDrawn} nodes in DOM`,
+      );
+    } catch (err) {
+      result.errors.push((err as Error).message);
+      log(`  run ${i + 1}/${runs}: failed: ${(err as Error).message}`);
+    }
+  }
+  const valid = (i: Interaction | null) => (i && i.transforms >= 3 ? i.fps : null);
+  result.drawnMs = figure(result.runs.map((r) => r.drawnMs));
+  result.tbtMs = figure(result.runs.map((r) => r.tbtMs));
+  result.panFps = figure(result.runs.map((r) => valid(r.pan)));
+  result.zoomOutFps = figure(result.runs.map((r) => valid(r.zoomOut)));
+  result.overviewPanFps = figure(result.runs.map((r) => valid(r.overviewPan)));
+  result.heapBytes = figure(result.runs.map((r) => r.heapBytes));
+  result.domNodesDrawn = result.runs[0]?.domNodesDrawn ?? null;
+  result.domNodesOverview = result.runs[0]?.domNodesOverview ?? null;
+  return result;
+}

@@ -1,0 +1,162 @@
+/**
+ * The bench's output: the targets of issue 8 §3 checked against the medians, and the Markdown table.
+ */
+import type { Size } from '../../scripts/lib/synth';
+import type { VariantResult } from './browser-phase';
+import type { LiveResult } from './live-phase';
+import type { ServerResult } from './server-phase';
+
+export interface SizeResult {
+  size: Size;
+  counts: { vpcs: number; subnets: number; routeTables: number; interfaceEndpoints: number; endpointEnis: number; gatewayEndpoints: number; natGateways: number };
+  server?: ServerResult;
+  live?: LiveResult;
+  browser?: {
+    ours: VariantResult;
+    naive: VariantResult;
+    /** The Next server process tree (start.mjs excluded) after the measured visits of our page. */
+    serverRss: { rssBytes: number; peakBytes: number; processes: number } | null;
+  };
+}
+
+export interface TargetCheck {
+  target: string;
+  /** What was measured, e.g. "812 ms". */
+  value: string;
+  status: 'met' | 'missed' | 'not measured';
+  /** By how much, when missed: "+312 ms (31 %)". */
+  by?: string;
+}
+
+type Dir = 'max' | 'min';
+
+function check(target: string, value: number | null | undefined, limit: number, dir: Dir, unit: string, why?: string): TargetCheck {
+  if (value === null || value === undefined) return { target, value: why ?? 'n/a', status: 'not measured' };
+  const shown = `${fmt(value)} ${unit}`.trim();
+  const ok = dir === 'max' ? value <= limit : value >= limit;
+  if (ok) return { target, value: shown, status: 'met' };
+  const diff = Math.abs(value - limit);
+  return { target, value: shown, status: 'missed', by: `${dir === 'max' ? '+' : '-'}${fmt(diff)} ${unit} (${Math.round((diff / limit) * 100)} %)`.replace('  ', ' ') };
+}
+
+export function fmt(n: number | null | undefined, digits = 0): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return 'n/a';
+  const d = Math.abs(n) < 10 && digits === 0 && !Number.isInteger(n) ? 1 : digits;
+  return n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 });
+}
+
+const kB = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? null : Math.round(bytes / 102.4) / 10);
+const MB = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? null : Math.round(bytes / 104857.6) / 10);
+
+/** Issue 8 §3, checked. */
+export function checkTargets(results: SizeResult[]): TargetCheck[] {
+  const by = (s: Size) => results.find((r) => r.size === s);
+  const L = by('L');
+  const XL = by('XL');
+  const why = (v: VariantResult | undefined) => v?.unavailable ?? (v && v.runs.length === 0 ? v.errors[0] : undefined);
+  const out: TargetCheck[] = [
+    check('L, VPC view: drawn within 1.0 s', L?.browser?.ours.drawnMs.median, 1000, 'max', 'ms', why(L?.browser?.ours)),
+    check('L, VPC view: pan >= 55 fps', L?.browser?.ours.panFps.median, 55, 'min', 'fps', why(L?.browser?.ours)),
+    check('L, VPC view: zoom-out >= 40 fps', L?.browser?.ours.zoomOutFps.median, 40, 'min', 'fps', why(L?.browser?.ours)),
+    check('XL, region view: drawn within 2.0 s', XL?.browser?.ours.drawnMs.median, 2000, 'max', 'ms', why(XL?.browser?.ours)),
+    check('XL, region view: pan >= 50 fps', XL?.browser?.ours.panFps.median, 50, 'min', 'fps', why(XL?.browser?.ours)),
+    check('XL, region view: zoom-out to everything >= 30 fps', XL?.browser?.ours.zoomOutFps.median, 30, 'min', 'fps', why(XL?.browser?.ours)),
+    check('XL server normalize + analysis + layout (warm) within 500 ms', XL?.server?.pipelineWarmMs.median, 500, 'max', 'ms'),
+  ];
+  for (const r of results.filter((x) => x.live)) {
+    out.push(check(`${r.size} live load at most 1.2x the raw SDK calls`, r.live?.ratio, 1.2, 'max', 'x'));
+    const describeChains = Object.entries(r.live?.oursCalls ?? {}).filter(([op]) => op.startsWith('Describe') && op !== 'DescribeVpcAttributeCommand');
+    const rawChains = r.live?.rawCalls ?? {};
+    const extra = describeChains.filter(([op, n]) => n !== (rawChains[op] ?? -1));
+    out.push({
+      target: `${r.size} live: one paginated call chain per resource kind`,
+      value: describeChains.map(([op, n]) => `${op.replace(/Command$/, '')} ${n}`).join(', '),
+      status: extra.length === 0 && describeChains.length === 9 ? 'met' : 'missed',
+      ...(extra.length > 0 ? { by: `differs from the raw paginators for ${extra.map(([op]) => op).join(', ')}` } : {}),
+    });
+  }
+  for (const r of [L, XL]) {
+    const js = r?.browser?.ours.js;
+    out.push(check(`${r?.size ?? '?'} graph page JS at most 250 kB gzip (all JS, workers included)`, kB(js?.gzipBytes), 250, 'max', 'kB', why(r?.browser?.ours)));
+  }
+  return out;
+}
+
+interface Row {
+  label: string;
+  cell: (r: SizeResult) => string;
+}
+
+function vsNaive(ours: number | null | undefined, naive: number | null | undefined, unit: string, digits = 0): string {
+  if (ours === null || ours === undefined) return 'n/a';
+  const base = `${fmt(ours, digits)}${unit}`;
+  if (naive === null || naive === undefined || naive === 0) return `${base} (naive n/a)`;
+  return `${base} (naive ${fmt(naive, digits)}${unit}; ${fmt(ours / naive, 2)}x)`;
+}
+
+const ROWS: Row[] = [
+  {
+    label: 'Account',
+    cell: (r) => `${r.counts.vpcs} VPC, ${r.counts.subnets} subnets, ${r.counts.routeTables} RT, ${r.counts.interfaceEndpoints} IE / ${r.counts.endpointEnis} ENI`,
+  },
+  { label: 'Graph measured', cell: (r) => (r.server ? `${r.server.view.kind} view: ${r.server.nodes} nodes, ${r.server.edges} edges` : 'n/a') },
+  { label: 'Fixture load (ms)', cell: (r) => fmt(r.server?.loadMs.median, 1) },
+  { label: 'Normalize (ms)', cell: (r) => fmt(r.server?.normalizeMs.median, 1) },
+  { label: 'Analysis (ms)', cell: (r) => fmt(r.server?.analysisMs.median, 1) },
+  { label: 'Layout, cold: buildGraph + ELK (ms)', cell: (r) => fmt(r.server?.layoutColdMs.median) },
+  { label: 'Layout, warm: buildGraph + cache hit (ms)', cell: (r) => fmt(r.server?.layoutWarmMs.median, 1) },
+  { label: 'Normalize + analysis + layout, warm (ms)', cell: (r) => fmt(r.server?.pipelineWarmMs.median) },
+  { label: 'Topology JSON (kB, gzip)', cell: (r) => (r.server ? `${fmt(kB(r.server.topologyBytes), 1)} (${fmt(kB(r.server.topologyGzipBytes), 1)})` : 'n/a') },
+  {
+    label: 'Server RSS (MB, peak)',
+    cell: (r) => (r.browser?.serverRss ? `${fmt(MB(r.browser.serverRss.rssBytes))} (${fmt(MB(r.browser.serverRss.peakBytes))})` : 'n/a'),
+  },
+  { label: 'Live load, ours (ms)', cell: (r) => fmt(r.live?.oursMs.median) },
+  { label: 'Live, raw SDK paginators (ms)', cell: (r) => fmt(r.live?.rawMs.median) },
+  { label: 'Live ours / raw', cell: (r) => (r.live ? `${fmt(r.live.ratio, 2)}x` : 'n/a') },
+  {
+    label: 'Live requests per load (ours / raw)',
+    cell: (r) =>
+      r.live ? `${fmt(Object.values(r.live.oursCalls).reduce((a, b) => a + b, 0))} / ${fmt(Object.values(r.live.rawCalls).reduce((a, b) => a + b, 0))}` : 'n/a',
+  },
+  { label: 'Browser: drawn (ms)', cell: (r) => browserCell(r, (v) => v.drawnMs.median, ' ms') },
+  { label: 'Browser: blocking time to drawn (ms)', cell: (r) => browserCell(r, (v) => v.tbtMs.median, ' ms') },
+  { label: 'Browser: pan at 100 % (fps)', cell: (r) => browserCell(r, (v) => v.panFps.median, '', 1) },
+  { label: 'Browser: zoom-out to whole graph (fps)', cell: (r) => browserCell(r, (v) => v.zoomOutFps.median, '', 1) },
+  { label: 'Browser: pan, whole graph on screen (fps)', cell: (r) => browserCell(r, (v) => v.overviewPanFps.median, '', 1) },
+  { label: 'Browser: JS heap after drawn (MB)', cell: (r) => browserCell(r, (v) => MB(v.heapBytes.median), ' MB', 1) },
+  { label: 'Browser: nodes in DOM, drawn / overview', cell: (r) => (r.browser ? `${fmt(r.browser.ours.domNodesDrawn)} / ${fmt(r.browser.ours.domNodesOverview)} (naive ${fmt(r.browser.naive.domNodesDrawn)})` : 'n/a') },
+  {
+    label: 'Graph page JS, gzip (kB; worker part)',
+    cell: (r) => {
+      const js = r.browser?.ours.js;
+      const naive = r.browser?.naive.js;
+      return js ? `${fmt(kB(js.gzipBytes), 1)} (worker ${fmt(kB(js.workerGzipBytes), 1)}; naive ${fmt(kB(naive?.gzipBytes), 1)})` : 'n/a';
+    },
+  },
+];
+
+function browserCell(r: SizeResult, pick: (v: VariantResult) => number | null | undefined, unit: string, digits = 0): string {
+  if (!r.browser) return 'n/a';
+  if (r.browser.ours.unavailable && r.browser.naive.unavailable) return 'n/a';
+  if (r.browser.ours.unavailable) return `not drawn (naive ${fmt(pick(r.browser.naive), digits)}${unit})`;
+  return vsNaive(pick(r.browser.ours), pick(r.browser.naive), unit, digits);
+}
+
+export function markdown(results: SizeResult[], targets: TargetCheck[], meta: { runs: number; machine: string; date: string }): string {
+  const sizes = results.map((r) => r.size);
+  const lines: string[] = [];
+  lines.push(`Medians of ${meta.runs} runs; ${meta.machine}; ${meta.date}.`);
+  lines.push('');
+  lines.push(`| Figure | ${sizes.join(' | ')} |`);
+  lines.push(`|---|${sizes.map(() => '---').join('|')}|`);
+  for (const row of ROWS) lines.push(`| ${row.label} | ${results.map((r) => row.cell(r).replaceAll('|', '\\|')).join(' | ')} |`);
+  lines.push('');
+  lines.push('| Target (issue 8 §3) | Measured | Status |');
+  lines.push('|---|---|---|');
+  for (const t of targets) {
+    const status = t.status === 'met' ? 'met' : t.status === 'missed' ? `**missed** by ${t.by ?? '?'}` : 'not measured';
+    lines.push(`| ${t.target} | ${t.value.replaceAll('|', '\\|')} | ${status} |`);
+  }
+  return lines.join('\n');
+}

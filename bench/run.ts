@@ -1,0 +1,321 @@
+/**
+ * npm run bench [-- --sizes S,M,L,XL --runs 5 --seed 1 --skip-live --skip-browser --build|--no-build]
+ *
+ * Measures issue 8's figures for synthetic accounts of each size and writes bench/results.json plus a
+ * Markdown table on stdout. What each figure means: bench/README.md. Every server and moto it starts is
+ * stopped when it ends, also on failure or Ctrl-C.
+ */
+// Must stay the first import: lets the lib modules' `import 'server-only'` load outside Next.
+import '../scripts/allow-server-only';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SIZES, countsOf, writeSynth, type Size } from '../scripts/lib/synth';
+import { benchVariant } from './lib/browser-phase';
+import { benchLive } from './lib/live-phase';
+import { descendants, freePort, installCleanup, memoryOf, run, start, stop, stopAll, waitForHttp } from './lib/procs';
+import { checkTargets, markdown, type SizeResult } from './lib/report';
+import { benchServer, type View } from './lib/server-phase';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST_DIR = '.next-bench';
+const CHROMIUM = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --sizes <list>     comma-separated sizes, from S,M,L,XL (default all four)
+  --runs <n>         measured runs per figure, each figure is the median (default 5)
+  --seed <n>         seed of the synthetic accounts (default 1)
+  --region <region>  default us-east-1
+  --skip-live        no moto, no live figures
+  --skip-browser     no build, no Next server, no Chromium
+  --build            always rebuild ${DIST_DIR} (default: rebuild when sources are newer than it)
+  --no-build         never rebuild; fail if ${DIST_DIR} has no build
+  --timeout <s>      how long one page may take to draw before the run fails (default 120)
+  --out <file>       where the JSON goes (default bench/results.json)
+  --keep             keep the temporary fixture directory
+`;
+
+function usageError(message: string): never {
+  process.stderr.write(`bench: ${message}\nRun with --help for usage.\n`);
+  process.exit(2);
+}
+
+function parse(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        sizes: { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        region: { type: 'string' },
+        'skip-live': { type: 'boolean' },
+        'skip-browser': { type: 'boolean' },
+        build: { type: 'boolean' },
+        'no-build': { type: 'boolean' },
+        timeout: { type: 'string' },
+        out: { type: 'string' },
+        keep: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    usageError((err as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const sizes = (v.sizes ?? SIZES.join(',')).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  for (const s of sizes) if (!(SIZES as readonly string[]).includes(s)) usageError(`--sizes: "${s}" is not one of ${SIZES.join(', ')}.`);
+  if (sizes.length === 0) usageError('--sizes is empty.');
+  const runs = Number(v.runs ?? '5');
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50) usageError('--runs must be an integer from 1 to 50.');
+  const seedText = v.seed ?? '1';
+  if (!/^\d{1,9}$/.test(seedText)) usageError(`--seed "${seedText}" is not a non-negative integer.`);
+  const region = v.region ?? 'us-east-1';
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) usageError(`--region "${region}" is not a region name like us-east-1.`);
+  const timeout = Number(v.timeout ?? '120');
+  if (!Number.isFinite(timeout) || timeout < 5) usageError('--timeout must be a number of seconds, at least 5.');
+  if (v.build && v['no-build']) usageError('--build and --no-build contradict each other.');
+  return {
+    sizes: SIZES.filter((s) => sizes.includes(s)) as Size[],
+    runs,
+    seed: Number(seedText),
+    region,
+    skipLive: !!v['skip-live'],
+    skipBrowser: !!v['skip-browser'],
+    build: v.build ? ('always' as const) : v['no-build'] ? ('never' as const) : ('auto' as const),
+    timeoutMs: timeout * 1000,
+    out: path.resolve(v.out ?? path.join(ROOT, 'bench', 'results.json')),
+    keep: !!v.keep,
+  };
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+/** The newest modification time under the build inputs (as scripts/start.mjs decides staleness). */
+function newest(p: string): number {
+  if (!existsSync(p) || /\.test\.tsx?$/.test(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = 0;
+  for (const name of readdirSync(p)) m = Math.max(m, newest(path.join(p, name)));
+  return m;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(ROOT, DIST_DIR, 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const inputs = ['app', 'components', 'lib', 'public', 'package-lock.json', 'next.config.js', 'instrumentation.ts', 'proxy.ts', 'postcss.config.mjs'];
+  const built = statSync(buildId).mtimeMs;
+  return inputs.some((p) => newest(path.join(ROOT, p)) > built);
+}
+
+/**
+ * `next build` adds `<distDir>/types/**` to tsconfig.json's include. The bench's own build dir is
+ * throw-away, so that line is taken out again (nothing else in the file is touched).
+ */
+function dropBenchTypesFromTsconfig(): void {
+  const file = path.join(ROOT, 'tsconfig.json');
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { include?: string[] };
+    const include = json.include ?? [];
+    const kept = include.filter((p) => !p.startsWith(`${DIST_DIR}/`));
+    if (kept.length === include.length) return;
+    json.include = kept;
+    writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  } catch {
+    // Unparseable (comments): leave it alone.
+  }
+}
+
+async function buildApp(mode: 'always' | 'never' | 'auto'): Promise<void> {
+  const stale = buildIsStale();
+  if (mode === 'never') {
+    if (!existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) throw new Error(`--no-build, but ${DIST_DIR} has no build`);
+    if (stale) log(`bench: warning: ${DIST_DIR} is older than the sources (--no-build)`);
+    return;
+  }
+  if (mode === 'auto' && !stale) {
+    log(`bench: reusing the build in ${DIST_DIR}`);
+    return;
+  }
+  log(`bench: building into ${DIST_DIR} (ATLAS_BENCH=1)…`);
+  const t = Date.now();
+  try {
+    await run('next build', process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, ATLAS_BENCH: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    });
+  } finally {
+    dropBenchTypesFromTsconfig();
+  }
+  log(`bench: built in ${Math.round((Date.now() - t) / 1000)} s`);
+}
+
+function rssOfTree(rootPid: number): { rssBytes: number; peakBytes: number; processes: number } | null {
+  const mems = descendants(rootPid)
+    .map((pid) => memoryOf(pid))
+    .filter((m): m is NonNullable<typeof m> => m !== null);
+  if (mems.length === 0) return null;
+  return { rssBytes: mems.reduce((n, m) => n + m.rss, 0), peakBytes: mems.reduce((n, m) => n + m.hwm, 0), processes: mems.length };
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} x ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+async function main() {
+  const opts = parse(process.argv.slice(2));
+  // Everything the bench's SDK clients could read: moto's dummy keys, and nothing from the shell.
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: opts.region,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    NEXT_TELEMETRY_DISABLED: '1',
+  });
+  for (const k of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_EC2']) delete process.env[k];
+
+  let browserToClose: { close: () => Promise<void> } | null = null;
+  installCleanup(async () => {
+    await browserToClose?.close();
+  });
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'vpc-atlas-bench-'));
+  const results: SizeResult[] = [];
+  const started = Date.now();
+  let chromiumVersion: string | null = null;
+  try {
+    // 1. Synthetic accounts, one fixture directory per size.
+    const views = new Map<Size, View>();
+    for (const size of opts.sizes) {
+      const b = writeSynth({ size, seed: opts.seed, region: opts.region }, path.join(tmp, size));
+      const counts = countsOf(b);
+      const sum = (k: keyof (typeof counts)[number]) => counts.reduce((n, c) => n + (c[k] as number), 0);
+      // L and S: the VPC page; M and XL: the region graph (several VPCs).
+      const firstVpc = b.vpcs[0]?.id;
+      views.set(size, size === 'S' || size === 'L' ? { kind: 'vpc', ...(firstVpc ? { vpcId: firstVpc } : {}) } : { kind: 'region' });
+      results.push({
+        size,
+        counts: {
+          vpcs: counts.length,
+          subnets: sum('subnets'),
+          routeTables: sum('routeTables'),
+          interfaceEndpoints: sum('interfaceEndpoints'),
+          endpointEnis: sum('endpointEnis'),
+          gatewayEndpoints: sum('gatewayEndpoints'),
+          natGateways: sum('natGateways'),
+        },
+      });
+    }
+    const resultOf = (size: Size) => results.find((r) => r.size === size) as SizeResult;
+
+    // 2. Server pipeline, in this process.
+    for (const size of opts.sizes) {
+      log(`server ${size}…`);
+      resultOf(size).server = await benchServer(path.join(tmp, size), opts.region, views.get(size) as View, opts.runs);
+      const s = resultOf(size).server;
+      log(`  load ${s?.loadMs.median} ms, normalize ${s?.normalizeMs.median} ms, analysis ${s?.analysisMs.median} ms, layout ${s?.layoutColdMs.median} ms cold / ${s?.layoutWarmMs.median} ms warm`);
+    }
+
+    // 3. Live, against moto.
+    if (!opts.skipLive) {
+      const live = await benchLive({ root: ROOT, sizes: opts.sizes, runs: opts.runs, seed: opts.seed, region: opts.region, log });
+      for (const l of live) {
+        resultOf(l.size).live = l;
+        log(`live ${l.size}: ours ${l.oursMs.median} ms, raw ${l.rawMs.median} ms, ratio ${l.ratio}`);
+      }
+    }
+
+    // 4. Browser, against a production build.
+    if (!opts.skipBrowser) {
+      await buildApp(opts.build);
+      const { chromium } = await import('@playwright/test');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+      browserToClose = browser;
+      chromiumVersion = browser.version();
+      try {
+        for (const size of opts.sizes) {
+          const port = await freePort();
+          const base = `http://127.0.0.1:${port}`;
+          const server = start(`next ${size}`, process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
+            cwd: ROOT,
+            quiet: true,
+            env: {
+              ...process.env,
+              PORT: String(port),
+              ATLAS_BIND: '127.0.0.1',
+              ATLAS_SOURCE: 'fixture',
+              ATLAS_FIXTURE_DIR: path.join(tmp, size),
+              ATLAS_DATA_DIR: path.join(tmp, `data-${size}`),
+              ATLAS_SKIP_BUILD_CHECK: '1',
+              ATLAS_BENCH: '1',
+              NEXT_DIST_DIR: DIST_DIR,
+            },
+          });
+          try {
+            await waitForHttp(`${base}/api/health`, server, 120_000);
+            const view = views.get(size) as View;
+            const q = `region=${encodeURIComponent(opts.region)}`;
+            const oursUrl = view.kind === 'vpc' ? `${base}/vpcs/${view.vpcId}?${q}` : `${base}/?${q}&view=graph`;
+            const naiveUrl = `${base}/bench/naive?${q}${view.kind === 'vpc' ? `&vpc=${view.vpcId}` : ''}`;
+            log(`browser ${size}: ${oursUrl}`);
+            const ours = await benchVariant(browser, oursUrl, opts.runs, opts.timeoutMs, log);
+            const serverRss = server.child.pid ? rssOfTree(server.child.pid) : null;
+            log(`browser ${size} naive baseline: ${naiveUrl}`);
+            const naive = await benchVariant(browser, naiveUrl, opts.runs, opts.timeoutMs, log);
+            resultOf(size).browser = { ours, naive, serverRss };
+          } finally {
+            await stop(server);
+          }
+        }
+      } finally {
+        browserToClose = null;
+        await browser.close();
+      }
+    }
+  } finally {
+    await stopAll();
+    if (opts.keep) log(`bench: fixtures kept in ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const targets = checkTargets(results);
+  const meta = { runs: opts.runs, machine: `${machine()}, Chromium ${chromiumVersion ?? 'n/a'}`, date: new Date().toISOString() };
+  const table = markdown(results, targets, meta);
+  const out = {
+    generatedAt: meta.date,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: meta.machine,
+    options: { sizes: opts.sizes, runs: opts.runs, seed: opts.seed, region: opts.region, skipLive: opts.skipLive, skipBrowser: opts.skipBrowser },
+    targets,
+    sizes: results,
+    markdown: table,
+  };
+  writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`${table}\n\nWrote ${path.relative(process.cwd(), opts.out) || opts.out}\n`);
+}
+
+main().catch(async (err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await stopAll();
+  process.exit(1);
+});
