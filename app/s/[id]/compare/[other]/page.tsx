@@ -122,55 +122,53 @@ export default async function ComparePage({ params, searchParams }: Props) {
       </div>
       <Notices notices={cmp.notices} tone="warning" />
       <DiffStyle nodes={diff.nodes} edges={diff.edges} />
-      <div className="flex flex-col gap-4 xl:flex-row">
-        <div className="h-[72vh] min-h-[560px] min-w-0 flex-1" data-testid="compare-graph">
-          <TopologyGraphLoader topology={cmp.merged} {...(cmp.vpcId ? { vpcId: cmp.vpcId } : {})} initialView={view.state} notices={view.notices} />
-        </div>
-        <section
-          aria-labelledby="changes-heading"
-          className="flex max-h-[72vh] flex-col rounded-lg border border-slate-200 bg-white shadow-sm xl:w-[26rem] dark:border-slate-800 dark:bg-slate-900"
-        >
-          <h2 id="changes-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-800">
-            Changes <span className="font-normal text-slate-500">({diff.changes.length})</span>
-          </h2>
-          {diff.changes.length === 0 ? (
-            <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400" data-testid="no-changes">
-              Nothing changed: the same subnets, route tables, routes, associations, endpoints and gateways on both sides.
-            </p>
-          ) : (
-            <ul className="divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800" data-testid="change-list">
-              {diff.changes.map((c) => (
-                <li key={`${c.change}-${c.resource}-${c.id}`} data-change={c.change} data-resource={c.resource} data-id={c.id} className="flex gap-3 px-4 py-2 text-sm">
-                  <span
-                    aria-label={c.change}
-                    className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded font-mono text-xs font-bold text-white`}
-                    style={{ background: DIFF_COLOR[c.change] }}
-                  >
-                    {CHANGE_STYLE[c.change].sign}
-                  </span>
-                  <div className="min-w-0">
-                    <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                      {RESOURCE_LABEL[c.resource]} · <span className={CHANGE_STYLE[c.change].text}>{c.change}</span>
-                    </p>
-                    {/* Selecting the node in the graph highlights it and what it connects to. */}
-                    <Link href={`?${new URLSearchParams({ sel: c.nodeId }).toString()}`} scroll={false} className="block break-words hover:underline" title="Show in the graph">
-                      {c.description}
-                    </Link>
-                    {c.details.length > 0 ? (
-                      <ul className="mt-0.5 space-y-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">
-                        {c.details.map((d) => (
-                          <li key={d} className="break-words">
-                            {d}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+      <section
+        aria-labelledby="changes-heading"
+        className="flex max-h-[45vh] flex-col rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="changes-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-800">
+          Changes <span className="font-normal text-slate-500">({diff.changes.length})</span>
+        </h2>
+        {diff.changes.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400" data-testid="no-changes">
+            Nothing changed: the same subnets, route tables, routes, associations, endpoints and gateways on both sides.
+          </p>
+        ) : (
+          <ul className="grid overflow-y-auto lg:grid-cols-2 lg:gap-x-2" data-testid="change-list">
+            {diff.changes.map((c) => (
+              <li key={`${c.change}-${c.resource}-${c.id}`} data-change={c.change} data-resource={c.resource} data-id={c.id} className="flex gap-3 border-b border-slate-100 px-4 py-2 text-sm dark:border-slate-800">
+                <span
+                  aria-label={c.change}
+                  className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded font-mono text-xs font-bold text-white`}
+                  style={{ background: DIFF_COLOR[c.change] }}
+                >
+                  {CHANGE_STYLE[c.change].sign}
+                </span>
+                <div className="min-w-0">
+                  <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                    {RESOURCE_LABEL[c.resource]} · <span className={CHANGE_STYLE[c.change].text}>{c.change}</span>
+                  </p>
+                  {/* Selecting the node in the graph highlights it and what it connects to. */}
+                  <Link href={`?${new URLSearchParams({ sel: c.nodeId }).toString()}`} scroll={false} className="block break-words hover:underline" title="Show in the graph">
+                    {c.description}
+                  </Link>
+                  {c.details.length > 0 ? (
+                    <ul className="mt-0.5 space-y-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">
+                      {c.details.map((d) => (
+                        <li key={d} className="break-words">
+                          {d}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <div className="h-[72vh] min-h-[560px]" data-testid="compare-graph">
+        <TopologyGraphLoader topology={cmp.merged} {...(cmp.vpcId ? { vpcId: cmp.vpcId } : {})} initialView={view.state} notices={view.notices} />
       </div>
     </main>
   );
