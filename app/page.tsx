@@ -7,6 +7,8 @@ import { loadTopology } from '@/lib/topology/load';
 import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { summarizeVpcs } from '@/lib/topology/summary';
 import type { Topology } from '@/lib/topology/types';
+import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
+import { parseViewState } from '@/lib/graph/view-state';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,9 +26,27 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
   // Refresh read the source again and filled the cache; drop `refresh=1` so the URL stays a plain view link.
   if (scope.refresh && topology) redirect(`/?${qs()}`);
 
+  const graphView = sp.view === 'graph';
+  const tab = (active: boolean) =>
+    `rounded-md px-3 py-1 text-sm font-medium ${
+      active
+        ? 'bg-white text-slate-900 shadow-sm dark:bg-slate-700 dark:text-slate-50'
+        : 'text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+    }`;
+
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
-      <h1 className="text-2xl font-semibold tracking-tight">VPCs in {scope.region}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">VPCs in {scope.region}</h1>
+        <nav aria-label="View" className="flex gap-1 rounded-lg bg-slate-100 p-1 dark:bg-slate-800" data-testid="view-switch">
+          <Link href={`/?${qs()}`} className={tab(!graphView)} aria-current={!graphView ? 'page' : undefined}>
+            List
+          </Link>
+          <Link href={`/?${qs({ view: 'graph' })}`} className={tab(graphView)} aria-current={graphView ? 'page' : undefined}>
+            Graph
+          </Link>
+        </nav>
+      </div>
       <ScopeBar scope={scope} loaded={topology && loadedScope(topology)} action="/" path="/" />
       <Notices notices={scope.notices} />
       {topology && <TopologyWarnings warnings={topology.warnings} />}
@@ -36,7 +56,12 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
           No VPCs in {scope.region}.
         </p>
       )}
-      {topology && topology.vpcs.length > 0 && (
+      {topology && topology.vpcs.length > 0 && graphView && (
+        <section aria-label="Region graph" className="h-[calc(100vh-12rem)] min-h-[620px]">
+          <TopologyGraphLoader topology={topology} initialView={parseViewState(sp).state} notices={parseViewState(sp).notices} />
+        </section>
+      )}
+      {topology && topology.vpcs.length > 0 && !graphView && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full text-left text-sm" data-testid="vpc-table">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">

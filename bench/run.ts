@@ -199,6 +199,8 @@ async function main() {
   installCleanup(async () => {
     await browserToClose?.close();
   });
+  // Other work on the machine skews every figure; the load average goes into the report.
+  const loadAtStart = os.loadavg().map((n) => n.toFixed(1)).join(' ');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'vpc-atlas-bench-'));
   const results: SizeResult[] = [];
   const started = Date.now();
@@ -299,7 +301,12 @@ async function main() {
   }
 
   const targets = checkTargets(results);
-  const meta = { runs: opts.runs, machine: `${machine()}, Chromium ${chromiumVersion ?? 'n/a'}`, date: new Date().toISOString() };
+  const load = os.loadavg().map((n) => n.toFixed(1)).join(' ');
+  const meta = {
+    runs: opts.runs,
+    machine: `${machine()}, Chromium ${chromiumVersion ?? 'n/a'}, load average at start ${loadAtStart}, at end ${load}`,
+    date: new Date().toISOString(),
+  };
   const table = markdown(results, targets, meta);
   const out = {
     generatedAt: meta.date,

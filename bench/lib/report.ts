@@ -30,13 +30,13 @@ export interface TargetCheck {
 
 type Dir = 'max' | 'min';
 
-function check(target: string, value: number | null | undefined, limit: number, dir: Dir, unit: string, why?: string): TargetCheck {
+function check(target: string, value: number | null | undefined, limit: number, dir: Dir, unit: string, why?: string, digits = 0): TargetCheck {
   if (value === null || value === undefined) return { target, value: why ?? 'n/a', status: 'not measured' };
-  const shown = `${fmt(value)} ${unit}`.trim();
+  const shown = `${fmt(value, digits)} ${unit}`;
   const ok = dir === 'max' ? value <= limit : value >= limit;
   if (ok) return { target, value: shown, status: 'met' };
   const diff = Math.abs(value - limit);
-  return { target, value: shown, status: 'missed', by: `${dir === 'max' ? '+' : '-'}${fmt(diff)} ${unit} (${Math.round((diff / limit) * 100)} %)`.replace('  ', ' ') };
+  return { target, value: shown, status: 'missed', by: `${dir === 'max' ? '+' : '-'}${fmt(diff, digits)} ${unit} (${Math.round((diff / limit) * 100)} %)` };
 }
 
 export function fmt(n: number | null | undefined, digits = 0): string {
@@ -64,7 +64,7 @@ export function checkTargets(results: SizeResult[]): TargetCheck[] {
     check('XL server normalize + analysis + layout (warm) within 500 ms', XL?.server?.pipelineWarmMs.median, 500, 'max', 'ms'),
   ];
   for (const r of results.filter((x) => x.live)) {
-    out.push(check(`${r.size} live load at most 1.2x the raw SDK calls`, r.live?.ratio, 1.2, 'max', 'x'));
+    out.push(check(`${r.size} live load at most 1.2x the raw SDK calls`, r.live?.ratio, 1.2, 'max', 'x', undefined, 2));
     const describeChains = Object.entries(r.live?.oursCalls ?? {}).filter(([op]) => op.startsWith('Describe') && op !== 'DescribeVpcAttributeCommand');
     const rawChains = r.live?.rawCalls ?? {};
     const extra = describeChains.filter(([op, n]) => n !== (rawChains[op] ?? -1));
@@ -75,9 +75,9 @@ export function checkTargets(results: SizeResult[]): TargetCheck[] {
       ...(extra.length > 0 ? { by: `differs from the raw paginators for ${extra.map(([op]) => op).join(', ')}` } : {}),
     });
   }
-  for (const r of [L, XL]) {
+  for (const [size, r] of [['L', L], ['XL', XL]] as const) {
     const js = r?.browser?.ours.js;
-    out.push(check(`${r?.size ?? '?'} graph page JS at most 250 kB gzip (all JS, workers included)`, kB(js?.gzipBytes), 250, 'max', 'kB', why(r?.browser?.ours)));
+    out.push(check(`${size} graph page JS at most 250 kB gzip (all JS, workers included)`, kB(js?.gzipBytes), 250, 'max', 'kB', why(r?.browser?.ours), 1));
   }
   return out;
 }
@@ -100,6 +100,7 @@ const ROWS: Row[] = [
     cell: (r) => `${r.counts.vpcs} VPC, ${r.counts.subnets} subnets, ${r.counts.routeTables} RT, ${r.counts.interfaceEndpoints} IE / ${r.counts.endpointEnis} ENI`,
   },
   { label: 'Graph measured', cell: (r) => (r.server ? `${r.server.view.kind} view: ${r.server.nodes} nodes, ${r.server.edges} edges` : 'n/a') },
+  { label: 'Laid-out graph (px)', cell: (r) => (r.server ? `${fmt(r.server.layoutWidth)} x ${fmt(r.server.layoutHeight)}` : 'n/a') },
   { label: 'Fixture load (ms)', cell: (r) => fmt(r.server?.loadMs.median, 1) },
   { label: 'Normalize (ms)', cell: (r) => fmt(r.server?.normalizeMs.median, 1) },
   { label: 'Analysis (ms)', cell: (r) => fmt(r.server?.analysisMs.median, 1) },

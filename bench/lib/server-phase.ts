@@ -37,6 +37,9 @@ export interface ServerResult {
   /** JSON.stringify of the topology the page sends (scoped to the VPC for a VPC view). */
   topologyBytes: number;
   topologyGzipBytes: number;
+  /** Size of the laid-out graph in layout pixels: what "zoom out to the whole graph" must fit on screen. */
+  layoutWidth: number;
+  layoutHeight: number;
 }
 
 /** Runs the server pipeline `warmup + runs` times over a fixture directory and keeps the medians of the last `runs`. */
@@ -53,6 +56,7 @@ export async function benchServer(fixtureDir: string, region: string, view: View
   let nodes = 0;
   let edges = 0;
   let json = '';
+  let extent = { width: 0, height: 0 };
   for (let i = 0; i < warmup + runs; i++) {
     let t = performance.now();
     const raw = await readRegion(new FixtureEc2Api(await readFixtureRegion(fixtureDir, region)));
@@ -71,8 +75,9 @@ export async function benchServer(fixtureDir: string, region: string, view: View
     clearLayoutCache();
     t = performance.now();
     const graph = buildGraph(scoped, graphOptions);
-    await layoutGraph(toLayoutInput(graph), DEFAULT_VIEW_STATE.direction);
+    const layout = await layoutGraph(toLayoutInput(graph), DEFAULT_VIEW_STATE.direction);
     const layoutCold = since(t);
+    extent = { width: Math.round(layout.width), height: Math.round(layout.height) };
 
     t = performance.now();
     await layoutGraph(toLayoutInput(buildGraph(scoped, graphOptions)), DEFAULT_VIEW_STATE.direction);
@@ -104,5 +109,7 @@ export async function benchServer(fixtureDir: string, region: string, view: View
     pipelineWarmMs: figure(rows.pipelineWarm),
     topologyBytes: bytes.length,
     topologyGzipBytes: gzipSync(bytes).length,
+    layoutWidth: extent.width,
+    layoutHeight: extent.height,
   };
 }

@@ -52,7 +52,8 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   if (!endpoint) notFound();
   const vpc = topology.vpcs.find((v) => v.id === endpoint.vpcId);
   const writes = writesState(scope.source);
-  const actionScope = { source: scope.source, profile: scope.profile, region: scope.region };
+  // The source goes along only when the URL named it, so the links the actions answer with stay as plain as this page's.
+  const actionScope = { source: scope.sourceInUrl ? scope.source : undefined, profile: scope.profile, region: scope.region };
   const enis = topology.networkInterfaces.filter((n) => endpoint.networkInterfaceIds.includes(n.id));
   const groups = topology.securityGroups.filter((g) => endpoint.securityGroupIds.includes(g.id));
   const tables = topology.routeTables.filter((t) => endpoint.routeTableIds.includes(t.id));
@@ -86,7 +87,7 @@ export default async function EndpointPage({ params, searchParams }: Props) {
       </div>
       <Notices notices={scope.notices} />
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Details" testId="endpoint-details">
           <dl className="grid gap-5 sm:grid-cols-2">
             <Fact label="VPC">

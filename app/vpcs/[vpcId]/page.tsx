@@ -11,6 +11,8 @@ import { loadTopology } from '@/lib/topology/load';
 import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { VpcId } from '@/lib/topology/params';
 import type { Topology } from '@/lib/topology/types';
+import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
+import { parseViewState } from '@/lib/graph/view-state';
 import { ResourceTables } from './_components/resource-tables';
 
 export const dynamic = 'force-dynamic';
@@ -50,6 +52,10 @@ export default async function VpcPage({ params, searchParams }: Props) {
   // Refresh read the source again and filled the cache; drop `refresh=1` so the URL stays a plain view link.
   if (scope.refresh) redirect(`/vpcs/${vpcId}?${scopeQuery(scope)}`);
   const vpc = topology.vpcs[0]!;
+  // Links from findings and forms say `selected=<id>`; the graph's own key is `sel`.
+  const viewParams = { ...sp };
+  if (viewParams.sel === undefined && typeof sp.selected === 'string') viewParams.sel = sp.selected;
+  const view = parseViewState(viewParams);
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
       <nav className="text-sm text-slate-500">
@@ -79,7 +85,23 @@ export default async function VpcPage({ params, searchParams }: Props) {
       <ScopeBar scope={scope} loaded={loadedScope(topology)} action="/" path={`/vpcs/${vpcId}`} />
       <Notices notices={scope.notices} />
       <TopologyWarnings warnings={topology.warnings} />
-      <ResourceTables topology={topology} />
+      <section aria-label="Topology graph" className="h-[calc(100vh-12rem)] min-h-[620px]">
+        <TopologyGraphLoader
+          topology={topology}
+          vpcId={vpc.id}
+          initialView={view.state}
+          notices={view.notices}
+          createEndpointHref={`/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}`}
+        />
+      </section>
+      <details className="group rounded-lg" data-testid="resource-tables">
+        <summary className="cursor-pointer select-none py-2 text-sm font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
+          All resources as tables
+        </summary>
+        <div className="mt-2">
+          <ResourceTables topology={topology} />
+        </div>
+      </details>
     </main>
   );
 }

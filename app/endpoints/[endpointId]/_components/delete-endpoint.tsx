@@ -18,7 +18,7 @@ export function DeleteEndpoint({
 }: {
   endpointId: string;
   preview: EndpointPreview;
-  scope: { source: string; profile?: string; region: string };
+  scope: { source?: string; profile?: string; region: string };
   writes: { enabled: boolean; reason: string | null };
 }) {
   const router = useRouter();

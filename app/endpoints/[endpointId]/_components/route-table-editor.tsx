@@ -21,7 +21,7 @@ export function RouteTableEditor({
 }: {
   endpoint: Endpoint;
   topology: Topology;
-  scope: { source: string; profile?: string; region: string };
+  scope: { source?: string; profile?: string; region: string };
   writes: { enabled: boolean; reason: string | null };
 }) {
   const router = useRouter();

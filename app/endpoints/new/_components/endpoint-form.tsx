@@ -181,7 +181,7 @@ export function EndpointForm({ scope, topology, services, initial, clientToken, 
   let step = 0;
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem] xl:grid-cols-[minmax(0,1fr)_30rem]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_26rem] xl:grid-cols-[minmax(0,1fr)_30rem]">
       <div className="min-w-0 space-y-6">
         <Card step={++step} title="Where" description="The VPC the endpoint belongs to, and how it connects." testId="section-where">
           <div className="space-y-1.5">
