@@ -22,7 +22,13 @@ const INSTRUMENT = `(() => {
   const b = (window.__bench = {
     longTasks: [], drawnAt: null, firstNodeAt: null, hasCanvas: false,
     recording: false, frames: [], transforms: new Set(), recStart: 0,
+    // When each stage was first and last seen: the canvas, "Loading the graph…", "Laying out…".
+    marks: {},
   });
+  const mark = (name, t) => {
+    const m = b.marks[name] || (b.marks[name] = { first: t, last: t });
+    m.last = t;
+  };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
@@ -40,7 +46,12 @@ const INSTRUMENT = `(() => {
     }
     if (b.drawnAt === null) {
       const t = performance.now();
-      const pending = document.querySelector('[data-testid="graph-layout-pending"],[data-testid="graph-loading"]') !== null;
+      const loading = document.querySelector('[data-testid="graph-loading"]') !== null;
+      const layingOut = document.querySelector('[data-testid="graph-layout-pending"]') !== null;
+      const pending = loading || layingOut;
+      if (loading) mark('loading', t);
+      if (layingOut) mark('layout', t);
+      if (viewport) mark('canvas', t);
       const marker = document.querySelector('[data-graph-ready]');
       const ready = marker ? marker.getAttribute('data-graph-ready') === 'true' : true;
       const count = nodes.length;
@@ -65,6 +76,7 @@ const INSTRUMENT = `(() => {
 
 interface BenchWindow {
   __bench: {
+    marks: Record<string, { first: number; last: number }>;
     longTasks: [number, number][];
     drawnAt: number | null;
     firstNodeAt: number | null;
@@ -74,8 +86,18 @@ interface BenchWindow {
   };
 }
 
+/** Main-thread time by kind (Chromium's Performance.getMetrics), ms. */
+export interface MainThread {
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  /** All main-thread tasks. */
+  taskMs: number;
+}
+
 export interface Interaction {
   fps: number;
+  mainThread: MainThread;
   /** The longest gap between two frames, ms. */
   worstFrameMs: number;
   /** Sum of (long task - 50 ms) that started inside the interaction. */
@@ -84,8 +106,27 @@ export interface Interaction {
   transforms: number;
 }
 
+/** Where the time to "drawn" went, ms from navigation start; null when the stage never showed. */
+export interface Phases {
+  responseStart: number | null;
+  responseEnd: number | null;
+  domContentLoaded: number | null;
+  /** First frame with the React Flow canvas in the DOM. */
+  canvas: number | null;
+  /** "Loading the graph…" (the canvas's JS chunk) first and last seen. */
+  loadingFrom: number | null;
+  loadingTo: number | null;
+  /** "Laying out N resources…" (the layout worker) first and last seen. */
+  layoutFrom: number | null;
+  layoutTo: number | null;
+  firstNode: number | null;
+}
+
 export interface BrowserRun {
   drawnMs: number;
+  phases: Phases;
+  /** Main-thread time from navigation to drawn. */
+  mainThreadToDrawn: MainThread;
   firstNodeMs: number | null;
   /** Total blocking time from navigation to drawn. */
   tbtMs: number;
@@ -151,16 +192,31 @@ function wheelDeltaFor(factor: number): number {
   return -Math.log2(factor) / 0.002;
 }
 
-async function record<T>(page: Page, gesture: () => Promise<T>): Promise<Interaction> {
+type Metrics = Record<string, number>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const out = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(out.metrics.map((m) => [m.name, m.value]));
+}
+
+function mainThreadBetween(a: Metrics, b: Metrics): MainThread {
+  const ms = (k: string) => Math.round(((b[k] ?? 0) - (a[k] ?? 0)) * 1000);
+  return { scriptMs: ms('ScriptDuration'), layoutMs: ms('LayoutDuration'), styleMs: ms('RecalcStyleDuration'), taskMs: ms('TaskDuration') };
+}
+
+async function record<T>(page: Page, cdp: CDPSession, gesture: () => Promise<T>): Promise<Interaction> {
+  const before = await metrics(cdp);
   await page.evaluate(() => (window as unknown as BenchWindow).__bench.startRec());
   await gesture();
   // One more frame so the last input is drawn.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   const rec = await page.evaluate(() => (window as unknown as BenchWindow).__bench.stopRec());
   const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
+  const after = await metrics(cdp);
   const seconds = (rec.end - rec.start) / 1000;
   return {
     fps: Math.round((rec.frames / seconds) * 10) / 10,
+    mainThread: mainThreadBetween(before, after),
     worstFrameMs: Math.round(rec.maxGap),
     blockingMs: blocking(longTasks, rec.start, rec.end),
     transforms: rec.transforms,
@@ -242,10 +298,30 @@ async function visit(context: BrowserContext, url: string, timeoutMs: number, in
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);
   try {
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const start = await metrics(cdp);
     const response = await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     if (!response || response.status() >= 400) throw new Error(`HTTP ${response?.status() ?? 'no response'} for ${url}`);
     const { drawnAt, firstNodeAt } = await waitDrawn(page, timeoutMs);
+    const atDrawn = await metrics(cdp);
     const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
+    // A string, not a function: tsx would wrap inner helpers in its `__name`, which the page lacks.
+    const phases = (await page.evaluate(`(() => {
+      const b = window.__bench;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const r = (n) => (n === undefined || n === null || n <= 0 ? null : Math.round(n));
+      return {
+        responseStart: r(nav && nav.responseStart),
+        responseEnd: r(nav && nav.responseEnd),
+        domContentLoaded: r(nav && nav.domContentLoadedEventEnd),
+        canvas: r(b.marks.canvas && b.marks.canvas.first),
+        loadingFrom: r(b.marks.loading && b.marks.loading.first),
+        loadingTo: r(b.marks.loading && b.marks.loading.last),
+        layoutFrom: r(b.marks.layout && b.marks.layout.first),
+        layoutTo: r(b.marks.layout && b.marks.layout.last),
+        firstNode: r(b.firstNodeAt),
+      };
+    })()`)) as Phases;
     const counts = await page.evaluate(() => ({
       nodes: document.getElementsByClassName('react-flow__node').length,
       edges: document.getElementsByClassName('react-flow__edge').length,
@@ -256,6 +332,8 @@ async function visit(context: BrowserContext, url: string, timeoutMs: number, in
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     const run: BrowserRun = {
       drawnMs: Math.round(drawnAt),
+      phases,
+      mainThreadToDrawn: mainThreadBetween(start, atDrawn),
       firstNodeMs: firstNodeAt === null ? null : Math.round(firstNodeAt),
       tbtMs: blocking(longTasks, 0, drawnAt),
       heapBytes: heap.usedSize,
@@ -274,13 +352,13 @@ async function visit(context: BrowserContext, url: string, timeoutMs: number, in
     // virtualisation), then pan for 3 s.
     await zoomTo(page, 1, 0);
     await sleep(1_500);
-    run.pan = await record(page, () => pan(page, 3_000, 900));
+    run.pan = await record(page, cdp, () => pan(page, 3_000, 900));
     await sleep(500);
     // Zoom back out to the whole graph over 3 s, then pan with everything on screen for 2 s.
-    run.zoomOut = await record(page, () => zoomTo(page, fitZoom, 3_000));
+    run.zoomOut = await record(page, cdp, () => zoomTo(page, fitZoom, 3_000));
     await sleep(1_000);
     run.domNodesOverview = await page.evaluate(() => document.getElementsByClassName('react-flow__node').length);
-    run.overviewPan = await record(page, () => pan(page, 2_000, 300));
+    run.overviewPan = await record(page, cdp, () => pan(page, 2_000, 300));
     return run;
   } finally {
     await cdp.detach().catch(() => undefined);
@@ -299,11 +377,18 @@ async function jsOf(context: BrowserContext, url: string, timeoutMs: number): Pr
     const u = res.url();
     const isJs = res.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(new URL(u).pathname);
     if (!isJs || files.has(u) || res.status() >= 400) return;
+    // Requests a dedicated worker makes (its script, and what it importScripts) belong to no frame.
+    let inWorker = false;
+    try {
+      res.request().frame();
+    } catch {
+      inWorker = true;
+    }
     pending.push(
       res
         .body()
         .then((body) => {
-          files.set(u, { url: new URL(u).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length, worker: false });
+          files.set(u, { url: new URL(u).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length, worker: inWorker });
         })
         .catch(() => undefined),
     );
@@ -316,7 +401,7 @@ async function jsOf(context: BrowserContext, url: string, timeoutMs: number): Pr
   } finally {
     await page.close().catch(() => undefined);
   }
-  const list = [...files.entries()].map(([u, f]) => ({ ...f, worker: workers.has(u) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const list = [...files.entries()].map(([u, f]) => ({ ...f, worker: f.worker || workers.has(u) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
   return {
     files: list,
     bytes: list.reduce((n, f) => n + f.bytes, 0),

@@ -226,7 +226,10 @@ export function diffTopologies(before: Topology, after: Topology): TopologyDiff 
           ? `on ${e.routeTableIds.map(rtName).join(', ') || 'no route tables'}`
           : `in ${e.subnetIds.map(subnetName).join(', ') || 'no subnets'}`;
       push({ change: 'added', resource: 'endpoint', id, nodeId: id, vpcId: e.vpcId, description: `${e.type} endpoint ${endpointLabel(e)} added ${where}` });
-      for (const n of enisOf(after, e)) nodes.added.add(n);
+      for (const n of enisOf(after, e)) {
+        nodes.added.add(n);
+        edges.added.add(`${id}->${n}`);
+      }
       for (const rt of e.routeTableIds) edges.added.add(`${rt}->${id}`);
       continue;
     }
@@ -241,8 +244,14 @@ export function diffTopologies(before: Topology, after: Topology): TopologyDiff 
     ].filter((d): d is string => d !== null);
     if (details.length) push({ change: 'changed', resource: 'endpoint', id, nodeId: id, vpcId: e.vpcId, description: `${e.type} endpoint ${endpointLabel(e)} changed`, details });
     const eniDelta = setDelta(enisOf(before, old), enisOf(after, e));
-    for (const n of eniDelta.added) nodes.added.add(n);
-    for (const n of eniDelta.removed) nodes.removed.add(n);
+    for (const n of eniDelta.added) {
+      nodes.added.add(n);
+      edges.added.add(`${id}->${n}`);
+    }
+    for (const n of eniDelta.removed) {
+      nodes.removed.add(n);
+      edges.removed.add(`${id}->${n}`);
+    }
     const rtDelta = setDelta(old.routeTableIds, e.routeTableIds);
     for (const rt of rtDelta.added) edges.added.add(`${rt}->${id}`);
     for (const rt of rtDelta.removed) edges.removed.add(`${rt}->${id}`);
@@ -250,7 +259,10 @@ export function diffTopologies(before: Topology, after: Topology): TopologyDiff 
   for (const [id, e] of eb) {
     if (ea.has(id)) continue;
     push({ change: 'removed', resource: 'endpoint', id, nodeId: id, vpcId: e.vpcId, description: `${e.type} endpoint ${endpointLabel(e)} removed` });
-    for (const n of enisOf(before, e)) nodes.removed.add(n);
+    for (const n of enisOf(before, e)) {
+      nodes.removed.add(n);
+      edges.removed.add(`${id}->${n}`);
+    }
     for (const rt of e.routeTableIds) edges.removed.add(`${rt}->${id}`);
   }
 

@@ -10,7 +10,7 @@ import type { EndpointPreview } from '@/lib/endpoints/preview';
  */
 export function ChangeList({ preview, empty }: { preview: EndpointPreview; empty: string }) {
   const rows = [
-    ...preview.addRoutes.map((r) => ({ key: `+r${r.routeTableId}`, add: true, icon: Route, text: <>Route <Code>{r.destination}</Code> → <Code>{r.target}</Code> in <b>{r.routeTableName}</b></>, note: `${r.subnetIds.length} subnet${r.subnetIds.length === 1 ? '' : 's'} use this table` })),
+    ...preview.addRoutes.map((r) => ({ key: `+r${r.routeTableId}`, add: true, icon: Route, text: <>Route <Code>{r.destination}</Code> → <Code>{r.target}</Code> in <b>{r.routeTableName}</b></>, note: `${r.subnetIds.length} subnet${r.subnetIds.length === 1 ? ' uses' : 's use'} this table` })),
     ...preview.removeRoutes.map((r) => ({ key: `-r${r.routeTableId}`, add: false, icon: Route, text: <>Route <Code>{r.destination}</Code> → <Code>{r.target}</Code> in <b>{r.routeTableName}</b></>, note: `${r.subnetIds.length} subnet${r.subnetIds.length === 1 ? '' : 's'} lose this route` })),
     ...preview.addNetworkInterfaces.map((n) => ({ key: `+n${n.subnetId}`, add: true, icon: EthernetPort, text: <>Network interface in <b>{n.subnetName}</b></>, note: `${n.az} · a free address of the subnet` })),
     ...preview.removeNetworkInterfaces.map((n) => ({ key: `-n${n.networkInterfaceId}`, add: false, icon: EthernetPort, text: <>Network interface <Code>{n.networkInterfaceId ?? ''}</Code> in <b>{n.subnetName}</b></>, note: `${n.az}${n.privateIp ? ` · ${n.privateIp}` : ''}` })),

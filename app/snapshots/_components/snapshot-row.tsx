@@ -55,7 +55,7 @@ export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source,
       <td className="px-4 py-2">
         {mode === 'rename' ? (
           <form
-            className="flex items-center gap-2"
+            className="flex flex-col items-start gap-1.5"
             onSubmit={(e) => {
               e.preventDefault();
               rename();
@@ -76,22 +76,24 @@ export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source,
                 }
               }}
               aria-invalid={error ? true : undefined}
-              className="w-full min-w-56 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
+              className="w-full min-w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
             />
-            <button type="submit" className={iconButton} disabled={pending}>
-              {pending ? <LoaderCircle aria-hidden size={14} className="animate-spin" /> : <Check aria-hidden size={14} />} Save
-            </button>
-            <button
-              type="button"
-              className={iconButton}
-              onClick={() => {
-                setMode('view');
-                setDraft(title);
-                setError(null);
-              }}
-            >
-              <X aria-hidden size={14} /> Cancel
-            </button>
+            <span className="flex items-center gap-1">
+              <button type="submit" className={iconButton} disabled={pending}>
+                {pending ? <LoaderCircle aria-hidden size={14} className="animate-spin" /> : <Check aria-hidden size={14} />} Save
+              </button>
+              <button
+                type="button"
+                className={iconButton}
+                onClick={() => {
+                  setMode('view');
+                  setDraft(title);
+                  setError(null);
+                }}
+              >
+                <X aria-hidden size={14} /> Cancel
+              </button>
+            </span>
           </form>
         ) : corrupt ? (
           <span className="inline-flex items-center gap-1 text-red-700 dark:text-red-300" title={corrupt}>
