@@ -105,12 +105,12 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: /(awkward|startup)\.spec\.ts/,
+      testIgnore: /(awkward|startup|restart)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${DEMO_PORT}` },
     },
     {
       name: 'awkward',
-      testMatch: /(awkward|startup)\.spec\.ts/,
+      testMatch: /(awkward|startup|restart)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${AWKWARD_PORT}` },
     },
     ...(withLive

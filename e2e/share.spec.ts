@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -232,7 +233,26 @@ test.describe('bad snapshot links', () => {
   });
 });
 
-/** A second server on the same data folder as nothing else, started and killed by the test itself. */
+/** A port nothing listens on, from the OS, so tests that start their own server never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGKILL');
+  await exited;
+}
+
+/** A server of the test's own, on its own data folder, started and killed by the test itself. */
 function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: path.resolve(__dirname, '..'),
@@ -257,7 +277,7 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
 
 test('a snapshot link still works after the server is killed and started again', async ({ page }) => {
   test.setTimeout(120_000);
-  const port = Number(process.env.E2E_PORT ?? 3210) + 7;
+  const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-restart-'));
   let server = await startServer(port, dataDir);
   try {
@@ -265,8 +285,7 @@ test('a snapshot link still works after the server is killed and started again',
     // Leave the page first: a page left open on a dead server logs failed requests.
     await page.goto('about:blank');
     // SIGKILL: no shutdown hooks run, as in a crash.
-    server.kill('SIGKILL');
-    await new Promise((r) => server.once('exit', r));
+    await stopServer(server);
     server = await startServer(port, dataDir);
     const r = await page.goto(link);
     expect(r?.status()).toBe(200);
@@ -274,7 +293,7 @@ test('a snapshot link still works after the server is killed and started again',
     await expect(node(page, DEMO.prodAppA)).toBeAttached({ timeout: 20_000 });
   } finally {
     await page.goto('about:blank');
-    server.kill('SIGKILL');
+    await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
@@ -282,7 +301,7 @@ test('a snapshot link still works after the server is killed and started again',
 test('compare with now shows an endpoint created through the form as added, in the list and on the graph', async ({ page }) => {
   test.setTimeout(120_000);
   // A server of its own: the endpoint this test creates must not change what other specs count in the demo data.
-  const port = Number(process.env.E2E_PORT ?? 3210) + 8;
+  const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-compare-'));
   const server = await startServer(port, dataDir);
   const origin = `http://127.0.0.1:${port}`;
@@ -315,7 +334,7 @@ test('compare with now shows an endpoint created through the form as added, in t
     expect(changedTable).toBe('rgb(217, 119, 6)');
   } finally {
     await page.goto('about:blank');
-    server.kill('SIGKILL');
+    await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -51,6 +51,30 @@ export const AtlasEnv = z.object({
     .enum(['0', '1', 'true', 'false', ''], { error: 'must be 1 (on) or 0 (off)' })
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  // Who may read and who may write; see lib/auth. `none`: everyone who reaches the port is an editor,
+  // which is only fine on loopback (the default bind address).
+  ATLAS_AUTH: z
+    .enum(['none', 'proxy', 'oidc', ''], { error: 'must be none, proxy or oidc' })
+    .optional()
+    .transform((v) => (v ? v : 'none')),
+  ATLAS_AUTH_HEADER: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^([a-z0-9][a-z0-9-]*)?$/, 'must be an HTTP header name such as x-forwarded-email')
+    .optional()
+    .transform((v) => v || 'x-forwarded-email'),
+  ATLAS_OIDC_ISSUER: urlString,
+  ATLAS_OIDC_CLIENT_ID: optionalNonEmpty,
+  ATLAS_OIDC_CLIENT_SECRET: optionalNonEmpty,
+  // Signs and encrypts the session cookie in oidc mode (Auth.js's AUTH_SECRET is read when this is unset).
+  ATLAS_SESSION_SECRET: optionalNonEmpty,
+  AUTH_SECRET: optionalNonEmpty,
+  ATLAS_EDITORS: z.string().optional(),
+  ATLAS_SNAPSHOTS: z
+    .enum(['public', 'private', ''], { error: 'must be public or private' })
+    .optional()
+    .transform((v) => (v ? v : 'public')),
 });
 
 export interface AtlasConfig {
@@ -73,6 +97,27 @@ export interface AtlasConfig {
   awsEndpoint: string | undefined;
   /** ATLAS_LIVE_WRITES=1: forms may create, modify and delete endpoints in live mode. Fixture mode always writes. */
   liveWrites: boolean;
+  auth: AuthConfig;
+}
+
+export type AuthMode = 'none' | 'proxy' | 'oidc';
+
+export interface AuthConfig {
+  /** none: no sign-in, everyone is an editor; proxy: a trusted header names the user; oidc: sign-in with an OpenID provider. */
+  mode: AuthMode;
+  /** proxy mode: the request header that carries the user's email (lower case). */
+  header: string;
+  /** oidc mode: the provider and this app's client registration at it. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; sessionSecret: string } | null;
+  /** ATLAS_EDITORS, lower-cased: emails, and (oidc mode) group names from the ID token's `groups` claim. */
+  editors: string[];
+  /** public: `/s/<id>` opens for anyone with the link; private: it needs sign-in like every other page. */
+  snapshots: 'public' | 'private';
+}
+
+/** `a@x.com, B@x.com  ops-admins` -> ['a@x.com', 'b@x.com', 'ops-admins']: commas or white space separate entries. */
+export function parseEditors(value: string | undefined): string[] {
+  return [...new Set((value ?? '').split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
 }
 
 /** A configuration error that names the variable at fault; start-up stops on it. */
@@ -98,6 +143,29 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (e.ATLAS_LIVE_WRITES && e.ATLAS_AUTH === 'none') {
+    problems.push(
+      'ATLAS_LIVE_WRITES=1 needs sign-in: with ATLAS_AUTH=none anyone who reaches the port could create and delete endpoints in your AWS account. Set ATLAS_AUTH=proxy (behind an authenticating proxy) or ATLAS_AUTH=oidc, and list the editors in ATLAS_EDITORS.',
+    );
+  }
+  let oidc: AuthConfig['oidc'] = null;
+  if (e.ATLAS_AUTH === 'oidc') {
+    const sessionSecret = e.ATLAS_SESSION_SECRET ?? e.AUTH_SECRET;
+    for (const [name, value] of [
+      ['ATLAS_OIDC_ISSUER', e.ATLAS_OIDC_ISSUER],
+      ['ATLAS_OIDC_CLIENT_ID', e.ATLAS_OIDC_CLIENT_ID],
+      ['ATLAS_OIDC_CLIENT_SECRET', e.ATLAS_OIDC_CLIENT_SECRET],
+    ] as const) {
+      if (!value) problems.push(`${name}: required when ATLAS_AUTH=oidc`);
+    }
+    if (!sessionSecret) problems.push('ATLAS_SESSION_SECRET: required when ATLAS_AUTH=oidc (32 or more random characters, e.g. `openssl rand -base64 32`); it signs the session cookies');
+    else if (sessionSecret.length < 32) problems.push('ATLAS_SESSION_SECRET: must be at least 32 characters');
+    if (e.ATLAS_OIDC_ISSUER && e.ATLAS_OIDC_CLIENT_ID && e.ATLAS_OIDC_CLIENT_SECRET && sessionSecret) {
+      oidc = { issuer: e.ATLAS_OIDC_ISSUER, clientId: e.ATLAS_OIDC_CLIENT_ID, clientSecret: e.ATLAS_OIDC_CLIENT_SECRET, sessionSecret };
+    }
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     source: e.ATLAS_SOURCE,
     liveConfigured: e.ATLAS_SOURCE === 'live' || !!(e.AWS_ENDPOINT_URL ?? e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_PROFILE),
@@ -109,7 +177,36 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
     awsProfile: e.AWS_PROFILE,
     awsEndpoint: e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_ENDPOINT_URL,
     liveWrites: e.ATLAS_LIVE_WRITES,
+    auth: {
+      mode: e.ATLAS_AUTH,
+      header: e.ATLAS_AUTH_HEADER,
+      oidc,
+      editors: parseEditors(e.ATLAS_EDITORS),
+      snapshots: e.ATLAS_SNAPSHOTS,
+    },
   };
+}
+
+/** Whether an address to listen on is the local machine only (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * The warning to print when the server listens beyond this machine without sign-in, or null.
+ * `host` is the address it binds (unknown: null, no warning).
+ */
+export function bindWarning(host: string | null, mode: AuthMode): string | null {
+  if (host === null || mode !== 'none' || isLoopback(host)) return null;
+  const line = '!'.repeat(78);
+  return [
+    line,
+    `!! vpc-atlas listens on ${host} WITHOUT AUTHENTICATION (ATLAS_AUTH=none).`,
+    '!! Anyone who can reach this port can read your VPC topology and use the forms as an editor.',
+    '!! Set ATLAS_AUTH=proxy (behind an authenticating proxy) or ATLAS_AUTH=oidc, or bind 127.0.0.1.',
+    line,
+  ].join('\n');
 }
 
 let cached: AtlasConfig | undefined;

@@ -1,5 +1,7 @@
 'use server';
 
+import { actorFor, auditAction, auditRefusal } from '@/lib/audit/actor';
+import { requireRole } from '@/lib/auth/viewer';
 import { createSnapshot } from '@/lib/share/create';
 import { ShareSnapshotInput } from '@/lib/share/schema';
 import { SnapshotInputError, SnapshotTooLargeError } from '@/lib/share/store';
@@ -8,7 +10,7 @@ import { resolvePageScope } from '@/lib/topology/page-params';
 
 export type ShareSnapshotResult =
   | { ok: true; id: string; path: string; title: string }
-  | { ok: false; error: string; fieldErrors: Record<string, string> };
+  | { ok: false; error: string; fieldErrors: Record<string, string>; status?: 401 | 403 };
 
 /**
  * "Share snapshot": freezes the topology of the page the button is on, with its view, and answers the short
@@ -16,6 +18,11 @@ export type ShareSnapshotResult =
  * fill the store through a visitor's browser.
  */
 export async function shareSnapshot(input: ShareSnapshotInput): Promise<ShareSnapshotResult> {
+  const who = await requireRole('editor', 'save snapshots');
+  if (!who.ok) {
+    await auditRefusal(who, 'SaveSnapshot', {}, input);
+    return { ok: false, status: who.status, error: who.error, fieldErrors: {} };
+  }
   const parsed = ShareSnapshotInput.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -33,6 +40,11 @@ export async function shareSnapshot(input: ShareSnapshotInput): Promise<ShareSna
       ...(vpcId ? { vpcId } : {}),
       search: view,
       ...(title ? { title } : {}),
+    });
+    await auditAction(await actorFor(who.viewer), 'SaveSnapshot', scope, {
+      dryRun: false,
+      request: { vpcId, view, title },
+      result: { status: 'ok', resourceId: snapshot.id },
     });
     return { ok: true, id: snapshot.id, path: `/s/${snapshot.id}`, title: snapshot.title };
   } catch (err) {

@@ -377,31 +377,30 @@ async function jsOf(context: BrowserContext, url: string, timeoutMs: number): Pr
     const u = res.url();
     const isJs = res.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(new URL(u).pathname);
     if (!isJs || files.has(u) || res.status() >= 400) return;
-    // Requests a dedicated worker makes (its script, and what it importScripts) belong to no frame.
-    let inWorker = false;
-    try {
-      res.request().frame();
-    } catch {
-      inWorker = true;
-    }
     pending.push(
       res
         .body()
         .then((body) => {
-          files.set(u, { url: new URL(u).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length, worker: inWorker });
+          files.set(u, { url: new URL(u).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length, worker: false });
         })
         .catch(() => undefined),
     );
   });
+  // What the document itself fetched is in its Resource Timing; what a dedicated worker fetched (its
+  // script's importScripts) is only in the worker's. So JS missing from the page's list came from a worker.
+  let fromDocument = new Set<string>();
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     await waitDrawn(page, timeoutMs);
     await sleep(1_000);
     await Promise.all(pending);
+    fromDocument = new Set(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)));
   } finally {
     await page.close().catch(() => undefined);
   }
-  const list = [...files.entries()].map(([u, f]) => ({ ...f, worker: f.worker || workers.has(u) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const list = [...files.entries()]
+    .map(([u, f]) => ({ ...f, worker: workers.has(u) || !fromDocument.has(u) }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
   return {
     files: list,
     bytes: list.reduce((n, f) => n + f.bytes, 0),

@@ -77,7 +77,18 @@ export function checkTargets(results: SizeResult[]): TargetCheck[] {
   }
   for (const [size, r] of [['L', L], ['XL', XL]] as const) {
     const js = r?.browser?.ours.js;
-    out.push(check(`${size} graph page JS at most 250 kB gzip (all JS, workers included)`, kB(js?.gzipBytes), 250, 'max', 'kB', why(r?.browser?.ours), 1));
+    out.push(check(`${size} graph page JS at most 250 kB gzip (all JS, layout worker included)`, kB(js?.gzipBytes), 250, 'max', 'kB', why(r?.browser?.ours), 1));
+    out.push(
+      check(
+        `${size} graph page JS at most 250 kB gzip (main thread only)`,
+        js ? kB(js.gzipBytes - js.workerGzipBytes) : null,
+        250,
+        'max',
+        'kB',
+        why(r?.browser?.ours),
+        1,
+      ),
+    );
   }
   return out;
 }
@@ -128,11 +139,13 @@ const ROWS: Row[] = [
   { label: 'Browser: JS heap after drawn (MB)', cell: (r) => browserCell(r, (v) => MB(v.heapBytes.median), ' MB', 1) },
   { label: 'Browser: nodes in DOM, drawn / overview', cell: (r) => (r.browser ? `${fmt(r.browser.ours.domNodesDrawn)} / ${fmt(r.browser.ours.domNodesOverview)} (naive ${fmt(r.browser.naive.domNodesDrawn)})` : 'n/a') },
   {
-    label: 'Graph page JS, gzip (kB; worker part)',
+    label: 'Graph page JS, gzip (kB)',
     cell: (r) => {
       const js = r.browser?.ours.js;
       const naive = r.browser?.naive.js;
-      return js ? `${fmt(kB(js.gzipBytes), 1)} (worker ${fmt(kB(js.workerGzipBytes), 1)}; naive ${fmt(kB(naive?.gzipBytes), 1)})` : 'n/a';
+      return js
+        ? `${fmt(kB(js.gzipBytes), 1)} = main ${fmt(kB(js.gzipBytes - js.workerGzipBytes), 1)} + worker ${fmt(kB(js.workerGzipBytes), 1)} (naive ${fmt(kB(naive?.gzipBytes), 1)})`
+        : 'n/a';
     },
   },
 ];

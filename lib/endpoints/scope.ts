@@ -1,4 +1,6 @@
 import 'server-only';
+import { hasRole } from '@/lib/auth/roles';
+import type { Viewer } from '@/lib/auth/types';
 import { getConfig } from '@/lib/config';
 import type { Source } from '@/lib/ec2/backend';
 import { resolveProfile, resolveSource } from '@/lib/topology/resolve';
@@ -12,6 +14,21 @@ export function writesState(source: Source): { enabled: boolean; reason: string 
     reason:
       'Live writes are off on this server: it creates, changes and deletes endpoints in AWS only when started with ATLAS_LIVE_WRITES=1. A dry run still checks the request and your permissions.',
   };
+}
+
+/**
+ * writesState for one viewer: a viewer (or nobody signed in) gets the dry run only, with a sentence that
+ * says why. The pages hide Create, Save and Delete with it; the actions check the role again themselves.
+ */
+export function writesStateFor(source: Source, viewer: Viewer | null): { enabled: boolean; reason: string | null } {
+  if (!viewer) return { enabled: false, reason: 'Sign in to create, change or delete endpoints. A dry run still checks the request.' };
+  if (!hasRole(viewer.role, 'editor')) {
+    return {
+      enabled: false,
+      reason: `You are signed in as ${viewer.email ?? viewer.name}, a viewer: only editors create, change or delete endpoints. A dry run still checks the request.`,
+    };
+  }
+  return writesState(source);
 }
 
 export type WriteScope = { ok: true; source: Source; profile: string | undefined; writes: { enabled: boolean; reason: string | null } } | { ok: false; error: string };

@@ -1,16 +1,19 @@
 import 'server-only';
+import { auditAction, type AuditActor } from '@/lib/audit/actor';
+import type { AuditAction, AuditResult } from '@/lib/audit/log';
 import type { Ec2Api } from '@/lib/ec2/api';
 import { getEc2Api, type Source } from '@/lib/ec2/backend';
 import { Ec2Error, toEc2Error } from '@/lib/ec2/errors';
-import type { CreateVpcEndpointCommandInput } from '@/lib/ec2/types';
+import type { CreateVpcEndpointCommandInput, DeleteVpcEndpointsCommandInput, ModifyVpcEndpointCommandInput } from '@/lib/ec2/types';
 import { invalidateTopology } from '@/lib/topology/load';
 import { explainEndpointError } from './errors';
 import type { EndpointInput, GatewayEndpointInput, GatewayRouteTablesChange, InterfaceEndpointInput } from './schemas';
 import type { EndpointField } from './types';
 
 /**
- * The endpoint writes, one verb each: parse and rule checks are done by the caller (the server
+ * The endpoint writes, one verb each: parse, role and rule checks are done by the caller (the server
  * action); these turn the request into EC2 calls and EC2's answers into outcomes a form can show.
+ * Every call to EC2 here, dry run or not, is audited (lib/audit) with the request as sent and AWS's answer.
  */
 
 /** A write EC2 refused, with the form field it concerns and words that say what to do. */
@@ -28,15 +31,16 @@ export class EndpointWriteError extends Error {
 export type CreateOutcome =
   | { kind: 'created'; endpointId: string; state: string }
   /** DryRun: AWS answered DryRunOperation (allowed) or UnauthorizedOperation (not permitted). */
-  | { kind: 'dry-run'; allowed: boolean; message: string };
+  | { kind: 'dry-run'; allowed: boolean; message: string; code: string };
 
-export type ChangeOutcome = { kind: 'done' } | { kind: 'dry-run'; allowed: boolean; message: string };
+export type ChangeOutcome = { kind: 'done' } | { kind: 'dry-run'; allowed: boolean; message: string; code: string };
 
-/** Where a write goes: the source, and for live the profile (unset: the SDK's default credentials). */
+/** Where a write goes: the source, and for live the profile (unset: the SDK's default credentials); and who asks, for the audit log. */
 export interface WriteTarget {
   source: Source;
   profile?: string;
   dryRun?: boolean;
+  actor: AuditActor;
 }
 
 /** The CreateVpcEndpoint request for a form's input. */
@@ -72,14 +76,15 @@ function refused(err: unknown, operation: string): EndpointWriteError {
 }
 
 /** A DryRun's answer in words, or null when the error is not one of the two DryRun answers. */
-function dryRunVerdict(err: unknown, operation: string): { allowed: boolean; message: string } | null {
+function dryRunVerdict(err: unknown, operation: string): { allowed: boolean; message: string; code: string } | null {
   const e = toEc2Error(err, operation);
   if (e.kind === 'dry-run-ok') {
-    return { allowed: true, message: `Allowed: AWS checked the request and the permissions, and would run ${operation} (DryRunOperation).` };
+    return { allowed: true, code: e.code, message: `Allowed: AWS checked the request and the permissions, and would run ${operation} (DryRunOperation).` };
   }
   if (e.kind === 'access-denied') {
     return {
       allowed: false,
+      code: e.code,
       message: `Not permitted: the credentials vpc-atlas runs with may not call ec2:${operation} here (${e.code}). Add that action to their IAM policy.`,
     };
   }
@@ -100,8 +105,43 @@ export async function createWith(api: Pick<Ec2Api, 'createVpcEndpoint'>, input: 
   }
 }
 
+/** What the audit log says AWS answered: a dry run's verdict, a success, or the error code. */
+function auditResult(outcome: CreateOutcome | ChangeOutcome | null, err: unknown, resourceId?: string): AuditResult {
+  if (err !== undefined) {
+    const code = err instanceof EndpointWriteError ? err.code : err instanceof Ec2Error ? err.code : err instanceof Error ? err.name : 'Unknown';
+    return { status: 'error', code, message: err instanceof Error ? err.message : String(err) };
+  }
+  if (outcome?.kind === 'dry-run') return { status: outcome.allowed ? 'ok' : 'error', code: outcome.code, message: outcome.message };
+  if (outcome?.kind === 'created') return { status: 'ok', resourceId: outcome.endpointId, message: `state ${outcome.state}` };
+  return { status: 'ok', ...(resourceId ? { resourceId } : {}) };
+}
+
+/** Runs one EC2 write and records it in the audit log, whatever AWS answered. */
+async function audited<T extends CreateOutcome | ChangeOutcome>(
+  action: AuditAction,
+  region: string,
+  target: WriteTarget,
+  request: object,
+  run: () => Promise<T>,
+  resourceId?: string,
+): Promise<T> {
+  const scope = { source: target.source, region, ...(target.profile ? { profile: target.profile } : {}) };
+  let outcome: T;
+  try {
+    outcome = await run();
+  } catch (err) {
+    await auditAction(target.actor, action, scope, { dryRun: !!target.dryRun, request, result: auditResult(null, err, resourceId) });
+    throw err;
+  }
+  await auditAction(target.actor, action, scope, { dryRun: !!target.dryRun, request, result: auditResult(outcome, undefined, resourceId) });
+  return outcome;
+}
+
 async function create(input: EndpointInput, target: WriteTarget): Promise<CreateOutcome> {
-  const outcome = await createWith(await getEc2Api(target.source, input.region, target.profile), input, target.dryRun ?? false);
+  const dryRun = target.dryRun ?? false;
+  const outcome = await audited('CreateVpcEndpoint', input.region, target, toCreateRequest(input, dryRun), async () =>
+    createWith(await getEc2Api(target.source, input.region, target.profile), input, dryRun),
+  );
   if (outcome.kind === 'created') invalidateTopology(target.source, input.region, target.profile);
   return outcome;
 }
@@ -116,41 +156,66 @@ export function createInterfaceEndpoint(input: InterfaceEndpointInput, target: W
   return create(input, target);
 }
 
+/** The ModifyVpcEndpoint request for a route-table change. */
+export function toModifyRequest(change: GatewayRouteTablesChange, dryRun = false): ModifyVpcEndpointCommandInput {
+  return {
+    VpcEndpointId: change.endpointId,
+    AddRouteTableIds: change.addRouteTableIds.length ? change.addRouteTableIds : undefined,
+    RemoveRouteTableIds: change.removeRouteTableIds.length ? change.removeRouteTableIds : undefined,
+    DryRun: dryRun || undefined,
+  };
+}
+
 /** ModifyVpcEndpoint adding and removing route tables of a gateway endpoint (or its DryRun). */
 export async function modifyGatewayRouteTables(change: GatewayRouteTablesChange, target: WriteTarget): Promise<ChangeOutcome> {
-  const api = await getEc2Api(target.source, change.region, target.profile);
-  try {
-    await api.modifyVpcEndpoint({
-      VpcEndpointId: change.endpointId,
-      AddRouteTableIds: change.addRouteTableIds.length ? change.addRouteTableIds : undefined,
-      RemoveRouteTableIds: change.removeRouteTableIds.length ? change.removeRouteTableIds : undefined,
-      DryRun: target.dryRun || undefined,
-    });
-  } catch (err) {
-    const verdict = target.dryRun ? dryRunVerdict(err, 'ModifyVpcEndpoint') : null;
-    if (verdict) return { kind: 'dry-run', ...verdict };
-    throw refused(err, 'ModifyVpcEndpoint');
-  }
-  invalidateTopology(target.source, change.region, target.profile);
-  return { kind: 'done' };
+  const request = toModifyRequest(change, target.dryRun);
+  return audited(
+    'ModifyVpcEndpoint',
+    change.region,
+    target,
+    request,
+    async (): Promise<ChangeOutcome> => {
+      const api = await getEc2Api(target.source, change.region, target.profile);
+      try {
+        await api.modifyVpcEndpoint(request);
+      } catch (err) {
+        const verdict = target.dryRun ? dryRunVerdict(err, 'ModifyVpcEndpoint') : null;
+        if (verdict) return { kind: 'dry-run', ...verdict };
+        throw refused(err, 'ModifyVpcEndpoint');
+      }
+      invalidateTopology(target.source, change.region, target.profile);
+      return { kind: 'done' };
+    },
+    change.endpointId,
+  );
 }
 
 /** DeleteVpcEndpoints for one endpoint (or its DryRun); an Unsuccessful item becomes an EndpointWriteError. */
 export async function deleteEndpoint(endpointId: string, region: string, target: WriteTarget): Promise<ChangeOutcome> {
-  const api = await getEc2Api(target.source, region, target.profile);
-  let out;
-  try {
-    out = await api.deleteVpcEndpoints({ VpcEndpointIds: [endpointId], DryRun: target.dryRun || undefined });
-  } catch (err) {
-    const verdict = target.dryRun ? dryRunVerdict(err, 'DeleteVpcEndpoints') : null;
-    if (verdict) return { kind: 'dry-run', ...verdict };
-    throw refused(err, 'DeleteVpcEndpoints');
-  }
-  invalidateTopology(target.source, region, target.profile);
-  const failed = out.Unsuccessful?.find((u) => u.ResourceId === endpointId);
-  if (failed) {
-    const code = failed.Error?.Code ?? 'Unknown';
-    throw new EndpointWriteError('form', code, `${failed.Error?.Message ?? 'AWS did not delete the endpoint'} (AWS: ${code})`);
-  }
-  return { kind: 'done' };
+  const request: DeleteVpcEndpointsCommandInput = { VpcEndpointIds: [endpointId], DryRun: target.dryRun || undefined };
+  return audited(
+    'DeleteVpcEndpoints',
+    region,
+    target,
+    request,
+    async (): Promise<ChangeOutcome> => {
+      const api = await getEc2Api(target.source, region, target.profile);
+      let out;
+      try {
+        out = await api.deleteVpcEndpoints(request);
+      } catch (err) {
+        const verdict = target.dryRun ? dryRunVerdict(err, 'DeleteVpcEndpoints') : null;
+        if (verdict) return { kind: 'dry-run', ...verdict };
+        throw refused(err, 'DeleteVpcEndpoints');
+      }
+      invalidateTopology(target.source, region, target.profile);
+      const failed = out.Unsuccessful?.find((u) => u.ResourceId === endpointId);
+      if (failed) {
+        const code = failed.Error?.Code ?? 'Unknown';
+        throw new EndpointWriteError('form', code, `${failed.Error?.Message ?? 'AWS did not delete the endpoint'} (AWS: ${code})`);
+      }
+      return { kind: 'done' };
+    },
+    endpointId,
+  );
 }

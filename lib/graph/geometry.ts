@@ -19,6 +19,12 @@ export interface EdgeSides {
   target: Side;
 }
 
+/** How an edge is drawn: its sides, and where its orthogonal turn goes (absolute, along the turn's axis). */
+export interface EdgeRoute extends EdgeSides {
+  /** x of the vertical segment when the edge leaves sideways, y of the horizontal one when it leaves up or down. */
+  bend?: number;
+}
+
 /**
  * Absolute boxes from boxes relative to their parents. `nodes` must list parents before children, as the
  * graph and the layout do.

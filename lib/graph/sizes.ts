@@ -2,6 +2,9 @@
  * Fixed node sizes shared by the layout (which must know them before anything is drawn) and the
  * node components (which render inside exactly these boxes). Changing one without the other makes
  * edges attach to the wrong place, so both read them from here.
+ *
+ * The sizes are chosen for the first view: a three-AZ VPC with a few dozen resources fits a laptop-sized
+ * canvas at about 70 % zoom, where 15 px titles still read as 10 px text.
  */
 
 import type { NodeKind } from './types';
@@ -11,18 +14,18 @@ export interface Size {
   height: number;
 }
 
-/** Size of a node drawn as a card (and the minimum size of a group). */
+/** Size of a node drawn as a card or a chip (and the minimum size of a group). */
 export const NODE_SIZE: Record<NodeKind, Size> = {
-  vpc: { width: 320, height: 120 },
-  az: { width: 280, height: 96 },
-  subnet: { width: 248, height: 84 },
-  routeTable: { width: 248, height: 68 },
-  internetGateway: { width: 200, height: 56 },
-  natGateway: { width: 208, height: 56 },
-  gatewayEndpoint: { width: 216, height: 68 },
-  interfaceEndpoint: { width: 264, height: 68 },
-  endpointEni: { width: 208, height: 48 },
-  external: { width: 216, height: 60 },
+  vpc: { width: 360, height: 120 },
+  az: { width: 304, height: 120 },
+  subnet: { width: 288, height: 56 },
+  routeTable: { width: 208, height: 52 },
+  internetGateway: { width: 200, height: 52 },
+  natGateway: { width: 272, height: 32 },
+  gatewayEndpoint: { width: 200, height: 52 },
+  interfaceEndpoint: { width: 224, height: 52 },
+  endpointEni: { width: 132, height: 34 },
+  external: { width: 200, height: 52 },
 };
 
 export interface Padding {
@@ -37,10 +40,21 @@ export interface Padding {
  * (VPC name and CIDRs, AZ name, subnet name/CIDR/badges).
  */
 export const GROUP_PADDING: Partial<Record<NodeKind, Padding>> = {
-  vpc: { top: 72, left: 24, bottom: 24, right: 24 },
-  az: { top: 48, left: 16, bottom: 16, right: 16 },
-  subnet: { top: 80, left: 12, bottom: 12, right: 12 },
+  vpc: { top: 60, left: 20, bottom: 20, right: 20 },
+  az: { top: 36, left: 8, bottom: 8, right: 8 },
+  subnet: { top: 52, left: 8, bottom: 8, right: 8 },
 };
 
 /** Kinds that are drawn as containers when they have children. */
 export const GROUP_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['vpc', 'az', 'subnet']);
+
+/** Gap between chips inside a subnet (ENIs, NAT gateways). */
+export const CHIP_GAP = 8;
+/** Gap between subnets stacked in an AZ column. */
+export const SUBNET_GAP = 10;
+/** Gap between AZ columns. */
+export const AZ_GAP = 16;
+/** Gap between interface endpoint cards in their band. */
+export const CARD_GAP = 10;
+/** Gap between the AZ grid and the band of interface endpoints. */
+export const BAND_GAP = 28;

@@ -1,5 +1,7 @@
 'use server';
 
+import { actorFor, auditRefusal } from '@/lib/audit/actor';
+import { requireRole } from '@/lib/auth/viewer';
 import type { ChangeEndpointResult } from '@/lib/endpoints/results';
 import { checkRouteTableChange } from '@/lib/endpoints/rules';
 import { DeleteEndpointInput, GatewayRouteTablesChange, zodFieldErrors } from '@/lib/endpoints/schemas';
@@ -16,14 +18,19 @@ function failed(err: unknown): ChangeEndpointResult {
   return { ok: false, error: failure.message, fieldErrors: {} };
 }
 
-/** Adds and removes route tables of a gateway endpoint (or dry-runs it): parse, check against the topology, ModifyVpcEndpoint. */
+/** Adds and removes route tables of a gateway endpoint (or dry-runs it): role, parse, check against the topology, ModifyVpcEndpoint. */
 export async function changeRouteTables(raw: unknown, mode: 'apply' | 'dry-run'): Promise<ChangeEndpointResult> {
+  const dryRun = mode !== 'apply';
+  const who = await requireRole(dryRun ? 'viewer' : 'editor', 'change endpoints');
+  if (!who.ok) {
+    await auditRefusal(who, 'ModifyVpcEndpoint', {}, raw, dryRun);
+    return { ok: false, status: who.status, error: who.error, fieldErrors: {} };
+  }
   const parsed = GatewayRouteTablesChange.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'Nothing to change yet.', fieldErrors: zodFieldErrors(parsed.error) };
   const change = parsed.data;
   const scope = await resolveWriteScope(change.source, change.profile);
   if (!scope.ok) return { ok: false, error: scope.error, fieldErrors: {} };
-  const dryRun = mode === 'dry-run';
   if (!dryRun && !scope.writes.enabled) return { ok: false, error: scope.writes.reason ?? 'Writes are off.', fieldErrors: {} };
   try {
     const topology = await loadTopology({ source: scope.source, region: change.region, profile: scope.profile, refresh: true });
@@ -31,7 +38,7 @@ export async function changeRouteTables(raw: unknown, mode: 'apply' | 'dry-run')
     if (!endpoint) return { ok: false, error: `${change.endpointId} does not exist any more.`, fieldErrors: {} };
     const errors = checkRouteTableChange(endpoint, change.addRouteTableIds, change.removeRouteTableIds, topology);
     if (hasErrors(errors)) return { ok: false, error: 'The change does not fit the VPC as it is now.', fieldErrors: errors };
-    const outcome = await modifyGatewayRouteTables(change, { source: scope.source, profile: scope.profile, dryRun });
+    const outcome = await modifyGatewayRouteTables(change, { source: scope.source, profile: scope.profile, dryRun, actor: await actorFor(who.viewer) });
     if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: { allowed: outcome.allowed, message: outcome.message } };
     const n = change.addRouteTableIds.length + change.removeRouteTableIds.length;
     return { ok: true, kind: 'done', message: `Saved: ${n} route table${n === 1 ? '' : 's'} changed.` };
@@ -42,18 +49,23 @@ export async function changeRouteTables(raw: unknown, mode: 'apply' | 'dry-run')
 
 /** Deletes an endpoint (or dry-runs it) once the confirmation repeats its id. */
 export async function removeEndpoint(raw: unknown, mode: 'apply' | 'dry-run'): Promise<ChangeEndpointResult> {
+  const dryRun = mode !== 'apply';
+  const who = await requireRole(dryRun ? 'viewer' : 'editor', 'delete endpoints');
+  if (!who.ok) {
+    await auditRefusal(who, 'DeleteVpcEndpoints', {}, raw, dryRun);
+    return { ok: false, status: who.status, error: who.error, fieldErrors: {} };
+  }
   const parsed = DeleteEndpointInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'Type the endpoint id to confirm.', fieldErrors: { form: parsed.error.issues.map((i) => i.message) } };
   const input = parsed.data;
   const scope = await resolveWriteScope(input.source, input.profile);
   if (!scope.ok) return { ok: false, error: scope.error, fieldErrors: {} };
-  const dryRun = mode === 'dry-run';
   if (!dryRun && !scope.writes.enabled) return { ok: false, error: scope.writes.reason ?? 'Writes are off.', fieldErrors: {} };
   try {
     const topology = await loadTopology({ source: scope.source, region: input.region, profile: scope.profile, refresh: true });
     const endpoint = topology.endpoints.find((e) => e.id === input.endpointId);
     if (!endpoint) return { ok: false, error: `${input.endpointId} does not exist any more.`, fieldErrors: {} };
-    const outcome = await deleteEndpoint(input.endpointId, input.region, { source: scope.source, profile: scope.profile, dryRun });
+    const outcome = await deleteEndpoint(input.endpointId, input.region, { source: scope.source, profile: scope.profile, dryRun, actor: await actorFor(who.viewer) });
     if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: { allowed: outcome.allowed, message: outcome.message } };
     const q = new URLSearchParams({ region: input.region });
     if (input.source) q.set('source', input.source);

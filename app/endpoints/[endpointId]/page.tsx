@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { previewDelete } from '@/lib/endpoints/preview';
 import { VpcEndpointId } from '@/lib/endpoints/schemas';
-import { writesState } from '@/lib/endpoints/scope';
+import { getViewer } from '@/lib/auth/viewer';
+import { writesStateFor } from '@/lib/endpoints/scope';
 import { VIEW_STATE_KEYS } from '@/lib/graph/view-state';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
@@ -51,7 +52,7 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const endpoint = topology.endpoints.find((e) => e.id === endpointId);
   if (!endpoint) notFound();
   const vpc = topology.vpcs.find((v) => v.id === endpoint.vpcId);
-  const writes = writesState(scope.source);
+  const writes = writesStateFor(scope.source, await getViewer());
   // The source goes along only when the URL named it, so the links the actions answer with stay as plain as this page's.
   const actionScope = { source: scope.sourceInUrl ? scope.source : undefined, profile: scope.profile, region: scope.region };
   const enis = topology.networkInterfaces.filter((n) => endpoint.networkInterfaceIds.includes(n.id));

@@ -1,5 +1,7 @@
 'use server';
 
+import { actorFor, auditRefusal } from '@/lib/audit/actor';
+import { requireRole } from '@/lib/auth/viewer';
 import { checkEndpointInput } from '@/lib/endpoints/rules';
 import type { SubmitEndpointResult } from '@/lib/endpoints/results';
 import { EndpointInput, zodFieldErrors } from '@/lib/endpoints/schemas';
@@ -28,14 +30,20 @@ function requestKey(input: EndpointInput): string {
 }
 
 /**
- * Creates a gateway or interface endpoint, or dry-runs the request. In order: parse with zod, check
- * against the current topology, call one lib verb; the answer names the field each problem concerns.
+ * Creates a gateway or interface endpoint, or dry-runs the request. In order: check the role (editors
+ * create; any signed-in viewer may dry-run, which changes nothing), parse with zod, check against the
+ * current topology, call one lib verb; the answer names the field each problem concerns.
  */
 export async function submitEndpoint(raw: unknown, mode: 'create' | 'dry-run'): Promise<SubmitEndpointResult> {
+  const dryRun = mode !== 'create';
+  const who = await requireRole(dryRun ? 'viewer' : 'editor', 'create endpoints');
+  if (!who.ok) {
+    await auditRefusal(who, 'CreateVpcEndpoint', {}, raw, dryRun);
+    return { ok: false, status: who.status, error: who.error, fieldErrors: {} };
+  }
   const parsed = EndpointInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'Some fields need attention.', fieldErrors: zodFieldErrors(parsed.error) };
   const input = parsed.data;
-  const dryRun = mode === 'dry-run';
 
   const scope = await resolveWriteScope(input.source, input.profile);
   if (!scope.ok) return { ok: false, error: scope.error, fieldErrors: {} };
@@ -61,7 +69,7 @@ export async function submitEndpoint(raw: unknown, mode: 'create' | 'dry-run'): 
       return { ok: false, error: 'The request does not fit the VPC as it is now; see the marked fields.', fieldErrors: check.fieldErrors };
     }
 
-    const target = { source: scope.source, profile: scope.profile, dryRun };
+    const target = { source: scope.source, profile: scope.profile, dryRun, actor: await actorFor(who.viewer) };
     const outcome = input.type === 'gateway' ? await createGatewayEndpoint(input, target) : await createInterfaceEndpoint(input, target);
     if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: { allowed: outcome.allowed, message: outcome.message } };
     recordSubmission(input.clientToken, requestKey(input), outcome.endpointId);

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
-import { writesState } from '@/lib/endpoints/scope';
+import { getViewer } from '@/lib/auth/viewer';
+import { writesStateFor } from '@/lib/endpoints/scope';
 import { loadEndpointServices } from '@/lib/endpoints/services';
 import type { ServiceOffering } from '@/lib/endpoints/types';
 import { describeLoadFailure } from '@/lib/topology/errors';
@@ -73,7 +74,7 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
     securityGroupIds: ids(sp.securityGroups, /^sg-[0-9a-f]{8,17}$/),
   };
   const vpc = topology.vpcs.find((v) => v.id === vpcId);
-  const writes = writesState(scope.source);
+  const writes = writesStateFor(scope.source, await getViewer());
 
   return (
     <main className="mx-auto max-w-screen-2xl space-y-6 px-4 py-8 sm:px-6">

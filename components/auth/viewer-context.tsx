@@ -1,0 +1,25 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+import type { ViewerSummary } from '@/lib/auth/types';
+
+const ViewerContext = createContext<ViewerSummary | null>(null);
+
+/** Hands the signed-in viewer (name and role, nothing secret) from the root layout to client components. */
+export function ViewerProvider({ viewer, children }: { viewer: ViewerSummary | null; children: React.ReactNode }) {
+  return <ViewerContext.Provider value={viewer}>{children}</ViewerContext.Provider>;
+}
+
+/** The viewer, or null when nobody is signed in (a public snapshot link). */
+export function useViewer(): ViewerSummary | null {
+  return useContext(ViewerContext);
+}
+
+/**
+ * Whether to show buttons that change things. Only a courtesy: every server action checks the role
+ * again. Outside a ViewerProvider (a component rendered on its own in a test) it answers true.
+ */
+export function useCanEdit(): boolean {
+  const viewer = useContext(ViewerContext);
+  return viewer === null ? false : viewer.role === 'editor';
+}
