@@ -4,6 +4,15 @@ const nextConfig = {
   reactStrictMode: true,
   // A separate build folder lets several servers (e2e, bench, a dev copy) build side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // `next build` also writes a self-contained server to <distDir>/standalone (server.js plus only the
+  // node_modules it needs): what the Dockerfile ships. `output` is read again by `next start`, which
+  // only warns that standalone builds have their own server; scripts/start.mjs serves this build with
+  // `next start` on purpose and sets ATLAS_NEXT_START=1 to leave that warning out of its log.
+  output: process.env.ATLAS_NEXT_START === '1' ? undefined : 'standalone',
+  // The embedded demo account is read at run time from fixtures/demo; the standalone server must carry it.
+  outputFileTracingIncludes: { '/**': ['./fixtures/demo/**/*'] },
+  // forbidden() and app/forbidden.tsx: a viewer opening an editors' page gets a 403 page.
+  experimental: { authInterrupts: true },
   // `npm test` runs `tsc --noEmit` as its own step before the build; checking twice costs minutes.
   typescript: { ignoreBuildErrors: true },
   // The SDK is large and server-only, better-sqlite3 a native addon: keep both out of the server bundle and

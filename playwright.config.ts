@@ -15,7 +15,8 @@ const LIVE_PORT = DEMO_PORT + 2;
 const MOTO_PORT = DEMO_PORT + 3;
 // The live project needs moto (.venv); CI must have it, a laptop without it runs the other two.
 const withLive = existsSync('.venv/bin/moto_server') || !!process.env.CI;
-const runId = process.env.E2E_RUN_ID ?? String(process.pid);
+// Set here, in the runner, so the workers (forked later, with this environment) find the servers' data folders.
+const runId = (process.env.E2E_RUN_ID ??= String(process.pid));
 const dataDir = (name: string) => path.join(os.tmpdir(), `vpc-atlas-e2e-${runId}`, name);
 
 function server(port: number, name: string, fixtureDir?: string) {
@@ -32,6 +33,8 @@ function server(port: number, name: string, fixtureDir?: string) {
       ATLAS_DATA_DIR: dataDir(name),
       ...(fixtureDir ? { ATLAS_FIXTURE_DIR: fixtureDir } : {}),
       NEXT_TELEMETRY_DISABLED: '1',
+      // The servers' stdout is piped into the test output: only warnings and errors (audit lines are read from audit.jsonl).
+      ATLAS_LOG_LEVEL: 'warn',
       // `npm run test:e2e` builds once before; the servers must not each rebuild.
       ATLAS_SKIP_BUILD_CHECK: '1',
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
@@ -67,6 +70,42 @@ function liveServer() {
     },
   };
 }
+
+// Sign-in (issue 9): the app behind a trusted identity header, and the app signing in with a real OpenID provider.
+const PROXY_PORT = DEMO_PORT + 10;
+const OIDC_PORT = DEMO_PORT + 11;
+const IDP_PORT = DEMO_PORT + 12;
+
+/** ATLAS_AUTH=proxy: the requests carry the identity header themselves (extraHTTPHeaders), as an authenticating proxy would add it. */
+function proxyServer() {
+  const base = server(PROXY_PORT, 'proxy');
+  return { ...base, env: { ...base.env, ATLAS_AUTH: 'proxy', ATLAS_EDITORS: 'editor@example.com' } };
+}
+
+/** ATLAS_AUTH=oidc against scripts/e2e-oidc.mjs; its group `atlas-editors` makes Olivia an editor. */
+function oidcServer() {
+  const base = server(OIDC_PORT, 'oidc');
+  return {
+    ...base,
+    env: {
+      ...base.env,
+      ATLAS_AUTH: 'oidc',
+      ATLAS_OIDC_ISSUER: `http://127.0.0.1:${IDP_PORT}`,
+      ATLAS_OIDC_CLIENT_ID: 'vpc-atlas-e2e',
+      ATLAS_OIDC_CLIENT_SECRET: 'e2e-client-secret-not-for-production',
+      ATLAS_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef0123',
+      ATLAS_EDITORS: 'atlas-editors',
+    },
+  };
+}
+
+const idpServer = {
+  command: `node scripts/e2e-oidc.mjs --port ${IDP_PORT} --redirect http://127.0.0.1:${OIDC_PORT}/api/auth/callback/oidc`,
+  url: `http://127.0.0.1:${IDP_PORT}/.well-known/openid-configuration`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 30_000,
+  stdout: 'pipe' as const,
+};
 
 const motoServer = {
   command: `node scripts/e2e-moto.mjs --port ${MOTO_PORT} --ready-port ${MOTO_PORT + 1}`,
@@ -105,13 +144,29 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: /(awkward|startup|restart)\.spec\.ts/,
+      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${DEMO_PORT}` },
     },
     {
       name: 'awkward',
       testMatch: /(awkward|startup|restart)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${AWKWARD_PORT}` },
+    },
+    {
+      // Requests carry a viewer's identity by default; specs switch to an editor or to no header at all.
+      name: 'proxy',
+      testMatch: /(auth-proxy|standalone)\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1400, height: 900 },
+        baseURL: `http://127.0.0.1:${PROXY_PORT}`,
+        extraHTTPHeaders: { 'x-forwarded-email': 'viewer@example.com' },
+      },
+    },
+    {
+      name: 'oidc',
+      testMatch: /auth-oidc\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${OIDC_PORT}` },
     },
     ...(withLive
       ? [
@@ -126,6 +181,9 @@ export default defineConfig({
   webServer: [
     server(DEMO_PORT, 'demo'),
     server(AWKWARD_PORT, 'awkward', 'fixtures/awkward'),
+    proxyServer(),
+    idpServer,
+    oidcServer(),
     ...(withLive ? [motoServer, liveServer()] : []),
   ],
 });

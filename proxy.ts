@@ -1,12 +1,63 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { gate, gateSettingsFromEnv } from '@/lib/auth/gate';
+import { publicOrigin } from '@/lib/http/public-origin';
+import { logger, requestIdFrom } from '@/lib/log/logger';
+
+const settings = gateSettingsFromEnv(process.env);
 
 /**
- * A fresh nonce per page request and a strict Content-Security-Policy, as the Next.js CSP guide
- * describes: only scripts carrying the nonce (and what they load) run, so a Name tag full of HTML
- * can never execute. Styles stay 'unsafe-inline' because React Flow positions nodes with inline
- * style attributes; a nonce in style-src would switch that off.
+ * Every request but static assets passes here (Next.js 16 proxy, Node.js runtime), in this order:
+ * 1. A request id: the proxy's `x-request-id` when it sent a plausible one, else a new one; it goes on
+ *    to the page (log and audit lines carry it) and back in the response.
+ * 2. The front door (lib/auth/gate.ts): who is asking, 401 or the sign-in page when nobody is.
+ *    Server actions and pages check roles themselves; this only keeps strangers out.
+ * 3. For pages, a fresh nonce and a strict Content-Security-Policy, as the Next.js CSP guide describes:
+ *    only scripts carrying the nonce (and what they load) run, so a Name tag full of HTML can never
+ *    execute. Styles stay 'unsafe-inline' because React Flow positions nodes with inline style
+ *    attributes; a nonce in style-src would switch that off.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers.get('x-request-id'));
+  const { pathname, search } = request.nextUrl;
+  const decision = await gate(
+    {
+      method: request.method,
+      pathname,
+      pathWithQuery: `${pathname}${search}`,
+      headers: request.headers,
+      cookie: (name) => request.cookies.get(name)?.value,
+    },
+    settings,
+  );
+  const log = { reqId: requestId, method: request.method, path: pathname };
+  if (decision.kind === 'sign-in') {
+    logger.info({ ...log, status: 307 }, 'sign-in required');
+    // request.url names the address Next.js listens on, not the one the browser used.
+    const location = new URL(decision.location, publicOrigin(request.headers) ?? request.url);
+    const response = NextResponse.redirect(location, 307);
+    response.headers.set('x-request-id', requestId);
+    response.headers.set('cache-control', 'no-store');
+    return response;
+  }
+  if (decision.kind === 'unauthenticated') {
+    logger.info({ ...log, status: 401 }, 'unauthenticated request refused');
+    return NextResponse.json(
+      { error: decision.message, code: 'Unauthenticated' },
+      { status: 401, headers: { 'x-request-id': requestId, 'cache-control': 'no-store' } },
+    );
+  }
+  logger.debug({ ...log, user: decision.viewer?.id }, 'request');
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-request-id', requestId);
+  // API responses get their own fixed CSP (next.config.js); prefetches are not pages a browser renders.
+  const isPage = !pathname.startsWith('/api/') && !request.headers.get('next-router-prefetch') && request.headers.get('purpose') !== 'prefetch';
+  if (!isPage) {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set('x-request-id', requestId);
+    return response;
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const isDev = process.env.NODE_ENV === 'development';
   const csp = [
@@ -19,26 +70,30 @@ export function proxy(request: NextRequest) {
     `worker-src 'self' blob:`,
     `object-src 'none'`,
     `base-uri 'self'`,
-    `form-action 'self'`,
+    // Sign-in posts to this site, which redirects to the identity provider: some browsers apply form-action to
+    // the redirect's target too, so the provider's origin is allowed in oidc mode.
+    `form-action 'self'${oidcOrigin ? ` ${oidcOrigin}` : ''}`,
     `frame-ancestors 'none'`,
   ].join('; ');
 
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  response.headers.set('x-request-id', requestId);
   return response;
 }
 
+const oidcOrigin = (() => {
+  if (settings.mode !== 'oidc' || !process.env.ATLAS_OIDC_ISSUER) return null;
+  try {
+    return new URL(process.env.ATLAS_OIDC_ISSUER).origin;
+  } catch {
+    return null;
+  }
+})();
+
 export const config = {
-  matcher: [
-    {
-      source: '/((?!api|_next/static|_next/image|favicon.ico|icon.svg).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  // Everything but the build's static files: API routes and prefetches too, so the front door has no side entrance.
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { ViewerProvider } from '@/components/auth/viewer-context';
+import { viewerSummary } from '@/lib/auth/viewer';
+import { getConfig } from '@/lib/config';
+import { UserMenu } from './_components/user-menu';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,6 +15,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading the request makes every page dynamic, so each gets the nonce proxy.ts put in its CSP.
   await headers();
+  const viewer = await viewerSummary();
+  const mode = getConfig().auth.mode;
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -31,10 +37,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/findings" className="rounded-md px-2.5 py-1 font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-50">
                 Findings
               </Link>
+              {viewer?.role === 'editor' && (
+                <Link href="/audit" className="rounded-md px-2.5 py-1 font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-50">
+                  Audit
+                </Link>
+              )}
             </nav>
+            <UserMenu viewer={viewer} mode={mode} />
           </div>
         </header>
-        {children}
+        <ViewerProvider viewer={viewer}>{children}</ViewerProvider>
       </body>
     </html>
   );

@@ -8,6 +8,7 @@ import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/
 import { summarizeVpcs } from '@/lib/topology/summary';
 import type { Topology } from '@/lib/topology/types';
 import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
+import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
 import { parseViewState } from '@/lib/graph/view-state';
 
 export const dynamic = 'force-dynamic';
@@ -57,8 +58,14 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       {topology && topology.vpcs.length > 0 && graphView && (
-        <section aria-label="Region graph" className="h-[calc(100vh-12rem)] min-h-[620px]">
-          <TopologyGraphLoader topology={topology} initialView={parseViewState(sp).state} notices={parseViewState(sp).notices} />
+        <section aria-label="Region graph" className="h-[calc(100vh-13rem)] min-h-[560px]">
+          <TopologyGraphLoader
+            topology={topology}
+            initialView={parseViewState(sp).state}
+            notices={parseViewState(sp).notices}
+            analysis={analyzeForGraph(topology)}
+            findingsHref={`/findings?${qs()}`}
+          />
         </section>
       )}
       {topology && topology.vpcs.length > 0 && !graphView && (

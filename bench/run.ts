@@ -44,6 +44,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --timeout <s>      how long one page may take to draw before the run fails (default 120)
   --out <file>       where the JSON goes (default bench/results.json)
   --keep             keep the temporary fixture directory
+  --profile          one extra, unmeasured visit per page with a CPU profile of each gesture,
+                     written to bench/out/*.cpuprofile and summarised in the JSON
 `;
 
 function usageError(message: string): never {
@@ -68,6 +70,7 @@ function parse(argv: string[]) {
         timeout: { type: 'string' },
         out: { type: 'string' },
         keep: { type: 'boolean' },
+        profile: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -104,6 +107,7 @@ function parse(argv: string[]) {
     timeoutMs: timeout * 1000,
     out: path.resolve(v.out ?? path.join(ROOT, 'bench', 'results.json')),
     keep: !!v.keep,
+    profile: !!v.profile,
   };
 }
 
@@ -280,10 +284,11 @@ async function main() {
             const oursUrl = view.kind === 'vpc' ? `${base}/vpcs/${view.vpcId}?${q}` : `${base}/?${q}&view=graph`;
             const naiveUrl = `${base}/bench/naive?${q}${view.kind === 'vpc' ? `&vpc=${view.vpcId}` : ''}`;
             log(`browser ${size}: ${oursUrl}`);
-            const ours = await benchVariant(browser, oursUrl, opts.runs, opts.timeoutMs, log);
+            const profileDir = path.join(ROOT, 'bench', 'out');
+            const ours = await benchVariant(browser, oursUrl, opts.runs, opts.timeoutMs, log, opts.profile ? path.join(profileDir, `${size}-ours`) : undefined);
             const serverRss = server.child.pid ? rssOfTree(server.child.pid) : null;
             log(`browser ${size} naive baseline: ${naiveUrl}`);
-            const naive = await benchVariant(browser, naiveUrl, opts.runs, opts.timeoutMs, log);
+            const naive = await benchVariant(browser, naiveUrl, opts.runs, opts.timeoutMs, log, opts.profile ? path.join(profileDir, `${size}-naive`) : undefined);
             resultOf(size).browser = { ours, naive, serverRss };
           } finally {
             await stop(server);

@@ -22,3 +22,32 @@ test('a wrong configuration value stops start-up with a message naming the varia
   expect(code, output).toBe(1);
   expect(output).toContain('ATLAS_SOURCE="bogus"');
 });
+
+test('live writes without sign-in stop start-up with a message saying why', async () => {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: {
+      ...process.env,
+      ATLAS_LIVE_WRITES: '1',
+      ATLAS_AUTH: 'none',
+      PORT: String(Number(process.env.E2E_PORT ?? 3210) + 14),
+      ATLAS_SKIP_BUILD_CHECK: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve(null);
+    }, 30_000);
+    child.on('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  expect(code, output).toBe(1);
+  expect(output).toContain('ATLAS_LIVE_WRITES=1 needs sign-in');
+  expect(output).toContain('Set ATLAS_AUTH=proxy');
+});

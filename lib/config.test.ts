@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEMO_FIXTURE_DIR, parseConfig } from './config';
+import { bindWarning, ConfigError, DEMO_FIXTURE_DIR, isLoopback, parseConfig } from './config';
 
 describe('parseConfig', () => {
   it('defaults to the embedded demo fixtures and .data/', () => {
@@ -46,4 +46,50 @@ describe('parseConfig', () => {
   it('treats empty strings as unset', () => {
     expect(parseConfig({ ATLAS_FIXTURE_DIR: '', AWS_ENDPOINT_URL: '' })).toMatchObject({ fixtureDir: DEMO_FIXTURE_DIR, awsEndpoint: undefined });
   });
+
+  it('defaults to no sign-in, the x-forwarded-email header and public snapshot links', () => {
+    expect(parseConfig({}).auth).toEqual({ mode: 'none', header: 'x-forwarded-email', oidc: null, editors: [], snapshots: 'public' });
+    expect(parseConfig({ ATLAS_AUTH: 'proxy', ATLAS_AUTH_HEADER: 'X-Auth-Request-Email', ATLAS_EDITORS: 'A@x.io, b@x.io', ATLAS_SNAPSHOTS: 'private' }).auth).toEqual({
+      mode: 'proxy',
+      header: 'x-auth-request-email',
+      oidc: null,
+      editors: ['a@x.io', 'b@x.io'],
+      snapshots: 'private',
+    });
+    expect(() => parseConfig({ ATLAS_AUTH: 'basic' })).toThrow('ATLAS_AUTH="basic": must be none, proxy or oidc');
+    expect(() => parseConfig({ ATLAS_SNAPSHOTS: 'open' })).toThrow('ATLAS_SNAPSHOTS="open": must be public or private');
+    expect(() => parseConfig({ ATLAS_AUTH_HEADER: 'x email' })).toThrow('ATLAS_AUTH_HEADER="x email": must be an HTTP header name');
+  });
+
+  it('refuses live writes without sign-in, and says why', () => {
+    expect(() => parseConfig({ ATLAS_LIVE_WRITES: '1' })).toThrow(ConfigError);
+    expect(() => parseConfig({ ATLAS_LIVE_WRITES: '1', ATLAS_AUTH: 'none' })).toThrow(/ATLAS_LIVE_WRITES=1 needs sign-in: with ATLAS_AUTH=none anyone who reaches the port could create/);
+    expect(parseConfig({ ATLAS_LIVE_WRITES: '1', ATLAS_AUTH: 'proxy' }).liveWrites).toBe(true);
+    expect(parseConfig({ ATLAS_LIVE_WRITES: '0' }).liveWrites).toBe(false);
+  });
+
+  it('needs the issuer, the client and a session secret of 32+ characters for oidc', () => {
+    const oidc = {
+      ATLAS_AUTH: 'oidc',
+      ATLAS_OIDC_ISSUER: 'https://login.example.com/realms/ops',
+      ATLAS_OIDC_CLIENT_ID: 'vpc-atlas',
+      ATLAS_OIDC_CLIENT_SECRET: 'shh',
+      ATLAS_SESSION_SECRET: 's'.repeat(32),
+    };
+    expect(parseConfig(oidc).auth.oidc).toEqual({ issuer: oidc.ATLAS_OIDC_ISSUER, clientId: 'vpc-atlas', clientSecret: 'shh', sessionSecret: 's'.repeat(32) });
+    expect(parseConfig({ ...oidc, ATLAS_SESSION_SECRET: '', AUTH_SECRET: 'a'.repeat(40) }).auth.oidc?.sessionSecret).toBe('a'.repeat(40));
+    expect(() => parseConfig({ ATLAS_AUTH: 'oidc' })).toThrow(/ATLAS_OIDC_ISSUER: required when ATLAS_AUTH=oidc[\s\S]*ATLAS_OIDC_CLIENT_ID[\s\S]*ATLAS_OIDC_CLIENT_SECRET[\s\S]*ATLAS_SESSION_SECRET: required/);
+    expect(() => parseConfig({ ...oidc, ATLAS_SESSION_SECRET: 'short' })).toThrow('ATLAS_SESSION_SECRET: must be at least 32 characters');
+    expect(() => parseConfig({ ...oidc, ATLAS_OIDC_ISSUER: 'login.example.com' })).toThrow('ATLAS_OIDC_ISSUER="login.example.com": must be an http(s) URL');
+  });
+
+  it('warns loudly when listening beyond loopback without sign-in', () => {
+    expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].every(isLoopback)).toBe(true);
+    expect(['0.0.0.0', '::', '10.0.0.5', 'example.com'].some(isLoopback)).toBe(false);
+    expect(bindWarning('127.0.0.1', 'none')).toBeNull();
+    expect(bindWarning(null, 'none')).toBeNull();
+    expect(bindWarning('0.0.0.0', 'proxy')).toBeNull();
+    expect(bindWarning('0.0.0.0', 'none')).toMatch(/listens on 0\.0\.0\.0 WITHOUT AUTHENTICATION \(ATLAS_AUTH=none\)/);
+  });
 });
+

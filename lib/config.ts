@@ -1,6 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseEditors } from '@/lib/auth/roles';
 
 /** Where the embedded demo account lives; the default fixture directory. */
 export const DEMO_FIXTURE_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), 'fixtures', 'demo');
@@ -115,10 +116,6 @@ export interface AuthConfig {
   snapshots: 'public' | 'private';
 }
 
-/** `a@x.com, B@x.com  ops-admins` -> ['a@x.com', 'b@x.com', 'ops-admins']: commas or white space separate entries. */
-export function parseEditors(value: string | undefined): string[] {
-  return [...new Set((value ?? '').split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
-}
 
 /** A configuration error that names the variable at fault; start-up stops on it. */
 export class ConfigError extends Error {

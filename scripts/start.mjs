@@ -44,10 +44,13 @@ const hostnameVar = /^(\d{1,3}(\.\d{1,3}){3}|::1?|localhost)$/.test(process.env.
 const host = process.env.ATLAS_BIND || hostnameVar || '127.0.0.1';
 const port = process.env.PORT || '3000';
 console.log(`vpc-atlas: serving http://${host === '127.0.0.1' ? 'localhost' : host}:${port} (source: ${process.env.ATLAS_SOURCE || 'fixture'})`);
+// ATLAS_BIND tells the server's start-up check (instrumentation-node.ts) where it listens: binding beyond
+// loopback with ATLAS_AUTH=none prints a loud warning there, for this script and the standalone server alike.
+// ATLAS_NEXT_START: see next.config.js (`output`).
 const child = spawn(
   process.execPath,
   [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', host, '-p', port],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, ATLAS_BIND: host, ATLAS_NEXT_START: '1' } },
 );
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

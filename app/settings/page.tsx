@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { hasRole } from '@/lib/auth/roles';
+import { getViewer } from '@/lib/auth/viewer';
 import { getConfig } from '@/lib/config';
 import { Card } from '../endpoints/_components/ui';
 import { ResetDemoData } from './_components/reset-demo-data';
@@ -6,8 +8,10 @@ import { ResetDemoData } from './_components/reset-demo-data';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Settings' };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
   const config = getConfig();
+  const viewer = await getViewer();
+  const canEdit = !!viewer && hasRole(viewer.role, 'editor');
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-6">
       <div>
@@ -24,6 +28,23 @@ export default function SettingsPage() {
             <dt className="text-slate-500 dark:text-slate-400">Live AWS</dt>
             <dd className="font-medium">{config.liveWrites ? 'Forms write (ATLAS_LIVE_WRITES=1)' : 'Dry runs only (ATLAS_LIVE_WRITES is not 1)'}</dd>
           </div>
+          <div>
+            <dt className="text-slate-500 dark:text-slate-400">Sign-in (ATLAS_AUTH)</dt>
+            <dd className="font-medium" data-testid="settings-auth">
+              {config.auth.mode === 'none'
+                ? 'None: everyone who reaches this server is an editor'
+                : config.auth.mode === 'proxy'
+                  ? `Authenticating proxy (${config.auth.header} header)`
+                  : 'OpenID Connect'}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500 dark:text-slate-400">Editors (ATLAS_EDITORS)</dt>
+            <dd className="font-medium">
+              {config.auth.mode === 'none' ? 'Everyone' : `${config.auth.editors.length} listed`}
+              {viewer && !viewer.anonymous ? ` · you are ${canEdit ? 'an editor' : 'a viewer'}` : ''}
+            </dd>
+          </div>
         </dl>
       </Card>
       <Card
@@ -36,7 +57,13 @@ export default function SettingsPage() {
           <br />
           Saved state: {config.dataDir}/fixture-state/
         </p>
-        <ResetDemoData />
+        {canEdit ? (
+          <ResetDemoData />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="reset-editors-only">
+            Only editors can reset the demo data.
+          </p>
+        )}
       </Card>
     </main>
   );

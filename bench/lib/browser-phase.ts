@@ -7,18 +7,26 @@
  * element exists, and nothing of that (node count, indicators, the viewport transform) changed for
  * STABLE_MS. The figure is the time of the last change, from navigation start (performance.timeOrigin).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { figure, type Figure } from './stats';
 
-/** How long nothing may change before the graph counts as drawn. */
+/** How long nothing may change before the graph counts as drawn... */
 const STABLE_MS = 1_000;
+/**
+ * ...over at least this many frames: a main thread blocked for a second also "changes nothing", and must not
+ * pass for a finished picture (React Flow may still be about to measure nodes and fit the view).
+ */
+const STABLE_FRAMES = 30;
 /** Long tasks are what blocks the main thread for more than this (the TBT definition). */
 const LONG_TASK_MS = 50;
 
 /** Installed before any page script runs: long-task observer, "drawn" detector, frame recorder. */
 const INSTRUMENT = `(() => {
   const STABLE_MS = ${STABLE_MS};
+  const STABLE_FRAMES = ${STABLE_FRAMES};
   const b = (window.__bench = {
     longTasks: [], drawnAt: null, firstNodeAt: null, hasCanvas: false,
     recording: false, frames: [], transforms: new Set(), recStart: 0,
@@ -35,9 +43,11 @@ const INSTRUMENT = `(() => {
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) {}
   const nodes = document.getElementsByClassName('react-flow__node');
+  const edges = document.getElementsByClassName('react-flow__edge');
   let viewport = null;
   let last = '';
   let lastChange = 0;
+  let framesSinceChange = 0;
   const sample = (now) => {
     if (!viewport || !viewport.isConnected) viewport = document.querySelector('.react-flow__viewport');
     if (b.recording) {
@@ -56,10 +66,10 @@ const INSTRUMENT = `(() => {
       const ready = marker ? marker.getAttribute('data-graph-ready') === 'true' : true;
       const count = nodes.length;
       if (viewport) b.hasCanvas = true;
-      const sig = count + '|' + pending + '|' + (viewport ? viewport.style.transform : '') + '|' + ready;
-      if (sig !== last) { last = sig; lastChange = t; }
+      const sig = count + '|' + edges.length + '|' + pending + '|' + (viewport ? viewport.style.transform : '') + '|' + ready;
+      if (sig !== last) { last = sig; lastChange = t; framesSinceChange = 0; } else framesSinceChange++;
       if (count > 0 && b.firstNodeAt === null) b.firstNodeAt = t;
-      if (count > 0 && !pending && ready && t - lastChange >= STABLE_MS) b.drawnAt = lastChange;
+      if (count > 0 && !pending && ready && t - lastChange >= STABLE_MS && framesSinceChange >= STABLE_FRAMES) b.drawnAt = lastChange;
     }
     requestAnimationFrame(sample);
   };
@@ -95,9 +105,18 @@ export interface MainThread {
   taskMs: number;
 }
 
+/** Where a gesture's main-thread time went, from a CPU profile (`--profile`): self time by script and by function. */
+export interface ProfileSummary {
+  file: string;
+  totalMs: number;
+  byScript: { script: string; ms: number }[];
+  byFunction: { fn: string; script: string; line: number; column: number; ms: number }[];
+}
+
 export interface Interaction {
   fps: number;
   mainThread: MainThread;
+  profile?: ProfileSummary;
   /** The longest gap between two frames, ms. */
   worstFrameMs: number;
   /** Sum of (long task - 50 ms) that started inside the interaction. */
@@ -139,7 +158,7 @@ export interface BrowserRun {
   /** A pan with the whole graph on screen (after the zoom-out). */
   overviewPan: Interaction | null;
   domNodesOverview: number;
-  canvas: { width: number; height: number };
+  canvas: { x: number; y: number; width: number; height: number };
 }
 
 export interface JsFile {
@@ -165,6 +184,8 @@ export interface VariantResult {
   domNodesDrawn: number | null;
   domNodesOverview: number | null;
   js: { files: JsFile[]; gzipBytes: number; bytes: number; workerGzipBytes: number } | null;
+  /** The extra visit of `--profile`, with a CPU profile summary per gesture. */
+  profiled?: BrowserRun;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -204,8 +225,46 @@ function mainThreadBetween(a: Metrics, b: Metrics): MainThread {
   return { scriptMs: ms('ScriptDuration'), layoutMs: ms('LayoutDuration'), styleMs: ms('RecalcStyleDuration'), taskMs: ms('TaskDuration') };
 }
 
-async function record<T>(page: Page, cdp: CDPSession, gesture: () => Promise<T>): Promise<Interaction> {
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function summarize(profile: CpuProfile, file: string): ProfileSummary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const scripts = new Map<string, number>();
+  const fns = new Map<string, { fn: string; script: string; line: number; column: number; ms: number }>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const cf = byId.get(id)?.callFrame;
+    if (!cf) return;
+    const script = cf.url ? cf.url.replace(/^https?:\/\/[^/]+/, '') : `(${cf.functionName || 'native'})`;
+    if (cf.functionName === '(idle)') return;
+    total += us;
+    scripts.set(script, (scripts.get(script) ?? 0) + us);
+    const key = `${script}:${cf.lineNumber}:${cf.columnNumber}:${cf.functionName}`;
+    const f = fns.get(key) ?? { fn: cf.functionName || '(anonymous)', script, line: cf.lineNumber + 1, column: cf.columnNumber + 1, ms: 0 };
+    f.ms += us;
+    fns.set(key, f);
+  });
+  const ms = (us: number) => Math.round(us / 100) / 10;
+  return {
+    file,
+    totalMs: ms(total),
+    byScript: [...scripts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([script, us]) => ({ script, ms: ms(us) })),
+    byFunction: [...fns.values()].sort((a, b) => b.ms - a.ms).slice(0, 15).map((f) => ({ ...f, ms: ms(f.ms) })),
+  };
+}
+
+async function record<T>(page: Page, cdp: CDPSession, gesture: () => Promise<T>, profileTo?: string): Promise<Interaction> {
   const before = await metrics(cdp);
+  if (profileTo) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.evaluate(() => (window as unknown as BenchWindow).__bench.startRec());
   await gesture();
   // One more frame so the last input is drawn.
@@ -213,10 +272,18 @@ async function record<T>(page: Page, cdp: CDPSession, gesture: () => Promise<T>)
   const rec = await page.evaluate(() => (window as unknown as BenchWindow).__bench.stopRec());
   const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
   const after = await metrics(cdp);
+  let profile: ProfileSummary | undefined;
+  if (profileTo) {
+    const out = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    mkdirSync(path.dirname(profileTo), { recursive: true });
+    writeFileSync(profileTo, JSON.stringify(out.profile));
+    profile = summarize(out.profile, profileTo);
+  }
   const seconds = (rec.end - rec.start) / 1000;
   return {
     fps: Math.round((rec.frames / seconds) * 10) / 10,
     mainThread: mainThreadBetween(before, after),
+    ...(profile ? { profile } : {}),
     worstFrameMs: Math.round(rec.maxGap),
     blockingMs: blocking(longTasks, rec.start, rec.end),
     transforms: rec.transforms,
@@ -294,7 +361,7 @@ async function waitDrawn(page: Page, timeoutMs: number): Promise<{ drawnAt: numb
 export class NoGraphError extends Error {}
 
 /** One measured visit: navigation to drawn, heap, a pan at zoom 1, a zoom-out to the whole graph, an overview pan. */
-async function visit(context: BrowserContext, url: string, timeoutMs: number, interact: boolean): Promise<BrowserRun> {
+async function visit(context: BrowserContext, url: string, timeoutMs: number, interact: boolean, profilePrefix?: string): Promise<BrowserRun> {
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);
   try {
@@ -344,21 +411,23 @@ async function visit(context: BrowserContext, url: string, timeoutMs: number, in
       zoomOut: null,
       overviewPan: null,
       domNodesOverview: counts.nodes,
-      canvas: { width: Math.round(box.width), height: Math.round(box.height) },
+      canvas: { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) },
     };
     if (!interact) return run;
 
+    // A person scrolls the page so the whole canvas is on screen before using it.
+    await page.locator('.react-flow').first().scrollIntoViewIfNeeded();
     // Zoom in to 100 % at the centre, where names are readable, and let the page settle (level of detail,
     // virtualisation), then pan for 3 s.
     await zoomTo(page, 1, 0);
     await sleep(1_500);
-    run.pan = await record(page, cdp, () => pan(page, 3_000, 900));
+    run.pan = await record(page, cdp, () => pan(page, 3_000, 900), profilePrefix && `${profilePrefix}-pan.cpuprofile`);
     await sleep(500);
     // Zoom back out to the whole graph over 3 s, then pan with everything on screen for 2 s.
-    run.zoomOut = await record(page, cdp, () => zoomTo(page, fitZoom, 3_000));
+    run.zoomOut = await record(page, cdp, () => zoomTo(page, fitZoom, 3_000), profilePrefix && `${profilePrefix}-zoom-out.cpuprofile`);
     await sleep(1_000);
     run.domNodesOverview = await page.evaluate(() => document.getElementsByClassName('react-flow__node').length);
-    run.overviewPan = await record(page, cdp, () => pan(page, 2_000, 300));
+    run.overviewPan = await record(page, cdp, () => pan(page, 2_000, 300), profilePrefix && `${profilePrefix}-overview-pan.cpuprofile`);
     return run;
   } finally {
     await cdp.detach().catch(() => undefined);
@@ -422,6 +491,8 @@ export async function benchVariant(
   runs: number,
   timeoutMs: number,
   log: (s: string) => void,
+  /** With `--profile`: CPU-profile the gestures of one extra, unmeasured visit; files start with this path. */
+  profilePrefix?: string,
 ): Promise<VariantResult> {
   const result: VariantResult = {
     url,
@@ -466,6 +537,14 @@ export async function benchVariant(
     } catch (err) {
       result.errors.push((err as Error).message);
       log(`  run ${i + 1}/${runs}: failed: ${(err as Error).message}`);
+    }
+  }
+  if (profilePrefix) {
+    // Profiling slows the page: its own visit, kept out of the medians.
+    try {
+      result.profiled = await inContext((c) => visit(c, url, timeoutMs, true, profilePrefix));
+    } catch (err) {
+      result.errors.push(`profiled visit: ${(err as Error).message}`);
     }
   }
   const valid = (i: Interaction | null) => (i && i.transforms >= 3 ? i.fps : null);

@@ -1,4 +1,5 @@
 import { ArrowRight } from 'lucide-react';
+import type { KeyboardEvent } from 'react';
 import type { PathVia, SubnetPath } from '@/lib/analysis/paths';
 
 /**
@@ -47,9 +48,13 @@ export interface SubnetPathsProps {
   paths: SubnetPath[];
   /** Display names by resource id; hops without one show their id. */
   names?: Record<string, string>;
+  /** The service whose row is selected (the graph highlights that path). */
+  selectedService?: string | null;
+  /** Makes each row a toggle button: called with the row's service, or null when the selected row is pressed again. */
+  onSelectService?: (service: string | null) => void;
 }
 
-export function SubnetPaths({ paths, names = {} }: SubnetPathsProps) {
+export function SubnetPaths({ paths, names = {}, selectedService = null, onSelectService }: SubnetPathsProps) {
   const services = paths.map((p) => serviceLabel(p.service));
   const teaser = services.length > 3 ? `${services.slice(0, 2).join(' / ')} / …` : services.join(' / ');
   return (
@@ -59,30 +64,54 @@ export function SubnetPaths({ paths, names = {} }: SubnetPathsProps) {
         <p className="text-slate-500 dark:text-slate-400">No services to resolve.</p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-          {paths.map((p) => (
-            <li key={p.service} data-service={p.service} data-via={p.via} className="space-y-1.5 px-3 py-2">
-              <div className="flex items-center justify-between gap-2">
-                <span className="font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-100">{serviceLabel(p.service)}</span>
-                <ViaBadge via={p.via} />
-              </div>
-              {p.hops.length > 1 && (
-                <ol aria-label="Hops" className="flex flex-wrap items-center gap-1 text-xs">
-                  {p.hops.slice(1).map((hop, i) => (
-                    <li key={`${hop}-${i}`} className="flex items-center gap-1">
-                      {i > 0 && <ArrowRight aria-hidden className="h-3 w-3 text-slate-400" />}
-                      <span
-                        title={hop}
-                        className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300"
-                      >
-                        {names[hop] ?? hop}
-                      </span>
-                    </li>
-                  ))}
-                </ol>
-              )}
-              <p className="text-xs leading-relaxed text-slate-600 dark:text-slate-400">{p.detail}</p>
-            </li>
-          ))}
+          {paths.map((p) => {
+            const selected = p.service === selectedService;
+            const toggle = onSelectService ? () => onSelectService(selected ? null : p.service) : undefined;
+            return (
+              <li
+                key={p.service}
+                data-service={p.service}
+                data-via={p.via}
+                {...(toggle
+                  ? {
+                      role: 'button',
+                      tabIndex: 0,
+                      'aria-pressed': selected,
+                      title: selected ? 'Stop highlighting this path' : 'Highlight this path on the graph',
+                      onClick: toggle,
+                      onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => {
+                        if (e.key === 'Enter' || e.key === ' ') {
+                          e.preventDefault();
+                          toggle();
+                        }
+                      },
+                    }
+                  : {})}
+                className={`space-y-1.5 px-3 py-2${toggle ? ' cursor-pointer outline-none hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500 dark:hover:bg-slate-800/60' : ''}${selected ? ' bg-sky-50 ring-2 ring-inset ring-sky-500 dark:bg-sky-950/50' : ''}`}
+              >
+                <div className="flex items-center justify-between gap-2">
+                  <span className="font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-100">{serviceLabel(p.service)}</span>
+                  <ViaBadge via={p.via} />
+                </div>
+                {p.hops.length > 1 && (
+                  <ol aria-label="Hops" className="flex flex-wrap items-center gap-1 text-xs">
+                    {p.hops.slice(1).map((hop, i) => (
+                      <li key={`${hop}-${i}`} className="flex items-center gap-1">
+                        {i > 0 && <ArrowRight aria-hidden className="h-3 w-3 text-slate-400" />}
+                        <span
+                          title={hop}
+                          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+                        >
+                          {names[hop] ?? hop}
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                {p.detail ? <p className="text-xs leading-relaxed text-slate-600 dark:text-slate-400">{p.detail}</p> : null}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -16,8 +16,8 @@ export function useViewer(): ViewerSummary | null {
 }
 
 /**
- * Whether to show buttons that change things. Only a courtesy: every server action checks the role
- * again. Outside a ViewerProvider (a component rendered on its own in a test) it answers true.
+ * Whether to show buttons that change things: for editors (and for everyone with ATLAS_AUTH=none, where the
+ * anonymous visitor is an editor). Only a courtesy: every server action checks the role again.
  */
 export function useCanEdit(): boolean {
   const viewer = useContext(ViewerContext);

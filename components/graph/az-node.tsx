@@ -1,31 +1,49 @@
 import { memo } from 'react';
 import { useStore, type NodeProps } from '@xyflow/react';
+import { GROUP_PADDING } from '@/lib/graph/sizes';
 import { plural } from './format';
-import { GroupBox } from './node-parts';
+
+const HEADER_ROOM = ((GROUP_PADDING.az?.top ?? 36) - 6) / 1.25;
+import { GroupBox, useDetail } from './node-parts';
 import type { AzNode as AzNodeType } from './types';
 
 function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
-  // Only a collapsed AZ follows the zoom (to keep its summary legible); quantised so it re-renders rarely.
-  const zoom = useStore((s) => (data.collapsed ? Math.max(0.02, Math.round(s.transform[2] * 40) / 40) : 1));
-  const fontSize = Math.min(14 / zoom, (width ?? 280) / 12);
+  const detail = useDetail();
+  const scaled = data.collapsed || detail === 'low';
+  // Only a collapsed or far-out AZ follows the zoom (to keep its summary legible); quantised so it re-renders rarely.
+  const zoom = useStore((s) => (scaled ? Math.max(0.02, Math.round(s.transform[2] * 50) / 50) : 1));
+  const fontSize = Math.min(13 / zoom, (width ?? 304) / 13);
+  // The header band is only so tall; a collapsed AZ repeats its name in its (roomy) summary instead.
+  const headerSize = Math.min(fontSize, HEADER_ROOM);
   const privateCount = data.subnetCount - data.publicSubnetCount;
+  const facts = [data.azId, plural(data.subnetCount, 'subnet')].filter(Boolean).join(' · ');
+  const header = scaled ? (
+    <div className="truncate px-[0.6em] pt-[0.3em] font-semibold leading-tight text-slate-700 dark:text-slate-200" style={{ fontSize: headerSize }}>
+      {data.az}
+    </div>
+  ) : (
+    <div className="flex min-w-0 items-baseline gap-2 px-2.5 pt-2 leading-tight">
+      <span className="shrink-0 text-[13px] font-bold uppercase tracking-wide text-slate-700 dark:text-slate-200">{data.az}</span>
+      <span className="truncate text-[11.5px] text-slate-500 dark:text-slate-400">{facts}</span>
+    </div>
+  );
   return (
     <GroupBox
       kind="az"
       dashed
-      title={data.az}
-      subtitle={[data.azId, plural(data.subnetCount, 'subnet'), data.endpointEniCount > 0 ? plural(data.endpointEniCount, 'endpoint ENI') : null]
-        .filter(Boolean)
-        .join(' · ')}
+      header={header}
       selected={selected}
-      body="bg-slate-100/60 dark:bg-slate-800/30"
+      frame="rounded-xl border-2 border-slate-300 bg-white/55 dark:border-slate-600 dark:bg-slate-900/40"
+      findings={data.findings}
+      mark={data.mark}
     >
       {data.collapsed ? (
         <div
           className="atlas-collapsed flex flex-1 flex-col items-center justify-center gap-[0.4em] px-2 text-center leading-tight text-slate-700 dark:text-slate-200"
           style={{ fontSize }}
         >
-          <div className="whitespace-nowrap text-[1.5em] font-semibold">{plural(data.subnetCount, 'subnet')}</div>
+          <div className="whitespace-nowrap text-[1.6em] font-bold uppercase tracking-wide">{data.az}</div>
+          <div className="whitespace-nowrap text-[1.3em] font-semibold">{plural(data.subnetCount, 'subnet')}</div>
           <div className="whitespace-nowrap">
             {data.publicSubnetCount} public · {privateCount} private
           </div>

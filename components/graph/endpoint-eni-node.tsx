@@ -1,15 +1,17 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { NodeCard } from './node-parts';
+import { Chip } from './node-parts';
 import type { EndpointEniNode as EndpointEniNodeType } from './types';
 
 function EndpointEniNodeView({ id, data, selected }: NodeProps<EndpointEniNodeType>) {
   return (
-    <NodeCard
+    <Chip
       kind="endpointEni"
-      title={data.privateIp ?? 'no address'}
-      subtitle={data.service ? `${data.service} · ${id}` : id}
+      title={data.service ?? id}
+      subtitle={data.privateIp ?? 'no address'}
       selected={selected}
+      findings={data.findings}
+      mark={data.mark}
     />
   );
 }

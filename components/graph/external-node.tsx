@@ -10,10 +10,12 @@ function ExternalNodeView({ id, data, selected }: NodeProps<ExternalNodeType>) {
     <NodeCard
       kind="external"
       title={data.missing ? `${data.label} (gone)` : data.label}
-      subtitle={shownId}
+      subtitle={<span className="truncate font-mono">{shownId}</span>}
       selected={selected}
       danger={data.missing}
       dashed
+      findings={data.findings}
+      mark={data.mark}
     />
   );
 }

@@ -1,24 +1,32 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { serviceLabel, stateTone } from './format';
-import { Badge, NodeCard } from './node-parts';
+import { Facts, NodeCard } from './node-parts';
 import type { GatewayEndpointNode as GatewayEndpointNodeType } from './types';
 
-function GatewayEndpointNodeView({ id, data, selected }: NodeProps<GatewayEndpointNodeType>) {
+function GatewayEndpointNodeView({ data, selected }: NodeProps<GatewayEndpointNodeType>) {
   return (
     <NodeCard
       kind="gatewayEndpoint"
       title={serviceLabel(data.service)}
-      subtitle={data.name ? `${data.name} · ${id}` : id}
-      selected={selected}
-      badges={
-        <>
-          <Badge tone="green" title="Gateway endpoints for S3 and DynamoDB have no hourly or data processing charge">
-            Gateway · free
-          </Badge>
-          {data.state === 'available' ? null : <Badge tone={stateTone(data.state)}>{data.state}</Badge>}
-        </>
+      subtitle={
+        <Facts
+          items={[
+            <span key="g" title="Gateway endpoints for S3 and DynamoDB have no hourly or data processing charge">
+              Gateway · <span className="font-semibold text-emerald-700 dark:text-emerald-400">free</span>
+            </span>,
+            data.state === 'available' ? null : (
+              <span key="s" className={stateTone(data.state) === 'red' ? 'text-red-700 dark:text-red-400' : 'text-amber-700 dark:text-amber-300'}>
+                {data.state}
+              </span>
+            ),
+            data.name || null,
+          ]}
+        />
       }
+      selected={selected}
+      findings={data.findings}
+      mark={data.mark}
     />
   );
 }

@@ -5,9 +5,12 @@
  * are buttons that move the selection. Every value is rendered as text; names and tags come from users.
  */
 
-import { X } from 'lucide-react';
+import { ExternalLink, TriangleAlert, Wrench, X } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { SubnetPaths } from '@/components/analysis/subnet-paths';
+import type { SubnetPath } from '@/lib/analysis/paths';
 import { prefixListLabel } from '@/lib/graph/build';
+import { findingsFor, type GraphFinding } from '@/lib/graph/overlay';
 import type { TopologyIndex } from '@/lib/graph/topology-index';
 import type { GraphNode, NodeKind } from '@/lib/graph/types';
 import type { Endpoint, Route, SecurityGroupRule, Tags } from '@/lib/topology/types';
@@ -24,9 +27,64 @@ export interface InspectorProps {
   visible: ReadonlySet<string>;
   onSelect: (id: string) => void;
   onClose: () => void;
+  /** A frozen view: no "fix" links. */
+  readOnly?: boolean;
+  /** Every finding of the graph's scope; the panel lists those that name the selected resource. */
+  findings?: readonly GraphFinding[];
+  /** The findings page, linked under the list. */
+  findingsHref?: string;
+  /** The selected subnet's paths to AWS services (empty for other kinds). */
+  paths?: SubnetPath[];
+  /** False when the page sent no paths (no analysis, or a VPC too large to send them for). */
+  pathsAvailable?: boolean;
+  /** Names of the resources paths pass, by id. */
+  pathNames?: Record<string, string>;
+  /** The service whose path is highlighted on the graph. */
+  selectedPath?: string | null;
+  onSelectPath?: (service: string | null) => void;
 }
 
 type Select = (id: string) => void;
+
+const SEVERITY_STYLE: Record<GraphFinding['severity'], string> = {
+  high: 'bg-red-600 text-white',
+  medium: 'bg-orange-500 text-white',
+  low: 'bg-amber-300 text-amber-950',
+  info: 'bg-sky-600 text-white',
+};
+
+/** The findings that name the selected resource, worst first, each with its fix link unless read-only. */
+function FindingsSection({ id, findings, readOnly, findingsHref }: { id: string; findings: readonly GraphFinding[]; readOnly: boolean; findingsHref?: string }) {
+  const mine = findingsFor(findings, id);
+  if (mine.length === 0) return null;
+  return (
+    <section data-testid="inspector-findings" className="border-t border-slate-200 px-4 py-3 dark:border-slate-800">
+      <h3 className="mb-2 flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        <TriangleAlert aria-hidden size={13} /> Findings ({mine.length})
+      </h3>
+      <ul className="space-y-2">
+        {mine.map((f) => (
+          <li key={f.id} data-rule={f.rule} className="text-sm">
+            <div className="flex items-start gap-2">
+              <span className={cx('mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-[10.5px] font-bold uppercase leading-none', SEVERITY_STYLE[f.severity])}>{f.severity}</span>
+              <span className="min-w-0 flex-1 break-words">{f.title}</span>
+            </div>
+            {!readOnly && f.fixHref && /^\/(?!\/)/.test(f.fixHref) ? (
+              <a href={f.fixHref} className="ml-[3.25rem] mt-0.5 inline-flex items-center gap-1 text-xs font-medium text-sky-700 hover:underline dark:text-sky-300">
+                <Wrench aria-hidden size={12} /> Fix
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {findingsHref ? (
+        <a href={findingsHref} className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-sky-700 hover:underline dark:text-sky-300">
+          <ExternalLink aria-hidden size={12} /> Why it matters and how to fix it
+        </a>
+      ) : null}
+    </section>
+  );
+}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -318,7 +376,19 @@ function EndpointDetails({ ep, index, onSelect, visible }: { ep: Endpoint; index
   );
 }
 
-function Body({ node, id, index, nodes, onSelect, visible }: { node: GraphNode | undefined; id: string } & Omit<InspectorProps, 'selectedId' | 'onClose'>) {
+function Body({
+  node,
+  id,
+  index,
+  nodes,
+  onSelect,
+  visible,
+  paths = [],
+  pathsAvailable = false,
+  pathNames = {},
+  selectedPath = null,
+  onSelectPath,
+}: { node: GraphNode | undefined; id: string } & Omit<InspectorProps, 'selectedId' | 'onClose'>) {
   const vpc = index.vpcs.get(id);
   if (vpc) {
     const tables = [...index.routeTables.values()].filter((rt) => rt.vpcId === id);
@@ -381,6 +451,18 @@ function Body({ node, id, index, nodes, onSelect, visible }: { node: GraphNode |
             ]}
           />
         </Section>
+        <section className="border-t border-slate-200 px-4 py-3 dark:border-slate-800">
+          {paths.length > 0 ? (
+            <>
+              <SubnetPaths paths={paths} names={pathNames} selectedService={selectedPath} {...(onSelectPath ? { onSelectService: onSelectPath } : {})} />
+              <p className="mt-1.5 text-xs text-slate-500 dark:text-slate-400">Select a row to highlight the path on the graph.</p>
+            </>
+          ) : (
+            <p data-testid="subnet-paths-missing" className="text-sm text-slate-500 dark:text-slate-400">
+              {pathsAvailable ? 'No paths to resolve for this subnet.' : 'Working out how this subnet reaches AWS services…'}
+            </p>
+          )}
+        </section>
         <Section title="Route table">
           {subnet.routeTableId ? (
             <>
@@ -638,6 +720,7 @@ export function Inspector(props: InspectorProps) {
         </button>
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto pb-6">
+        <FindingsSection id={selectedId} findings={props.findings ?? []} readOnly={props.readOnly ?? false} {...(props.findingsHref ? { findingsHref: props.findingsHref } : {})} />
         <Body node={node} id={selectedId} {...props} />
       </div>
     </aside>

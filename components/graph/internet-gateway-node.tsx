@@ -4,7 +4,16 @@ import { NodeCard } from './node-parts';
 import type { InternetGatewayNode as InternetGatewayNodeType } from './types';
 
 function InternetGatewayNodeView({ id, data, selected }: NodeProps<InternetGatewayNodeType>) {
-  return <NodeCard kind="internetGateway" title={data.name || 'Internet gateway'} subtitle={id} selected={selected} />;
+  return (
+    <NodeCard
+      kind="internetGateway"
+      title={data.name || 'Internet gateway'}
+      subtitle={<span className="truncate font-mono">{id}</span>}
+      selected={selected}
+      findings={data.findings}
+      mark={data.mark}
+    />
+  );
 }
 
 export const InternetGatewayNode = memo(InternetGatewayNodeView);

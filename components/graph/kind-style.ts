@@ -32,6 +32,10 @@ export interface KindStyle {
   swatch: string;
   /** Minimap fill; mid-tone so it reads on light and dark minimaps. */
   minimap: string;
+  /** Background of the bare box drawn when zoomed far out. */
+  fill: string;
+  /** Left stripe of a chip drawn inside a subnet. */
+  stripe: string;
 }
 
 export const KIND_STYLE: Record<NodeKind, KindStyle> = {
@@ -43,6 +47,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-indigo-100 text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100',
     swatch: 'bg-indigo-500',
     minimap: '#818cf8',
+    fill: 'bg-indigo-100 dark:bg-indigo-900/60',
+    stripe: 'border-l-indigo-500',
   },
   az: {
     label: 'Availability zone',
@@ -52,6 +58,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100',
     swatch: 'bg-slate-400',
     minimap: '#94a3b8',
+    fill: 'bg-slate-100 dark:bg-slate-800',
+    stripe: 'border-l-slate-400',
   },
   subnet: {
     label: 'Subnet',
@@ -61,6 +69,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-blue-100 text-blue-800 dark:bg-blue-900 dark:text-blue-100',
     swatch: 'bg-blue-500',
     minimap: '#60a5fa',
+    fill: 'bg-blue-100 dark:bg-blue-900/60',
+    stripe: 'border-l-blue-500',
   },
   routeTable: {
     label: 'Route table',
@@ -70,6 +80,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
     swatch: 'bg-amber-400',
     minimap: '#fbbf24',
+    fill: 'bg-amber-100 dark:bg-amber-900/60',
+    stripe: 'border-l-amber-400',
   },
   internetGateway: {
     label: 'Internet gateway',
@@ -79,6 +91,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-violet-100 text-violet-800 dark:bg-violet-900 dark:text-violet-100',
     swatch: 'bg-violet-500',
     minimap: '#a78bfa',
+    fill: 'bg-violet-100 dark:bg-violet-900/60',
+    stripe: 'border-l-violet-500',
   },
   natGateway: {
     label: 'NAT gateway',
@@ -88,6 +102,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-pink-100 text-pink-800 dark:bg-pink-900 dark:text-pink-100',
     swatch: 'bg-pink-500',
     minimap: '#f472b6',
+    fill: 'bg-pink-200 dark:bg-pink-900/70',
+    stripe: 'border-l-pink-500',
   },
   gatewayEndpoint: {
     label: 'Gateway endpoint',
@@ -97,6 +113,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100',
     swatch: 'bg-emerald-500',
     minimap: '#34d399',
+    fill: 'bg-emerald-100 dark:bg-emerald-900/60',
+    stripe: 'border-l-emerald-500',
   },
   interfaceEndpoint: {
     label: 'Interface endpoint',
@@ -106,6 +124,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-cyan-100 text-cyan-800 dark:bg-cyan-900 dark:text-cyan-100',
     swatch: 'bg-cyan-500',
     minimap: '#22d3ee',
+    fill: 'bg-cyan-100 dark:bg-cyan-900/60',
+    stripe: 'border-l-cyan-500',
   },
   endpointEni: {
     label: 'Endpoint network interface',
@@ -115,6 +135,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-lime-100 text-lime-900 dark:bg-lime-900 dark:text-lime-100',
     swatch: 'bg-lime-500',
     minimap: '#a3e635',
+    fill: 'bg-lime-200 dark:bg-lime-900/70',
+    stripe: 'border-l-lime-500',
   },
   external: {
     label: 'Route target outside the VPC',
@@ -124,6 +146,8 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
     chip: 'bg-stone-200 text-stone-800 dark:bg-stone-700 dark:text-stone-100',
     swatch: 'bg-stone-400',
     minimap: '#a8a29e',
+    fill: 'bg-stone-200 dark:bg-stone-800',
+    stripe: 'border-l-stone-400',
   },
 };
 
@@ -137,4 +161,6 @@ export const EDGE_COLOR = {
   endpointEni: '#0891b2',
   route: '#78716c',
   blackhole: '#dc2626',
+  /** A step of a highlighted path that no edge of the graph draws (a NAT gateway on to its subnet's table). */
+  path: '#0284c7',
 } as const;

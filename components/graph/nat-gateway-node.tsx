@@ -1,19 +1,22 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { stateTone } from './format';
-import { NodeCard } from './node-parts';
+import { Chip } from './node-parts';
 import type { NatGatewayNode as NatGatewayNodeType } from './types';
 
 function NatGatewayNodeView({ id, data, selected }: NodeProps<NatGatewayNodeType>) {
-  const address = data.connectivityType === 'private' ? `private · ${data.privateIp ?? ''}` : (data.publicIp ?? data.privateIp);
+  const address = data.connectivityType === 'private' ? `private ${data.privateIp ?? ''}` : (data.publicIp ?? data.privateIp);
   const parts = [address, data.state === 'available' ? null : data.state].filter(Boolean);
   return (
-    <NodeCard
+    <Chip
       kind="natGateway"
-      title={data.name || id}
-      subtitle={parts.length > 0 ? parts.join(' · ') : id}
+      inline
+      title={`NAT ${data.name || id}`}
+      subtitle={parts.join(' · ')}
       selected={selected}
       danger={stateTone(data.state) === 'red'}
+      findings={data.findings}
+      mark={data.mark}
     />
   );
 }

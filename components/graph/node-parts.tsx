@@ -1,10 +1,25 @@
-/** Building blocks of the node components: the card, the group header, badges. Text only, never HTML. */
+/**
+ * Building blocks of the node components: cards, chips, group headers, badges, and the pins that show findings
+ * and snapshot differences. Text only, never HTML. The DOM is kept small on purpose (a large VPC draws a
+ * thousand of these): no React Flow handles (edges attach to the handles `to-flow.ts` declares), one icon per
+ * card at most, and a bare box when the canvas is zoomed too far out to read anything.
+ */
 
-import { Handle, Position } from '@xyflow/react';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
+import { TriangleAlert } from 'lucide-react';
+import type { FindingSummary } from '@/lib/graph/overlay';
 import type { NodeKind } from '@/lib/graph/types';
 import { cx } from './format';
 import { KIND_STYLE } from './kind-style';
+import type { DiffMark } from './types';
+
+/** How much a node draws: `low` when zoomed so far out that text would be specks. */
+export type Detail = 'full' | 'low';
+export const DetailContext = createContext<Detail>('full');
+
+export function useDetail(): Detail {
+  return useContext(DetailContext);
+}
 
 export type Tone = 'neutral' | 'green' | 'amber' | 'red' | 'blue' | 'cyan';
 
@@ -21,7 +36,7 @@ export function Badge({ tone = 'neutral', title, children }: { tone?: Tone; titl
   return (
     <span
       title={title}
-      className={cx('inline-flex h-[18px] shrink-0 items-center gap-1 rounded px-1.5 text-[10.5px] font-medium leading-none', TONE[tone])}
+      className={cx('inline-flex h-[18px] shrink-0 items-center gap-1 rounded px-1.5 text-[11px] font-medium leading-none', TONE[tone])}
     >
       {children}
     </span>
@@ -46,103 +61,214 @@ export function KindChip({ kind, size = 'md', danger = false }: { kind: NodeKind
   );
 }
 
-function TitleBlock({ title, subtitle, large = false }: { title: string; subtitle?: string; large?: boolean }) {
+const SEVERITY_PIN: Record<FindingSummary['severity'], string> = {
+  high: 'bg-red-600 text-white',
+  medium: 'bg-orange-500 text-white',
+  low: 'bg-amber-300 text-amber-950',
+  info: 'bg-sky-600 text-white',
+};
+
+/** A pin on the node's top-right corner: how many findings name it, coloured by the worst. */
+export function FindingsPin({ summary }: { summary: FindingSummary }) {
+  const text = `${summary.count} finding${summary.count === 1 ? '' : 's'}, worst: ${summary.severity}`;
   return (
-    <div className="min-w-0 flex-1 leading-tight">
-      <div className={cx('truncate font-semibold', large ? 'text-[15px]' : 'text-[13px]')} title={title}>
-        {title}
-      </div>
-      {subtitle ? (
-        <div className="truncate font-mono text-[11px] text-slate-600 dark:text-slate-400" title={subtitle}>
-          {subtitle}
-        </div>
-      ) : null}
-    </div>
+    <span
+      data-finding-count={summary.count}
+      data-finding-severity={summary.severity}
+      title={text}
+      aria-label={text}
+      className={cx(
+        'atlas-pin absolute -right-2 -top-2.5 z-10 inline-flex h-5 items-center gap-0.5 rounded-full px-1.5 text-[11px] font-bold leading-none shadow ring-2 ring-white dark:ring-slate-950',
+        SEVERITY_PIN[summary.severity],
+      )}
+    >
+      <TriangleAlert aria-hidden size={11} strokeWidth={2.5} />
+      {summary.count}
+    </span>
+  );
+}
+
+const MARK_PIN: Record<DiffMark, string> = {
+  added: 'bg-emerald-600 text-white',
+  removed: 'bg-red-600 text-white',
+  changed: 'bg-amber-400 text-amber-950',
+};
+
+/** Snapshot comparison: a ring in the mark's colour (see the CSS) and a small word on the top edge. */
+export function MarkPin({ mark }: { mark: DiffMark }) {
+  return (
+    <span
+      data-diff={mark}
+      className={cx('atlas-pin absolute -top-2.5 left-3 z-10 rounded-full px-1.5 py-0.5 text-[10.5px] font-bold uppercase leading-none tracking-wide shadow', MARK_PIN[mark])}
+    >
+      {mark}
+    </span>
   );
 }
 
 /**
- * One invisible handle in the middle of each side. Edges name the side they use (chosen after layout), and
- * React Flow measures these elements for the exact anchor; `to-flow.ts` declares the same four up front for
- * nodes that have not been rendered yet.
+ * Where edges attach, for React Flow's one measurement of each node when it mounts: four invisible bars along
+ * the sides of React Flow's node wrapper (siblings of the node's box, so borders do not shift them), with the ids `to-flow.ts` declares (`top`, `right`, `bottom`, `left`). Plain elements rather than
+ * React Flow's `<Handle>`, which subscribes each handle to the store: a thousand nodes would mean four thousand
+ * subscriptions re-run on every pan frame. One constant element, so React never diffs it twice.
  */
-function SideHandles() {
+const SIDE_HANDLES = (
+  <>
+    <span aria-hidden className="source atlas-side atlas-side-top" data-handleid="top" data-handlepos="top" />
+    <span aria-hidden className="source atlas-side atlas-side-right" data-handleid="right" data-handlepos="right" />
+    <span aria-hidden className="source atlas-side atlas-side-bottom" data-handleid="bottom" data-handlepos="bottom" />
+    <span aria-hidden className="source atlas-side atlas-side-left" data-handleid="left" data-handlepos="left" />
+  </>
+);
+
+/** Overlays every node kind can carry. */
+export interface Overlays {
+  findings?: FindingSummary | undefined;
+  mark?: DiffMark | undefined;
+}
+
+function Pins({ findings, mark }: Overlays) {
   return (
     <>
-      <Handle id="top" type="source" position={Position.Top} isConnectable={false} className="atlas-handle" />
-      <Handle id="right" type="source" position={Position.Right} isConnectable={false} className="atlas-handle" />
-      <Handle id="bottom" type="source" position={Position.Bottom} isConnectable={false} className="atlas-handle" />
-      <Handle id="left" type="source" position={Position.Left} isConnectable={false} className="atlas-handle" />
+      {mark ? <MarkPin mark={mark} /> : null}
+      {findings ? <FindingsPin summary={findings} /> : null}
     </>
   );
 }
 
-const SELECTED = 'ring-2 ring-sky-500 ring-offset-2 ring-offset-white dark:ring-sky-400 dark:ring-offset-slate-950';
+function frameClasses(selected: boolean, mark: DiffMark | undefined): string {
+  return cx(selected && 'atlas-selected', mark && `atlas-mark-${mark}`);
+}
 
-/** A leaf resource: icon chip, title, mono subtitle, then an optional row of badges. */
+/** A leaf resource: icon chip, title, one line of detail. */
 export function NodeCard(props: {
   kind: NodeKind;
   title: string;
-  subtitle?: string;
-  badges?: ReactNode;
+  subtitle?: ReactNode;
   selected: boolean;
   danger?: boolean;
   dashed?: boolean;
-}) {
-  const { kind, title, subtitle, badges, selected, danger = false, dashed = false } = props;
+} & Overlays) {
+  const { kind, title, subtitle, selected, danger = false, dashed = false, findings, mark } = props;
+  const detail = useDetail();
+  const border = danger ? 'border-red-500 dark:border-red-500' : KIND_STYLE[kind].border;
+  if (detail === 'low') {
+    return (
+      <>
+        <div data-kind={kind} title={title} className={cx('relative h-full w-full rounded-lg border-2', border, KIND_STYLE[kind].fill, dashed && 'border-dashed', frameClasses(selected, mark))}>
+          <Pins findings={findings} mark={mark} />
+        </div>
+        {SIDE_HANDLES}
+      </>
+    );
+  }
   return (
-    <div
-      data-kind={kind}
-      className={cx(
-        'flex h-full w-full flex-col justify-center gap-1 overflow-hidden rounded-lg border-2 bg-white px-2.5 py-1.5 text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100',
-        danger ? 'border-red-500 dark:border-red-500' : KIND_STYLE[kind].border,
-        dashed && 'border-dashed',
-        selected && SELECTED,
-      )}
-    >
-      <div className="flex min-w-0 items-center gap-2">
+    <>
+      <div
+        data-kind={kind}
+        className={cx(
+          'relative flex h-full w-full items-center gap-2.5 rounded-lg border bg-white px-2.5 text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100',
+          border,
+          dashed && 'border-dashed',
+          frameClasses(selected, mark),
+        )}
+      >
         <KindChip kind={kind} danger={danger} />
-        <TitleBlock title={title} {...(subtitle === undefined ? {} : { subtitle })} />
+        <div className="min-w-0 flex-1 leading-tight">
+          <div className="truncate text-[14px] font-semibold" title={title}>
+            {title}
+          </div>
+          {subtitle ? <div className="mt-0.5 flex min-w-0 items-center gap-1 truncate text-[11.5px] text-slate-600 dark:text-slate-400">{subtitle}</div> : null}
+        </div>
+        <Pins findings={findings} mark={mark} />
       </div>
-      {badges ? <div className="flex h-[18px] min-w-0 gap-1 overflow-hidden pl-9">{badges}</div> : null}
-      <SideHandles />
-    </div>
+      {SIDE_HANDLES}
+    </>
   );
 }
 
-/** A group box (VPC, AZ, subnet with NAT gateways or ENIs inside): a header on a tinted, see-through body. */
-export function GroupBox(props: {
+/** A small resource drawn inside its subnet (an endpoint ENI, a NAT gateway): a stripe of colour, two short lines. */
+export function Chip(props: {
   kind: NodeKind;
   title: string;
   subtitle?: string;
-  badges?: ReactNode;
+  /** Subtitle beside the title instead of under it (wide chips). */
+  inline?: boolean;
   selected: boolean;
-  body: string;
-  large?: boolean;
+  danger?: boolean;
+} & Overlays) {
+  const { kind, title, subtitle, inline = false, selected, danger = false, findings, mark } = props;
+  const detail = useDetail();
+  const stripe = danger ? 'border-l-red-500' : KIND_STYLE[kind].stripe;
+  if (detail === 'low') {
+    return (
+      <>
+        <div data-kind={kind} title={title} className={cx('relative h-full w-full rounded-md', KIND_STYLE[kind].fill, frameClasses(selected, mark))}>
+          <Pins findings={findings} mark={mark} />
+        </div>
+        {SIDE_HANDLES}
+      </>
+    );
+  }
+  return (
+    <>
+      <div
+        data-kind={kind}
+        className={cx(
+          'relative flex h-full w-full min-w-0 rounded-md border border-l-4 border-slate-200 bg-white px-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
+          stripe,
+          inline ? 'items-center justify-between gap-2' : 'flex-col justify-center',
+          frameClasses(selected, mark),
+        )}
+      >
+        <span className="truncate text-[12px] font-semibold leading-tight" title={title}>
+          {title}
+        </span>
+        {subtitle ? <span className="truncate font-mono text-[10.5px] leading-tight text-slate-600 dark:text-slate-400">{subtitle}</span> : null}
+        <Pins findings={findings} mark={mark} />
+      </div>
+      {SIDE_HANDLES}
+    </>
+  );
+}
+
+/** A group box (VPC, AZ, subnet): a header over a tinted body that its children are drawn on. */
+export function GroupBox(props: {
+  kind: NodeKind;
+  header: ReactNode;
+  selected: boolean;
+  /** Border and background classes. */
+  frame: string;
   dashed?: boolean;
   children?: ReactNode;
-}) {
-  const { kind, title, subtitle, badges, selected, body, large = false, dashed = false, children } = props;
+} & Overlays) {
+  const { kind, header, selected, frame, dashed = false, children, findings, mark } = props;
   return (
-    <div
-      data-kind={kind}
-      className={cx(
-        'flex h-full w-full flex-col rounded-xl border-2 text-slate-900 dark:text-slate-100',
-        KIND_STYLE[kind].border,
-        body,
-        dashed && 'border-dashed',
-        selected && SELECTED,
-      )}
-    >
-      <div className={cx('flex min-w-0 items-center gap-2', large ? 'px-4 pt-3' : 'px-2.5 pt-2')}>
-        <KindChip kind={kind} size={large ? 'lg' : 'md'} />
-        <TitleBlock title={title} large={large} {...(subtitle === undefined ? {} : { subtitle })} />
+    <>
+      <div
+        data-kind={kind}
+        className={cx('relative flex h-full w-full flex-col text-slate-900 dark:text-slate-100', frame, dashed && 'border-dashed', frameClasses(selected, mark))}
+      >
+        {header}
+        {children}
+        <Pins findings={findings} mark={mark} />
       </div>
-      {badges ? (
-        <div className={cx('flex min-w-0 gap-1 overflow-hidden', large ? 'mt-1.5 pl-[60px] pr-4' : 'mt-1 pl-[46px] pr-2.5')}>{badges}</div>
-      ) : null}
-      {children}
-      <SideHandles />
-    </div>
+      {SIDE_HANDLES}
+    </>
+  );
+}
+
+/** A middot-separated line of short facts. */
+export function Facts({ items }: { items: (ReactNode | null | false | undefined)[] }) {
+  const shown = items.filter((x): x is ReactNode => x !== null && x !== false && x !== undefined && x !== '');
+  return (
+    <>
+      {shown.map((item, i) => (
+        <span key={i} className="shrink-0 last:shrink last:truncate">
+          {i > 0 ? <span className="px-1 text-slate-400 dark:text-slate-500">·</span> : null}
+          {item}
+        </span>
+      ))}
+    </>
   );
 }

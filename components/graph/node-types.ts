@@ -1,10 +1,11 @@
 /**
- * The one `nodeTypes` registry, at module scope: React Flow re-mounts every node when this object's identity
- * changes, so it must never be built inside a component.
+ * The one `nodeTypes` and `edgeTypes` registries, at module scope: React Flow re-mounts every node when this
+ * object's identity changes, so it must never be built inside a component.
  */
 
-import type { NodeTypes } from '@xyflow/react';
+import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import type { NodeKind } from '@/lib/graph/types';
+import { AtlasEdgeComponent } from './atlas-edge';
 import { AzNode } from './az-node';
 import { EndpointEniNode } from './endpoint-eni-node';
 import { ExternalNode } from './external-node';
@@ -28,3 +29,7 @@ export const nodeTypes = {
   endpointEni: EndpointEniNode,
   external: ExternalNode,
 } satisfies Record<NodeKind, NodeTypes[string]>;
+
+export const edgeTypes = {
+  atlas: AtlasEdgeComponent,
+} satisfies EdgeTypes;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { plural } from './format';
-import { Badge, NodeCard } from './node-parts';
+import { Facts, NodeCard } from './node-parts';
 import type { RouteTableNode as RouteTableNodeType } from './types';
 
 function RouteTableNodeView({ id, data, selected }: NodeProps<RouteTableNodeType>) {
@@ -9,16 +9,27 @@ function RouteTableNodeView({ id, data, selected }: NodeProps<RouteTableNodeType
     <NodeCard
       kind="routeTable"
       title={data.name || id}
-      {...(data.name ? { subtitle: id } : {})}
-      selected={selected}
-      badges={
-        <>
-          {data.main ? <Badge tone="amber">Main</Badge> : null}
-          <Badge>{plural(data.routeCount, 'route')}</Badge>
-          <Badge>{plural(data.subnetCount, 'subnet')}</Badge>
-          {data.blackholeCount > 0 ? <Badge tone="red">{data.blackholeCount} blackhole</Badge> : null}
-        </>
+      subtitle={
+        <Facts
+          items={[
+            data.main ? (
+              <span key="m" className="font-semibold text-amber-700 dark:text-amber-300">
+                Main
+              </span>
+            ) : null,
+            plural(data.routeCount, 'route'),
+            plural(data.subnetCount, 'subnet'),
+            data.blackholeCount > 0 ? (
+              <span key="b" className="font-semibold text-red-700 dark:text-red-400">
+                {data.blackholeCount} blackhole
+              </span>
+            ) : null,
+          ]}
+        />
       }
+      selected={selected}
+      findings={data.findings}
+      mark={data.mark}
     />
   );
 }

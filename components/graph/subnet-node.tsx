@@ -1,38 +1,67 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { Globe, Lock } from 'lucide-react';
-import { Badge, GroupBox } from './node-parts';
+import { cx } from './format';
+import { Facts, GroupBox, useDetail } from './node-parts';
 import type { SubnetNode as SubnetNodeType } from './types';
 
 // AWS reserves five addresses in every subnet; below a /28's worth of free ones, launches start failing soon.
 const LOW_FREE_IPS = 16;
 
+// Public subnets are green and private ones blue, as in most VPC diagrams.
+const FRAME = {
+  public: 'rounded-lg border bg-emerald-50 border-emerald-300 dark:bg-emerald-950/60 dark:border-emerald-700',
+  private: 'rounded-lg border bg-sky-50 border-sky-300 dark:bg-sky-950/60 dark:border-sky-700',
+} as const;
+
 function SubnetNodeView({ id, data, selected }: NodeProps<SubnetNodeType>) {
-  return (
-    <GroupBox
-      kind="subnet"
-      title={data.name || id}
-      subtitle={data.name ? `${data.cidr} · ${id}` : data.cidr}
-      selected={selected}
-      body="bg-blue-50/70 dark:bg-blue-950/30"
-      badges={
-        <>
+  const detail = useDetail();
+  const name = data.name || id;
+  const header =
+    detail === 'low' ? null : (
+      <div className="flex min-w-0 flex-col gap-0.5 px-2.5 pt-2 leading-tight">
+        <div className="flex min-w-0 items-center gap-1.5">
           {data.public ? (
-            <Badge tone="green" title="Its route table sends 0.0.0.0/0 to an internet gateway">
-              <Globe aria-hidden size={10} /> Public
-            </Badge>
+            <Globe aria-hidden size={14} className="shrink-0 text-emerald-700 dark:text-emerald-400" />
           ) : (
-            <Badge title="No route to an internet gateway">
-              <Lock aria-hidden size={10} /> Private
-            </Badge>
+            <Lock aria-hidden size={14} className="shrink-0 text-sky-700 dark:text-sky-400" />
           )}
-          {data.availableIps === null ? null : (
-            <Badge tone={data.availableIps < LOW_FREE_IPS ? 'amber' : 'neutral'}>{data.availableIps} free IPs</Badge>
-          )}
-          {data.explicitRouteTable ? null : <Badge title="No explicit association: uses the VPC's main route table">main RT</Badge>}
-        </>
-      }
-    />
+          <span className="min-w-0 flex-1 truncate text-[14px] font-semibold" title={name}>
+            {name}
+          </span>
+          <span
+            title={data.public ? 'Its route table sends 0.0.0.0/0 to an internet gateway' : 'No route to an internet gateway'}
+            className={cx(
+              'shrink-0 rounded px-1.5 py-px text-[10.5px] font-semibold uppercase tracking-wide',
+              data.public ? 'bg-emerald-600 text-white dark:bg-emerald-500 dark:text-emerald-950' : 'bg-sky-700 text-white dark:bg-sky-500 dark:text-sky-950',
+            )}
+          >
+            {data.public ? 'Public' : 'Private'}
+          </span>
+        </div>
+        <div className="flex min-w-0 items-center truncate pl-5 text-[11.5px] text-slate-600 dark:text-slate-300">
+          <Facts
+            items={[
+              <span key="c" className="font-mono">
+                {data.cidr}
+              </span>,
+              data.availableIps === null ? null : (
+                <span key="f" className={data.availableIps < LOW_FREE_IPS ? 'font-semibold text-amber-700 dark:text-amber-300' : undefined}>
+                  {data.availableIps} free
+                </span>
+              ),
+              data.explicitRouteTable ? null : (
+                <span key="m" title="No explicit association: uses the VPC's main route table" className="text-slate-500 italic dark:text-slate-400">
+                  main RT
+                </span>
+              ),
+            ]}
+          />
+        </div>
+      </div>
+    );
+  return (
+    <GroupBox kind="subnet" header={header} selected={selected} frame={FRAME[data.public ? 'public' : 'private']} findings={data.findings} mark={data.mark} />
   );
 }
 

@@ -3,27 +3,60 @@
  *
  * Every node carries its size (`width`/`height`/`measured`) and its four handles (`handles`) up front: React
  * Flow then draws edges, fits the view and culls off-screen nodes without measuring the DOM first, and a node
- * that has never been rendered (hidden, or outside the viewport) still anchors its edges correctly.
+ * that has never been rendered (hidden, or outside the viewport) still anchors its edges correctly. The node
+ * components render no `<Handle>` of their own.
+ *
+ * Given the previous call's `FlowCache`, unchanged nodes and edges come back as the very same objects, so that
+ * React Flow skips them: selecting or hovering a node re-renders the handful of nodes whose look changed, not
+ * the thousand that did not.
+ *
+ * Edges stay out of the way until they matter: in a big graph, edges of a kind that has many are hidden
+ * (`quiet`) unless they touch the selection, the hovered node or the highlighted path; edges are drawn under the
+ * group boxes (their tinted backgrounds fade them) and lifted above them when they matter.
  */
 
 import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { Collapsed } from '@/lib/graph/collapse';
-import { absoluteBoxes, chooseSides, type EdgeSides } from '@/lib/graph/geometry';
-import type { Related } from '@/lib/graph/highlight';
-import type { GraphLayout } from '@/lib/graph/layout';
-import type { Graph, GraphEdge, GraphNode, NodeKind } from '@/lib/graph/types';
+import { absoluteBoxes, chooseSides, type EdgeRoute } from '@/lib/graph/geometry';
+import type { PathHighlight, Related } from '@/lib/graph/highlight';
+import type { GraphLayout, PositionedNode } from '@/lib/graph/layout';
+import type { FindingSummary } from '@/lib/graph/overlay';
+import type { EdgeKind, Graph, GraphEdge, GraphNode, NodeKind } from '@/lib/graph/types';
 import { EDGE_COLOR, KIND_STYLE } from './kind-style';
-import type { AtlasEdge, AtlasNode } from './types';
+import type { AtlasEdge, AtlasNode, DiffMark } from './types';
+
+/** Edge kinds that are hidden unless they matter (see the canvas's thresholds). */
+export type QuietEdges = Readonly<Partial<Record<EdgeKind, boolean>>>;
 
 export interface FlowOptions {
   selected: string | null;
   /** What the selection lights up; everything else is dimmed. */
   related: Related | null;
+  /** What the hovered node lights up: its edges are shown and lifted, nothing is dimmed. */
+  hovered?: Related | null;
+  /** A path to highlight: its hops and edges are lit, everything else dimmed. */
+  path?: PathHighlight | null;
   /** Search matches; outlined, and when nothing is selected the rest is dimmed a little. */
   matches: ReadonlySet<string>;
   /** Level of detail: AZ contents hidden and their edges redrawn to the AZ. */
   collapsed: Collapsed | null;
   showEdgeLabels: boolean;
+  /** Finding badges by node id. */
+  findings?: ReadonlyMap<string, FindingSummary>;
+  /** Snapshot comparison marks by node id. */
+  marks?: ReadonlyMap<string, DiffMark>;
+  quiet?: QuietEdges;
+}
+
+/** The previous result, kept by the caller between calls so unchanged objects can be handed back. */
+export interface FlowCache {
+  nodes: Map<string, { key: string; node: AtlasNode }>;
+  edges: Map<string, { key: string; edge: AtlasEdge }>;
+  data: Map<string, { base: unknown; findings: FindingSummary | undefined; mark: DiffMark | undefined; collapsed: boolean; data: AtlasNode['data'] }>;
+}
+
+export function createFlowCache(): FlowCache {
+  return { nodes: new Map(), edges: new Map(), data: new Map() };
 }
 
 /** Zero-thickness handles along each side; React Flow anchors an edge at the middle of the one it names. */
@@ -34,6 +67,19 @@ export function sideHandles(width: number, height: number): NodeHandle[] {
     { id: 'bottom', type: 'source', position: Position.Bottom, x: 0, y: height, width, height: 0 },
     { id: 'left', type: 'source', position: Position.Left, x: 0, y: 0, width: 0, height },
   ];
+}
+
+// Handles depend only on the size, and most nodes of a kind share one: build each set once.
+const handleCache = new Map<string, NodeHandle[]>();
+function handlesFor(width: number, height: number): NodeHandle[] {
+  const key = `${width}x${height}`;
+  let h = handleCache.get(key);
+  if (!h) {
+    h = sideHandles(width, height);
+    if (handleCache.size > 500) handleCache.clear();
+    handleCache.set(key, h);
+  }
+  return h;
 }
 
 function displayName(node: GraphNode): string {
@@ -57,6 +103,25 @@ export function nodeAriaLabel(node: GraphNode): string {
   return `${KIND_STYLE[node.kind].label}: ${displayName(node)}`;
 }
 
+/**
+ * Stacking order (`zIndexMode="manual"`): groups under their contents, and edges (at 0) under every box, so the
+ * tinted group backgrounds fade them; edges that matter are lifted to `LIFTED_EDGE_Z`, over groups and cards but
+ * under subnets and their chips.
+ */
+const NODE_Z: Record<NodeKind, number> = {
+  vpc: 0,
+  az: 1,
+  subnet: 2,
+  natGateway: 3,
+  endpointEni: 3,
+  routeTable: 1,
+  internetGateway: 1,
+  gatewayEndpoint: 1,
+  interfaceEndpoint: 1,
+  external: 1,
+};
+const LIFTED_EDGE_Z = 2;
+
 function edgeColor(edge: GraphEdge, targetKind: NodeKind | undefined): string {
   if (edge.blackhole) return EDGE_COLOR.blackhole;
   if (edge.kind === 'association') return EDGE_COLOR.association;
@@ -69,6 +134,7 @@ function edgeColor(edge: GraphEdge, targetKind: NodeKind | undefined): string {
     case 'gatewayEndpoint':
       return EDGE_COLOR.gatewayEndpoint;
     case 'interfaceEndpoint':
+    case 'endpointEni':
       return EDGE_COLOR.interfaceEndpoint;
     default:
       return EDGE_COLOR.route;
@@ -80,18 +146,57 @@ function classes(...names: (string | false | null | undefined)[]): string | unde
   return text === '' ? undefined : text;
 }
 
+/** Node data with the overlays merged in, the same object as last time when nothing changed. */
+function nodeData(node: GraphNode, options: FlowOptions, cache: FlowCache): AtlasNode['data'] {
+  const findings = options.findings?.get(node.id);
+  const mark = options.marks?.get(node.id);
+  const collapsed = node.kind === 'az' && options.collapsed !== null;
+  const hit = cache.data.get(node.id);
+  if (hit && hit.base === node.data && hit.findings === findings && hit.mark === mark && hit.collapsed === collapsed) return hit.data;
+  const data = {
+    ...node.data,
+    ...(findings ? { findings } : {}),
+    ...(mark ? { mark } : {}),
+    ...(node.kind === 'az' ? { collapsed } : {}),
+  } as AtlasNode['data'];
+  cache.data.set(node.id, { base: node.data, findings, mark, collapsed, data });
+  return data;
+}
+
 /** Builds the React Flow nodes and edges for one graph and its layout. */
-export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions): { nodes: AtlasNode[]; edges: AtlasEdge[] } {
-  const positions = new Map(layout.nodes.map((n) => [n.id, n]));
+export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, cache: FlowCache = createFlowCache()): { nodes: AtlasNode[]; edges: AtlasEdge[] } {
+  const positions = new Map<string, PositionedNode>(layout.nodes.map((n) => [n.id, n]));
   const hidden = options.collapsed?.hidden ?? new Set<string>();
   const { related, matches, selected } = options;
+  const path = options.path ?? null;
+  const hovered = options.hovered ?? null;
   const searching = matches.size > 0;
+  const nextNodes = new Map<string, { key: string; node: AtlasNode }>();
 
   const nodes: AtlasNode[] = [];
   for (const node of graph.nodes) {
     const box = positions.get(node.id);
     if (!box) continue;
-    const dimmed = related ? !related.nodes.has(node.id) : searching && !matches.has(node.id) && node.kind !== 'vpc' && node.kind !== 'az';
+    const dimmed = path
+      ? !path.nodes.has(node.id)
+      : related
+        ? !related.nodes.has(node.id)
+        : searching && !matches.has(node.id) && node.kind !== 'vpc' && node.kind !== 'az';
+    const className = classes(
+      dimmed && 'atlas-dim',
+      matches.has(node.id) && 'atlas-match',
+      path?.nodes.has(node.id) && node.kind !== 'vpc' && node.kind !== 'az' && 'atlas-on-path',
+    );
+    const isSelected = node.id === selected;
+    const isHidden = hidden.has(node.id);
+    const data = nodeData(node, options, cache);
+    const key = `${box.x},${box.y},${box.width},${box.height},${box.parentId ?? ''}|${isSelected ? 1 : 0}${isHidden ? 1 : 0}|${className ?? ''}`;
+    const previous = cache.nodes.get(node.id);
+    if (previous && previous.key === key && previous.node.data === data) {
+      nodes.push(previous.node);
+      nextNodes.set(node.id, previous);
+      continue;
+    }
     const base = {
       id: node.id,
       position: { x: box.x, y: box.y },
@@ -99,97 +204,103 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions):
       width: box.width,
       height: box.height,
       measured: { width: box.width, height: box.height },
-      handles: sideHandles(box.width, box.height),
-      selected: node.id === selected,
-      hidden: hidden.has(node.id),
+      handles: handlesFor(box.width, box.height),
+      selected: isSelected,
+      hidden: isHidden,
       draggable: false,
       connectable: false,
       deletable: false,
+      zIndex: NODE_Z[node.kind],
       ariaLabel: nodeAriaLabel(node),
-      className: classes(dimmed && 'atlas-dim', matches.has(node.id) && 'atlas-match'),
+      ...(className === undefined ? {} : { className }),
     };
-    // One branch per kind keeps each node's `type` and `data` paired for the type checker.
-    switch (node.kind) {
-      case 'vpc':
-        nodes.push({ ...base, type: 'vpc', data: node.data });
-        break;
-      case 'az':
-        nodes.push({ ...base, type: 'az', data: { ...node.data, collapsed: options.collapsed !== null } });
-        break;
-      case 'subnet':
-        nodes.push({ ...base, type: 'subnet', data: node.data });
-        break;
-      case 'routeTable':
-        nodes.push({ ...base, type: 'routeTable', data: node.data });
-        break;
-      case 'internetGateway':
-        nodes.push({ ...base, type: 'internetGateway', data: node.data });
-        break;
-      case 'natGateway':
-        nodes.push({ ...base, type: 'natGateway', data: node.data });
-        break;
-      case 'gatewayEndpoint':
-        nodes.push({ ...base, type: 'gatewayEndpoint', data: node.data });
-        break;
-      case 'interfaceEndpoint':
-        nodes.push({ ...base, type: 'interfaceEndpoint', data: node.data });
-        break;
-      case 'endpointEni':
-        nodes.push({ ...base, type: 'endpointEni', data: node.data });
-        break;
-      case 'external':
-        nodes.push({ ...base, type: 'external', data: node.data });
-        break;
-    }
+    const flowNode = { ...base, type: node.kind, data } as AtlasNode;
+    nodes.push(flowNode);
+    nextNodes.set(node.id, { key, node: flowNode });
   }
+  cache.nodes = nextNodes;
 
   const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
   let absolute: ReturnType<typeof absoluteBoxes> | null = null;
-  const sidesFor = (edge: GraphEdge): EdgeSides | undefined => {
+  const routeFor = (edge: GraphEdge): EdgeRoute | undefined => {
     const known = layout.edges[edge.id];
     if (known) return known;
-    // Edges made by collapsing AZs are not in the layout; their sides come from the same rule.
+    // Edges made by collapsing AZs or by a path are not in the layout; their sides come from the same rule.
     absolute ??= absoluteBoxes(layout.nodes);
     const s = absolute.get(edge.source);
     const t = absolute.get(edge.target);
     return s && t ? chooseSides(s, t, layout.direction) : undefined;
   };
 
+  const nextEdges = new Map<string, { key: string; edge: AtlasEdge }>();
+  const labelled = new Set<string>();
   const edges: AtlasEdge[] = [];
-  for (const edge of options.collapsed?.edges ?? graph.edges) {
-    const sides = sidesFor(edge);
-    if (!sides || !positions.has(edge.source) || !positions.has(edge.target)) continue;
-    const color = edgeColor(edge, kindOf.get(edge.target));
+  const all = [...(options.collapsed?.edges ?? graph.edges), ...(path?.extra ?? [])];
+  for (const edge of all) {
+    const route = routeFor(edge);
+    if (!route || !positions.has(edge.source) || !positions.has(edge.target)) continue;
+    const isPath = edge.id.startsWith('path:');
+    const onPath = isPath || (path?.edges.has(edge.id) ?? false);
     const isRelated = related?.edges.has(edge.id) ?? false;
-    const dimmed = related !== null && !isRelated;
-    const label = options.showEdgeLabels && edge.label ? edge.label : undefined;
-    edges.push({
+    const isHovered = hovered?.edges.has(edge.id) ?? false;
+    const relevant = onPath || isRelated || isHovered;
+    const quiet = options.collapsed !== null || (options.quiet?.[edge.kind] ?? false);
+    const isHidden = !relevant && quiet;
+    const dimmed = !relevant && (path !== null || related !== null);
+    const targetKind = kindOf.get(edge.target);
+    const color = isPath ? EDGE_COLOR.path : edgeColor(edge, targetKind);
+    // A route into a box inside another (a NAT gateway in its subnet) is labelled where it leaves its table.
+    const labelAt: 'source' | 'target' = targetKind === 'natGateway' || targetKind === 'endpointEni' ? 'source' : 'target';
+    const labelKey = `${labelAt === 'target' ? edge.target : edge.source}\n${edge.label ?? ''}`;
+    const wantLabel = Boolean(edge.label) && !isHidden && !dimmed && (options.showEdgeLabels || onPath);
+    // Several tables routing the same destination to one target share the last stretch: label it once.
+    const label = wantLabel && !labelled.has(labelKey) ? edge.label : undefined;
+    if (label) labelled.add(labelKey);
+    const width = onPath ? 3 : relevant ? 2.25 : 1.5;
+    const dash = isPath ? '2 5' : edge.dashed ? '6 4' : edge.blackhole ? '3 3' : undefined;
+    const className = classes(
+      `atlas-edge-${isPath ? 'path' : edge.kind}`,
+      edge.blackhole && 'atlas-edge-blackhole',
+      dimmed && 'atlas-dim',
+      relevant && 'atlas-related',
+      onPath && 'atlas-path-edge',
+    );
+    const zIndex = relevant ? LIFTED_EDGE_Z : 0;
+    const key = `${route.source},${route.target},${route.bend ?? ''}|${label ?? ''}|${className ?? ''}|${isHidden ? 1 : 0}|${color},${width},${dash ?? ''}|${labelAt}`;
+    const previous = cache.edges.get(edge.id);
+    if (previous && previous.key === key) {
+      edges.push(previous.edge);
+      nextEdges.set(edge.id, previous);
+      continue;
+    }
+    const flowEdge: AtlasEdge = {
       id: edge.id,
+      type: 'atlas',
       source: edge.source,
       target: edge.target,
-      sourceHandle: sides.source,
-      targetHandle: sides.target,
+      sourceHandle: route.source,
+      targetHandle: route.target,
       ...(label === undefined ? {} : { label }),
-      data: { kind: edge.kind, destinations: edge.destinations, blackhole: edge.blackhole },
+      data: {
+        kind: isPath ? 'path' : edge.kind,
+        destinations: edge.destinations,
+        blackhole: edge.blackhole,
+        ...(route.bend === undefined ? {} : { bend: route.bend }),
+        labelAt,
+      },
+      hidden: isHidden,
       selectable: false,
       focusable: false,
       deletable: false,
-      className: classes(`atlas-edge-${edge.kind}`, edge.blackhole && 'atlas-edge-blackhole', dimmed && 'atlas-dim', isRelated && 'atlas-related'),
-      style: {
-        stroke: color,
-        strokeWidth: isRelated ? 2.5 : 1.5,
-        ...(edge.dashed ? { strokeDasharray: '6 4' } : edge.blackhole ? { strokeDasharray: '3 3' } : {}),
-      },
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-      ...(label === undefined
-        ? {}
-        : {
-            labelStyle: { fontSize: 11, fontFamily: 'var(--font-mono, ui-monospace, monospace)', fill: edge.blackhole ? EDGE_COLOR.blackhole : undefined },
-            labelBgPadding: [4, 2] as [number, number],
-            labelBgBorderRadius: 3,
-          }),
-    });
+      zIndex,
+      ...(className === undefined ? {} : { className }),
+      style: { stroke: color, strokeWidth: width, ...(dash ? { strokeDasharray: dash } : {}) },
+      markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14 },
+    };
+    edges.push(flowEdge);
+    nextEdges.set(edge.id, { key, edge: flowEdge });
   }
+  cache.edges = nextEdges;
 
   return { nodes, edges };
 }

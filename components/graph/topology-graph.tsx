@@ -5,8 +5,15 @@
  * (`next/dynamic` with `ssr: false`), since server-rendering thousands of nodes sends megabytes of HTML for
  * a picture that is laid out in the browser anyway.
  *
- * Data flow: topology (props) -> buildGraph (filters) -> layout (worker) -> toFlow (selection, search, level
- * of detail) -> React Flow. The view state lives in React state and is mirrored into the URL.
+ * Data flow: topology (props) -> buildGraph (filters) -> layout (worker) -> toFlow (selection, hover, path,
+ * search, findings, level of detail) -> React Flow. The view state lives in React state and is mirrored into
+ * the URL.
+ *
+ * Keeping the main thread free (no task over ~50 ms): nodes carry their sizes and handles so nothing is
+ * measured; node components are memoized, draw no handles and little DOM, and fall back to bare boxes when
+ * zoomed far out; unchanged nodes keep their object identity between renders; the first picture is handed to
+ * React Flow in slices, one per frame; React Flow renders only what is on screen in big graphs; the minimap is a
+ * static SVG.
  */
 
 import '@xyflow/react/dist/style.css';
@@ -18,7 +25,6 @@ import {
   getViewportForBounds,
   ConnectionMode,
   Controls,
-  MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
@@ -29,26 +35,32 @@ import {
   type NodeMouseHandler,
   type Viewport as FlowViewport,
 } from '@xyflow/react';
-import { Info, LoaderCircle, TriangleExclamationPoint, X } from 'lucide-react';
+import { Info, LoaderCircle, Route as RouteIcon, TriangleExclamationPoint, X } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { SubnetPath } from '@/lib/analysis/paths';
 import { buildGraph } from '@/lib/graph/build';
 import { collapseAzs } from '@/lib/graph/collapse';
 import { absoluteBoxes, nearestInHeading, type Box, type Heading } from '@/lib/graph/geometry';
-import { relatedTo } from '@/lib/graph/highlight';
+import { pathHighlight, relatedTo } from '@/lib/graph/highlight';
+import { indexPaths, summarizeFindings, type GraphAnalysis } from '@/lib/graph/overlay';
 import { findMatches } from '@/lib/graph/search';
 import { indexTopology } from '@/lib/graph/topology-index';
-import { NODE_KINDS, type Direction, type NodeKind } from '@/lib/graph/types';
+import { NODE_KINDS, type Direction, type EdgeKind, type Graph, type NodeKind } from '@/lib/graph/types';
 import { DEFAULT_VIEW_STATE, MAX_ZOOM, MIN_ZOOM, serializeViewState, type ViewState } from '@/lib/graph/view-state';
 import type { Topology } from '@/lib/topology/types';
+import { serviceLabel } from './format';
 import { GraphLegend } from './graph-legend';
+import { GraphOverview } from './graph-overview';
 import { GraphToolbar } from './graph-toolbar';
 import { Inspector } from './inspector';
-import { KIND_STYLE } from './kind-style';
-import { nodeTypes } from './node-types';
-import { toFlow } from './to-flow';
-import type { AtlasEdge, AtlasNode } from './types';
+import { DetailContext, type Detail } from './node-parts';
+import { edgeTypes, nodeTypes } from './node-types';
+import { createFlowCache, toFlow, type QuietEdges } from './to-flow';
+import type { AtlasEdge, AtlasNode, DiffMark, GraphDiff } from './types';
 import { useGraphLayout } from './use-graph-layout';
 import { useUrlViewState } from './use-url-view-state';
+
+export type { GraphDiff } from './types';
 
 export interface TopologyGraphProps {
   topology: Topology;
@@ -60,24 +72,44 @@ export interface TopologyGraphProps {
   notices?: string[];
   /** Where "create an endpoint" points when the VPC has none. */
   createEndpointHref?: string;
+  /**
+   * A frozen view (a snapshot): no affordance that changes anything (no "create an endpoint" link, no "fix"
+   * links on findings). Selecting, filtering and panning still work.
+   */
+  readOnly?: boolean;
+  /**
+   * Snapshot comparison: resource ids to mark as added (green), removed (red) or changed (amber), with a ring
+   * and a small badge. The topology must contain them all (the compare page passes the merged topology).
+   */
+  diff?: GraphDiff;
+  /** Findings and paths from `analyzeTopology`, compacted on the server (`compactAnalysis`). */
+  analysis?: GraphAnalysis;
+  /** The findings page for this scope, linked from the inspector. */
+  findingsHref?: string;
 }
 
 /** Above this many nodes, React Flow renders only what is in the viewport. */
-const VIRTUALIZE_ABOVE = 300;
+const VIRTUALIZE_ABOVE = 250;
 /** Level of detail applies to graphs at least this big, below this zoom. */
 const LOD_MIN_NODES = 150;
-const LOD_ZOOM = 0.35;
-/** Below this zoom edge labels are unreadable specks; leave them out. */
-const LABEL_ZOOM = 0.5;
+const LOD_ZOOM = 0.3;
+/** Below this zoom node text is unreadable specks: nodes draw as bare boxes. */
+const LOW_DETAIL_ZOOM = 0.28;
+/** Below this zoom edge labels are unreadable; only the highlighted path keeps its labels. */
+const LABEL_ZOOM = 0.55;
+/** Edge kinds with more edges than this are hidden until they matter (selection, hover, path). */
+const QUIET_ABOVE: Record<EdgeKind, number> = { association: 60, route: 150, endpointEni: 12 };
+/** Nodes handed to React Flow per frame on the first render, so no single task draws the whole graph. */
+const MOUNT_SLICE = 24;
 
 const NO_NODES: AtlasNode[] = [];
 const NO_EDGES: AtlasEdge[] = [];
+const NO_PATHS: SubnetPath[] = [];
 
 /** Room for the toolbar floating over the top of the canvas. */
-const FIT_PADDING = { top: '64px', left: '24px', right: '24px', bottom: '24px' } as const;
+const FIT_PADDING = { top: '60px', left: '20px', right: '20px', bottom: '20px' } as const;
 
 const HEADINGS: Record<string, Heading> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
-const GROUP_MINIMAP: Partial<Record<NodeKind, string>> = { vpc: 'rgba(129,140,248,0.18)', az: 'rgba(148,163,184,0.25)', subnet: 'rgba(96,165,250,0.45)' };
 
 export default function TopologyGraph(props: TopologyGraphProps) {
   return (
@@ -92,7 +124,28 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref }: TopologyGraphProps) {
+function diffMarks(diff: GraphDiff | undefined): Map<string, DiffMark> | undefined {
+  if (!diff) return undefined;
+  const marks = new Map<string, DiffMark>();
+  // Later lists win: an id listed as removed and changed is shown as removed.
+  for (const id of diff.changed) marks.set(id, 'changed');
+  for (const id of diff.added) marks.set(id, 'added');
+  for (const id of diff.removed) marks.set(id, 'removed');
+  return marks;
+}
+
+function countByKind(graph: Graph): Record<NodeKind, number> {
+  const counts = Object.fromEntries(NODE_KINDS.map((k) => [k, 0])) as Record<NodeKind, number>;
+  for (const n of graph.nodes) counts[n.kind] += 1;
+  return counts;
+}
+
+/** `routeTable` -> `route-table`, for data attributes (which HTML lower-cases). */
+function kebab(kind: string): string {
+  return kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, analysis, findingsHref }: TopologyGraphProps) {
   const [view, setView] = useState<ViewState>(() => initialView ?? DEFAULT_VIEW_STATE);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   useUrlViewState(view);
@@ -109,27 +162,37 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
 
   const [dismissed, setDismissed] = useState(false);
   const [matchIndex, setMatchIndex] = useState(-1);
+  const [hoveredId, setHoveredId] = useState<string | null>(null);
 
-  const index = useMemo(() => indexTopology(topology), [topology]);
   const fullGraph = useMemo(() => buildGraph(topology, vpcId === undefined ? {} : { vpcId }), [topology, vpcId]);
   const fullNodes = useMemo(() => new Map(fullGraph.nodes.map((n) => [n.id, n])), [fullGraph]);
+  const unfiltered = view.hiddenKinds.length === 0 && view.hiddenAzs.length === 0 && !view.endpointsOnly;
   const graph = useMemo(
     () =>
-      buildGraph(topology, {
-        ...(vpcId === undefined ? {} : { vpcId }),
-        hiddenKinds: view.hiddenKinds,
-        hiddenAzs: view.hiddenAzs,
-        endpointsOnly: view.endpointsOnly,
-      }),
-    [topology, vpcId, view.hiddenKinds, view.hiddenAzs, view.endpointsOnly],
+      unfiltered
+        ? fullGraph
+        : buildGraph(topology, {
+            ...(vpcId === undefined ? {} : { vpcId }),
+            hiddenKinds: view.hiddenKinds,
+            hiddenAzs: view.hiddenAzs,
+            endpointsOnly: view.endpointsOnly,
+          }),
+    [unfiltered, fullGraph, topology, vpcId, view.hiddenKinds, view.hiddenAzs, view.endpointsOnly],
   );
   const { shown, pending, error } = useGraphLayout(graph, view.direction);
 
   const flowApi = useReactFlow<AtlasNode, AtlasEdge>();
   const store = useStoreApi<AtlasNode, AtlasEdge>();
   const zoomedOut = useStore((s) => s.transform[2] < LOD_ZOOM);
+  const farOut = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const showEdgeLabels = useStore((s) => s.transform[2] >= LABEL_ZOOM);
   const lod = shown !== null && shown.graph.nodes.length >= LOD_MIN_NODES && zoomedOut;
+  const detail: Detail = farOut ? 'low' : 'full';
+
+  const findingList = analysis?.findings;
+  const findings = useMemo(() => (findingList ? summarizeFindings(findingList) : undefined), [findingList]);
+  const marks = useMemo(() => diffMarks(diff), [diff]);
+  const paths = useMemo(() => indexPaths(analysis?.paths ?? null), [analysis?.paths]);
 
   const collapsed = useMemo(() => (lod && shown ? collapseAzs(shown.graph) : null), [lod, shown]);
   const related = useMemo(() => {
@@ -138,17 +201,105 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     // A selection that is not drawn (filtered out) dims nothing.
     return r.nodes.size > 0 ? r : null;
   }, [shown, view.selected]);
+  const hovered = useMemo(() => (shown && hoveredId ? relatedTo(shown.graph, hoveredId) : null), [shown, hoveredId]);
+
+  // The selected subnet's paths: from the server's analysis, or, when the page sent none (a snapshot, a VPC too
+  // large to send every path for), resolved here for that one subnet, off the first render.
+  const selectedSubnet = view.selected && fullNodes.get(view.selected)?.kind === 'subnet' ? view.selected : null;
+  const [resolved, setResolved] = useState<{ subnetId: string; paths: SubnetPath[] } | null>(null);
+  useEffect(() => {
+    if (!selectedSubnet || paths.has(selectedSubnet)) return;
+    let cancelled = false;
+    void import('@/lib/analysis/paths').then(({ resolvePath, servicesOfInterest }) => {
+      const subnet = topology.subnets.find((s) => s.id === selectedSubnet);
+      if (cancelled || !subnet) return;
+      const list = servicesOfInterest(topology, subnet.vpcId).map((service) => resolvePath(topology, subnet.id, service));
+      setResolved({ subnetId: subnet.id, paths: list });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [selectedSubnet, paths, topology]);
+  const subnetPaths = useMemo(() => {
+    if (!selectedSubnet) return NO_PATHS;
+    if (paths.has(selectedSubnet)) return paths.of(selectedSubnet);
+    return resolved?.subnetId === selectedSubnet ? resolved.paths : NO_PATHS;
+  }, [paths, selectedSubnet, resolved]);
+  const activePath = useMemo(() => subnetPaths.find((p) => p.service === view.path) ?? null, [subnetPaths, view.path]);
+  const highlight = useMemo(() => (shown && activePath ? pathHighlight(shown.graph, activePath.hops) : null), [shown, activePath]);
+
+  const quiet = useMemo<QuietEdges>(() => {
+    if (!shown) return {};
+    const counts: Record<EdgeKind, number> = { association: 0, route: 0, endpointEni: 0 };
+    for (const e of shown.graph.edges) counts[e.kind] += 1;
+    return {
+      association: counts.association > QUIET_ABOVE.association,
+      route: counts.route > QUIET_ABOVE.route,
+      endpointEni: counts.endpointEni > QUIET_ABOVE.endpointEni,
+    };
+  }, [shown]);
+
   const matchList = useMemo(() => (shown ? findMatches(shown.graph.nodes, view.search) : []), [shown, view.search]);
   const matches = useMemo(() => new Set(matchList), [matchList]);
+  const flowCache = useRef(createFlowCache());
   const flow = useMemo(
     () =>
       shown
-        ? toFlow(shown.graph, shown.layout, { selected: view.selected, related, matches, collapsed, showEdgeLabels: showEdgeLabels && !lod })
-        : { nodes: [], edges: [] },
-    [shown, view.selected, related, matches, collapsed, showEdgeLabels, lod],
+        ? toFlow(
+            shown.graph,
+            shown.layout,
+            {
+              selected: view.selected,
+              related,
+              hovered,
+              path: highlight,
+              matches,
+              collapsed,
+              showEdgeLabels: showEdgeLabels && !lod,
+              quiet,
+              ...(findings ? { findings } : {}),
+              ...(marks ? { marks } : {}),
+            },
+            flowCache.current,
+          )
+        : { nodes: NO_NODES, edges: NO_EDGES },
+    [shown, view.selected, related, hovered, highlight, matches, collapsed, showEdgeLabels, lod, quiet, findings, marks],
   );
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);
+  const overviewBoxes = useMemo(
+    () =>
+      shown
+        ? shown.layout.nodes.flatMap((n) => {
+            const b = absolute.get(n.id);
+            return b && n.kind !== 'endpointEni' ? [{ ...b, kind: n.kind }] : [];
+          })
+        : [],
+    [shown, absolute],
+  );
   const visible = useMemo(() => new Set(flow.nodes.filter((n) => !n.hidden).map((n) => n.id)), [flow.nodes]);
+
+  // The first picture of a layout is handed over in slices, one per frame; later changes go whole.
+  const [mounted, setMounted] = useState<{ key: string | null; count: number }>({ key: null, count: 0 });
+  const layoutKey = shown?.layout.key ?? null;
+  const total = flow.nodes.length;
+  const complete = mounted.key === layoutKey && mounted.count >= total;
+  useEffect(() => {
+    if (layoutKey === null) return;
+    if (mounted.key !== layoutKey) {
+      // A relayout of a picture already on screen (a filter, the direction) goes whole: the old one is there.
+      setMounted({ key: layoutKey, count: mounted.key === null ? Math.min(total, MOUNT_SLICE) : total });
+      return;
+    }
+    if (mounted.count >= total) return;
+    const frame = requestAnimationFrame(() => setMounted((m) => ({ key: m.key, count: m.count + MOUNT_SLICE })));
+    return () => cancelAnimationFrame(frame);
+  }, [layoutKey, mounted, total]);
+  const sliceNodes = useMemo(() => (complete ? flow.nodes : flow.nodes.slice(0, mounted.key === layoutKey ? mounted.count : 0)), [complete, flow.nodes, mounted, layoutKey]);
+  const sliceEdges = useMemo(() => {
+    if (complete) return flow.edges;
+    const ids = new Set(sliceNodes.map((n) => n.id));
+    return flow.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  }, [complete, flow.edges, sliceNodes]);
 
   /** Pans (and if needed zooms) so the node is in the middle of the screen. */
   const centre = useCallback(
@@ -168,7 +319,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     [absolute, flowApi, store],
   );
 
-  const select = useCallback((id: string | null) => update({ selected: id }), [update]);
+  const select = useCallback((id: string | null) => setView((v) => (v.selected === id ? v : { ...v, selected: id, path: null })), []);
   const focusNode = useCallback(
     (id: string, keepZoom = false) => {
       select(id);
@@ -176,10 +327,11 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     },
     [select, centre],
   );
+  const selectPath = useCallback((service: string | null) => update({ path: service }), [update]);
 
   // First picture: the saved viewport if the URL had one, else the whole graph. The fit is computed from the
   // layout's size and applied before any node is handed to React Flow: rendering first at the default zoom
-  // and fitting after would draw (and measure) every edge label of a large graph once for nothing.
+  // and fitting after would draw every node once for nothing.
   const [viewportReady, setViewportReady] = useState(Boolean(initialView?.viewport));
   const fittedKey = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -194,14 +346,15 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   }, [viewportReady, shown, store, flowApi]);
 
   // After a relayout (filters, direction) the old viewport frames the wrong things, so fit again.
-  const layoutKey = shown?.layout.key ?? null;
   useEffect(() => {
-    if (!viewportReady || layoutKey === null || fittedKey.current === layoutKey) return;
+    if (!viewportReady || layoutKey === null || fittedKey.current === layoutKey || !shown) return;
     const first = fittedKey.current === null;
     fittedKey.current = layoutKey;
     if (first && initialView?.viewport) return;
-    void flowApi.fitView({ padding: FIT_PADDING, duration: first ? 0 : 250, minZoom: MIN_ZOOM, maxZoom: 1.1 });
-  }, [viewportReady, layoutKey, flowApi, initialView?.viewport]);
+    const { width, height } = store.getState();
+    const bounds = { x: 0, y: 0, width: shown.layout.width, height: shown.layout.height };
+    void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.1, FIT_PADDING), { duration: first ? 0 : 250 });
+  }, [viewportReady, layoutKey, flowApi, initialView?.viewport, shown, store]);
 
   const onSearch = useCallback(
     (text: string) => {
@@ -225,7 +378,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     const onKeyDown = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.altKey || e.metaKey || e.ctrlKey) return;
       if (e.key === 'Escape') {
-        if (view.selected) update({ selected: null });
+        if (view.path) update({ path: null });
+        else if (view.selected) select(null);
         else if (view.search) onSearch('');
         return;
       }
@@ -240,7 +394,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [view.selected, view.search, flow.nodes, absolute, update, onSearch, focusNode]);
+  }, [view.selected, view.search, view.path, flow.nodes, absolute, update, select, onSearch, focusNode]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<AtlasNode>[]) => {
@@ -265,10 +419,17 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     },
     [absolute, flowApi],
   );
+  const onNodeMouseEnter: NodeMouseHandler<AtlasNode> = useCallback((_event, node) => {
+    if (node.type !== 'vpc' && node.type !== 'az') setHoveredId(node.id);
+  }, []);
+  const onNodeMouseLeave: NodeMouseHandler<AtlasNode> = useCallback((_event, node) => {
+    setHoveredId((h) => (h === node.id ? null : h));
+  }, []);
   const onMoveEnd = useCallback(
     (_event: unknown, viewport: FlowViewport) => update({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } }),
     [update],
   );
+  const onPaneClick = useCallback(() => select(null), [select]);
 
   const kindOptions = useMemo(() => {
     const counts = new Map<NodeKind, number>();
@@ -285,72 +446,111 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   }, [fullGraph, view.hiddenAzs]);
   const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 
+  // Counts of what is drawn, by kind, for tests and the bench: `onlyRenderVisibleElements` and level of detail
+  // leave some nodes out of the DOM, so counting DOM nodes would not say what the graph holds.
+  const counted = shown?.graph ?? null;
+  const countAttributes = useMemo(() => {
+    if (!counted) return {};
+    const counts = countByKind(counted);
+    return Object.fromEntries(NODE_KINDS.map((k) => [`data-node-count-${kebab(k)}`, String(counts[k])]));
+  }, [counted]);
+
+  const index = useMemo(() => (view.selected ? indexTopology(topology) : null), [topology, view.selected]);
+  const names = useMemo(() => {
+    if (!index || subnetPaths.length === 0) return {};
+    const result: Record<string, string> = {};
+    for (const p of subnetPaths) {
+      for (const hop of p.hops) {
+        const named = index.subnets.get(hop) ?? index.routeTables.get(hop) ?? index.endpoints.get(hop) ?? index.natGateways.get(hop) ?? index.internetGateways.get(hop);
+        if (named?.name) result[hop] = named.name;
+        else if (index.networkInterfaces.get(hop)?.privateIp) result[hop] = `ENI ${index.networkInterfaces.get(hop)?.privateIp}`;
+      }
+    }
+    return result;
+  }, [index, subnetPaths]);
+
   const vpcsWithoutEndpoints = fullGraph.nodes.filter((n) => n.kind === 'vpc' && n.data.endpointCount === 0);
   const noEndpoints = vpcId !== undefined && vpcsWithoutEndpoints.length > 0;
   const messages = dismissed ? [] : notices;
+  const ready = shown !== null && complete && !pending && viewportReady;
 
   return (
-    <div className="atlas-graph flex h-full min-h-[560px] w-full overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+    <div
+      className="atlas-graph flex h-full min-h-[560px] w-full overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      data-testid="graph"
+      data-graph-ready={ready ? 'true' : 'false'}
+      data-node-count={counted ? String(counted.nodes.length) : undefined}
+      data-edge-count={counted ? String(counted.edges.length) : undefined}
+      data-detail={lod ? 'collapsed' : detail}
+      {...countAttributes}
+    >
       <div className="flex min-w-0 flex-1 flex-col">
         <div className="relative min-h-0 flex-1">
-          <ReactFlow<AtlasNode, AtlasEdge>
-            aria-label="Topology graph"
-            data-testid="graph-canvas"
-            nodes={viewportReady ? flow.nodes : NO_NODES}
-            edges={viewportReady ? flow.edges : NO_EDGES}
-            nodeTypes={nodeTypes}
-            onNodesChange={onNodesChange}
-            onNodeClick={onNodeClick}
-            onPaneClick={() => select(null)}
-            onMoveEnd={onMoveEnd}
-            {...(initialView?.viewport ? { defaultViewport: initialView.viewport } : {})}
-            minZoom={MIN_ZOOM}
-            maxZoom={MAX_ZOOM}
-            colorMode="system"
-            connectionMode={ConnectionMode.Loose}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable
-            elevateNodesOnSelect={false}
-            edgesFocusable={false}
-            selectNodesOnDrag={false}
-            deleteKeyCode={null}
-            selectionKeyCode={null}
-            multiSelectionKeyCode={null}
-            onlyRenderVisibleElements={flow.nodes.length > VIRTUALIZE_ABOVE}
-          >
-            <Panel position="top-left">
-              <GraphToolbar
-                search={view.search}
-                onSearch={onSearch}
-                onCycle={onCycle}
-                matchCount={matchList.length}
-                matchIndex={matchIndex}
-                direction={view.direction}
-                onDirection={(direction: Direction) => update({ direction })}
-                endpointsOnly={view.endpointsOnly}
-                onEndpointsOnly={(endpointsOnly) => update({ endpointsOnly })}
-                kinds={kindOptions}
-                hiddenKinds={view.hiddenKinds}
-                onToggleKind={(kind) => update({ hiddenKinds: toggle(view.hiddenKinds, kind) })}
-                azs={azOptions}
-                hiddenAzs={view.hiddenAzs}
-                onToggleAz={(az) => update({ hiddenAzs: toggle(view.hiddenAzs, az) })}
-                onResetFilters={() => update({ hiddenKinds: [], hiddenAzs: [] })}
-              />
-            </Panel>
-            <Controls position="bottom-left" showInteractive={false} />
-            <MiniMap<AtlasNode>
-              position="bottom-right"
-              pannable
-              zoomable
-              ariaLabel="Minimap"
-              nodeColor={(n) => GROUP_MINIMAP[n.type] ?? KIND_STYLE[n.type].minimap}
-              nodeStrokeWidth={0}
-              style={{ width: 168, height: 112 }}
-            />
-            <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-          </ReactFlow>
+          <DetailContext.Provider value={detail}>
+            <ReactFlow<AtlasNode, AtlasEdge>
+              aria-label="Topology graph"
+              data-testid="graph-canvas"
+              nodes={viewportReady ? sliceNodes : NO_NODES}
+              edges={viewportReady ? sliceEdges : NO_EDGES}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onNodeClick={onNodeClick}
+              onNodeMouseEnter={onNodeMouseEnter}
+              onNodeMouseLeave={onNodeMouseLeave}
+              onPaneClick={onPaneClick}
+              onMoveEnd={onMoveEnd}
+              {...(initialView?.viewport ? { defaultViewport: initialView.viewport } : {})}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
+              colorMode="system"
+              connectionMode={ConnectionMode.Loose}
+              zIndexMode="manual"
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable
+              elevateNodesOnSelect={false}
+              elevateEdgesOnSelect={false}
+              edgesFocusable={false}
+              selectNodesOnDrag={false}
+              deleteKeyCode={null}
+              selectionKeyCode={null}
+              multiSelectionKeyCode={null}
+              onlyRenderVisibleElements={flow.nodes.length > VIRTUALIZE_ABOVE}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Panel position="top-left">
+                <GraphToolbar
+                  search={view.search}
+                  onSearch={onSearch}
+                  onCycle={onCycle}
+                  matchCount={matchList.length}
+                  matchIndex={matchIndex}
+                  direction={view.direction}
+                  onDirection={(direction: Direction) => update({ direction })}
+                  endpointsOnly={view.endpointsOnly}
+                  onEndpointsOnly={(endpointsOnly) => update({ endpointsOnly })}
+                  kinds={kindOptions}
+                  hiddenKinds={view.hiddenKinds}
+                  onToggleKind={(kind) => update({ hiddenKinds: toggle(view.hiddenKinds, kind) })}
+                  azs={azOptions}
+                  hiddenAzs={view.hiddenAzs}
+                  onToggleAz={(az) => update({ hiddenAzs: toggle(view.hiddenAzs, az) })}
+                  onResetFilters={() => update({ hiddenKinds: [], hiddenAzs: [] })}
+                />
+              </Panel>
+              <Panel position="top-right">
+                <GraphLegend withDiff={diff !== undefined} />
+              </Panel>
+              <Controls position="bottom-left" showInteractive={false} />
+              {shown ? (
+                <Panel position="bottom-right">
+                  <GraphOverview boxes={overviewBoxes} width={shown.layout.width} height={shown.layout.height} />
+                </Panel>
+              ) : null}
+              <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+            </ReactFlow>
+          </DetailContext.Provider>
 
           <div className="pointer-events-none absolute inset-x-0 top-14 z-10 flex flex-col items-center gap-2 px-4">
             {messages.length > 0 ? (
@@ -378,7 +578,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
                 <Info aria-hidden size={16} className="mt-0.5 shrink-0" />
                 <p>
                   This VPC has no endpoints: its traffic to AWS services leaves through NAT or internet gateways.
-                  {createEndpointHref ? (
+                  {createEndpointHref && !readOnly ? (
                     <>
                       {' '}
                       <a href={createEndpointHref} className="font-medium underline">
@@ -387,6 +587,21 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
                     </>
                   ) : null}
                 </p>
+              </div>
+            ) : null}
+            {activePath ? (
+              <div
+                data-testid="graph-path-banner"
+                role="status"
+                className="pointer-events-auto flex max-w-xl items-center gap-2 rounded-full border border-sky-300 bg-white/95 px-3 py-1 text-sm text-slate-800 shadow dark:border-sky-700 dark:bg-slate-900/95 dark:text-slate-100"
+              >
+                <RouteIcon aria-hidden size={15} className="shrink-0 text-sky-600 dark:text-sky-400" />
+                <span>
+                  Path to <strong>{serviceLabel(activePath.service)}</strong> from {names[activePath.subnetId] ?? activePath.subnetId}
+                </span>
+                <button type="button" aria-label="Stop highlighting the path" onClick={() => selectPath(null)} className="rounded-full p-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+                  <X aria-hidden size={14} />
+                </button>
               </div>
             ) : null}
             {fullGraph.nodes.length === 0 ? (
@@ -411,10 +626,9 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
             </div>
           ) : null}
         </div>
-        <GraphLegend />
       </div>
 
-      {view.selected ? (
+      {view.selected && index ? (
         <Inspector
           selectedId={view.selected}
           nodes={fullNodes}
@@ -422,6 +636,14 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
           visible={visible}
           onSelect={(id) => focusNode(id)}
           onClose={() => select(null)}
+          readOnly={readOnly}
+          findings={findingList ?? []}
+          paths={subnetPaths}
+          pathsAvailable={selectedSubnet !== null && (paths.has(selectedSubnet) || resolved?.subnetId === selectedSubnet)}
+          pathNames={names}
+          selectedPath={activePath?.service ?? null}
+          onSelectPath={selectPath}
+          {...(findingsHref ? { findingsHref } : {})}
         />
       ) : null}
     </div>

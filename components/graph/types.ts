@@ -1,6 +1,7 @@
 /** React Flow node and edge types of the topology canvas, one node type per graph kind. */
 
 import type { Edge, Node } from '@xyflow/react';
+import type { FindingSummary } from '@/lib/graph/overlay';
 import type {
   AzData,
   EdgeKind,
@@ -15,19 +16,35 @@ import type {
   VpcData,
 } from '@/lib/graph/types';
 
-/** An AZ box knows whether it is drawn collapsed (level of detail when zoomed out). */
-export type AzNodeData = AzData & { collapsed: boolean };
+/** How a resource differs between two snapshots (the compare page). */
+export type DiffMark = 'added' | 'removed' | 'changed';
 
-export type VpcNode = Node<VpcData, 'vpc'>;
+/** Resource ids to mark on a snapshot comparison, by how they changed. */
+export interface GraphDiff {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+/** What the canvas adds to every node's data: its findings badge and its comparison mark. */
+export type Overlay = {
+  findings?: FindingSummary;
+  mark?: DiffMark;
+};
+
+/** An AZ box knows whether it is drawn collapsed (level of detail when zoomed out). */
+export type AzNodeData = AzData & Overlay & { collapsed: boolean };
+
+export type VpcNode = Node<VpcData & Overlay, 'vpc'>;
 export type AzNode = Node<AzNodeData, 'az'>;
-export type SubnetNode = Node<SubnetData, 'subnet'>;
-export type RouteTableNode = Node<RouteTableData, 'routeTable'>;
-export type InternetGatewayNode = Node<InternetGatewayData, 'internetGateway'>;
-export type NatGatewayNode = Node<NatGatewayData, 'natGateway'>;
-export type GatewayEndpointNode = Node<GatewayEndpointData, 'gatewayEndpoint'>;
-export type InterfaceEndpointNode = Node<InterfaceEndpointData, 'interfaceEndpoint'>;
-export type EndpointEniNode = Node<EndpointEniData, 'endpointEni'>;
-export type ExternalNode = Node<ExternalData, 'external'>;
+export type SubnetNode = Node<SubnetData & Overlay, 'subnet'>;
+export type RouteTableNode = Node<RouteTableData & Overlay, 'routeTable'>;
+export type InternetGatewayNode = Node<InternetGatewayData & Overlay, 'internetGateway'>;
+export type NatGatewayNode = Node<NatGatewayData & Overlay, 'natGateway'>;
+export type GatewayEndpointNode = Node<GatewayEndpointData & Overlay, 'gatewayEndpoint'>;
+export type InterfaceEndpointNode = Node<InterfaceEndpointData & Overlay, 'interfaceEndpoint'>;
+export type EndpointEniNode = Node<EndpointEniData & Overlay, 'endpointEni'>;
+export type ExternalNode = Node<ExternalData & Overlay, 'external'>;
 
 export type AtlasNode =
   | VpcNode
@@ -42,9 +59,13 @@ export type AtlasNode =
   | ExternalNode;
 
 export type AtlasEdgeData = {
-  kind: EdgeKind;
+  kind: EdgeKind | 'path';
   destinations: string[];
   blackhole: boolean;
+  /** Where the edge's orthogonal turn goes (absolute); absent: half way. */
+  bend?: number;
+  /** Where its label sits: by the arrowhead, or by the source when the target is inside another box. */
+  labelAt?: 'source' | 'target';
 };
 
-export type AtlasEdge = Edge<AtlasEdgeData>;
+export type AtlasEdge = Edge<AtlasEdgeData, 'atlas'>;

@@ -3,6 +3,7 @@
 import { Camera, ExternalLink, LoaderCircle, X } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { shareSnapshot, type ShareSnapshotResult } from '@/app/s/actions';
+import { useCanEdit } from '@/components/auth/viewer-context';
 import { primaryButton } from './button-styles';
 import { CopyTextButton } from './copy-text-button';
 
@@ -21,6 +22,9 @@ export function ShareSnapshotButton({ region, source, vpcId, profile }: ShareSna
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ShareSnapshotResult | null>(null);
   const url = result?.ok ? `${window.location.origin}${result.path}` : '';
+  // Saving snapshots is for editors; the action checks the role again.
+  const canEdit = useCanEdit();
+  if (!canEdit) return null;
 
   return (
     <div className="relative">

@@ -5,6 +5,11 @@ import type { Role, RoleCheck, Viewer } from './types';
  * (server) and proxy.ts, and tested on plain data.
  */
 
+/** `a@x.com, B@x.com  ops-admins` -> ['a@x.com', 'b@x.com', 'ops-admins']: commas or white space separate entries. */
+export function parseEditors(value: string | undefined): string[] {
+  return [...new Set((value ?? '').split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+}
+
 const RANK: Record<Role, number> = { viewer: 0, editor: 1 };
 
 /**

@@ -16,7 +16,13 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+
+// Server actions read the request's headers: live writes need sign-in, so this file is an editor behind a proxy.
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-email': 'live-test@example.com', 'x-request-id': 'live-test' }) }));
 
 const REGION = 'us-east-1';
 const motoUrl = inject('motoUrl');
@@ -29,7 +35,18 @@ let groupId: string;
 
 beforeAll(async () => {
   // The server's configuration for this file: live mode against moto, writes on.
-  Object.assign(process.env, { ATLAS_SOURCE: 'live', AWS_ENDPOINT_URL_EC2: motoUrl, AWS_REGION: REGION, ATLAS_LIVE_WRITES: '1', ATLAS_CACHE_TTL: '0' });
+  Object.assign(process.env, {
+    ATLAS_SOURCE: 'live',
+    AWS_ENDPOINT_URL_EC2: motoUrl,
+    AWS_REGION: REGION,
+    ATLAS_LIVE_WRITES: '1',
+    ATLAS_AUTH: 'proxy',
+    ATLAS_EDITORS: 'live-test@example.com',
+    ATLAS_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'atlas-live-writes-')),
+    ATLAS_CACHE_TTL: '0',
+    // The audit lines (one per create) would fill the test output.
+    ATLAS_LOG_LEVEL: 'warn',
+  });
   const ec2 = new EC2Client({ region: REGION, endpoint: motoUrl });
   vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.77.0.0/16' }))).Vpc!.VpcId!;
   subnetA = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.77.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!.SubnetId!;

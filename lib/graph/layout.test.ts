@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildGraph } from './build';
-import { chooseSides, clearLayoutCache, layoutGraph, type GraphLayout, type PositionedNode } from './layout';
+import { chooseSides, clearLayoutCache, layoutGraph, packClusters, type GraphLayout, type PositionedNode } from './layout';
 import { toLayoutInput } from './layout-key';
 import { largeTopology, sampleTopology } from './test-topology';
 import type { Direction, Graph } from './types';
@@ -86,14 +86,52 @@ describe('layoutGraph', () => {
         checkGeometry(graph, await layoutGraph(toLayoutInput(graph), direction));
       });
 
-      it('stacks subnets in AZ-then-CIDR order across the flow', async () => {
-        const graph = buildGraph(largeTopology(30, 6), { direction });
+      it('draws AZs as columns in AZ order, and each AZ\'s subnets in CIDR order, top to bottom then left to right', async () => {
+        const graph = buildGraph(largeTopology(60, 6), { direction });
         const layout = await layoutGraph(toLayoutInput(graph), direction);
         checkGeometry(graph, layout);
-        const along = (id: string) => (direction === 'RIGHT' ? absolute(layout, id).y : absolute(layout, id).x);
-        const subnets = graph.nodes.filter((n) => n.kind === 'subnet').map((n) => n.id);
-        const positions = subnets.map(along);
-        expect(positions).toEqual([...positions].sort((a, b) => a - b));
+        const nodes = byId(layout);
+        const azs = graph.nodes.filter((n) => n.kind === 'az');
+        const xs = azs.map((a) => absolute(layout, a.id).x);
+        expect(xs).toEqual([...xs].sort((a, b) => a - b));
+        expect(new Set(azs.map((a) => absolute(layout, a.id).y)).size).toBe(1);
+        for (const az of azs) {
+          const boxes = graph.nodes.filter((n) => n.kind === 'subnet' && n.parentId === az.id).map((n) => nodes.get(n.id));
+          for (let i = 1; i < boxes.length; i++) {
+            const a = boxes[i - 1];
+            const b = boxes[i];
+            if (!a || !b) continue;
+            expect(b.x > a.x || (b.x === a.x && b.y > a.y), `${b.id} after ${a.id}`).toBe(true);
+          }
+        }
+      });
+
+      it('lines up the subnets of each tier across the AZ columns', async () => {
+        const graph = buildGraph(largeTopology(12, 0), { direction });
+        const layout = await layoutGraph(toLayoutInput(graph), direction);
+        const nodes = byId(layout);
+        const firstOfEachAz = graph.nodes.filter((n) => n.kind === 'az').map((az) => graph.nodes.find((n) => n.parentId === az.id));
+        const rows = firstOfEachAz.map((n) => (n ? nodes.get(n.id) : undefined));
+        expect(new Set(rows.map((r) => r?.y)).size).toBe(1);
+        expect(new Set(rows.map((r) => r?.height)).size).toBe(1);
+      });
+
+      it('turns association edges in lanes between the address plan and the route tables', async () => {
+        const graph = buildGraph(sampleTopology(), { vpcId: 'vpc-0a1', direction });
+        const layout = await layoutGraph(toLayoutInput(graph), direction);
+        const flow = (b: { x: number; y: number; width: number; height: number }) => (direction === 'RIGHT' ? [b.x, b.x + b.width] : [b.y, b.y + b.height]);
+        const lanes = new Set<number>();
+        for (const e of graph.edges.filter((x) => x.kind === 'association')) {
+          const bend = layout.edges[e.id]?.bend;
+          expect(bend, e.id).toBeDefined();
+          const [, sourceEnd] = flow(absolute(layout, e.source));
+          const [targetStart] = flow(absolute(layout, e.target));
+          expect(bend).toBeGreaterThan(sourceEnd ?? 0);
+          expect(bend).toBeLessThan(targetStart ?? 0);
+          lanes.add(bend ?? 0);
+        }
+        // One lane per route table.
+        expect(lanes.size).toBe(new Set(graph.edges.filter((x) => x.kind === 'association').map((x) => x.target)).size);
       });
 
       it('puts route tables downstream of subnets and external targets outside the VPC', async () => {
@@ -117,12 +155,32 @@ describe('layoutGraph', () => {
     expect((await layoutGraph(graph, 'DOWN')).key).not.toBe(first.key);
   });
 
-  it('lays out a VPC at default quotas', async () => {
+  it('lays out a VPC at default quotas as a wide picture, wrapping the 200 route tables into columns', async () => {
     const graph = buildGraph(largeTopology(200, 50), { direction: 'RIGHT' });
     const layout = await layoutGraph(toLayoutInput(graph), 'RIGHT');
     expect(layout.nodes).toHaveLength(graph.nodes.length);
     checkGeometry(graph, layout);
-  }, 30_000);
+    expect(layout.width).toBeGreaterThan(layout.height);
+    const tableColumns = new Set(layout.nodes.filter((n) => n.kind === 'routeTable').map((n) => n.x));
+    expect(tableColumns.size).toBeGreaterThan(1);
+  }, 60_000);
+
+  it('puts a table that no subnet uses in the route table layer, not beside the address plan', async () => {
+    const graph = buildGraph(sampleTopology(), { vpcId: 'vpc-0a1', direction: 'RIGHT', hiddenKinds: ['subnet', 'az'] });
+    const layout = await layoutGraph(toLayoutInput(graph), 'RIGHT');
+    checkGeometry(graph, layout);
+    const nat = absolute(layout, 'nat-1');
+    for (const id of ['rtb-main', 'rtb-private', 'rtb-public']) expect(absolute(layout, id).x).toBeGreaterThan(nat.x + nat.width);
+  });
+
+  it('packs the VPCs of a region in rows, about twice as wide as tall', () => {
+    const square = { width: 1000, height: 600 };
+    const positions = packClusters([square, square, square, square]);
+    expect(positions).toHaveLength(4);
+    const rows = new Set(positions.map((p) => p.y));
+    expect(rows.size).toBe(2);
+    expect(packClusters([])).toEqual([]);
+  });
 
   it('handles an empty graph and a VPC with nothing in it', async () => {
     expect((await layoutGraph({ nodes: [], edges: [] }, 'RIGHT')).nodes).toEqual([]);

@@ -89,6 +89,8 @@ const TARGET_ASPECT = 2;
  * wide row suits a wide screen better).
  */
 const WRAP_FACTOR: Record<Direction, number> = { RIGHT: 1.2, DOWN: 1.6 };
+/** The shape (width / height) an AZ grid with many subnets aims for, before the other layers widen it. */
+const GRID_ASPECT: Record<Direction, number> = { RIGHT: 1.2, DOWN: 2 };
 /** Gap between the columns of a wrapped layer. */
 const WRAP_GAP = 24;
 const DEFAULT_PADDING: Padding = { top: 16, left: 16, bottom: 16, right: 16 };
@@ -105,6 +107,9 @@ const COMMON_OPTIONS: LayoutOptions = {
   'elk.spacing.componentComponent': '32',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+  // Edges are drawn by the canvas, not by ELK: polyline routing keeps ELK from widening the space between
+  // layers into routing channels for hundreds of edges, and is much faster.
+  'elk.edgeRouting': 'POLYLINE',
 };
 
 let elk: InstanceType<typeof ELK> | null = null;
@@ -302,24 +307,52 @@ export function planLayout(graph: LayoutInput, direction: Direction): Plan {
   /**
    * AZ columns side by side, each AZ's subnets stacked (or its chips in a grid when subnets are hidden). Rows are
    * aligned across the columns and stretched to the tallest, so tiers line up; every column is as tall as the
-   * tallest. Boxes are relative to the grid's top-left.
+   * tallest. An AZ with many subnets spreads them over several sub-columns, read top to bottom then left to
+   * right, so that a 200-subnet VPC is not one tall strip. Boxes are relative to the grid's top-left.
    */
   const azColumns = (azs: readonly string[], blockId: string): Size => {
     const pad = padding('az');
-    const colWidth = NODE_SIZE.az.width;
     const inner = azs.map((az) => children(az));
+    const subnetWidth = NODE_SIZE.subnet.width;
+    let colWidth = NODE_SIZE.az.width;
     let colHeights: number[];
     if (inner.every((list) => list.every((id) => GROUP_KINDS.has(kind(id))))) {
       const sizes = inner.map((list) => list.map((id) => sizeWithChips(id, blockId)));
-      const rowHeights = alignedRows(sizes);
-      inner.forEach((list) => {
-        let y = pad.top;
-        list.forEach((id, r) => {
-          const h = rowHeights[r] ?? 0;
-          stacked.set(id, { x: pad.left, y, width: colWidth - pad.left - pad.right, height: h });
-          y += h + SUBNET_GAP;
+      const split = <T,>(list: readonly T[], k: number): T[][] => {
+        const per = Math.max(1, Math.ceil(list.length / k));
+        const parts: T[][] = [];
+        for (let i = 0; i < list.length; i += per) parts.push(list.slice(i, i + per));
+        return parts;
+      };
+      const most = Math.max(0, ...inner.map((l) => l.length));
+      // Sub-columns per AZ: the count whose grid comes closest to the wanted shape; one for a handful of subnets.
+      let best = 1;
+      if (most > 6) {
+        let bestScore = Number.POSITIVE_INFINITY;
+        for (let k = 1; k <= Math.min(8, most); k++) {
+          const rows = alignedRows(sizes.flatMap((s) => split(s, k)));
+          const width = azs.length * (k * subnetWidth + (k - 1) * SUBNET_GAP + pad.left + pad.right) + (azs.length - 1) * AZ_GAP;
+          const height = pad.top + sumWithGaps(rows, SUBNET_GAP) + pad.bottom;
+          const score = Math.abs(Math.log(width / height / GRID_ASPECT[direction]));
+          if (score < bestScore - 1e-9) {
+            best = k;
+            bestScore = score;
+          }
+        }
+      }
+      const columns = inner.map((list) => split(list, best));
+      const rowHeights = alignedRows(sizes.flatMap((s) => split(s, best)));
+      colWidth = Math.max(NODE_SIZE.az.width, best * subnetWidth + (best - 1) * SUBNET_GAP + pad.left + pad.right);
+      for (const subColumns of columns) {
+        subColumns.forEach((list, sc) => {
+          let y = pad.top;
+          list.forEach((id, r) => {
+            const h = rowHeights[r] ?? 0;
+            stacked.set(id, { x: pad.left + sc * (subnetWidth + SUBNET_GAP), y, width: subnetWidth, height: h });
+            y += h + SUBNET_GAP;
+          });
         });
-      });
+      }
       const body = sumWithGaps(rowHeights, SUBNET_GAP);
       colHeights = inner.map(() => pad.top + body + pad.bottom);
     } else {
@@ -584,7 +617,7 @@ export function planLayout(graph: LayoutInput, direction: Direction): Plan {
     (container.edges ??= []).push(edge);
   };
 
-  const hasEdge = new Set<string>();
+  const hasIncoming = new Set<string>();
   for (const e of graph.edges) {
     // Routes to a NAT gateway or an ENI run back into the address plan, against the flow; ELK would bend the
     // whole picture to honour them. React Flow still draws them.
@@ -596,19 +629,18 @@ export function planLayout(graph: LayoutInput, direction: Direction): Plan {
     if (source === null || target === null) continue;
     if (rootOf(ownerOf(source)) !== rootOf(ownerOf(target))) continue;
     addEdge(e.id, source, target);
-    hasEdge.add(ownerOf(source));
-    hasEdge.add(ownerOf(target));
+    hasIncoming.add(ownerOf(target));
   }
 
-  // A route table no subnet uses and a gateway endpoint on no table have no edge into their layer; an invisible
-  // edge puts them there instead of beside the address plan.
+  // A route table no subnet uses (or whose subnets are hidden) and a gateway endpoint on no table have no edge into
+  // their layer; an invisible edge puts them there instead of beside the address plan.
   for (const vpc of vpcTops) {
     const inside = children(vpc);
     const blockId = `__plan__:${vpc}`;
     const tables = inside.filter((c) => kind(c) === 'routeTable');
     const firstTable = tables[0];
     for (const c of inside) {
-      if (PLAN_KINDS.has(kind(c)) || hasEdge.has(c)) continue;
+      if (PLAN_KINDS.has(kind(c)) || hasIncoming.has(c)) continue;
       const from = kind(c) === 'routeTable' || firstTable === undefined ? (blocks.has(blockId) ? endpointFor(blockId, 'source') : null) : firstTable;
       if (from !== null && from !== c) addEdge(`__layer__:${c}`, from, c);
     }
@@ -675,13 +707,13 @@ function wrapLayer(
   limit: number,
   padStart: number,
   direction: Direction,
-): void {
+): boolean {
   const ax = axes(direction);
   const items = members.map((id) => ({ id, box: boxes.get(id) })).filter((m): m is { id: string; box: Box } => m.box !== undefined);
-  if (items.length < 2) return;
+  if (items.length < 2) return false;
   const start = Math.min(...items.map((m) => ax.c(m.box)));
   const end = Math.max(...items.map((m) => ax.c(m.box) + ax.cSize(m.box)));
-  if (end - start <= limit) return;
+  if (end - start <= limit) return false;
   items.sort((a, b) => ax.c(a.box) - ax.c(b.box) || ax.f(a.box) - ax.f(b.box));
   const total = items.reduce((sum, m) => sum + ax.cSize(m.box) + 14, 0);
   const columns = Math.max(2, Math.ceil(total / limit));
@@ -712,6 +744,22 @@ function wrapLayer(
     for (const [id, b] of clusterBoxes) {
       if (id !== vpcId && ax.f(b) >= ax.f(vpc) + ax.fSize(vpc)) clusterBoxes.set(id, ax.make(ax.f(b) + delta, ax.c(b), ax.fSize(b), ax.cSize(b)));
     }
+  }
+  return true;
+}
+
+/**
+ * Stacks boxes from `start` across the flow, in their current order, keeping their place along it: after a layer
+ * was wrapped, ELK's alignment of the other layers with it no longer means anything.
+ */
+function restack(ids: readonly string[], boxes: Map<string, Box>, start: number, direction: Direction): void {
+  const ax = axes(direction);
+  const items = ids.map((id) => ({ id, box: boxes.get(id) })).filter((m): m is { id: string; box: Box } => m.box !== undefined);
+  items.sort((a, b) => ax.c(a.box) - ax.c(b.box) || ax.f(a.box) - ax.f(b.box));
+  let used = start;
+  for (const m of items) {
+    boxes.set(m.id, ax.make(ax.f(m.box), used, ax.fSize(m.box), ax.cSize(m.box)));
+    used += ax.cSize(m.box) + 14;
   }
 }
 
@@ -799,9 +847,17 @@ function placeClusters(laidOut: readonly ElkNode[], plan: Plan, direction: Direc
       const kindOf = (id: string) => plan.tree.kindOf.get(id);
       const tables = [...boxes.keys()].filter((id) => kindOf(id) === 'routeTable');
       const padStart = direction === 'RIGHT' ? pad.top : pad.left;
-      wrapLayer(tables, boxes, vpcId, tops, limit, padStart, direction);
       const gateways = [...boxes.keys()].filter((id) => !id.startsWith('__plan__:') && kindOf(id) !== 'routeTable');
-      wrapLayer(gateways, boxes, vpcId, tops, limit, padStart, direction);
+      const wrappedTables = wrapLayer(tables, boxes, vpcId, tops, limit, padStart, direction);
+      const wrappedGateways = wrapLayer(gateways, boxes, vpcId, tops, limit, padStart, direction);
+      if (wrappedTables || wrappedGateways) {
+        if (!wrappedTables) restack(tables, boxes, padStart, direction);
+        if (!wrappedGateways) restack(gateways, boxes, padStart, direction);
+        if (blockBox) restack([`__plan__:${vpcId}`], boxes, padStart, direction);
+        const vpcTop = tops.get(vpcId);
+        const outside = [...tops.keys()].filter((id) => id !== vpcId);
+        if (vpcTop) restack(outside, tops, ax.c(vpcTop) + padStart, direction);
+      }
       // The VPC's box must still hold everything after wrapping.
       const vpcBox = tops.get(vpcId);
       if (vpcBox) {
@@ -813,7 +869,8 @@ function placeClusters(laidOut: readonly ElkNode[], plan: Plan, direction: Direc
         }
         const padEndF = direction === 'RIGHT' ? pad.right : pad.bottom;
         const padEndC = direction === 'RIGHT' ? pad.bottom : pad.right;
-        tops.set(vpcId, ax.make(ax.f(vpcBox), ax.c(vpcBox), Math.max(ax.fSize(vpcBox), fEnd + padEndF), Math.max(ax.cSize(vpcBox), cEnd + padEndC)));
+        const min = ax.make(0, 0, NODE_SIZE.vpc.width, NODE_SIZE.vpc.height);
+        tops.set(vpcId, ax.make(ax.f(vpcBox), ax.c(vpcBox), Math.max(ax.fSize(min), fEnd + padEndF), Math.max(ax.cSize(min), cEnd + padEndC)));
       }
     }
 

@@ -9,6 +9,7 @@ const full: ViewState = {
   search: 's3 & co',
   direction: 'DOWN',
   viewport: { x: -120.4, y: 35.6, zoom: 0.56789 },
+  path: 'ecr.dkr',
 };
 
 describe('parseViewState', () => {
@@ -18,7 +19,7 @@ describe('parseViewState', () => {
 
   it('reads every field', () => {
     const params = new URLSearchParams(
-      'sel=vpce-0123&hide=natGateway,external&hideAz=us-east-1a&endpoints=1&q=s3&dir=down&x=-10&y=20.5&zoom=0.5',
+      'sel=vpce-0123&hide=natGateway,external&hideAz=us-east-1a&endpoints=1&q=s3&dir=down&path=s3&x=-10&y=20.5&zoom=0.5',
     );
     expect(parseViewState(params)).toEqual({
       state: {
@@ -29,6 +30,7 @@ describe('parseViewState', () => {
         search: 's3',
         direction: 'DOWN',
         viewport: { x: -10, y: 20.5, zoom: 0.5 },
+        path: 's3',
       },
       notices: [],
     });
@@ -92,6 +94,13 @@ describe('serializeViewState', () => {
     expect(serializeViewState(DEFAULT_VIEW_STATE)).toEqual([]);
   });
 
+  it('reads a highlighted path and rejects one that is not a service name', () => {
+    expect(parseViewState(new URLSearchParams('sel=subnet-1&path=ecr.dkr')).state.path).toBe('ecr.dkr');
+    const { state, notices } = parseViewState(new URLSearchParams('path=<b>'));
+    expect(state.path).toBeNull();
+    expect(notices).toEqual([expect.stringContaining('path=')]);
+  });
+
   it('writes a stable, rounded form', () => {
     expect(serializeViewState(full)).toEqual([
       ['sel', 'subnet-0abc1234'],
@@ -100,6 +109,7 @@ describe('serializeViewState', () => {
       ['endpoints', '1'],
       ['q', 's3 & co'],
       ['dir', 'down'],
+      ['path', 'ecr.dkr'],
       ['x', '-120'],
       ['y', '36'],
       ['zoom', '0.568'],

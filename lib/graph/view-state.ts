@@ -23,6 +23,8 @@ export interface ViewState {
   direction: Direction;
   /** Null: fit the graph to the screen. */
   viewport: Viewport | null;
+  /** The service whose path from the selected subnet is highlighted (`s3`, `ecr.dkr`), or null. */
+  path: string | null;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -33,6 +35,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   search: '',
   direction: 'RIGHT',
   viewport: null,
+  path: null,
 };
 
 /** Query-string keys the graph owns. Short, because people paste these links into chats and tickets. */
@@ -46,6 +49,7 @@ export const VIEW_STATE_KEYS = {
   x: 'x',
   y: 'y',
   zoom: 'zoom',
+  path: 'path',
 } as const;
 
 const OWN_KEYS: ReadonlySet<string> = new Set(Object.values(VIEW_STATE_KEYS));
@@ -81,6 +85,12 @@ const DirectionParam = z
   .transform((v): Direction => (v === 'right' || v === 'lr' ? 'RIGHT' : 'DOWN'));
 
 const SearchParam = z.string().max(200, 'is longer than 200 characters');
+
+// A service's short name as the analysis names it: `s3`, `ecr.dkr`, `execute-api`.
+const ServiceParam = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9.-]{0,62}$/, 'must be a service name such as s3 or ecr.dkr');
 
 // Pan offsets are screen pixels; anything beyond ±10 million is a typo, not a place on the canvas.
 const CoordinateParam = z.coerce.number().min(-1e7).max(1e7);
@@ -169,6 +179,13 @@ export function parseViewState(params: SearchParamsInput): { state: ViewState; n
     else notices.push(`Ignored ${K.direction}=${quote(dir)}: expected right or down.`);
   }
 
+  const path = getParam(params, K.path);
+  if (path !== undefined && path !== '') {
+    const r = ServiceParam.safeParse(path);
+    if (r.success) state.path = r.data;
+    else notices.push(`Ignored ${K.path}=${quote(path)}: ${r.error.issues[0]?.message ?? 'invalid'}.`);
+  }
+
   const x = getParam(params, K.x);
   const y = getParam(params, K.y);
   const zoom = getParam(params, K.zoom);
@@ -206,6 +223,7 @@ export function serializeViewState(state: ViewState): [string, string][] {
   if (state.endpointsOnly) entries.push([K.endpointsOnly, '1']);
   if (state.search !== '') entries.push([K.search, state.search]);
   if (state.direction !== DEFAULT_VIEW_STATE.direction) entries.push([K.direction, state.direction.toLowerCase()]);
+  if (state.path) entries.push([K.path, state.path]);
   if (state.viewport) {
     // Whole pixels and three decimals of zoom: finer than anyone can see, short enough to paste.
     entries.push([K.x, String(Math.round(state.viewport.x))]);

@@ -4,6 +4,7 @@ import { Check, GitCompareArrows, LoaderCircle, Pencil, Trash2, TriangleAlert, X
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useCanEdit } from '@/components/auth/viewer-context';
 import { deleteSnapshot, renameSnapshot } from '../actions';
 
 const iconButton =
@@ -28,6 +29,8 @@ export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source,
   const [draft, setDraft] = useState(title);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Renaming and deleting are for editors; the actions check the role again.
+  const canEdit = useCanEdit();
 
   const rename = () =>
     startTransition(async () => {
@@ -135,14 +138,16 @@ export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source,
                 <GitCompareArrows aria-hidden size={14} /> Compare with now
               </Link>
             ) : null}
-            {!corrupt ? (
+            {!corrupt && canEdit ? (
               <button type="button" className={iconButton} onClick={() => setMode('rename')} aria-label={`Rename ${title}`}>
                 <Pencil aria-hidden size={14} /> Rename
               </button>
             ) : null}
-            <button type="button" className={iconButton} onClick={() => setMode('confirm-delete')} aria-label={`Delete ${title}`}>
-              <Trash2 aria-hidden size={14} /> Delete
-            </button>
+            {canEdit ? (
+              <button type="button" className={iconButton} onClick={() => setMode('confirm-delete')} aria-label={`Delete ${title}`}>
+                <Trash2 aria-hidden size={14} /> Delete
+              </button>
+            ) : null}
           </span>
         )}
       </td>

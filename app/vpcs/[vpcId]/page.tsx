@@ -12,6 +12,7 @@ import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/
 import { VpcId } from '@/lib/topology/params';
 import type { Topology } from '@/lib/topology/types';
 import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
+import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
 import { parseViewState } from '@/lib/graph/view-state';
 import { ResourceTables } from './_components/resource-tables';
 
@@ -85,13 +86,15 @@ export default async function VpcPage({ params, searchParams }: Props) {
       <ScopeBar scope={scope} loaded={loadedScope(topology)} action="/" path={`/vpcs/${vpcId}`} />
       <Notices notices={scope.notices} />
       <TopologyWarnings warnings={topology.warnings} />
-      <section aria-label="Topology graph" className="h-[calc(100vh-12rem)] min-h-[620px]">
+      <section aria-label="Topology graph" className="h-[calc(100vh-18.5rem)] min-h-[540px]">
         <TopologyGraphLoader
           topology={topology}
           vpcId={vpc.id}
           initialView={view.state}
           notices={view.notices}
           createEndpointHref={`/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}`}
+          analysis={analyzeForGraph(topology, { vpcId: vpc.id })}
+          findingsHref={`/findings?${scopeQuery(scope, { vpc: vpc.id })}`}
         />
       </section>
       <details className="group rounded-lg" data-testid="resource-tables">

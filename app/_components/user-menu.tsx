@@ -2,7 +2,7 @@ import { LogOut, UserRound } from 'lucide-react';
 import Link from 'next/link';
 import type { AuthMode } from '@/lib/config';
 import type { ViewerSummary } from '@/lib/auth/types';
-import { signOutAction } from '@/app/signin/actions';
+import { signOutAction } from '../signin/actions';
 
 /**
  * The header's right end: who is signed in and their role, and Sign out (oidc mode; behind a proxy the

@@ -1,0 +1,117 @@
+import { encode } from 'next-auth/jwt';
+import { describe, expect, it } from 'vitest';
+import { gate, gateSettingsFromEnv, type GateRequest } from './gate';
+
+const SECRET = 'test-secret-0123456789abcdef0123456789';
+const SNAPSHOT = '3q2-7wAAAAB8bGx4sQ2xXw';
+
+function req(path: string, init: { method?: string; headers?: Record<string, string>; cookies?: Record<string, string> } = {}): GateRequest {
+  const url = new URL(path, 'http://127.0.0.1');
+  return {
+    method: init.method ?? 'GET',
+    pathname: url.pathname,
+    pathWithQuery: `${url.pathname}${url.search}`,
+    headers: new Headers(init.headers ?? {}),
+    cookie: (name) => init.cookies?.[name],
+  };
+}
+
+describe('gateSettingsFromEnv', () => {
+  it('defaults to no sign-in, the x-forwarded-email header and public snapshots', () => {
+    expect(gateSettingsFromEnv({})).toEqual({ mode: 'none', header: 'x-forwarded-email', editors: [], snapshots: 'public', sessionSecret: null });
+    expect(gateSettingsFromEnv({ ATLAS_AUTH: 'proxy', ATLAS_AUTH_HEADER: 'X-Auth-Request-Email', ATLAS_EDITORS: 'a@x.io', ATLAS_SNAPSHOTS: 'private' })).toMatchObject({
+      mode: 'proxy',
+      header: 'x-auth-request-email',
+      editors: ['a@x.io'],
+      snapshots: 'private',
+    });
+  });
+});
+
+describe('gate in proxy mode', () => {
+  const settings = gateSettingsFromEnv({ ATLAS_AUTH: 'proxy', ATLAS_EDITORS: 'alice@example.com' });
+
+  it('passes a request with the identity header, naming the viewer', async () => {
+    const d = await gate(req('/vpcs/vpc-1', { headers: { 'x-forwarded-email': 'alice@example.com' } }), settings);
+    expect(d).toMatchObject({ kind: 'pass', viewer: { id: 'alice@example.com', role: 'editor' } });
+  });
+
+  it('answers 401 without it: pages, API, server actions and prefetches alike', async () => {
+    for (const r of [
+      req('/'),
+      req('/api/topology?region=us-east-1'),
+      req('/endpoints/new', { method: 'POST', headers: { 'next-action': 'abc' } }),
+      req('/vpcs/vpc-1', { headers: { 'next-router-prefetch': '1', rsc: '1' } }),
+      req('/audit', { headers: { 'x-forwarded-email': '' } }),
+    ]) {
+      expect(await gate(r, settings)).toMatchObject({ kind: 'unauthenticated', message: expect.stringContaining('x-forwarded-email') });
+    }
+  });
+
+  it('keeps the health check open for load balancers', async () => {
+    expect(await gate(req('/api/health'), settings)).toEqual({ kind: 'pass', viewer: null });
+  });
+
+  it('opens snapshot links for reading only, unless ATLAS_SNAPSHOTS=private', async () => {
+    for (const p of [`/s/${SNAPSHOT}`, `/s/${SNAPSHOT}/opengraph-image`, `/api/snapshots/${SNAPSHOT}`]) {
+      expect((await gate(req(p), settings)).kind).toBe('pass');
+    }
+    // Comparing with now reads the live account; a POST to a snapshot path could carry any action's id.
+    expect((await gate(req(`/s/${SNAPSHOT}/compare/now`), settings)).kind).toBe('unauthenticated');
+    expect((await gate(req(`/s/${SNAPSHOT}`, { method: 'POST', headers: { 'next-action': 'x' } }), settings)).kind).toBe('unauthenticated');
+    expect((await gate(req(`/s/${SNAPSHOT}`, { headers: { 'next-action': 'x' } }), settings)).kind).toBe('unauthenticated');
+    const priv = gateSettingsFromEnv({ ATLAS_AUTH: 'proxy', ATLAS_SNAPSHOTS: 'private' });
+    expect((await gate(req(`/s/${SNAPSHOT}`), priv)).kind).toBe('unauthenticated');
+  });
+});
+
+describe('gate in oidc mode', () => {
+  const settings = gateSettingsFromEnv({ ATLAS_AUTH: 'oidc', ATLAS_SESSION_SECRET: SECRET, ATLAS_EDITORS: 'ops' });
+  const session = (claims: Record<string, unknown>, salt = 'authjs.session-token', secret = SECRET) => encode({ token: claims, secret, salt, maxAge: 3600 });
+
+  it('passes a valid session cookie and reads its claims', async () => {
+    const token = await session({ sub: 'u1', name: 'Carol', email: 'carol@example.com', groups: ['ops'] });
+    const d = await gate(req('/', { cookies: { 'authjs.session-token': token } }), settings);
+    expect(d).toMatchObject({ kind: 'pass', viewer: { id: 'carol@example.com', name: 'Carol', role: 'editor' } });
+  });
+
+  it('reads the __Secure- cookie and a cookie split in chunks', async () => {
+    const secure = await session({ sub: 'u1', email: 'a@x.io' }, '__Secure-authjs.session-token');
+    expect((await gate(req('/', { cookies: { '__Secure-authjs.session-token': secure } }), settings)).kind).toBe('pass');
+    const plain = await session({ sub: 'u1', email: 'a@x.io' });
+    const half = Math.floor(plain.length / 2);
+    const cookies = { 'authjs.session-token.0': plain.slice(0, half), 'authjs.session-token.1': plain.slice(half) };
+    expect((await gate(req('/', { cookies }), settings)).kind).toBe('pass');
+  });
+
+  it('sends page requests without a session to sign in, and gives API calls and actions 401', async () => {
+    expect(await gate(req('/vpcs/vpc-1?region=eu-west-1', { headers: { accept: 'text/html' } }), settings)).toEqual({
+      kind: 'sign-in',
+      location: '/signin?callbackUrl=%2Fvpcs%2Fvpc-1%3Fregion%3Deu-west-1',
+    });
+    // The router's RSC fetches and prefetches follow the redirect like a navigation.
+    expect((await gate(req('/findings', { headers: { rsc: '1', 'next-router-prefetch': '1' } }), settings)).kind).toBe('sign-in');
+    expect((await gate(req('/api/topology'), settings)).kind).toBe('unauthenticated');
+    expect((await gate(req('/', { method: 'POST', headers: { accept: 'text/html', 'next-action': 'x' } }), settings)).kind).toBe('unauthenticated');
+  });
+
+  it('refuses a session sealed with another secret, or tampered with', async () => {
+    const other = await session({ sub: 'u1', email: 'a@x.io' }, 'authjs.session-token', 'another-secret-0123456789abcdef012345');
+    expect((await gate(req('/api/topology', { cookies: { 'authjs.session-token': other } }), settings)).kind).toBe('unauthenticated');
+    const good = await session({ sub: 'u1', email: 'a@x.io' });
+    const tampered = `${good.slice(0, -4)}AAAA`;
+    expect((await gate(req('/api/topology', { cookies: { 'authjs.session-token': tampered } }), settings)).kind).toBe('unauthenticated');
+  });
+
+  it('keeps the sign-in page and Auth.js endpoints open', async () => {
+    for (const p of ['/signin', '/api/auth/signin/oidc', '/api/auth/callback/oidc?code=x', '/api/health']) {
+      expect((await gate(req(p), settings)).kind).toBe('pass');
+    }
+  });
+});
+
+describe('gate without sign-in (ATLAS_AUTH=none)', () => {
+  it('passes everything, as before sign-in existed', async () => {
+    expect(await gate(req('/audit', { method: 'POST' }), gateSettingsFromEnv({}))).toEqual({ kind: 'pass', viewer: null });
+  });
+});

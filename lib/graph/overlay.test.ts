@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTopology } from '@/lib/analysis/analyze';
+import type { Finding } from '@/lib/analysis/findings';
+import { compactAnalysis, findingsFor, indexPaths, summarizeFindings, type GraphFinding } from './overlay';
+import { sampleTopology } from './test-topology';
+
+function finding(id: string, severity: Finding['severity'], resourceIds: string[]): Finding {
+  return {
+    id,
+    rule: 'blackhole-route',
+    severity,
+    vpcId: 'vpc-0a1',
+    resourceIds,
+    title: id,
+    detail: '',
+    why: '',
+    fix: { text: 'fix it', href: `/fix/${id}` },
+    docUrl: 'https://docs.aws.amazon.com/',
+  };
+}
+
+describe('compactAnalysis and indexPaths', () => {
+  it('round-trips every path through the compact form', () => {
+    const analysis = analyzeTopology(sampleTopology(), { vpcId: 'vpc-0a1' });
+    const compact = compactAnalysis(analysis);
+    expect(compact.paths).not.toBeNull();
+    const index = indexPaths(compact.paths);
+    for (const subnetId of new Set(analysis.paths.map((p) => p.subnetId))) {
+      expect(index.has(subnetId)).toBe(true);
+      expect(index.of(subnetId)).toEqual(analysis.paths.filter((p) => p.subnetId === subnetId));
+    }
+    // Expanded once, then remembered.
+    const some = analysis.paths[0]?.subnetId ?? '';
+    expect(index.of(some)).toBe(index.of(some));
+    // Smaller than the plain JSON: ids and sentences are stored once.
+    expect(JSON.stringify(compact.paths).length).toBeLessThan(JSON.stringify(analysis.paths).length);
+  });
+
+  it('leaves the paths out above the limit, keeping the findings', () => {
+    const analysis = analyzeTopology(sampleTopology(), { vpcId: 'vpc-0a1' });
+    const compact = compactAnalysis(analysis, { maxPaths: 1 });
+    expect(compact.paths).toBeNull();
+    expect(compact.findings).toHaveLength(analysis.findings.length);
+    expect(indexPaths(null).has('subnet-priv-a')).toBe(false);
+  });
+
+  it('keeps what a badge and the inspector need from each finding', () => {
+    const [g] = compactAnalysis({ paths: [], findings: [finding('f1', 'high', ['rtb-1'])] }).findings;
+    expect(g).toEqual({ id: 'f1', rule: 'blackhole-route', severity: 'high', title: 'f1', resourceIds: ['rtb-1'], fixHref: '/fix/f1' });
+  });
+});
+
+describe('summarizeFindings and findingsFor', () => {
+  const findings: GraphFinding[] = compactAnalysis({
+    paths: [],
+    findings: [finding('a', 'low', ['rtb-1', 'subnet-1']), finding('b', 'high', ['rtb-1']), finding('c', 'info', ['rtb-1', 'vpce-1'])],
+  }).findings;
+
+  it('counts findings per resource with the worst severity, leaving informational ones off the badges', () => {
+    const summary = summarizeFindings(findings);
+    expect(summary.get('rtb-1')).toEqual({ count: 2, severity: 'high' });
+    expect(summary.get('subnet-1')).toEqual({ count: 1, severity: 'low' });
+    expect(summary.has('vpce-1')).toBe(false);
+    expect(summarizeFindings(findings, { includeInfo: true }).get('vpce-1')).toEqual({ count: 1, severity: 'info' });
+  });
+
+  it('lists a resource\'s findings worst first', () => {
+    expect(findingsFor(findings, 'rtb-1').map((f) => f.id)).toEqual(['b', 'a', 'c']);
+    expect(findingsFor(findings, 'nothing')).toEqual([]);
+  });
+});
