@@ -9,6 +9,7 @@ import { expect, test } from './fixtures';
 test('signs in at the provider, shows the name, and signs out', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
+  await page.screenshot({ path: 'test-results/screens/signin.png' });
   await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
 
   await expect(page.getByRole('heading', { name: 'Test identity provider' })).toBeVisible();
@@ -19,6 +20,7 @@ test('signs in at the provider, shows the name, and signs out', async ({ page })
   await expect(page.getByTestId('user-name')).toHaveText('Olivia Operator');
   await expect(page.getByTestId('user-role')).toHaveText('editor');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/signed-in.png' });
   const cookie = (await page.context().cookies()).find((c) => c.name === 'authjs.session-token');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 

@@ -63,7 +63,11 @@ test('without the identity header every page, API and action answers 401; the he
   }
   const action = await api.post('/endpoints/new', { headers: { 'next-action': '0'.repeat(42) }, data: '[]' });
   expect(action.status()).toBe(401);
-  expect((await api.get('/api/health')).status()).toBe(200);
+  const health = await api.get('/api/health', { headers: { 'x-request-id': 'e2e-request-1' } });
+  expect(health.status()).toBe(200);
+  // The proxy's request id comes back (and is on the server's log lines); without one the server makes one.
+  expect(health.headers()['x-request-id']).toBe('e2e-request-1');
+  expect((await api.get('/')).headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   await api.dispose();
 });
 

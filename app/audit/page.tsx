@@ -118,7 +118,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="px-3 py-2">
                     <ResultBadge result={e.result} />
-                    {e.result.resourceId && <div className="mt-1 font-mono text-xs">{e.result.resourceId}</div>}
+                    {e.result.resourceId && <div className="mt-1 whitespace-nowrap font-mono text-xs">{e.result.resourceId}</div>}
                   </td>
                   <td className="max-w-xl break-all px-3 py-2 font-mono text-xs text-slate-600 dark:text-slate-400">{requestSummary(e.request)}</td>
                 </tr>

@@ -126,6 +126,7 @@ const ROWS: Row[] = [
   { label: 'Live load, ours (ms)', cell: (r) => fmt(r.live?.oursMs.median) },
   { label: 'Live, raw SDK paginators (ms)', cell: (r) => fmt(r.live?.rawMs.median) },
   { label: 'Live ours / raw', cell: (r) => (r.live ? `${fmt(r.live.ratio, 2)}x` : 'n/a') },
+  { label: 'Live, DescribeVpcAttribute calls alone (ms)', cell: (r) => fmt(r.live?.vpcAttributesMs.median) },
   {
     label: 'Live requests per load (ours / raw)',
     cell: (r) =>
