@@ -14,6 +14,7 @@ import type { Topology } from '@/lib/topology/types';
 import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
 import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
 import { parseViewState } from '@/lib/graph/view-state';
+import { getViewer } from '@/lib/auth/viewer';
 import { ResourceTables } from './_components/resource-tables';
 
 export const dynamic = 'force-dynamic';
@@ -57,6 +58,8 @@ export default async function VpcPage({ params, searchParams }: Props) {
   const viewParams = { ...sp };
   if (viewParams.sel === undefined && typeof sp.selected === 'string') viewParams.sel = sp.selected;
   const view = parseViewState(viewParams);
+  // Viewers do not get write affordances; the server actions refuse them regardless.
+  const canEdit = (await getViewer())?.role === 'editor';
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
       <nav className="text-sm text-slate-500">
@@ -73,12 +76,14 @@ export default async function VpcPage({ params, searchParams }: Props) {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
+          {canEdit && (
           <Link
             href={`/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}`}
             className="inline-flex items-center gap-1.5 rounded-md bg-teal-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400"
           >
             <Plus aria-hidden className="h-4 w-4" /> New endpoint
           </Link>
+          )}
           <ShareToolbar region={scope.region} source={scope.source} vpcId={vpc.id} {...(scope.profile ? { profile: scope.profile } : {})} />
         </div>
       </div>
@@ -92,7 +97,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
           vpcId={vpc.id}
           initialView={view.state}
           notices={view.notices}
-          createEndpointHref={`/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}`}
+          {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}
           analysis={analyzeForGraph(topology, { vpcId: vpc.id })}
           findingsHref={`/findings?${scopeQuery(scope, { vpc: vpc.id })}`}
         />
