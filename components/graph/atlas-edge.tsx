@@ -4,10 +4,26 @@ import type { AtlasEdge } from './types';
 
 /**
  * The one edge type: an orthogonal line with rounded corners whose turn sits where the layout put it (in a lane
- * of the gap between two layers), and an optional label as HTML above the boxes. One `<path>` and no
- * interaction path: edges are not selectable, so nothing needs a wider hit area.
+ * of the gap between two layers), its arrowhead, and an optional label as HTML above the boxes. Two `<path>`s
+ * and no interaction path (edges are not selectable) nor SVG marker (React Flow re-derives its marker
+ * definitions from every edge on each store update, which costs more than drawing the heads here).
  */
-function AtlasEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, style, markerEnd, label }: EdgeProps<AtlasEdge>) {
+/** A filled arrowhead whose tip touches the target's side, pointing into it. */
+function arrowHead(x: number, y: number, side: Position, size: number): string {
+  const w = size * 0.55;
+  switch (side) {
+    case Position.Left:
+      return `M${x},${y}L${x - size},${y - w}L${x - size},${y + w}Z`;
+    case Position.Right:
+      return `M${x},${y}L${x + size},${y - w}L${x + size},${y + w}Z`;
+    case Position.Top:
+      return `M${x},${y}L${x - w},${y - size}L${x + w},${y - size}Z`;
+    default:
+      return `M${x},${y}L${x - w},${y + size}L${x + w},${y + size}Z`;
+  }
+}
+
+function AtlasEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, style, label }: EdgeProps<AtlasEdge>) {
   const sideways = sourcePosition === Position.Left || sourcePosition === Position.Right;
   const bend = data?.bend;
   const [path] = getSmoothStepPath({
@@ -40,7 +56,8 @@ function AtlasEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, tar
   }
   return (
     <>
-      <path d={path} fill="none" className="react-flow__edge-path" style={style} markerEnd={markerEnd} />
+      <path d={path} fill="none" className="react-flow__edge-path" style={style} />
+      <path d={arrowHead(targetX, targetY, targetPosition, 4 + Number(style?.strokeWidth ?? 1.5) * 2.4)} fill={style?.stroke} stroke="none" className="atlas-edge-arrow" />
       {labelStyle ? (
         <EdgeLabelRenderer>
           <div className="atlas-edge-label" style={{ ...labelStyle, color: style?.stroke }}>

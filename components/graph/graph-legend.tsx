@@ -1,6 +1,7 @@
 'use client';
 
 import { BookOpen, ChevronDown } from 'lucide-react';
+import { memo } from 'react';
 import { NODE_KINDS } from '@/lib/graph/types';
 import { EDGE_COLOR, KIND_STYLE } from './kind-style';
 import { KindChip } from './node-parts';
@@ -30,7 +31,7 @@ function Swatch({ className, label }: { className: string; label: string }) {
  * What each colour, icon, line and pin means: a button in the canvas's corner that unfolds over the graph, so it
  * never takes room from it. A `<details>`, so it works without script and keeps its own open state.
  */
-export function GraphLegend({ withDiff = false }: { withDiff?: boolean }) {
+export const GraphLegend = memo(function GraphLegend({ withDiff = false }: { withDiff?: boolean }) {
   return (
     <details data-testid="graph-legend" className="group relative text-xs text-slate-700 dark:text-slate-200">
       <summary className="inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800">
@@ -89,4 +90,4 @@ export function GraphLegend({ withDiff = false }: { withDiff?: boolean }) {
       </div>
     </details>
   );
-}
+});

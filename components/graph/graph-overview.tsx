@@ -11,6 +11,8 @@ export interface GraphOverviewProps {
   boxes: readonly (Box & { kind: NodeKind })[];
   width: number;
   height: number;
+  /** Called when a click or drag on the minimap has moved the view. */
+  onMoved?: () => void;
 }
 
 const SIZE = 200;
@@ -25,7 +27,7 @@ const GROUP_FILL: Partial<Record<NodeKind, string>> = {
  * unlike React Flow's MiniMap, which re-renders a component per node on every change), and the viewport as a
  * rectangle that follows the pan and zoom. Click or drag on it to move there.
  */
-function GraphOverviewView({ boxes, width, height }: GraphOverviewProps) {
+function GraphOverviewView({ boxes, width, height, onMoved }: GraphOverviewProps) {
   const scale = SIZE / Math.max(width, height, 1);
   const w = Math.max(40, Math.round(width * scale));
   const h = Math.max(40, Math.round(height * scale));
@@ -52,7 +54,7 @@ function GraphOverviewView({ boxes, width, height }: GraphOverviewProps) {
     >
       <svg role="img" aria-label="Minimap" width={w} height={h} viewBox={`0 0 ${width} ${height}`} className="block">
         {shapes}
-        <ViewportRect width={width} height={height} />
+        <ViewportRect width={width} height={height} {...(onMoved ? { onMoved } : {})} />
       </svg>
     </div>
   );
@@ -60,7 +62,7 @@ function GraphOverviewView({ boxes, width, height }: GraphOverviewProps) {
 
 const transformSelector = (s: ReactFlowState) => ({ tx: s.transform[0], ty: s.transform[1], zoom: s.transform[2], w: s.width, h: s.height });
 
-function ViewportRect({ width, height }: { width: number; height: number }) {
+function ViewportRect({ width, height, onMoved }: { width: number; height: number; onMoved?: () => void }) {
   const flow = useReactFlow();
   const { tx, ty, zoom, w, h } = useStore(transformSelector, (a, b) => a.tx === b.tx && a.ty === b.ty && a.zoom === b.zoom && a.w === b.w && a.h === b.h);
   const dragging = useRef(false);
@@ -99,6 +101,7 @@ function ViewportRect({ width, height }: { width: number; height: number }) {
         }}
         onPointerUp={() => {
           dragging.current = false;
+          onMoved?.();
         }}
       />
       <rect

@@ -1,7 +1,7 @@
 'use client';
 
 import { ArrowDown, ArrowRight, ChevronDown, ListFilter, PlugZap, Search, X } from 'lucide-react';
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { Direction, NodeKind } from '@/lib/graph/types';
 import { cx } from './format';
 import { KIND_STYLE } from './kind-style';
@@ -34,7 +34,7 @@ const IDLE = 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:bo
 const ACTIVE = 'border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-600';
 
 /** Search, filters, the endpoints view and the direction switch, above the canvas. */
-export function GraphToolbar(props: GraphToolbarProps) {
+export const GraphToolbar = memo(function GraphToolbar(props: GraphToolbarProps) {
   const filterCount = props.hiddenKinds.length + props.hiddenAzs.length;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
@@ -162,4 +162,4 @@ export function GraphToolbar(props: GraphToolbarProps) {
       </div>
     </div>
   );
-}
+});

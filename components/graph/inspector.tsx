@@ -6,7 +6,7 @@
  */
 
 import { ExternalLink, TriangleAlert, Wrench, X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { SubnetPaths } from '@/components/analysis/subnet-paths';
 import type { SubnetPath } from '@/lib/analysis/paths';
 import { prefixListLabel } from '@/lib/graph/build';
@@ -684,7 +684,7 @@ function nameOf(id: string, node: GraphNode | undefined, index: TopologyIndex): 
 }
 
 /** The inspector panel for the selected node. */
-export function Inspector(props: InspectorProps) {
+export const Inspector = memo(function Inspector(props: InspectorProps) {
   const { selectedId, nodes, index, visible, onClose } = props;
   const node = nodes.get(selectedId);
   const kind = kindOf(selectedId, node, index);
@@ -725,4 +725,4 @@ export function Inspector(props: InspectorProps) {
       </div>
     </aside>
   );
-}
+});

@@ -1,29 +1,15 @@
 /**
- * One colour and one icon per kind, used by the nodes, the legend, the minimap and the inspector.
+ * One colour per kind (and one icon, in kind-icons.ts), used by the nodes, the legend, the minimap and the inspector.
  * Hues are spread around the wheel so neighbouring kinds never share one; text always sits on a pale
  * (light theme) or deep (dark theme) tint of the hue, which keeps contrast above WCAG AA in both.
  * Class strings are written out in full so Tailwind's scanner finds them.
  */
 
-import {
-  ArrowLeftRight,
-  Cable,
-  Cloud,
-  DoorOpen,
-  ExternalLink,
-  Globe,
-  LayoutGrid,
-  MapPin,
-  PlugZap,
-  Route,
-  type LucideIcon,
-} from 'lucide-react';
 import type { NodeKind } from '@/lib/graph/types';
 
 export interface KindStyle {
   label: string;
   plural: string;
-  icon: LucideIcon;
   /** Border colour of the card or group. */
   border: string;
   /** Background of the icon chip. */
@@ -42,7 +28,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   vpc: {
     label: 'VPC',
     plural: 'VPCs',
-    icon: Cloud,
     border: 'border-indigo-400 dark:border-indigo-500',
     chip: 'bg-indigo-100 text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100',
     swatch: 'bg-indigo-500',
@@ -53,7 +38,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   az: {
     label: 'Availability zone',
     plural: 'Availability zones',
-    icon: MapPin,
     border: 'border-slate-400 dark:border-slate-500',
     chip: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100',
     swatch: 'bg-slate-400',
@@ -64,7 +48,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   subnet: {
     label: 'Subnet',
     plural: 'Subnets',
-    icon: LayoutGrid,
     border: 'border-blue-400 dark:border-blue-500',
     chip: 'bg-blue-100 text-blue-800 dark:bg-blue-900 dark:text-blue-100',
     swatch: 'bg-blue-500',
@@ -75,7 +58,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   routeTable: {
     label: 'Route table',
     plural: 'Route tables',
-    icon: Route,
     border: 'border-amber-400 dark:border-amber-500',
     chip: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
     swatch: 'bg-amber-400',
@@ -86,7 +68,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   internetGateway: {
     label: 'Internet gateway',
     plural: 'Internet gateways',
-    icon: Globe,
     border: 'border-violet-400 dark:border-violet-500',
     chip: 'bg-violet-100 text-violet-800 dark:bg-violet-900 dark:text-violet-100',
     swatch: 'bg-violet-500',
@@ -97,7 +78,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   natGateway: {
     label: 'NAT gateway',
     plural: 'NAT gateways',
-    icon: ArrowLeftRight,
     border: 'border-pink-400 dark:border-pink-500',
     chip: 'bg-pink-100 text-pink-800 dark:bg-pink-900 dark:text-pink-100',
     swatch: 'bg-pink-500',
@@ -108,7 +88,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   gatewayEndpoint: {
     label: 'Gateway endpoint',
     plural: 'Gateway endpoints',
-    icon: DoorOpen,
     border: 'border-emerald-500 dark:border-emerald-500',
     chip: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100',
     swatch: 'bg-emerald-500',
@@ -119,7 +98,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   interfaceEndpoint: {
     label: 'Interface endpoint',
     plural: 'Interface endpoints',
-    icon: PlugZap,
     border: 'border-cyan-500 dark:border-cyan-500',
     chip: 'bg-cyan-100 text-cyan-800 dark:bg-cyan-900 dark:text-cyan-100',
     swatch: 'bg-cyan-500',
@@ -130,7 +108,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   endpointEni: {
     label: 'Endpoint network interface',
     plural: 'Endpoint network interfaces',
-    icon: Cable,
     border: 'border-lime-500 dark:border-lime-500',
     chip: 'bg-lime-100 text-lime-900 dark:bg-lime-900 dark:text-lime-100',
     swatch: 'bg-lime-500',
@@ -141,7 +118,6 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   external: {
     label: 'Route target outside the VPC',
     plural: 'Route targets outside the VPC',
-    icon: ExternalLink,
     border: 'border-stone-400 dark:border-stone-500',
     chip: 'bg-stone-200 text-stone-800 dark:bg-stone-700 dark:text-stone-100',
     swatch: 'bg-stone-400',

@@ -6,10 +6,10 @@
  */
 
 import { createContext, useContext, type ReactNode } from 'react';
-import { TriangleAlert } from 'lucide-react';
 import type { FindingSummary } from '@/lib/graph/overlay';
 import type { NodeKind } from '@/lib/graph/types';
 import { cx } from './format';
+import { maskIconStyle, type MaskIcon } from './kind-icons';
 import { KIND_STYLE } from './kind-style';
 import type { DiffMark } from './types';
 
@@ -43,22 +43,20 @@ export function Badge({ tone = 'neutral', title, children }: { tone?: Tone; titl
   );
 }
 
+/** A kind's icon on a tinted square; the icon is a CSS mask (see kind-icons.ts), one element. */
 export function KindChip({ kind, size = 'md', danger = false }: { kind: NodeKind; size?: 'sm' | 'md' | 'lg'; danger?: boolean }) {
-  const style = KIND_STYLE[kind];
-  const Icon = style.icon;
   const box = size === 'lg' ? 'h-9 w-9' : size === 'sm' ? 'h-6 w-6' : 'h-7 w-7';
-  const icon = size === 'lg' ? 20 : size === 'sm' ? 14 : 16;
+  const icon = size === 'lg' ? 'h-5 w-5' : size === 'sm' ? 'h-3.5 w-3.5' : 'h-4 w-4';
   return (
-    <span
-      className={cx(
-        'flex shrink-0 items-center justify-center rounded-md',
-        box,
-        danger ? 'bg-red-100 text-red-700 dark:bg-red-900 dark:text-red-100' : style.chip,
-      )}
-    >
-      <Icon aria-hidden size={icon} strokeWidth={2} />
+    <span className={cx('flex shrink-0 items-center justify-center rounded-md', box, danger ? 'bg-red-100 text-red-700 dark:bg-red-900 dark:text-red-100' : KIND_STYLE[kind].chip)}>
+      <MaskedIcon icon={kind} className={icon} />
     </span>
   );
+}
+
+/** An icon painted in the text colour through a CSS mask. */
+export function MaskedIcon({ icon, className }: { icon: MaskIcon; className?: string }) {
+  return <span aria-hidden className={cx('atlas-icon', className)} style={maskIconStyle(icon)} />;
 }
 
 const SEVERITY_PIN: Record<FindingSummary['severity'], string> = {
@@ -82,7 +80,7 @@ export function FindingsPin({ summary }: { summary: FindingSummary }) {
         SEVERITY_PIN[summary.severity],
       )}
     >
-      <TriangleAlert aria-hidden size={11} strokeWidth={2.5} />
+      <MaskedIcon icon="finding" className="h-[11px] w-[11px]" />
       {summary.count}
     </span>
   );
@@ -167,7 +165,7 @@ export function NodeCard(props: {
       <div
         data-kind={kind}
         className={cx(
-          'relative flex h-full w-full items-center gap-2.5 rounded-lg border bg-white px-2.5 text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100',
+          'relative flex h-full w-full items-center gap-2.5 rounded-lg border bg-white px-2.5 text-slate-900 dark:bg-slate-900 dark:text-slate-100',
           border,
           dashed && 'border-dashed',
           frameClasses(selected, mark),

@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { Globe, Lock } from 'lucide-react';
 import { cx } from './format';
-import { Facts, GroupBox, useDetail } from './node-parts';
+import { Facts, GroupBox, MaskedIcon, useDetail } from './node-parts';
 import type { SubnetNode as SubnetNodeType } from './types';
 
 // AWS reserves five addresses in every subnet; below a /28's worth of free ones, launches start failing soon.
@@ -22,9 +21,9 @@ function SubnetNodeView({ id, data, selected }: NodeProps<SubnetNodeType>) {
       <div className="flex min-w-0 flex-col gap-0.5 px-2.5 pt-2 leading-tight">
         <div className="flex min-w-0 items-center gap-1.5">
           {data.public ? (
-            <Globe aria-hidden size={14} className="shrink-0 text-emerald-700 dark:text-emerald-400" />
+            <MaskedIcon icon="public" className="h-3.5 w-3.5 shrink-0 text-emerald-700 dark:text-emerald-400" />
           ) : (
-            <Lock aria-hidden size={14} className="shrink-0 text-sky-700 dark:text-sky-400" />
+            <MaskedIcon icon="private" className="h-3.5 w-3.5 shrink-0 text-sky-700 dark:text-sky-400" />
           )}
           <span className="min-w-0 flex-1 truncate text-[14px] font-semibold" title={name}>
             {name}

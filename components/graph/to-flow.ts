@@ -15,7 +15,7 @@
  * group boxes (their tinted backgrounds fade them) and lifted above them when they matter.
  */
 
-import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
+import { Position, type NodeHandle } from '@xyflow/react';
 import type { Collapsed } from '@/lib/graph/collapse';
 import { absoluteBoxes, chooseSides, type EdgeRoute } from '@/lib/graph/geometry';
 import type { PathHighlight, Related } from '@/lib/graph/highlight';
@@ -295,7 +295,6 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
       zIndex,
       ...(className === undefined ? {} : { className }),
       style: { stroke: color, strokeWidth: width, ...(dash ? { strokeDasharray: dash } : {}) },
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14 },
     };
     edges.push(flowEdge);
     nextEdges.set(edge.id, { key, edge: flowEdge });

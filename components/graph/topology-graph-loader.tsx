@@ -6,19 +6,12 @@
  */
 
 import dynamic from 'next/dynamic';
+import { GraphPlaceholder } from './graph-placeholder';
 import type { TopologyGraphProps } from './topology-graph';
 
 const TopologyGraph = dynamic(() => import('./topology-graph'), {
   ssr: false,
-  loading: () => (
-    <div
-      data-testid="graph-loading"
-      role="status"
-      className="flex h-full min-h-[560px] w-full items-center justify-center rounded-lg border border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400"
-    >
-      Loading the graph…
-    </div>
-  ),
+  loading: () => <GraphPlaceholder />,
 });
 
 export type TopologyGraphLoaderProps = TopologyGraphProps;

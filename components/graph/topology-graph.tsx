@@ -42,7 +42,7 @@ import { buildGraph } from '@/lib/graph/build';
 import { collapseAzs } from '@/lib/graph/collapse';
 import { absoluteBoxes, nearestInHeading, type Box, type Heading } from '@/lib/graph/geometry';
 import { pathHighlight, relatedTo } from '@/lib/graph/highlight';
-import { indexPaths, summarizeFindings, type GraphAnalysis } from '@/lib/graph/overlay';
+import { indexPaths, summarizeFindings, type GraphAnalysis, type GraphFinding } from '@/lib/graph/overlay';
 import { findMatches } from '@/lib/graph/search';
 import { indexTopology } from '@/lib/graph/topology-index';
 import { NODE_KINDS, type Direction, type EdgeKind, type Graph, type NodeKind } from '@/lib/graph/types';
@@ -51,6 +51,7 @@ import type { Topology } from '@/lib/topology/types';
 import { serviceLabel } from './format';
 import { GraphLegend } from './graph-legend';
 import { GraphOverview } from './graph-overview';
+import { GraphPlaceholder } from './graph-placeholder';
 import { GraphToolbar } from './graph-toolbar';
 import { Inspector } from './inspector';
 import { DetailContext, type Detail } from './node-parts';
@@ -100,11 +101,14 @@ const LABEL_ZOOM = 0.55;
 /** Edge kinds with more edges than this are hidden until they matter (selection, hover, path). */
 const QUIET_ABOVE: Record<EdgeKind, number> = { association: 60, route: 150, endpointEni: 12 };
 /** Nodes handed to React Flow per frame on the first render, so no single task draws the whole graph. */
-const MOUNT_SLICE = 24;
+const MOUNT_SLICE = 12;
+const MIN_SLICE = 4;
+const MAX_SLICE = 96;
 
 const NO_NODES: AtlasNode[] = [];
 const NO_EDGES: AtlasEdge[] = [];
 const NO_PATHS: SubnetPath[] = [];
+const NO_FINDINGS: GraphFinding[] = [];
 
 /** Room for the toolbar floating over the top of the canvas. */
 const FIT_PADDING = { top: '60px', left: '20px', right: '20px', bottom: '20px' } as const;
@@ -112,11 +116,23 @@ const FIT_PADDING = { top: '60px', left: '20px', right: '20px', bottom: '20px' }
 const HEADINGS: Record<string, Heading> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 export default function TopologyGraph(props: TopologyGraphProps) {
+  // The canvas mounts one task after this chunk is evaluated, not in the same one: evaluating React Flow and
+  // mounting it together made the longest task of the page's start.
+  const [mountCanvas, setMountCanvas] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setMountCanvas(true), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
+  if (!mountCanvas) return <GraphPlaceholder />;
   return (
     <ReactFlowProvider>
       <GraphCanvas {...props} />
     </ReactFlowProvider>
   );
+}
+
+function toggle<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -276,30 +292,51 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
         : [],
     [shown, absolute],
   );
-  const visible = useMemo(() => new Set(flow.nodes.filter((n) => !n.hidden).map((n) => n.id)), [flow.nodes]);
+
+  // What React Flow gets: hidden nodes and edges are left out rather than passed with `hidden`, which would still
+  // cost a wrapper component and a store subscription each (600 of them in a collapsed 200-subnet VPC).
+  const drawnNodes = useMemo(() => flow.nodes.filter((n) => !n.hidden), [flow.nodes]);
+  const drawnEdges = useMemo(() => flow.edges.filter((e) => !e.hidden), [flow.edges]);
+  const visible = useMemo(() => new Set(drawnNodes.map((n) => n.id)), [drawnNodes]);
 
   // The first picture of a layout is handed over in slices, one per frame; later changes go whole.
   const [mounted, setMounted] = useState<{ key: string | null; count: number }>({ key: null, count: 0 });
   const layoutKey = shown?.layout.key ?? null;
-  const total = flow.nodes.length;
+  const total = drawnNodes.length;
   const complete = mounted.key === layoutKey && mounted.count >= total;
+  // Slices grow while frames stay short and shrink after a long task, so a fast machine draws in a few frames and
+  // a slow one still never blocks for long.
+  const slice = useRef(MOUNT_SLICE);
+  const sawLongTask = useRef(false);
+  useEffect(() => {
+    if (complete || typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('longtask')) return;
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().length > 0) sawLongTask.current = true;
+    });
+    observer.observe({ type: 'longtask' });
+    return () => observer.disconnect();
+  }, [complete]);
   useEffect(() => {
     if (layoutKey === null) return;
     if (mounted.key !== layoutKey) {
       // A relayout of a picture already on screen (a filter, the direction) goes whole: the old one is there.
-      setMounted({ key: layoutKey, count: mounted.key === null ? Math.min(total, MOUNT_SLICE) : total });
+      setMounted({ key: layoutKey, count: mounted.key === null ? Math.min(total, slice.current) : total });
       return;
     }
     if (mounted.count >= total) return;
-    const frame = requestAnimationFrame(() => setMounted((m) => ({ key: m.key, count: m.count + MOUNT_SLICE })));
+    const frame = requestAnimationFrame(() => {
+      slice.current = sawLongTask.current ? Math.max(MIN_SLICE, Math.floor(slice.current / 2)) : Math.min(MAX_SLICE, Math.ceil(slice.current * 1.5));
+      sawLongTask.current = false;
+      setMounted((m) => ({ key: m.key, count: m.count + slice.current }));
+    });
     return () => cancelAnimationFrame(frame);
   }, [layoutKey, mounted, total]);
-  const sliceNodes = useMemo(() => (complete ? flow.nodes : flow.nodes.slice(0, mounted.key === layoutKey ? mounted.count : 0)), [complete, flow.nodes, mounted, layoutKey]);
+  const sliceNodes = useMemo(() => (complete ? drawnNodes : drawnNodes.slice(0, mounted.key === layoutKey ? mounted.count : 0)), [complete, drawnNodes, mounted, layoutKey]);
   const sliceEdges = useMemo(() => {
-    if (complete) return flow.edges;
+    if (complete) return drawnEdges;
     const ids = new Set(sliceNodes.map((n) => n.id));
-    return flow.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
-  }, [complete, flow.edges, sliceNodes]);
+    return drawnEdges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  }, [complete, drawnEdges, sliceNodes]);
 
   /** Pans (and if needed zooms) so the node is in the middle of the screen. */
   const centre = useCallback(
@@ -309,14 +346,17 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
       const paneWidth = store.getState().width || 1200;
       const zoom = flowApi.getZoom();
       // Big boxes (a VPC, an AZ) are framed whole; small ones are centred at a zoom where their text is legible.
-      if (box.width * zoom > paneWidth * 0.8 || box.width > 900) {
-        void flowApi.fitBounds(box, { padding: 0.1, duration: 300 });
-        return;
-      }
-      const target = keepZoom ? zoom : Math.max(zoom, 0.8);
-      void flowApi.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: target, duration: 300 });
+      const moved =
+        box.width * zoom > paneWidth * 0.8 || box.width > 900
+          ? flowApi.fitBounds(box, { padding: 0.1, duration: 300 })
+          : flowApi.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: keepZoom ? zoom : Math.max(zoom, 0.8), duration: 300 });
+      // Programmatic moves do not report a move end: put where they landed into the URL.
+      void moved.then(() => {
+        const v = flowApi.getViewport();
+        update({ viewport: { x: v.x, y: v.y, zoom: v.zoom } });
+      });
     },
-    [absolute, flowApi, store],
+    [absolute, flowApi, store, update],
   );
 
   const select = useCallback((id: string | null) => setView((v) => (v.selected === id ? v : { ...v, selected: id, path: null })), []);
@@ -354,7 +394,9 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     const { width, height } = store.getState();
     const bounds = { x: 0, y: 0, width: shown.layout.width, height: shown.layout.height };
     void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.1, FIT_PADDING), { duration: first ? 0 : 250 });
-  }, [viewportReady, layoutKey, flowApi, initialView?.viewport, shown, store]);
+    // The new picture is shown whole: the link says so (no viewport) rather than keeping a place in the old one.
+    if (!first) update({ viewport: null });
+  }, [viewportReady, layoutKey, flowApi, initialView?.viewport, shown, store, update]);
 
   const onSearch = useCallback(
     (text: string) => {
@@ -426,10 +468,20 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     setHoveredId((h) => (h === node.id ? null : h));
   }, []);
   const onMoveEnd = useCallback(
-    (_event: unknown, viewport: FlowViewport) => update({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } }),
+    (event: unknown, viewport: FlowViewport) => {
+      // Only the user's pans and zooms (which come with an event); the first fit is "the whole graph", no viewport.
+      if (event) update({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } });
+    },
     [update],
   );
   const onPaneClick = useCallback(() => select(null), [select]);
+  // The zoom buttons and the minimap move the view without a move-end event: note where it lands once it has.
+  const recordViewportSoon = useCallback(() => {
+    window.setTimeout(() => {
+      const v = flowApi.getViewport();
+      update({ viewport: { x: v.x, y: v.y, zoom: v.zoom } });
+    }, 350);
+  }, [flowApi, update]);
 
   const kindOptions = useMemo(() => {
     const counts = new Map<NodeKind, number>();
@@ -444,7 +496,12 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     for (const n of fullGraph.nodes) if (n.kind === 'az') azs.add(n.data.az);
     return [...azs].sort();
   }, [fullGraph, view.hiddenAzs]);
-  const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  // Stable handlers, so the toolbar, legend and inspector (memoized) skip the renders the canvas does per frame.
+  const onDirection = useCallback((direction: Direction) => update({ direction }), [update]);
+  const onEndpointsOnly = useCallback((endpointsOnly: boolean) => update({ endpointsOnly }), [update]);
+  const onToggleKind = useCallback((kind: NodeKind) => setView((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, kind) })), []);
+  const onToggleAz = useCallback((az: string) => setView((v) => ({ ...v, hiddenAzs: toggle(v.hiddenAzs, az) })), []);
+  const onResetFilters = useCallback(() => update({ hiddenKinds: [], hiddenAzs: [] }), [update]);
 
   // Counts of what is drawn, by kind, for tests and the bench: `onlyRenderVisibleElements` and level of detail
   // leave some nodes out of the DOM, so counting DOM nodes would not say what the graph holds.
@@ -473,6 +530,13 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const noEndpoints = vpcId !== undefined && vpcsWithoutEndpoints.length > 0;
   const messages = dismissed ? [] : notices;
   const ready = shown !== null && complete && !pending && viewportReady;
+  // User Timing marks for the bench and for profiles: when a layout arrived and when its picture was complete.
+  useEffect(() => {
+    if (layoutKey !== null) performance.mark('atlas-graph:layout', { detail: layoutKey });
+  }, [layoutKey]);
+  useEffect(() => {
+    if (ready && layoutKey !== null) performance.mark('atlas-graph:ready', { detail: layoutKey });
+  }, [ready, layoutKey]);
 
   return (
     <div
@@ -516,7 +580,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               deleteKeyCode={null}
               selectionKeyCode={null}
               multiSelectionKeyCode={null}
-              onlyRenderVisibleElements={flow.nodes.length > VIRTUALIZE_ABOVE}
+              onlyRenderVisibleElements={drawnNodes.length > VIRTUALIZE_ABOVE}
               proOptions={{ hideAttribution: true }}
             >
               <Panel position="top-left">
@@ -527,25 +591,25 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
                   matchCount={matchList.length}
                   matchIndex={matchIndex}
                   direction={view.direction}
-                  onDirection={(direction: Direction) => update({ direction })}
+                  onDirection={onDirection}
                   endpointsOnly={view.endpointsOnly}
-                  onEndpointsOnly={(endpointsOnly) => update({ endpointsOnly })}
+                  onEndpointsOnly={onEndpointsOnly}
                   kinds={kindOptions}
                   hiddenKinds={view.hiddenKinds}
-                  onToggleKind={(kind) => update({ hiddenKinds: toggle(view.hiddenKinds, kind) })}
+                  onToggleKind={onToggleKind}
                   azs={azOptions}
                   hiddenAzs={view.hiddenAzs}
-                  onToggleAz={(az) => update({ hiddenAzs: toggle(view.hiddenAzs, az) })}
-                  onResetFilters={() => update({ hiddenKinds: [], hiddenAzs: [] })}
+                  onToggleAz={onToggleAz}
+                  onResetFilters={onResetFilters}
                 />
               </Panel>
               <Panel position="top-right">
                 <GraphLegend withDiff={diff !== undefined} />
               </Panel>
-              <Controls position="bottom-left" showInteractive={false} />
+              <Controls position="bottom-left" showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
               {shown ? (
                 <Panel position="bottom-right">
-                  <GraphOverview boxes={overviewBoxes} width={shown.layout.width} height={shown.layout.height} />
+                  <GraphOverview boxes={overviewBoxes} width={shown.layout.width} height={shown.layout.height} onMoved={recordViewportSoon} />
                 </Panel>
               ) : null}
               <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
@@ -634,10 +698,10 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
           nodes={fullNodes}
           index={index}
           visible={visible}
-          onSelect={(id) => focusNode(id)}
-          onClose={() => select(null)}
+          onSelect={focusNode}
+          onClose={onPaneClick}
           readOnly={readOnly}
-          findings={findingList ?? []}
+          findings={findingList ?? NO_FINDINGS}
           paths={subnetPaths}
           pathsAvailable={selectedSubnet !== null && (paths.has(selectedSubnet) || resolved?.subnetId === selectedSubnet)}
           pathNames={names}

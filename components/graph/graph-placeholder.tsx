@@ -1,0 +1,12 @@
+/** What shows while the graph's code loads and before the canvas mounts: the canvas's frame, saying so. */
+export function GraphPlaceholder() {
+  return (
+    <div
+      data-testid="graph-loading"
+      role="status"
+      className="flex h-full min-h-[560px] w-full items-center justify-center rounded-lg border border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400"
+    >
+      Loading the graph…
+    </div>
+  );
+}
