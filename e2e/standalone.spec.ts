@@ -18,7 +18,7 @@ test('node <build>/standalone/server.js serves the dashboard and /api/health', a
   const standalone = path.resolve(distDir, 'standalone');
   expect(existsSync(path.join(standalone, 'server.js')), `${standalone}/server.js (is output: 'standalone' set?)`).toBe(true);
   // As Next.js's docs (and the Dockerfile) say: the static files and public/ are not copied by the build.
-  cpSync('public', path.join(standalone, 'public'), { recursive: true });
+  if (existsSync('public')) cpSync('public', path.join(standalone, 'public'), { recursive: true });
   cpSync(path.join(distDir, 'static'), path.join(standalone, distDir, 'static'), { recursive: true });
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-standalone-'));
