@@ -5,7 +5,7 @@
  * card at most, and a bare box when the canvas is zoomed too far out to read anything.
  */
 
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type ReactNode } from 'react';
 import type { FindingSummary } from '@/lib/graph/overlay';
 import type { NodeKind } from '@/lib/graph/types';
 import { cx } from './format';
@@ -256,17 +256,23 @@ export function GroupBox(props: {
   );
 }
 
-/** A middot-separated line of short facts. */
+/**
+ * A middot-separated line of short facts. Plain strings stay text (no element each): a card draws a thousand
+ * times in a large VPC, and every element costs.
+ */
 export function Facts({ items }: { items: (ReactNode | null | false | undefined)[] }) {
   const shown = items.filter((x): x is ReactNode => x !== null && x !== false && x !== undefined && x !== '');
-  return (
-    <>
-      {shown.map((item, i) => (
-        <span key={i} className="shrink-0 last:shrink last:truncate">
-          {i > 0 ? <span className="px-1 text-slate-400 dark:text-slate-500">·</span> : null}
-          {item}
-        </span>
-      ))}
-    </>
-  );
+  const parts: ReactNode[] = [];
+  let text = '';
+  shown.forEach((item, i) => {
+    if (i > 0) text += ' · ';
+    if (typeof item === 'string' || typeof item === 'number') text += String(item);
+    else {
+      if (text) parts.push(text);
+      text = '';
+      parts.push(<Fragment key={i}>{item}</Fragment>);
+    }
+  });
+  if (text) parts.push(text);
+  return <span className="min-w-0 truncate">{parts}</span>;
 }

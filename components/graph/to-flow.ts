@@ -243,7 +243,8 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
     const onPath = isPath || (path?.edges.has(edge.id) ?? false);
     const isRelated = related?.edges.has(edge.id) ?? false;
     const isHovered = hovered?.edges.has(edge.id) ?? false;
-    const relevant = onPath || isRelated || isHovered;
+    // A highlighted path speaks alone: the selection's other links step back while it is shown.
+    const relevant = onPath || isHovered || (path === null && isRelated);
     const quiet = options.collapsed !== null || (options.quiet?.[edge.kind] ?? false);
     const isHidden = !relevant && quiet;
     const dimmed = !relevant && (path !== null || related !== null);

@@ -398,6 +398,21 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     if (!first) update({ viewport: null });
   }, [viewportReady, layoutKey, flowApi, initialView?.viewport, shown, store, update]);
 
+  // While the view is "the whole graph" (no viewport of the user's), keep it whole when the canvas changes size:
+  // the inspector opening takes a third of the width.
+  const paneSize = useStore((s) => `${s.width}x${s.height}`);
+  const fittedSize = useRef<string | null>(null);
+  useEffect(() => {
+    if (!viewportReady || !shown) return;
+    const previous = fittedSize.current;
+    fittedSize.current = paneSize;
+    if (previous === null || previous === paneSize || view.viewport !== null) return;
+    const { width, height } = store.getState();
+    if (width === 0 || height === 0) return;
+    const bounds = { x: 0, y: 0, width: shown.layout.width, height: shown.layout.height };
+    void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.1, FIT_PADDING), { duration: 200 });
+  }, [paneSize, viewportReady, shown, view.viewport, store, flowApi]);
+
   const onSearch = useCallback(
     (text: string) => {
       setMatchIndex(-1);
@@ -583,7 +598,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               onlyRenderVisibleElements={drawnNodes.length > VIRTUALIZE_ABOVE}
               proOptions={{ hideAttribution: true }}
             >
-              <Panel position="top-left">
+              <Panel position="top-left" className="flex flex-wrap items-start gap-2">
                 <GraphToolbar
                   search={view.search}
                   onSearch={onSearch}
@@ -602,8 +617,6 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
                   onToggleAz={onToggleAz}
                   onResetFilters={onResetFilters}
                 />
-              </Panel>
-              <Panel position="top-right">
                 <GraphLegend withDiff={diff !== undefined} />
               </Panel>
               <Controls position="bottom-left" showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
