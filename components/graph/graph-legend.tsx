@@ -38,7 +38,7 @@ export const GraphLegend = memo(function GraphLegend({ withDiff = false }: { wit
         <BookOpen aria-hidden size={15} /> Legend
         <ChevronDown aria-hidden size={14} className="transition-transform group-open:rotate-180" />
       </summary>
-      <div className="absolute left-0 z-20 mt-1 max-h-[70vh] w-[30rem] space-y-3 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <div className="absolute right-0 z-20 mt-1 max-h-[70vh] w-[30rem] space-y-3 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <ul className="grid grid-cols-2 gap-x-4 gap-y-1.5">
           {NODE_KINDS.map((kind) => (
             <li key={kind} className="flex items-center gap-1.5" data-legend-kind={kind}>

@@ -5,7 +5,7 @@ import { pathHighlight, relatedTo } from '@/lib/graph/highlight';
 import { layoutGraph } from '@/lib/graph/layout';
 import { toLayoutInput } from '@/lib/graph/layout-key';
 import { sampleTopology } from '@/lib/graph/test-topology';
-import { createFlowCache, nodeAriaLabel, toFlow, type FlowOptions } from './to-flow';
+import { createFlowCache, nodeAriaLabel, toFlow, withHovered, type FlowOptions } from './to-flow';
 
 const graph = buildGraph(sampleTopology(), { vpcId: 'vpc-0a1', direction: 'RIGHT' });
 const layout = await layoutGraph(toLayoutInput(graph), 'RIGHT');
@@ -67,6 +67,25 @@ describe('toFlow', () => {
     expect(lit.every((e) => !e.hidden && e.zIndex === 2)).toBe(true);
     // Hovering dims nothing.
     expect(hovered.nodes.some((n) => n.className?.includes('atlas-dim'))).toBe(false);
+  });
+
+  it('shows the hovered node\'s edges by rebuilding only those', () => {
+    const quiet = { endpointEni: true };
+    const cache = createFlowCache();
+    const options = { ...base, quiet };
+    const flow = toFlow(graph, layout, options, cache);
+    const hovered = relatedTo(graph, 'vpce-ssm');
+    const lit = withHovered(flow, graph, layout, options, hovered, cache);
+    expect(lit.nodes).toBe(flow.nodes);
+    const direct = toFlow(graph, layout, { ...options, hovered }, createFlowCache());
+    expect(lit.edges.map((e) => [e.id, e.hidden, e.zIndex])).toEqual(direct.edges.map((e) => [e.id, e.hidden, e.zIndex]));
+    // Edges the hover does not touch are the very same objects.
+    const untouched = flow.edges.filter((e) => !hovered.edges.has(e.id));
+    expect(untouched.every((e) => lit.edges.includes(e))).toBe(true);
+    // Hovering again hands back the same hovered objects.
+    const again = withHovered(flow, graph, layout, options, hovered, cache);
+    expect(again.edges).toEqual(lit.edges);
+    expect(again.edges.every((e, i) => e === lit.edges[i])).toBe(true);
   });
 
   it('lights up a path: its hops, the edges between them, and a drawn step where no edge joins two hops', () => {

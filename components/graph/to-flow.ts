@@ -52,11 +52,16 @@ export interface FlowOptions {
 export interface FlowCache {
   nodes: Map<string, { key: string; node: AtlasNode }>;
   edges: Map<string, { key: string; edge: AtlasEdge }>;
+  /** The graph edge behind each React Flow edge of the last result, and its index there (for `withHovered`). */
+  graphEdges: Map<string, GraphEdge>;
+  edgeIndex: Map<string, number>;
+  /** Hovered versions of edges, kept between hovers. */
+  hovered: Map<string, { key: string; edge: AtlasEdge }>;
   data: Map<string, { base: unknown; findings: FindingSummary | undefined; mark: DiffMark | undefined; collapsed: boolean; data: AtlasNode['data'] }>;
 }
 
 export function createFlowCache(): FlowCache {
-  return { nodes: new Map(), edges: new Map(), data: new Map() };
+  return { nodes: new Map(), edges: new Map(), graphEdges: new Map(), edgeIndex: new Map(), hovered: new Map(), data: new Map() };
 }
 
 /** Zero-thickness handles along each side; React Flow anchors an edge at the middle of the one it names. */
@@ -169,7 +174,6 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
   const hidden = options.collapsed?.hidden ?? new Set<string>();
   const { related, matches, selected } = options;
   const path = options.path ?? null;
-  const hovered = options.hovered ?? null;
   const searching = matches.size > 0;
   const nextNodes = new Map<string, { key: string; node: AtlasNode }>();
 
@@ -220,7 +224,69 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
   }
   cache.nodes = nextNodes;
 
+  const make = edgeMaker(graph, layout, options);
+  const nextEdges = new Map<string, { key: string; edge: AtlasEdge }>();
+  const labelled = new Set<string>();
+  const edges: AtlasEdge[] = [];
+  const graphEdges = new Map<string, GraphEdge>();
+  const edgeIndex = new Map<string, number>();
+  const all = [...(options.collapsed?.edges ?? graph.edges), ...(path?.extra ?? [])];
+  for (const edge of all) {
+    const built = make(edge, labelled);
+    if (!built) continue;
+    const previous = cache.edges.get(edge.id);
+    const entry = previous && previous.key === built.key ? previous : built;
+    graphEdges.set(edge.id, edge);
+    edgeIndex.set(edge.id, edges.length);
+    edges.push(entry.edge);
+    nextEdges.set(edge.id, entry);
+  }
+  cache.edges = nextEdges;
+  cache.graphEdges = graphEdges;
+  cache.edgeIndex = edgeIndex;
+
+  return { nodes, edges };
+}
+
+/**
+ * The same flow with the hovered node's edges shown and lifted: only those edges are rebuilt (a hover must not
+ * cost a pass over every node and edge of a large graph), and each hovered version is kept for the next hover.
+ * `flow` must be the last result of `toFlow` with this `cache` (and no `hovered` option).
+ */
+export function withHovered(
+  flow: { nodes: AtlasNode[]; edges: AtlasEdge[] },
+  graph: Graph,
+  layout: GraphLayout,
+  options: FlowOptions,
+  hovered: Related,
+  cache: FlowCache,
+): { nodes: AtlasNode[]; edges: AtlasEdge[] } {
+  const make = edgeMaker(graph, layout, { ...options, hovered });
+  let edges: AtlasEdge[] | null = null;
+  for (const id of hovered.edges) {
+    const index = cache.edgeIndex.get(id);
+    const edge = cache.graphEdges.get(id);
+    if (index === undefined || !edge) continue;
+    const built = make(edge, new Set());
+    if (!built) continue;
+    const previous = cache.hovered.get(id);
+    const entry = previous && previous.key === built.key ? previous : built;
+    cache.hovered.set(id, entry);
+    if (entry.edge === flow.edges[index]) continue;
+    edges ??= flow.edges.slice();
+    edges[index] = entry.edge;
+  }
+  if (cache.hovered.size > 2000) cache.hovered.clear();
+  return edges ? { nodes: flow.nodes, edges } : flow;
+}
+
+/** Builds one React Flow edge, with the key that says whether a cached one is still the same. */
+function edgeMaker(graph: Graph, layout: GraphLayout, options: FlowOptions) {
+  const positions = new Set(layout.nodes.map((n) => n.id));
   const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  const { related } = options;
+  const path = options.path ?? null;
+  const hovered = options.hovered ?? null;
   let absolute: ReturnType<typeof absoluteBoxes> | null = null;
   const routeFor = (edge: GraphEdge): EdgeRoute | undefined => {
     const known = layout.edges[edge.id];
@@ -232,13 +298,9 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
     return s && t ? chooseSides(s, t, layout.direction) : undefined;
   };
 
-  const nextEdges = new Map<string, { key: string; edge: AtlasEdge }>();
-  const labelled = new Set<string>();
-  const edges: AtlasEdge[] = [];
-  const all = [...(options.collapsed?.edges ?? graph.edges), ...(path?.extra ?? [])];
-  for (const edge of all) {
+  return (edge: GraphEdge, labelled: Set<string>): { key: string; edge: AtlasEdge } | null => {
     const route = routeFor(edge);
-    if (!route || !positions.has(edge.source) || !positions.has(edge.target)) continue;
+    if (!route || !positions.has(edge.source) || !positions.has(edge.target)) return null;
     const isPath = edge.id.startsWith('path:');
     const onPath = isPath || (path?.edges.has(edge.id) ?? false);
     const isRelated = related?.edges.has(edge.id) ?? false;
@@ -268,12 +330,6 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
     );
     const zIndex = relevant ? LIFTED_EDGE_Z : 0;
     const key = `${route.source},${route.target},${route.bend ?? ''}|${label ?? ''}|${className ?? ''}|${isHidden ? 1 : 0}|${color},${width},${dash ?? ''}|${labelAt}`;
-    const previous = cache.edges.get(edge.id);
-    if (previous && previous.key === key) {
-      edges.push(previous.edge);
-      nextEdges.set(edge.id, previous);
-      continue;
-    }
     const flowEdge: AtlasEdge = {
       id: edge.id,
       type: 'atlas',
@@ -297,10 +353,6 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
       ...(className === undefined ? {} : { className }),
       style: { stroke: color, strokeWidth: width, ...(dash ? { strokeDasharray: dash } : {}) },
     };
-    edges.push(flowEdge);
-    nextEdges.set(edge.id, { key, edge: flowEdge });
-  }
-  cache.edges = nextEdges;
-
-  return { nodes, edges };
+    return { key, edge: flowEdge };
+  };
 }

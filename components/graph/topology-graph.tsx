@@ -56,7 +56,7 @@ import { GraphToolbar } from './graph-toolbar';
 import { Inspector } from './inspector';
 import { DetailContext, type Detail } from './node-parts';
 import { edgeTypes, nodeTypes } from './node-types';
-import { createFlowCache, toFlow, type QuietEdges } from './to-flow';
+import { createFlowCache, toFlow, withHovered, type FlowOptions, type QuietEdges } from './to-flow';
 import type { AtlasEdge, AtlasNode, DiffMark, GraphDiff } from './types';
 import { useGraphLayout } from './use-graph-layout';
 import { useUrlViewState } from './use-url-view-state';
@@ -96,6 +96,8 @@ const LOD_MIN_NODES = 150;
 const LOD_ZOOM = 0.3;
 /** Below this zoom node text is unreadable specks: nodes draw as bare boxes. */
 const LOW_DETAIL_ZOOM = 0.28;
+/** How long the pointer rests on a node before its edges are shown (ms). */
+const HOVER_DELAY = 60;
 /** Below this zoom edge labels are unreadable; only the highlighted path keeps its labels. */
 const LABEL_ZOOM = 0.55;
 /** Edge kinds with more edges than this are hidden until they matter (selection, hover, path). */
@@ -104,6 +106,7 @@ const QUIET_ABOVE: Record<EdgeKind, number> = { association: 60, route: 150, end
 const MOUNT_SLICE = 12;
 const MIN_SLICE = 4;
 const MAX_SLICE = 96;
+const MAX_MOUNT_FRAMES = 24;
 
 const NO_NODES: AtlasNode[] = [];
 const NO_EDGES: AtlasEdge[] = [];
@@ -258,28 +261,28 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const matchList = useMemo(() => (shown ? findMatches(shown.graph.nodes, view.search) : []), [shown, view.search]);
   const matches = useMemo(() => new Set(matchList), [matchList]);
   const flowCache = useRef(createFlowCache());
+  const flowOptions = useMemo<FlowOptions>(
+    () => ({
+      selected: view.selected,
+      related,
+      path: highlight,
+      matches,
+      collapsed,
+      showEdgeLabels: showEdgeLabels && !lod,
+      quiet,
+      ...(findings ? { findings } : {}),
+      ...(marks ? { marks } : {}),
+    }),
+    [view.selected, related, highlight, matches, collapsed, showEdgeLabels, lod, quiet, findings, marks],
+  );
+  const baseFlow = useMemo(
+    () => (shown ? toFlow(shown.graph, shown.layout, flowOptions, flowCache.current) : { nodes: NO_NODES, edges: NO_EDGES }),
+    [shown, flowOptions],
+  );
+  // Hovering rebuilds only the hovered node's edges, never the whole flow.
   const flow = useMemo(
-    () =>
-      shown
-        ? toFlow(
-            shown.graph,
-            shown.layout,
-            {
-              selected: view.selected,
-              related,
-              hovered,
-              path: highlight,
-              matches,
-              collapsed,
-              showEdgeLabels: showEdgeLabels && !lod,
-              quiet,
-              ...(findings ? { findings } : {}),
-              ...(marks ? { marks } : {}),
-            },
-            flowCache.current,
-          )
-        : { nodes: NO_NODES, edges: NO_EDGES },
-    [shown, view.selected, related, hovered, highlight, matches, collapsed, showEdgeLabels, lod, quiet, findings, marks],
+    () => (shown && hovered ? withHovered(baseFlow, shown.graph, shown.layout, flowOptions, hovered, flowCache.current) : baseFlow),
+    [baseFlow, shown, hovered, flowOptions],
   );
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);
   const overviewBoxes = useMemo(
@@ -320,23 +323,27 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     if (layoutKey === null) return;
     if (mounted.key !== layoutKey) {
       // A relayout of a picture already on screen (a filter, the direction) goes whole: the old one is there.
+      slice.current = Math.max(MOUNT_SLICE, Math.ceil(total / MAX_MOUNT_FRAMES));
       setMounted({ key: layoutKey, count: mounted.key === null ? Math.min(total, slice.current) : total });
       return;
     }
     if (mounted.count >= total) return;
+    // However slow the machine, the picture completes within MAX_MOUNT_FRAMES frames.
+    const floor = Math.max(MIN_SLICE, Math.ceil(total / MAX_MOUNT_FRAMES));
     const frame = requestAnimationFrame(() => {
-      slice.current = sawLongTask.current ? Math.max(MIN_SLICE, Math.floor(slice.current / 2)) : Math.min(MAX_SLICE, Math.ceil(slice.current * 1.5));
+      slice.current = sawLongTask.current ? Math.max(floor, Math.floor(slice.current / 2)) : Math.min(Math.max(MAX_SLICE, floor), Math.ceil(slice.current * 1.5));
       sawLongTask.current = false;
       setMounted((m) => ({ key: m.key, count: m.count + slice.current }));
     });
     return () => cancelAnimationFrame(frame);
   }, [layoutKey, mounted, total]);
   const sliceNodes = useMemo(() => (complete ? drawnNodes : drawnNodes.slice(0, mounted.key === layoutKey ? mounted.count : 0)), [complete, drawnNodes, mounted, layoutKey]);
+  const mountOrder = useMemo(() => new Map(drawnNodes.map((n, i) => [n.id, i])), [drawnNodes]);
   const sliceEdges = useMemo(() => {
     if (complete) return drawnEdges;
-    const ids = new Set(sliceNodes.map((n) => n.id));
-    return drawnEdges.filter((e) => ids.has(e.source) && ids.has(e.target));
-  }, [complete, drawnEdges, sliceNodes]);
+    const count = sliceNodes.length;
+    return drawnEdges.filter((e) => (mountOrder.get(e.source) ?? count) < count && (mountOrder.get(e.target) ?? count) < count);
+  }, [complete, drawnEdges, sliceNodes, mountOrder]);
 
   /** Pans (and if needed zooms) so the node is in the middle of the screen. */
   const centre = useCallback(
@@ -476,14 +483,36 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     },
     [absolute, flowApi],
   );
-  const onNodeMouseEnter: NodeMouseHandler<AtlasNode> = useCallback((_event, node) => {
-    if (node.type !== 'vpc' && node.type !== 'az') setHoveredId(node.id);
+  // Hover follows the pointer after a short pause, and not at all while the view moves: a pan drags the pointer
+  // across hundreds of nodes, and each hover change re-renders edges.
+  const moving = useRef(false);
+  const hoverTimer = useRef<number | null>(null);
+  const setHoverSoon = useCallback((next: (current: string | null) => string | null) => {
+    if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
+    hoverTimer.current = window.setTimeout(() => {
+      hoverTimer.current = null;
+      if (!moving.current) setHoveredId(next);
+    }, HOVER_DELAY);
   }, []);
-  const onNodeMouseLeave: NodeMouseHandler<AtlasNode> = useCallback((_event, node) => {
-    setHoveredId((h) => (h === node.id ? null : h));
+  useEffect(() => () => {
+    if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
+  }, []);
+  const onNodeMouseEnter: NodeMouseHandler<AtlasNode> = useCallback(
+    (_event, node) => {
+      if (node.type !== 'vpc' && node.type !== 'az') setHoverSoon(() => node.id);
+    },
+    [setHoverSoon],
+  );
+  const onNodeMouseLeave: NodeMouseHandler<AtlasNode> = useCallback(
+    (_event, node) => setHoverSoon((h) => (h === node.id ? null : h)),
+    [setHoverSoon],
+  );
+  const onMoveStart = useCallback(() => {
+    moving.current = true;
   }, []);
   const onMoveEnd = useCallback(
     (event: unknown, viewport: FlowViewport) => {
+      moving.current = false;
       // Only the user's pans and zooms (which come with an event); the first fit is "the whole graph", no viewport.
       if (event) update({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } });
     },
@@ -578,6 +607,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               onNodeMouseEnter={onNodeMouseEnter}
               onNodeMouseLeave={onNodeMouseLeave}
               onPaneClick={onPaneClick}
+              onMoveStart={onMoveStart}
               onMoveEnd={onMoveEnd}
               {...(initialView?.viewport ? { defaultViewport: initialView.viewport } : {})}
               minZoom={MIN_ZOOM}
@@ -595,7 +625,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               deleteKeyCode={null}
               selectionKeyCode={null}
               multiSelectionKeyCode={null}
-              onlyRenderVisibleElements={drawnNodes.length > VIRTUALIZE_ABOVE}
+              // In the collapsed overview everything is on screen anyway, and culling would re-run on every pan frame.
+              onlyRenderVisibleElements={drawnNodes.length > VIRTUALIZE_ABOVE && !lod}
               proOptions={{ hideAttribution: true }}
             >
               <Panel position="top-left" className="flex flex-wrap items-start gap-2">
@@ -617,6 +648,9 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
                   onToggleAz={onToggleAz}
                   onResetFilters={onResetFilters}
                 />
+              </Panel>
+              {/* Its own panel: image export leaves the toolbar out but keeps the legend. */}
+              <Panel position="top-right">
                 <GraphLegend withDiff={diff !== undefined} />
               </Panel>
               <Controls position="bottom-left" showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
