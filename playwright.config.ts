@@ -144,7 +144,7 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone)\.spec\.ts/,
+      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone|live-.*)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${DEMO_PORT}` },
     },
     {

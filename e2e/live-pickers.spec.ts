@@ -4,8 +4,6 @@ import { expect, test } from './fixtures';
  * Live mode against moto (the `live` project: scripts/e2e-moto.mjs seeds a VPC named e2e-live in
  * us-east-1; the app reads profiles from e2e/aws-config-test: `default` and `readonly`).
  */
-test.skip(() => test.info().project.name !== 'live', 'needs the live server (project live)');
-
 const MOTO_ACCOUNT = '123456789012';
 
 test('the profile picker lists the config file’s profiles; the choice goes in the URL and the scope bar', async ({ page }) => {

@@ -62,6 +62,13 @@ describe('createWith', () => {
     expect(await createWith(denied, gateway, true)).toMatchObject({ kind: 'dry-run', allowed: false, message: expect.stringMatching(/^Not permitted: .*ec2:CreateVpcEndpoint/) });
   });
 
+  it('says so when the EC2 endpoint ignored DryRun and created the endpoint (moto, LocalStack)', async () => {
+    const ignoring = { createVpcEndpoint: async () => ({ VpcEndpoint: { VpcEndpointId: 'vpce-0123456789abcdef0', State: 'available' as const } }) };
+    const out = await createWith(ignoring, gateway, true);
+    expect(out).toMatchObject({ kind: 'dry-run', code: 'DryRunIgnored' });
+    expect(out.kind === 'dry-run' && out.message).toMatch(/ignored DryRun.*created vpce-0123456789abcdef0/);
+  });
+
   it('maps a refusal to the field it concerns', async () => {
     const api = new FixtureEc2Api(structuredClone(seed));
     const err = await createWith(api, { ...gateway, vpcId: 'vpc-0661f838a98aac5f6', routeTableIds: ['rtb-0300bcc27e6c8b85e'] }, false).catch((e: unknown) => e);

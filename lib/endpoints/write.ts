@@ -7,6 +7,7 @@ import { Ec2Error, toEc2Error } from '@/lib/ec2/errors';
 import type { CreateVpcEndpointCommandInput, DeleteVpcEndpointsCommandInput, ModifyVpcEndpointCommandInput } from '@/lib/ec2/types';
 import { invalidateTopology } from '@/lib/topology/load';
 import { explainEndpointError } from './errors';
+import { toModifyEndpointRequest, type EndpointChange } from './modify';
 import type { EndpointInput, GatewayEndpointInput, GatewayRouteTablesChange, InterfaceEndpointInput } from './schemas';
 import type { EndpointField } from './types';
 
@@ -91,12 +92,28 @@ function dryRunVerdict(err: unknown, operation: string): { allowed: boolean; mes
   return null;
 }
 
+/**
+ * The verdict when a DryRun call succeeded: AWS never does that (it answers DryRunOperation or
+ * UnauthorizedOperation), but emulators that ignore DryRun make the change. Said plainly, as not allowed-or-denied
+ * but done, so nobody believes nothing changed.
+ */
+function dryRunIgnored(operation: string, what: string): { kind: 'dry-run'; allowed: boolean; message: string; code: string } {
+  return {
+    kind: 'dry-run',
+    allowed: true,
+    code: 'DryRunIgnored',
+    message: `The EC2 endpoint ignored DryRun and ran ${operation} for real (AWS never does this; moto and LocalStack do). ${what}`,
+  };
+}
+
 /** CreateVpcEndpoint through `api`, its answer as an outcome (exported for tests). */
 export async function createWith(api: Pick<Ec2Api, 'createVpcEndpoint'>, input: EndpointInput, dryRun: boolean): Promise<CreateOutcome> {
   try {
     const out = await api.createVpcEndpoint(toCreateRequest(input, dryRun));
     const endpoint = out.VpcEndpoint;
     if (!endpoint?.VpcEndpointId) throw new Ec2Error('malformed-response', 'MalformedResponse', 'CreateVpcEndpoint answered without an endpoint id.');
+    // AWS answers a DryRun with an error, always; an emulator that ignores DryRun (moto, LocalStack) creates.
+    if (dryRun) return dryRunIgnored('CreateVpcEndpoint', `It created ${endpoint.VpcEndpointId}; delete it if you did not want it.`);
     return { kind: 'created', endpointId: endpoint.VpcEndpointId, state: String(endpoint.State ?? 'pending').toLowerCase() };
   } catch (err) {
     const verdict = dryRun ? dryRunVerdict(err, 'CreateVpcEndpoint') : null;
@@ -142,7 +159,7 @@ async function create(input: EndpointInput, target: WriteTarget): Promise<Create
   const outcome = await audited('CreateVpcEndpoint', input.region, target, toCreateRequest(input, dryRun), async () =>
     createWith(await getEc2Api(target.source, input.region, target.profile), input, dryRun),
   );
-  if (outcome.kind === 'created') invalidateTopology(target.source, input.region, target.profile);
+  if (outcome.kind === 'created' || outcome.code === 'DryRunIgnored') invalidateTopology(target.source, input.region, target.profile);
   return outcome;
 }
 
@@ -184,6 +201,7 @@ export async function modifyGatewayRouteTables(change: GatewayRouteTablesChange,
         throw refused(err, 'ModifyVpcEndpoint');
       }
       invalidateTopology(target.source, change.region, target.profile);
+      if (target.dryRun) return dryRunIgnored('ModifyVpcEndpoint', `It changed ${change.endpointId}.`);
       return { kind: 'done' };
     },
     change.endpointId,
@@ -214,8 +232,38 @@ export async function deleteEndpoint(endpointId: string, region: string, target:
         const code = failed.Error?.Code ?? 'Unknown';
         throw new EndpointWriteError('form', code, `${failed.Error?.Message ?? 'AWS did not delete the endpoint'} (AWS: ${code})`);
       }
+      if (target.dryRun) return dryRunIgnored('DeleteVpcEndpoints', `It deleted ${endpointId}.`);
       return { kind: 'done' };
     },
     endpointId,
+  );
+}
+
+/**
+ * ModifyVpcEndpoint changing an endpoint's subnets, security groups, private DNS or policy (or its
+ * DryRun). AWS applies such a request whole or not at all; a refusal becomes an EndpointWriteError
+ * naming the field it concerns.
+ */
+export async function modifyEndpoint(change: EndpointChange, target: WriteTarget): Promise<ChangeOutcome> {
+  const request = toModifyEndpointRequest(change, target.dryRun);
+  return audited(
+    'ModifyVpcEndpoint',
+    change.region,
+    target,
+    request,
+    async (): Promise<ChangeOutcome> => {
+      const api = await getEc2Api(target.source, change.region, target.profile);
+      try {
+        await api.modifyVpcEndpoint(request);
+      } catch (err) {
+        const verdict = target.dryRun ? dryRunVerdict(err, 'ModifyVpcEndpoint') : null;
+        if (verdict) return { kind: 'dry-run', ...verdict };
+        throw refused(err, 'ModifyVpcEndpoint');
+      }
+      invalidateTopology(target.source, change.region, target.profile);
+      if (target.dryRun) return dryRunIgnored('ModifyVpcEndpoint', `It changed ${change.endpointId}.`);
+      return { kind: 'done' };
+    },
+    change.endpointId,
   );
 }
