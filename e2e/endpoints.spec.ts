@@ -75,6 +75,13 @@ test('creates an S3 gateway endpoint on two route tables and shows its routes on
   await expect(page).toHaveURL(new RegExp(`/vpcs/${DEMO.shared}\\?region=us-east-1&.*=vpce-`));
   const id = selectedEndpoint(page);
 
+  // The graph draws the new endpoint, selected, with a route edge from each of the two tables.
+  await expect(page.getByTestId(`rf__node-${id}`)).toBeVisible();
+  await expect(page.getByTestId(`rf__node-${id}`)).toHaveClass(/selected/);
+  for (const rtb of [SHARED.main, SHARED.private]) await expect(page.getByTestId(`rf__edge-${rtb}->${id}`)).toBeAttached();
+  await expect(page.locator(`[data-testid^="rf__edge-"][data-testid$="->${id}"]`)).toHaveCount(2);
+
+  await page.getByTestId('resource-tables').locator('summary').click();
   const row = page.getByTestId('endpoints').locator(`tr[data-endpoint-id="${id}"]`);
   await expect(row).toContainText('s3');
   await expect(row).toContainText('Gateway');
@@ -101,6 +108,7 @@ test('creates an interface endpoint in two AZs, with a network interface in each
   await page.getByRole('button', { name: 'Create endpoint' }).click();
   await expect(page).toHaveURL(new RegExp(`/vpcs/${DEMO.shared}\\?`));
   const id = selectedEndpoint(page);
+  await page.getByTestId('resource-tables').locator('summary').click();
   await expect(page.getByTestId('endpoints').locator(`tr[data-endpoint-id="${id}"]`)).toContainText('2 subnets');
 
   const t = await topology(request, 'us-east-1', DEMO.shared);
@@ -109,6 +117,10 @@ test('creates an interface endpoint in two AZs, with a network interface in each
   for (const n of enis) {
     expect(n.interfaceType).toBe('vpc_endpoint');
     expect(n.privateIp).toMatch(/^10\.2\./);
+    // On the graph: the ENI inside its subnet, linked to the endpoint, labelled with its address.
+    await expect(page.getByTestId(`rf__node-${n.id}`)).toBeVisible();
+    await expect(page.getByTestId(`rf__node-${n.id}`)).toContainText(n.privateIp!);
+    await expect(page.getByTestId(`rf__edge-${id}->${n.id}`)).toBeAttached();
   }
 
   // The endpoint page lists the ENIs and follows the endpoint from pending to available.
