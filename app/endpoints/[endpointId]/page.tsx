@@ -1,11 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Lock } from 'lucide-react';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
+import { estimateMonthlyCost, formatUsd } from '@/lib/endpoints/cost';
+import { policyForEditing } from '@/lib/endpoints/modify';
 import { previewDelete } from '@/lib/endpoints/preview';
 import { VpcEndpointId } from '@/lib/endpoints/schemas';
+import { hasRole } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/viewer';
 import { writesStateFor } from '@/lib/endpoints/scope';
+import { loadEndpointServices } from '@/lib/endpoints/services';
+import type { ServiceOffering } from '@/lib/endpoints/types';
 import { VIEW_STATE_KEYS } from '@/lib/graph/view-state';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
@@ -13,12 +19,38 @@ import { resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/
 import type { Topology } from '@/lib/topology/types';
 import { Badge, Card } from '../_components/ui';
 import { DeleteEndpoint } from './_components/delete-endpoint';
+import { InterfaceEditor } from './_components/interface-editor';
+import { PolicyChangeEditor } from './_components/policy-change-editor';
 import { RouteTableEditor } from './_components/route-table-editor';
 import { StatePoller } from './_components/state-poller';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ endpointId: string }>; searchParams: Promise<SearchParams> };
+
+/** `a,b` or repeated `x=a&x=b` in the query string, each checked against an id pattern; undefined when absent. */
+function idsFromUrl(v: string | string[] | undefined, pattern: RegExp): string[] | undefined {
+  if (v === undefined) return undefined;
+  const raw = (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(','));
+  return [...new Set(raw.map((s) => s.trim()).filter((s) => pattern.test(s)))];
+}
+
+/** What the editors need in the browser: the endpoint's VPC, its subnets, groups and endpoints, and the endpoint's own interfaces. */
+function forEditors(t: Topology, endpoint: { vpcId: string; networkInterfaceIds: string[] }): Topology {
+  const inVpc = <T extends { vpcId: string }>(items: T[]) => items.filter((x) => x.vpcId === endpoint.vpcId);
+  return {
+    ...t,
+    vpcs: t.vpcs.filter((v) => v.id === endpoint.vpcId),
+    subnets: inVpc(t.subnets),
+    routeTables: inVpc(t.routeTables),
+    endpoints: inVpc(t.endpoints),
+    securityGroups: inVpc(t.securityGroups),
+    networkInterfaces: t.networkInterfaces.filter((n) => endpoint.networkInterfaceIds.includes(n.id)),
+    natGateways: [],
+    internetGateways: [],
+    warnings: [],
+  };
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).endpointId };
@@ -52,14 +84,68 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const endpoint = topology.endpoints.find((e) => e.id === endpointId);
   if (!endpoint) notFound();
   const vpc = topology.vpcs.find((v) => v.id === endpoint.vpcId);
-  const writes = writesStateFor(scope.source, await getViewer());
+  const viewer = await getViewer();
+  const writes = writesStateFor(scope.source, viewer);
+  // Viewers get no write affordances at all; the actions check the role again themselves.
+  const canEdit = !!viewer && hasRole(viewer.role, 'editor');
+  // Without the service list the editors still work: every AZ counts as offered, and the server checks again.
+  const services: ServiceOffering[] = canEdit
+    ? (await loadEndpointServices(scope.source, scope.region, scope.profile).catch(() => [] as ServiceOffering[])).filter((o) => o.serviceName === endpoint.serviceName)
+    : [];
   // The source goes along only when the URL named it, so the links the actions answer with stay as plain as this page's.
   const actionScope = { source: scope.sourceInUrl ? scope.source : undefined, profile: scope.profile, region: scope.region };
   const enis = topology.networkInterfaces.filter((n) => endpoint.networkInterfaceIds.includes(n.id));
   const groups = topology.securityGroups.filter((g) => endpoint.securityGroupIds.includes(g.id));
   const tables = topology.routeTables.filter((t) => endpoint.routeTableIds.includes(t.id));
   const vpcHref = `/vpcs/${endpoint.vpcId}?${scopeQuery(scope, { [VIEW_STATE_KEYS.selected]: endpoint.id })}`;
-  const forEditor: Topology = { ...topology, networkInterfaces: [], natGateways: [], internetGateways: [] };
+  const forEditor = forEditors(topology, endpoint);
+  const cost = estimateMonthlyCost('interface', scope.region, new Set(enis.map((n) => n.az)).size);
+  const monthly = cost.kind === 'hourly' ? `${formatUsd(cost.monthly)} + ${formatUsd(cost.perGb)}/GB` : '—';
+  const prefill =
+    endpoint.type === 'Interface'
+      ? { subnetIds: idsFromUrl(sp.subnets, /^subnet-[0-9a-f]{8,17}$/), securityGroupIds: idsFromUrl(sp.securityGroups, /^sg-[0-9a-f]{8,17}$/) }
+      : {};
+
+  const detailsCard = (
+    <Card title="Details" testId="endpoint-details">
+      <dl className="grid gap-5 sm:grid-cols-2">
+        <Fact label="VPC">
+          <Link href={vpcHref} className="text-teal-700 hover:underline dark:text-teal-400">
+            {vpc?.name ?? endpoint.vpcId}
+          </Link>
+        </Fact>
+        <Fact label="Created">{endpoint.createdAt ? `${endpoint.createdAt.replace('T', ' ').slice(0, 19)} UTC` : '—'}</Fact>
+        {endpoint.type === 'Gateway' ? (
+          <Fact label="Route tables">{tables.length ? tables.map((t) => t.name).join(', ') : 'none'}</Fact>
+        ) : (
+          <>
+            <Fact label="Private DNS">{endpoint.privateDnsEnabled ? 'on' : 'off'}</Fact>
+            <Fact label="Security groups">{groups.map((g) => g.name).join(', ') || '—'}</Fact>
+            <Fact label="IP address type">{endpoint.ipAddressType ?? 'ipv4'}</Fact>
+            <Fact label="Monthly cost">{monthly}</Fact>
+          </>
+        )}
+      </dl>
+      {/* Editors read the policy in its editor below. */}
+      {endpoint.policy && !canEdit && (
+        <div className="space-y-2">
+          <h3 className="text-sm font-medium">Policy</h3>
+          <pre className="max-h-64 overflow-auto rounded-lg bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100">{policyForEditing(endpoint.policy)}</pre>
+        </div>
+      )}
+      {!canEdit && (
+        <p data-testid="editors-only" className="flex gap-2 border-t border-slate-100 pt-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+          <Lock aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+          {viewer ? `You are signed in as ${viewer.email ?? viewer.name}, a viewer: only editors change or delete endpoints.` : 'Sign in as an editor to change or delete endpoints.'}
+        </p>
+      )}
+    </Card>
+  );
+  const deleteCard = (
+    <Card title="Delete endpoint" testId="endpoint-delete">
+      <DeleteEndpoint endpointId={endpoint.id} preview={previewDelete(endpoint, topology)} scope={actionScope} writes={writes} />
+    </Card>
+  );
 
   return (
     <main className="mx-auto max-w-screen-xl space-y-6 px-4 py-8 sm:px-6">
@@ -88,76 +174,67 @@ export default async function EndpointPage({ params, searchParams }: Props) {
       </div>
       <Notices notices={scope.notices} />
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card title="Details" testId="endpoint-details">
-          <dl className="grid gap-5 sm:grid-cols-2">
-            <Fact label="VPC">
-              <Link href={vpcHref} className="text-teal-700 hover:underline dark:text-teal-400">
-                {vpc?.name ?? endpoint.vpcId}
-              </Link>
-            </Fact>
-            <Fact label="Created">{endpoint.createdAt ? `${endpoint.createdAt.replace('T', ' ').slice(0, 19)} UTC` : '—'}</Fact>
-            {endpoint.type === 'Gateway' ? (
-              <Fact label="Route tables">{tables.length ? tables.map((t) => t.name).join(', ') : 'none'}</Fact>
-            ) : (
-              <>
-                <Fact label="Private DNS">{endpoint.privateDnsEnabled ? 'on' : 'off'}</Fact>
-                <Fact label="Security groups">{groups.map((g) => g.name).join(', ') || '—'}</Fact>
-                <Fact label="IP address type">{endpoint.ipAddressType ?? 'ipv4'}</Fact>
-              </>
-            )}
-          </dl>
-          {endpoint.type === 'Interface' && (
-            <div className="space-y-2">
-              <h3 className="text-sm font-medium">Network interfaces</h3>
-              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800" data-testid="endpoint-enis">
-                {enis.map((n) => (
-                  <li key={n.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
-                    <span className="font-mono text-xs">{n.id}</span>
-                    <span className="text-slate-600 dark:text-slate-400">
-                      {topology.subnets.find((s) => s.id === n.subnetId)?.name ?? n.subnetId} · {n.az} · <span className="font-mono">{n.privateIp ?? '—'}</span>
-                    </span>
-                  </li>
-                ))}
-                {!enis.length && <li className="px-3 py-2 text-slate-500">None.</li>}
-              </ul>
-              <h3 className="pt-2 text-sm font-medium">DNS names</h3>
-              <ul className="space-y-1 font-mono text-xs text-slate-700 dark:text-slate-300">
-                {endpoint.dnsEntries.map((d) => (
-                  <li key={d.dnsName} className="break-all">
-                    {d.dnsName}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {endpoint.policy && (
-            <div className="space-y-2">
-              <h3 className="text-sm font-medium">Policy</h3>
-              <pre className="max-h-64 overflow-auto rounded-lg bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100">
-                {(() => {
-                  try {
-                    return JSON.stringify(JSON.parse(endpoint.policy), null, 2);
-                  } catch {
-                    return endpoint.policy;
-                  }
-                })()}
-              </pre>
-            </div>
-          )}
-        </Card>
+      <div className={`grid grid-cols-1 gap-6 ${endpoint.type === 'Interface' || canEdit ? 'lg:grid-cols-2' : 'max-w-3xl'} ${endpoint.type === 'Gateway' ? 'lg:items-start' : ''}`}>
+        {endpoint.type === 'Gateway' && canEdit ? (
+          <div className="space-y-6">
+            {detailsCard}
+            {deleteCard}
+          </div>
+        ) : (
+          detailsCard
+        )}
 
-        <div className="space-y-6">
-          {endpoint.type === 'Gateway' && (
-            <Card title="Route tables" description="Tick a table to route the service through this endpoint; untick to remove the route." testId="endpoint-route-tables">
-              <RouteTableEditor endpoint={endpoint} topology={forEditor} scope={actionScope} writes={writes} />
-            </Card>
-          )}
-          <Card title="Delete endpoint" testId="endpoint-delete">
-            <DeleteEndpoint endpointId={endpoint.id} preview={previewDelete(endpoint, topology)} scope={actionScope} writes={writes} />
+        {endpoint.type === 'Interface' ? (
+          <Card title="Network interfaces" description="One per subnet, each with a private address clients connect to." testId="endpoint-network">
+            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800" data-testid="endpoint-enis">
+              {enis.map((n) => (
+                <li key={n.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+                  <span className="font-mono text-xs leading-5">{n.id}</span>
+                  <span className="text-slate-600 dark:text-slate-400">
+                    {topology.subnets.find((s) => s.id === n.subnetId)?.name ?? n.subnetId} · {n.az} · <span className="font-mono">{n.privateIp ?? '—'}</span>
+                  </span>
+                </li>
+              ))}
+              {!enis.length && <li className="px-3 py-2 text-slate-500">None.</li>}
+            </ul>
+            <h3 className="pt-2 text-sm font-medium">DNS names</h3>
+            <ul className="space-y-1 font-mono text-xs text-slate-700 dark:text-slate-300" data-testid="endpoint-dns-names">
+              {endpoint.dnsEntries.map((d) => (
+                <li key={d.dnsName} className="break-all">
+                  {d.dnsName}
+                </li>
+              ))}
+            </ul>
           </Card>
-        </div>
+        ) : (
+          canEdit && (
+            <div className="space-y-6">
+              <Card title="Route tables" description="Tick a table to route the service through this endpoint; untick to remove the route." testId="endpoint-route-tables">
+                <RouteTableEditor endpoint={endpoint} topology={forEditor} scope={actionScope} writes={writes} />
+              </Card>
+              <Card title="Policy" description="Who may do what through the endpoint. It narrows access; it never grants more than IAM does." testId="endpoint-policy">
+                <PolicyChangeEditor endpoint={endpoint} topology={forEditor} services={services} scope={actionScope} writes={writes} />
+              </Card>
+            </div>
+          )
+        )}
       </div>
+
+      {canEdit && endpoint.type === 'Interface' && (
+        <section aria-labelledby="change-endpoint-title" className="space-y-4 pt-2">
+          <div>
+            <h2 id="change-endpoint-title" className="text-lg font-semibold tracking-tight">
+              Change this endpoint
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Checked against {scope.region} as it is now, with the rules AWS applies. Nothing changes until you save; Dry run asks AWS whether it would.
+            </p>
+          </div>
+          <InterfaceEditor endpoint={endpoint} topology={forEditor} services={services} scope={actionScope} writes={writes} initial={prefill} />
+        </section>
+      )}
+
+      {canEdit && endpoint.type === 'Interface' && <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">{deleteCard}</div>}
     </main>
   );
 }

@@ -12,6 +12,7 @@ export function ActionButtons({
   applyTone = 'primary',
   disabled,
   onSubmit,
+  testIdPrefix,
 }: {
   result: ChangeEndpointResult | null;
   pending: 'apply' | 'dry-run' | null;
@@ -20,6 +21,8 @@ export function ActionButtons({
   applyTone?: 'primary' | 'danger';
   disabled?: boolean;
   onSubmit: (mode: 'apply' | 'dry-run') => void;
+  /** Names the result line (`<prefix>-result`) and the writes-off note for tests. */
+  testIdPrefix?: string;
 }) {
   const message = !result
     ? null
@@ -33,6 +36,7 @@ export function ActionButtons({
       {message && (
         <p
           role={message.good ? 'status' : 'alert'}
+          data-testid={testIdPrefix ? `${testIdPrefix}-result` : undefined}
           className={`flex gap-2 rounded-lg px-3 py-2 text-sm ${
             message.good ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100' : 'bg-red-50 text-red-900 dark:bg-red-950/60 dark:text-red-100'
           }`}
@@ -42,7 +46,7 @@ export function ActionButtons({
         </p>
       )}
       {!writes.enabled && (
-        <p className="flex gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+        <p data-testid={testIdPrefix ? `${testIdPrefix}-writes-off` : undefined} className="flex gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300">
           <Lock aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
           <span>{writes.reason}</span>
         </p>
@@ -52,7 +56,12 @@ export function ActionButtons({
           type="button"
           disabled={pending !== null || disabled}
           onClick={() => onSubmit('dry-run')}
-          className="inline-flex items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+          className={`inline-flex items-center gap-2 rounded-lg px-4 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60 ${
+            // With writes off the dry run is what this form can do: it takes the primary look, as on the create form.
+            writes.enabled
+              ? 'border border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800'
+              : 'bg-teal-600 text-white shadow-sm hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400'
+          }`}
         >
           {pending === 'dry-run' ? <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" /> : <FlaskConical aria-hidden className="h-4 w-4" />}
           Dry run
