@@ -63,7 +63,7 @@ describe('createWith', () => {
   });
 
   it('says so when the EC2 endpoint ignored DryRun and created the endpoint (moto, LocalStack)', async () => {
-    const ignoring = { createVpcEndpoint: async () => ({ VpcEndpoint: { VpcEndpointId: 'vpce-0123456789abcdef0', State: 'available' as const } }) };
+    const ignoring = { createVpcEndpoint: async () => ({ VpcEndpoint: { VpcEndpointId: 'vpce-0123456789abcdef0', State: 'Available' as const } }) };
     const out = await createWith(ignoring, gateway, true);
     expect(out).toMatchObject({ kind: 'dry-run', code: 'DryRunIgnored' });
     expect(out.kind === 'dry-run' && out.message).toMatch(/ignored DryRun.*created vpce-0123456789abcdef0/);
