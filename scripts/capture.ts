@@ -8,10 +8,9 @@
  */
 // Must stay the first import: lets the lib modules' `import 'server-only'` load outside Next.
 import './allow-server-only';
-import { parseArgs } from 'node:util';
-import path from 'node:path';
 import { captureRegion } from '@/lib/ec2/capture';
 import { LiveEc2Api } from '@/lib/ec2/live';
+import { UsageError, outDir, parseOptions, readCommandLine, regionName } from './lib/args';
 
 const USAGE = `Usage: npm run fixtures:capture -- --region <region> --out <dir> [--profile <name>]
 
@@ -29,47 +28,24 @@ Environment: AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY 
 AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_EC2 (e.g. http://127.0.0.1:5055 for a moto server).
 `;
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
-
-function usageError(message: string): never {
-  process.stderr.write(`fixtures:capture: ${message}\nRun with --help for usage.\n`);
-  process.exit(2);
-}
-
 function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        region: { type: 'string' },
-        out: { type: 'string' },
-        profile: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    usageError((err as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
+  const values = parseOptions(argv, {
+    region: { type: 'string' },
+    out: { type: 'string' },
+    profile: { type: 'string' },
+  });
+  if (values.help) return null;
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-  if (!region) usageError('--region is required (or set AWS_REGION).');
-  if (!REGION.test(region)) usageError(`--region "${region}" is not a region name like us-east-1.`);
-  if (values.out === undefined) usageError('--out is required: the fixture directory to write into.');
-  if (values.out.trim() === '') usageError('--out must not be empty.');
-  if (values.profile !== undefined && values.profile.trim() === '') usageError('--profile must not be empty.');
-  return { region, out: path.resolve(values.out), profile: values.profile };
+  if (!region) throw new UsageError('--region is required (or set AWS_REGION).');
+  regionName(region);
+  const out = outDir(values.out);
+  if (values.profile !== undefined && values.profile.trim() === '') throw new UsageError('--profile must not be empty.');
+  return { region, out, profile: values.profile };
 }
 
 async function main() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const args = parse(process.argv.slice(2));
+  const args = readCommandLine('fixtures:capture', USAGE, process.argv.slice(2), parse);
   const api = new LiveEc2Api({ region: args.region, profile: args.profile });
   try {
     const result = await captureRegion(api, args.out);

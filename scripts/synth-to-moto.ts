@@ -6,11 +6,11 @@
  * is accepted: this creates hundreds of resources, and must never be pointed at a real account.
  * moto's dummy credentials are used; nothing from the shell's AWS configuration is read.
  */
-import { parseArgs } from 'node:util';
 // eslint-disable-next-line no-restricted-imports -- seeding a local moto server for the benchmark, never an AWS account
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { replayIntoEc2 } from './lib/synth-moto';
-import { REGION_NAME, countsOf, synthRegion, type Size } from './lib/synth';
+import { UsageError, integerIn, oneOf, parseOptions, readCommandLine, regionName, required, seed } from './lib/args';
+import { countsOf, synthRegion, type Size } from './lib/synth';
 
 const USAGE = `Usage: npx tsx scripts/synth-to-moto.ts --size S|M|L --endpoint http://127.0.0.1:<port> [--seed <n>] [--region <region>] [--concurrency <n>]
 
@@ -27,60 +27,38 @@ Options:
 
 const MOTO_SIZES = ['S', 'M', 'L'] as const;
 
-function usageError(message: string): never {
-  process.stderr.write(`synth-to-moto: ${message}\nRun with --help for usage.\n`);
-  process.exit(2);
-}
-
 function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        size: { type: 'string' },
-        endpoint: { type: 'string' },
-        seed: { type: 'string' },
-        region: { type: 'string' },
-        concurrency: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    usageError((err as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
-  if (values.size === undefined) usageError(`--size is required: one of ${MOTO_SIZES.join(', ')}.`);
-  const size = values.size.toUpperCase();
-  if (!(MOTO_SIZES as readonly string[]).includes(size)) usageError(`--size "${values.size}" is not one of ${MOTO_SIZES.join(', ')}.`);
-  if (values.endpoint === undefined) usageError('--endpoint is required, e.g. http://127.0.0.1:5055.');
+  const values = parseOptions(argv, {
+    size: { type: 'string' },
+    endpoint: { type: 'string' },
+    seed: { type: 'string' },
+    region: { type: 'string' },
+    concurrency: { type: 'string' },
+  });
+  if (values.help) return null;
+  const size: Size = oneOf('--size', required(values.size, `--size is required: one of ${MOTO_SIZES.join(', ')}.`), MOTO_SIZES);
+  const endpoint = required(values.endpoint, '--endpoint is required, e.g. http://127.0.0.1:5055.');
   let url: URL;
   try {
-    url = new URL(values.endpoint);
+    url = new URL(endpoint);
   } catch {
-    usageError(`--endpoint "${values.endpoint}" is not a URL.`);
+    throw new UsageError(`--endpoint "${endpoint}" is not a URL.`);
   }
   if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    usageError(`--endpoint must be http:// on loopback (127.0.0.1), not "${values.endpoint}".`);
+    throw new UsageError(`--endpoint must be http:// on loopback (127.0.0.1), not "${endpoint}".`);
   }
-  const seedText = values.seed ?? '1';
-  if (!/^\d{1,9}$/.test(seedText)) usageError(`--seed "${seedText}" is not a non-negative integer (at most 9 digits).`);
-  const region = values.region ?? 'us-east-1';
-  if (!REGION_NAME.test(region)) usageError(`--region "${region}" is not a region name like us-east-1.`);
-  const concurrency = Number(values.concurrency ?? '12');
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) usageError('--concurrency must be an integer from 1 to 64.');
-  return { size: size as Size, endpoint: url.origin, seed: Number(seedText), region, concurrency };
+  return {
+    size,
+    endpoint: url.origin,
+    seed: seed(values.seed ?? '1'),
+    region: regionName(values.region ?? 'us-east-1'),
+    concurrency: integerIn('--concurrency', values.concurrency ?? '12', 1, 64),
+  };
 }
 
 async function main() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const args = parse(process.argv.slice(2));
+  const args = readCommandLine('synth-to-moto', USAGE, process.argv.slice(2), parse);
   const b = synthRegion({ size: args.size, seed: args.seed, region: args.region });
   const client = new EC2Client({
     region: args.region,

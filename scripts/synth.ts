@@ -7,8 +7,8 @@
  * byte-identical files.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { REGION_NAME, SIZES, countsOf, writeSynth, type Size } from './lib/synth';
+import { oneOf, outDir, parseOptions, readCommandLine, regionName, required, seed } from './lib/args';
+import { SIZES, countsOf, writeSynth, type Size } from './lib/synth';
 
 const USAGE = `Usage: npm run fixtures:synth -- --size S|M|L|XL --out <dir> [--seed <n>] [--region <region>]
 
@@ -27,11 +27,6 @@ Options:
   -h, --help          show this help
 `;
 
-function usageError(message: string): never {
-  process.stderr.write(`fixtures:synth: ${message}\nRun with --help for usage.\n`);
-  process.exit(2);
-}
-
 interface SynthArgs {
   size: Size;
   out: string;
@@ -39,43 +34,20 @@ interface SynthArgs {
   region: string;
 }
 
-function parse(argv: string[]): SynthArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        size: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        region: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    usageError((err as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
-  if (values.size === undefined) usageError(`--size is required: one of ${SIZES.join(', ')}.`);
-  const size = values.size.toUpperCase();
-  if (!(SIZES as readonly string[]).includes(size)) usageError(`--size "${values.size}" is not one of ${SIZES.join(', ')}.`);
-  if (values.out === undefined) usageError('--out is required: the fixture directory to write into.');
-  if (values.out.trim() === '') usageError('--out must not be empty.');
-  const seedText = values.seed ?? '1';
-  if (!/^\d{1,9}$/.test(seedText)) usageError(`--seed "${seedText}" is not a non-negative integer (at most 9 digits).`);
-  const region = values.region ?? 'us-east-1';
-  if (!REGION_NAME.test(region)) usageError(`--region "${region}" is not a region name like us-east-1.`);
-  return { size: size as Size, out: path.resolve(values.out), seed: Number(seedText), region };
+function parse(argv: string[]): SynthArgs | null {
+  const values = parseOptions(argv, {
+    size: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    region: { type: 'string' },
+  });
+  if (values.help) return null;
+  const size = oneOf('--size', required(values.size, `--size is required: one of ${SIZES.join(', ')}.`), SIZES);
+  return { size, out: outDir(values.out), seed: seed(values.seed ?? '1'), region: regionName(values.region ?? 'us-east-1') };
 }
 
 function main(): void {
-  const args = parse(process.argv.slice(2));
+  const args = readCommandLine('fixtures:synth', USAGE, process.argv.slice(2), parse);
   const started = performance.now();
   const b = writeSynth({ size: args.size, seed: args.seed, region: args.region }, args.out);
   for (const c of countsOf(b)) {

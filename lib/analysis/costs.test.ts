@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCosts } from './costs';
 import type { Finding } from './findings';
-import { ratesFor } from './rates';
+import { estimateMonthlyCost } from '@/lib/endpoints/cost';
+import { ratesFor, recordedRatesFor } from './rates';
 import { interfaceEndpoint, nat, subnet, topology, VPC } from './test-topology';
 
 const subnets = [subnet('subnet-a', 'us-east-1a', '10.0.0.0/24'), subnet('subnet-b', 'us-east-1b', '10.0.1.0/24'), subnet('subnet-b2', 'us-east-1b', '10.0.2.0/24')];
@@ -73,5 +74,12 @@ describe('ratesFor', () => {
   it('has the rates the issue names', () => {
     expect(ratesFor('us-east-1').rates).toEqual({ interfaceEndpointPerAzHour: 0.01, interfaceEndpointPerGb: 0.01, natGatewayPerHour: 0.045, natGatewayPerGb: 0.045 });
     expect(ratesFor('eu-west-1').rates).toMatchObject({ interfaceEndpointPerAzHour: 0.011, natGatewayPerHour: 0.048 });
+  });
+
+  it('reads the table the endpoint forms quote from: a recorded region is priced as recorded, not estimated', () => {
+    expect(ratesFor('eu-central-1')).toEqual({ rates: recordedRatesFor('eu-central-1'), rateRegion: 'eu-central-1', estimated: false });
+    expect(estimateMonthlyCost('interface', 'eu-central-1', 1)).toMatchObject({ hourlyPerAz: ratesFor('eu-central-1').rates.interfaceEndpointPerAzHour });
+    expect(recordedRatesFor('ap-south-9')).toBeNull();
+    expect(ratesFor('ap-south-9')).toMatchObject({ rateRegion: 'us-east-1', estimated: true });
   });
 });

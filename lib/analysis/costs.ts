@@ -66,12 +66,18 @@ export const DEFAULT_GB_PER_MONTH = 100;
 export function estimateCosts(topology: Topology, findings: Finding[], gbPerMonth: number = DEFAULT_GB_PER_MONTH): CostReport {
   const { rates, rateRegion, estimated } = ratesFor(topology.region);
   const subnetAz = new Map(topology.subnets.map((s) => [s.id, s.az]));
+  const eniAzs = new Map<string, Set<string>>();
+  for (const n of topology.networkInterfaces) {
+    if (!n.endpointId || !n.az) continue;
+    const azs = eniAzs.get(n.endpointId);
+    if (azs) azs.add(n.az);
+    else eniAzs.set(n.endpointId, new Set([n.az]));
+  }
   const vpcs: VpcCost[] = topology.vpcs.map((vpc) => {
     const interfaceEndpoints = topology.endpoints
       .filter((e) => e.vpcId === vpc.id && e.type === 'Interface' && e.state === 'available')
       .map((e) => {
-        const azs = new Set<string>();
-        for (const n of topology.networkInterfaces) if (n.endpointId === e.id && n.az) azs.add(n.az);
+        const azs = new Set(eniAzs.get(e.id));
         if (!azs.size) for (const s of e.subnetIds) azs.add(subnetAz.get(s) ?? s);
         return { endpointId: e.id, service: e.serviceShortName, azCount: azs.size, monthly: cents(azs.size * HOURS_PER_MONTH * rates.interfaceEndpointPerAzHour) };
       });

@@ -1,5 +1,6 @@
 import { parseIpv4Cidr } from '@/lib/net/cidr';
-import type { Endpoint, RouteTable, SecurityGroup, SecurityGroupRule, Topology, Vpc } from '@/lib/topology/types';
+import type { Endpoint, RouteTable, SecurityGroup, SecurityGroupRule, Subnet, Topology, Vpc } from '@/lib/topology/types';
+import { pushTo } from './group';
 import { GATEWAY_SERVICES, pathEndpointId, type SubnetPath } from './paths';
 
 /**
@@ -208,8 +209,7 @@ function natToGatewayService({ t, paths, names }: Ctx): Finding[] {
     for (const p of paths) {
       if (p.service !== service || p.via !== 'nat') continue;
       const vpcId = subnetVpc.get(p.subnetId);
-      if (!vpcId) continue;
-      byVpc.set(vpcId, [...(byVpc.get(vpcId) ?? []), p]);
+      if (vpcId) pushTo(byVpc, vpcId, p);
     }
     for (const [vpcId, ps] of byVpc) {
       const tables = uniq(ps.map((p) => p.routeTableId).filter((x): x is string => !!x)).sort();
@@ -251,20 +251,31 @@ function natToGatewayService({ t, paths, names }: Ctx): Finding[] {
 function azCoverage({ t, paths, names, vpcs }: Ctx): Finding[] {
   const out: Finding[] = [];
   const subnetById = new Map(t.subnets.map((s) => [s.id, s]));
+  // One pass over the ENIs and the paths, not one per endpoint: an XL account has 750 endpoint ENIs
+  // and 52,000 paths for its 250 interface endpoints.
+  const eniAzs = new Map<string, string[]>();
+  const listedEnis = new Map<string, string[]>();
+  for (const e of t.endpoints) for (const n of e.networkInterfaceIds) pushTo(listedEnis, n, e.id);
+  for (const n of t.networkInterfaces) {
+    for (const endpointId of new Set([...(n.endpointId ? [n.endpointId] : []), ...(listedEnis.get(n.id) ?? [])])) pushTo(eniAzs, endpointId, n.az);
+  }
+  const crossingByEndpoint = new Map<string, string[]>();
+  for (const p of paths) {
+    if (p.via !== 'interface-endpoint-cross-az') continue;
+    const endpointId = pathEndpointId(p);
+    if (endpointId) pushTo(crossingByEndpoint, endpointId, p.subnetId);
+  }
+  const subnetsByVpc = new Map<string, Subnet[]>();
+  for (const s of t.subnets) pushTo(subnetsByVpc, s.vpcId, s);
   for (const e of t.endpoints) {
     if (e.type !== 'Interface' || e.state !== 'available') continue;
-    const have = uniq(
-      t.networkInterfaces
-        .filter((n) => n.endpointId === e.id || e.networkInterfaceIds.includes(n.id))
-        .map((n) => n.az)
-        .concat(e.subnetIds.map((s) => subnetById.get(s)?.az ?? '')),
-    )
+    const have = uniq((eniAzs.get(e.id) ?? []).concat(e.subnetIds.map((s) => subnetById.get(s)?.az ?? '')))
       .filter(Boolean)
       .sort();
-    const crossing = paths.filter((p) => p.via === 'interface-endpoint-cross-az' && pathEndpointId(p) === e.id).map((p) => p.subnetId);
+    const crossing = crossingByEndpoint.get(e.id) ?? [];
     const vpc = vpcs.get(e.vpcId);
     const dnsBlocked = e.privateDnsEnabled && isAwsService(e) && (vpc?.dnsSupport === false || vpc?.dnsHostnames === false);
-    const waiting = dnsBlocked ? t.subnets.filter((s) => s.vpcId === e.vpcId && !have.includes(s.az)).map((s) => s.id) : [];
+    const waiting = dnsBlocked ? (subnetsByVpc.get(e.vpcId) ?? []).filter((s) => !have.includes(s.az)).map((s) => s.id) : [];
     const subnetIds = uniq([...crossing, ...waiting]);
     if (!subnetIds.length) continue;
     const missing = uniq(subnetIds.map((s) => subnetById.get(s)?.az ?? '').filter(Boolean)).sort();
@@ -300,7 +311,7 @@ function securityGroups({ t, names, vpcs, sgs }: Ctx): Finding[] {
     for (const id of e.securityGroupIds) {
       const g = sgs.get(id);
       if (!g) continue;
-      if (g.inbound.some((r) => r.cidrs.includes(WORLD_V4) || r.ipv6Cidrs.includes(WORLD_V6))) openBy.set(id, [...(openBy.get(id) ?? []), e]);
+      if (g.inbound.some((r) => r.cidrs.includes(WORLD_V4) || r.ipv6Cidrs.includes(WORLD_V6))) pushTo(openBy, id, e);
     }
   }
   for (const [sgId, eps] of openBy) {
@@ -417,7 +428,7 @@ function policies({ t, names }: Ctx): Finding[] {
     });
   }
   const byVpc = new Map<string, Endpoint[]>();
-  for (const e of open.filter((x) => x.type === 'Interface')) byVpc.set(e.vpcId, [...(byVpc.get(e.vpcId) ?? []), e]);
+  for (const e of open.filter((x) => x.type === 'Interface')) pushTo(byVpc, e.vpcId, e);
   for (const [vpcId, eps] of byVpc) {
     out.push({
       id: `endpoint-policy-allows-all:${vpcId}:interface`,
@@ -488,7 +499,7 @@ function duplicates({ t, names }: Ctx): Finding[] {
   for (const e of t.endpoints) {
     if (e.type !== 'Interface') continue;
     const k = `${e.vpcId}|${e.serviceName}`;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    pushTo(groups, k, e);
   }
   return [...groups.values()]
     .filter((eps) => eps.length > 1)

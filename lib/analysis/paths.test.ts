@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ipv4ToInt } from '@/lib/net/cidr';
 import { longestPrefixMatch, resolvePath, resolvePaths, servicesOfInterest, type SubnetPath } from './paths';
+import { resolvePathsReference } from './paths-reference';
 import {
   blackhole,
   DDB_PL,
@@ -271,6 +272,11 @@ describe('resolvePath', () => {
     const eniB = t.networkInterfaces.find((n) => n.subnetId === 'subnet-app-b')!.id;
     expect(resolvePath(t, 'subnet-pub', 'kms').hops).toEqual(['subnet-pub', t.networkInterfaces.find((n) => n.subnetId === 'subnet-app-a')!.id, 'vpce-kms']);
     expect(resolvePath(t, 'subnet-app-b', 'kms').hops).toEqual(['subnet-app-b', eniB, 'vpce-kms']);
+  });
+
+  it.each(cases)('every subnet and service of “$name” resolves as the reference resolver does', ({ parts }) => {
+    const t = topology(parts);
+    expect(resolvePaths(t)).toEqual(resolvePathsReference(t));
   });
 
   it('throws for a subnet that is not in the topology', () => {

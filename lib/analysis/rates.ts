@@ -1,24 +1,23 @@
 /**
- * Prices the cost analysis uses, in USD, per region.
+ * The prices the app quotes, in USD, per region: the one table both the cost analysis (`costs.ts`,
+ * the findings page) and the endpoint forms (`lib/endpoints/cost.ts`) read.
  *
- * Recorded 2026-11-29 (on-demand list prices, first pricing tier, no free tier or savings plans); prices
- * change, so check the sources before quoting a figure:
- * - Interface endpoints: https://aws.amazon.com/privatelink/pricing/ ("per VPC endpoint per AZ ($/hour)"
- *   and "Data Processed per month in an AWS Region ($/GB)", first 1 PB).
- * - NAT gateways: https://aws.amazon.com/vpc/pricing/ (NAT Gateway: "Price per NAT gateway ($/hour)"
- *   and "Price per GB data processed ($)").
- * - Gateway endpoints (S3, DynamoDB) have no hourly or per-GB charge:
- *   https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html ("There is no additional
- *   charge for using gateway endpoints").
+ * On-demand list prices, first pricing tier, no free tier or savings plans, checked on
+ * `RATES_CHECKED_ON` at `RATES_SOURCES`; prices change, so check the sources before quoting a figure,
+ * and update the table and the date together:
+ * - Interface endpoints: "per VPC endpoint per AZ ($/hour)" and "Data Processed per month in an AWS
+ *   Region ($/GB)", first 1 PB.
+ * - NAT gateways: "Price per NAT gateway ($/hour)" and "Price per GB data processed ($)".
+ * - Gateway endpoints (S3, DynamoDB) have no hourly or per-GB charge ("There is no additional charge
+ *   for using gateway endpoints").
  *
- * TODO(issue 6): `lib/endpoints/rates.ts` (the endpoint forms) holds the same prices; the two tables
- * are to be merged into one.
+ * Only regions whose prices were checked are listed.
  */
 
 export interface RegionRates {
   /** Interface endpoint, per endpoint per Availability Zone per hour. */
   interfaceEndpointPerAzHour: number;
-  /** Interface endpoint, per GB processed. */
+  /** Interface endpoint, per GB processed (first-PB tier). */
   interfaceEndpointPerGb: number;
   /** NAT gateway, per gateway per hour. */
   natGatewayPerHour: number;
@@ -26,21 +25,34 @@ export interface RegionRates {
   natGatewayPerGb: number;
 }
 
-/** AWS bills a month as 730 hours in its pricing examples. */
+/** AWS bills by the hour; a month is 730 hours (8,760 / 12) in its pricing examples. */
 export const HOURS_PER_MONTH = 730;
 
-export const RATES_SOURCE = {
-  urls: ['https://aws.amazon.com/privatelink/pricing/', 'https://aws.amazon.com/vpc/pricing/'],
-  date: '2026-11-29',
+/** When the prices below were read from the sources. */
+export const RATES_CHECKED_ON = '2026-11-29';
+
+/** Where the prices come from. */
+export const RATES_SOURCES = {
+  interfaceEndpoint: 'https://aws.amazon.com/privatelink/pricing/',
+  natGateway: 'https://aws.amazon.com/vpc/pricing/',
+  gatewayEndpoint: 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html',
 } as const;
 
 export const RATES: Readonly<Record<string, RegionRates>> = {
   'us-east-1': { interfaceEndpointPerAzHour: 0.01, interfaceEndpointPerGb: 0.01, natGatewayPerHour: 0.045, natGatewayPerGb: 0.045 },
+  'us-east-2': { interfaceEndpointPerAzHour: 0.01, interfaceEndpointPerGb: 0.01, natGatewayPerHour: 0.045, natGatewayPerGb: 0.045 },
+  'us-west-2': { interfaceEndpointPerAzHour: 0.01, interfaceEndpointPerGb: 0.01, natGatewayPerHour: 0.045, natGatewayPerGb: 0.045 },
   'eu-west-1': { interfaceEndpointPerAzHour: 0.011, interfaceEndpointPerGb: 0.01, natGatewayPerHour: 0.048, natGatewayPerGb: 0.048 },
+  'eu-central-1': { interfaceEndpointPerAzHour: 0.012, interfaceEndpointPerGb: 0.01, natGatewayPerHour: 0.052, natGatewayPerGb: 0.052 },
 };
 
 /** The region whose prices stand in for a region the table does not list. */
 export const FALLBACK_RATE_REGION = 'us-east-1';
+
+/** The prices recorded for a region, or null when the table has none: for quoting, never a guess. */
+export function recordedRatesFor(region: string): RegionRates | null {
+  return RATES[region] ?? null;
+}
 
 export interface ResolvedRates {
   rates: RegionRates;
@@ -52,7 +64,7 @@ export interface ResolvedRates {
 
 /** The rates for a region; regions not in the table get us-east-1's prices, flagged as estimated. */
 export function ratesFor(region: string): ResolvedRates {
-  const own = RATES[region];
+  const own = recordedRatesFor(region);
   if (own) return { rates: own, rateRegion: region, estimated: false };
   return { rates: RATES[FALLBACK_RATE_REGION]!, rateRegion: FALLBACK_RATE_REGION, estimated: true };
 }

@@ -1,7 +1,6 @@
-import { ratesFor, RATES_CHECKED_ON, RATES_SOURCES } from './rates';
+import { HOURS_PER_MONTH, RATES_CHECKED_ON, RATES_SOURCES, recordedRatesFor } from '@/lib/analysis/rates';
 
-/** AWS bills by the hour; a month is 730 hours (8,760 / 12) in its price examples. */
-export const HOURS_PER_MONTH = 730;
+export { HOURS_PER_MONTH };
 
 export type CostEstimate =
   | { kind: 'free'; note: string }
@@ -27,16 +26,17 @@ export function estimateMonthlyCost(type: 'gateway' | 'interface', region: strin
   if (type === 'gateway') {
     return { kind: 'free', note: 'Gateway endpoints have no hourly or per-GB charge; S3 and DynamoDB traffic also stops paying NAT processing.' };
   }
-  const rates = ratesFor(region);
-  if (!rates) return { kind: 'unknown', note: `No interface endpoint rate on file for ${region} (lib/endpoints/rates.ts); see ${RATES_SOURCES.interface}.` };
+  // Only recorded prices are quoted: a form does not guess a region's price from another's.
+  const rates = recordedRatesFor(region);
+  if (!rates) return { kind: 'unknown', note: `No interface endpoint rate on file for ${region} (lib/analysis/rates.ts); see ${RATES_SOURCES.interfaceEndpoint}.` };
   return {
     kind: 'hourly',
     azs,
-    hourlyPerAz: rates.interfaceHourly,
-    monthly: Math.round(azs * HOURS_PER_MONTH * rates.interfaceHourly * 100) / 100,
-    perGb: rates.interfacePerGb,
-    natPerGb: rates.natPerGb,
-    source: RATES_SOURCES.interface,
+    hourlyPerAz: rates.interfaceEndpointPerAzHour,
+    monthly: Math.round(azs * HOURS_PER_MONTH * rates.interfaceEndpointPerAzHour * 100) / 100,
+    perGb: rates.interfaceEndpointPerGb,
+    natPerGb: rates.natGatewayPerGb,
+    source: RATES_SOURCES.interfaceEndpoint,
     checkedOn: RATES_CHECKED_ON,
   };
 }

@@ -30,6 +30,7 @@ import {
   type SubnetRec,
   type VpcRec,
 } from './region-builder';
+import { REGION_NAME } from './args';
 
 export const SIZES = ['S', 'M', 'L', 'XL'] as const;
 export type Size = (typeof SIZES)[number];
@@ -86,9 +87,6 @@ export const SYNTH_SERVICES: readonly ServiceSpec[] = [
     iface(short, { vpceLabel: short.includes('.') ? short.split('.').reverse().join('.') : short, allAzs: true }),
   ),
 ];
-
-/** A region name as AWS spells it: us-east-1, ap-southeast-2, us-gov-west-1. */
-export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Static data of a region: the demo's for us-east-1 and eu-west-1, derived from the name for any other. */
 export function regionInfo(name: string): RegionInfo {

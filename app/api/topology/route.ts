@@ -1,8 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { loadTopology } from '@/lib/topology/load';
-import { describeLoadFailure } from '@/lib/topology/errors';
-import { TopologyQuery, describeIssue } from '@/lib/topology/params';
-import { defaultRegion, resolveProfile, resolveSource } from '@/lib/topology/resolve';
+import type { NextRequest } from 'next/server';
+import { respondWithTopology } from '@/lib/http/topology-response';
+import { TopologyQuery } from '@/lib/topology/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,30 +9,9 @@ export const dynamic = 'force-dynamic';
  * contract. `profile` (live only) must be one of the server's AWS config profiles.
  */
 export async function GET(request: NextRequest) {
-  const q = request.nextUrl.searchParams;
-  const parsed = TopologyQuery.safeParse({
-    region: q.get('region') ?? undefined,
-    vpc: q.get('vpc') ?? undefined,
-    source: q.get('source') ?? undefined,
+  return respondWithTopology(request.nextUrl.searchParams, {
+    schema: TopologyQuery,
+    failureLog: 'topology load failed',
+    body: (topology) => topology,
   });
-  if (!parsed.success) {
-    return NextResponse.json({ error: describeIssue(parsed.error) }, { status: 400 });
-  }
-  const resolved = resolveSource(parsed.data.source);
-  if ('error' in resolved) return NextResponse.json({ error: resolved.error }, { status: 400 });
-  const profile = await resolveProfile(resolved.source, q.get('profile') ?? undefined);
-  if ('error' in profile) return NextResponse.json({ error: profile.error }, { status: 400 });
-  try {
-    const topology = await loadTopology({
-      source: resolved.source,
-      profile: profile.profile,
-      region: parsed.data.region ?? defaultRegion(),
-      vpcId: parsed.data.vpc,
-    });
-    return NextResponse.json(topology, { headers: { 'cache-control': 'no-store' } });
-  } catch (err) {
-    const failure = describeLoadFailure(err);
-    if (failure.status >= 500 && failure.code === 'Internal') console.error('topology load failed', err);
-    return NextResponse.json({ error: failure.message, code: failure.code }, { status: failure.status });
-  }
 }

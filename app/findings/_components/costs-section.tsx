@@ -1,6 +1,6 @@
 import { Calculator, ExternalLink } from 'lucide-react';
 import type { CostReport } from '@/lib/analysis/costs';
-import { RATES_SOURCE } from '@/lib/analysis/rates';
+import { RATES_CHECKED_ON, RATES_SOURCES } from '@/lib/analysis/rates';
 import { findingAnchor } from './severity';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -182,8 +182,8 @@ export function CostsSection({ costs, keep, names }: CostsSectionProps) {
       )}
 
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        Prices recorded {RATES_SOURCE.date} from{' '}
-        {RATES_SOURCE.urls.map((u, i) => (
+        Prices recorded {RATES_CHECKED_ON} from{' '}
+        {[RATES_SOURCES.interfaceEndpoint, RATES_SOURCES.natGateway].map((u, i) => (
           <span key={u}>
             {i > 0 && ' and '}
             <a href={u} target="_blank" rel="noreferrer" className="inline-flex items-center gap-0.5 underline decoration-slate-300 underline-offset-2 hover:text-slate-700 dark:decoration-slate-600 dark:hover:text-slate-200">

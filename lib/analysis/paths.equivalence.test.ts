@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixtureEc2Api } from '@/lib/ec2/fixture';
+import { readFixtureRegion } from '@/lib/ec2/fixture-files';
+import { readRegion } from '@/lib/ec2/read-region';
+import { intToIpv4, ipv4ToInt } from '@/lib/net/cidr';
+import { normalizeTopology } from '@/lib/topology/normalize';
+import type { PrefixList, Route, Topology } from '@/lib/topology/types';
+import { seededRandom, writeSynth } from '../../scripts/lib/synth';
+import { longestPrefixMatch, resolvePath, resolvePaths } from './paths';
+import { longestPrefixMatchReference, resolvePathReference, resolvePathsReference } from './paths-reference';
+import { route, table } from './test-topology';
+
+/**
+ * The fast resolver (compiled route tables, paths shared per route table) must give exactly what the
+ * straightforward one it replaced gives, on the demo data, on a synthetic M account, and on that
+ * account with things broken on purpose so that every branch of the resolver is taken.
+ */
+
+const FETCHED_AT = '2026-01-01T00:00:00.000Z';
+
+async function load(dir: string, region: string): Promise<Topology> {
+  const api = new FixtureEc2Api(await readFixtureRegion(dir, region));
+  return normalizeTopology(await readRegion(api), { source: 'fixture', fetchedAt: FETCHED_AT });
+}
+
+/** Same paths, same order, same property order (what the page serialises). */
+function expectSamePaths(t: Topology) {
+  const fast = resolvePaths(t);
+  const slow = resolvePathsReference(t);
+  expect(fast.length).toBe(slow.length);
+  expect(fast).toEqual(slow);
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+  for (const v of t.vpcs) expect(resolvePaths(t, { vpcId: v.id })).toEqual(resolvePathsReference(t, { vpcId: v.id }));
+  return fast;
+}
+
+describe('the fast resolver agrees with the reference on the fixtures', () => {
+  it.each([
+    ['demo', 'us-east-1'],
+    ['demo', 'eu-west-1'],
+    ['awkward', 'us-east-1'],
+  ])('%s/%s', async (dir, region) => {
+    const t = await load(path.resolve(__dirname, '../../fixtures', dir), region);
+    const paths = expectSamePaths(t);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths.slice(0, 40)) expect(resolvePath(t, p.subnetId, p.service)).toEqual(resolvePathReference(t, p.subnetId, p.service));
+  });
+});
+
+describe('on a synthetic M account', () => {
+  let dir: string;
+  let m: Topology;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'atlas-paths-eq-'));
+    writeSynth({ size: 'M', seed: 3, region: 'us-east-1' }, dir);
+    m = await load(dir, 'us-east-1');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the same 150 x services paths', () => {
+    const paths = expectSamePaths(m);
+    expect(new Set(paths.map((p) => p.subnetId)).size).toBe(150);
+    // The account exercises the main kinds of path.
+    expect(new Set(paths.map((p) => p.via))).toEqual(new Set(['gateway-endpoint', 'interface-endpoint', 'nat', 'igw', 'none']));
+  });
+
+  it('gives the same paths with things broken on purpose', () => {
+    const rng = seededRandom('paths-equivalence');
+    const pick = <T>(xs: T[]) => xs[Math.floor(rng() * xs.length)]!;
+    const t: Topology = structuredClone(m);
+    for (const rt of t.routeTables) {
+      for (let i = 0; i < rt.routes.length; i++) {
+        const r = rt.routes[i]!;
+        const roll = rng();
+        if (roll < 0.05) rt.routes[i] = { ...r, state: 'blackhole', targetType: 'blackhole' };
+        else if (roll < 0.08) rt.routes[i] = { ...r, targetType: 'vpce', target: pick(t.endpoints).id };
+        else if (roll < 0.1) rt.routes[i] = { ...r, targetType: 'igw', target: 'igw-gone' };
+        else if (roll < 0.12) rt.routes[i] = { ...r, targetType: 'nat', target: 'nat-gone' };
+      }
+      const extra = rng();
+      // Ties and overlaps: a CIDR route as specific as a prefix-list CIDR, a more specific one, a broken one.
+      const s3 = t.prefixLists.find((p) => p.serviceShortName === 's3');
+      if (extra < 0.1 && s3?.cidrs[0]) rt.routes.push(route(s3.cidrs[0], pick(t.natGateways).id));
+      else if (extra < 0.2 && s3?.cidrs[0]) rt.routes.push(route(`${s3.cidrs[0].split('/')[0]}/24`, 'pcx-0123'));
+      else if (extra < 0.25) rt.routes.push(route('not-a-cidr', 'tgw-0123'));
+      else if (extra < 0.3) rt.routes.unshift(route('0.0.0.0/0', 'eni-0123'));
+    }
+    for (const g of t.natGateways) {
+      const roll = rng();
+      if (roll < 0.2) g.state = 'pending';
+      else if (roll < 0.4) g.connectivityType = 'private';
+      else if (roll < 0.5) g.subnetId = 'subnet-gone';
+    }
+    for (const e of t.endpoints) {
+      const roll = rng();
+      if (roll < 0.15) e.privateDnsEnabled = false;
+      else if (roll < 0.25) e.state = 'pendingAcceptance';
+      else if (roll < 0.3) e.serviceName = `com.amazonaws.vpce.us-east-1.vpce-svc-${e.id.slice(5)}`;
+      else if (roll < 0.35) e.networkInterfaceIds = [];
+    }
+    t.networkInterfaces = t.networkInterfaces.filter(() => rng() > 0.2).map((n) => (rng() < 0.2 ? { ...n, endpointId: null, az: '' } : n));
+    t.vpcs[0]!.dnsHostnames = false;
+    t.vpcs[1]!.dnsSupport = false;
+    for (const s of t.subnets) if (rng() < 0.05) s.routeTableId = rng() < 0.5 ? null : 'rtb-gone';
+    t.internetGateways[0]!.vpcIds = [];
+    // DynamoDB without its prefix list's CIDRs: the gateway-route fallback.
+    t.prefixLists = t.prefixLists.filter((p) => p.serviceShortName !== 'dynamodb');
+
+    const paths = expectSamePaths(t);
+    const vias = new Set(paths.map((p) => p.via));
+    expect(vias).toEqual(new Set(['gateway-endpoint', 'interface-endpoint', 'interface-endpoint-cross-az', 'nat', 'igw', 'none']));
+    const details = paths.map((p) => p.detail).join('\n');
+    for (const branch of [/blackhole/, /private NAT gateway/, /not attached to the VPC/, /does not exist/, /is pending/, /has no route table/, /DNS hostnames off/, /Clients use the DNS names/, /not a gateway endpoint/]) {
+      expect(details).toMatch(branch);
+    }
+  });
+});
+
+describe('longestPrefixMatch agrees with the reference', () => {
+  it('on random tables with overlapping CIDR and prefix-list routes', () => {
+    const rng = seededRandom('lpm');
+    const int = (n: number) => Math.floor(rng() * n);
+    // Few distinct blocks, so that ties between CIDR and prefix-list routes of one prefix are common.
+    const blocks = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.0/25', '52.216.0.0/15', '52.216.0.0/16', '0.0.0.0/0', '10.1.2.3/32', '192.168.0.0/16'];
+    const lists: PrefixList[] = [0, 1, 2].map((i) => ({ id: `pl-${i}`, name: `list-${i}`, serviceShortName: `svc${i}`, cidrs: [blocks[int(blocks.length)]!, blocks[int(blocks.length)]!] }));
+    const pls = new Map(lists.map((p) => [p.id, p]));
+    const addresses = ['10.1.2.3', '10.1.2.200', '10.1.9.9', '10.200.0.1', '52.216.1.1', '52.217.1.1', '8.8.8.8', '192.168.3.4'].map((a) => ipv4ToInt(a)!);
+    let compared = 0;
+    for (let n = 0; n < 300; n++) {
+      const routes: Route[] = Array.from({ length: 1 + int(7) }, (_, i) => {
+        const roll = rng();
+        if (roll < 0.35) return route(`pl-${int(4)}`, `vpce-${i}`, { destinationType: 'prefix-list' });
+        if (roll < 0.4) return route('::/0', `igw-${i}`);
+        return route(blocks[int(blocks.length)]!, `nat-${i}`);
+      });
+      const t = table(`rtb-${n}`, [], routes);
+      for (const a of [...addresses, int(2 ** 32)]) {
+        const fast = longestPrefixMatch(t, a, pls);
+        expect(fast, `${intToIpv4(a)} in ${JSON.stringify(routes.map((r) => r.destination))}`).toEqual(longestPrefixMatchReference(t, a, pls));
+        if (fast) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
