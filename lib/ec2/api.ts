@@ -1,3 +1,4 @@
+import type { UnreadList } from '@/lib/topology/types';
 import type {
   CreateVpcEndpointCommandInput,
   CreateVpcEndpointCommandOutput,
@@ -94,4 +95,6 @@ export interface RawRegion {
   prefixLists: NonNullable<DescribePrefixListsCommandOutput['PrefixLists']>;
   /** Problems that did not stop the load (a call denied, a file malformed). */
   warnings: string[];
+  /** The lists whose Describe call was denied (left empty), in the topology's names. */
+  unread?: UnreadList[];
 }

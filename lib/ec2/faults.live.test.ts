@@ -30,6 +30,7 @@ import { startFaultProxy, type Fault, type FaultProxy } from '@/lib/test/fault-p
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { invalidateTopology, loadTopology } from '@/lib/topology/load';
 import { resolveProfile } from '@/lib/topology/resolve';
+import { summarizeVpcs } from '@/lib/topology/summary';
 import { Ec2Error } from './errors';
 import { LiveEc2Api } from './live';
 import { listProfiles } from './profiles';
@@ -325,6 +326,11 @@ describe('partial permissions', () => {
     expect(partial.internetGateways.length).toBeGreaterThan(0);
     expect(partial.natGateways).toEqual([]);
     expect(partial.warnings).toEqual(['Missing permission ec2:DescribeNatGateways: NAT gateways are not shown.']);
+    // The overview says the NAT count is unknown rather than zero; the other counts are known.
+    expect(partial.unread).toEqual(['natGateways']);
+    const row = summarizeVpcs(partial).find((v) => v.name === 'faults')!;
+    expect(row.natGateways).toBeNull();
+    expect(row.subnets).toBeGreaterThan(0);
     // Access denied is final: the SDK does not retry it.
     expect(countIn(PARTIAL, 'DescribeNatGateways')).toBe(1);
 
@@ -332,6 +338,7 @@ describe('partial permissions', () => {
     const full = await loadTopology({ source: 'live', region: PARTIAL, refresh: true });
     expect(full.natGateways.map((n) => n.id)).toContain(natGatewayId);
     expect(full.warnings).toEqual([]);
+    expect(full.unread).toBeUndefined();
   });
 });
 

@@ -75,6 +75,7 @@ describe('LiveEc2Api error paths (mocked EC2Client)', () => {
     expect(raw.natGateways).toEqual([]);
     expect(raw.warnings).toHaveLength(1);
     expect(raw.warnings[0]).toContain('ec2:DescribeNatGateways');
+    expect(raw.unread).toEqual(['natGateways']);
   });
 
   it('warns that DNS settings are unknown when DescribeVpcAttribute is denied', async () => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Ec2Api, RawRegion } from './api';
 import { Ec2Error, toEc2Error } from './errors';
+import type { UnreadList } from '@/lib/topology/types';
 
 type Items<K extends keyof RawRegion> = RawRegion[K];
 
@@ -87,6 +88,7 @@ const DNS_ATTRIBUTE_VPC_LIMIT = 50;
 export async function readRegion(api: Ec2Api & { pager?: Pager }): Promise<RawRegion> {
   const pager = api.pager ?? nextTokenPager(api);
   const warnings: string[] = [];
+  const unread: UnreadList[] = [];
 
   async function optional<K extends keyof Pager>(key: K): Promise<Awaited<ReturnType<Pager[K]>>> {
     try {
@@ -95,6 +97,7 @@ export async function readRegion(api: Ec2Api & { pager?: Pager }): Promise<RawRe
       const e = toEc2Error(err, OPERATION[key]);
       if (e.kind === 'access-denied') {
         warnings.push(`Missing permission ec2:${OPERATION[key]}: ${WHAT[key]} are not shown.`);
+        unread.push(key === 'vpcEndpoints' ? 'endpoints' : (key as Exclude<keyof Pager, 'vpcs' | 'vpcEndpoints'>));
         return [] as Awaited<ReturnType<Pager[K]>>;
       }
       throw e;
@@ -154,5 +157,6 @@ export async function readRegion(api: Ec2Api & { pager?: Pager }): Promise<RawRe
     natGateways,
     prefixLists,
     warnings,
+    ...(unread.length ? { unread: unread.sort() } : {}),
   };
 }

@@ -150,6 +150,7 @@ export const TopologySchema = z.object({
   prefixLists: z.array(PrefixList),
   networkInterfaces: z.array(NetworkInterface),
   warnings: z.array(z.string()),
+  unread: z.array(z.enum(['subnets', 'routeTables', 'endpoints', 'networkInterfaces', 'securityGroups', 'internetGateways', 'natGateways', 'prefixLists'])).optional(),
 });
 
 // The schema and the hand-written contract must describe the same shape, both ways.

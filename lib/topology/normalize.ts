@@ -394,6 +394,7 @@ export function normalizeTopology(raw: RawRegion, options: NormalizeOptions): To
     prefixLists,
     networkInterfaces,
     warnings,
+    ...(raw.unread?.length ? { unread: [...raw.unread] } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Topology } from './types';
+import type { Topology, UnreadList } from './types';
 
 export interface VpcSummary {
   id: string;
@@ -6,18 +6,21 @@ export interface VpcSummary {
   cidrBlocks: string[];
   ipv6CidrBlocks: string[];
   isDefault: boolean;
-  subnets: number;
-  azs: number;
-  routeTables: number;
-  gatewayEndpoints: number;
-  interfaceEndpoints: number;
-  otherEndpoints: number;
-  natGateways: number;
-  internetGateway: boolean;
+  /** Each count is null when its list could not be read (a denied Describe call): unknown, not zero. */
+  subnets: number | null;
+  azs: number | null;
+  routeTables: number | null;
+  gatewayEndpoints: number | null;
+  interfaceEndpoints: number | null;
+  otherEndpoints: number | null;
+  natGateways: number | null;
+  internetGateway: boolean | null;
 }
 
 /** Counts per VPC for the region overview, in the topology's VPC order. */
 export function summarizeVpcs(t: Topology): VpcSummary[] {
+  const unread = new Set(t.unread ?? []);
+  const known = <T>(list: UnreadList, value: T): T | null => (unread.has(list) ? null : value);
   return t.vpcs.map((v) => {
     const subnets = t.subnets.filter((s) => s.vpcId === v.id);
     const endpoints = t.endpoints.filter((e) => e.vpcId === v.id);
@@ -27,14 +30,14 @@ export function summarizeVpcs(t: Topology): VpcSummary[] {
       cidrBlocks: v.cidrBlocks,
       ipv6CidrBlocks: v.ipv6CidrBlocks,
       isDefault: v.isDefault,
-      subnets: subnets.length,
-      azs: new Set(subnets.map((s) => s.az)).size,
-      routeTables: t.routeTables.filter((r) => r.vpcId === v.id).length,
-      gatewayEndpoints: endpoints.filter((e) => e.type === 'Gateway').length,
-      interfaceEndpoints: endpoints.filter((e) => e.type === 'Interface').length,
-      otherEndpoints: endpoints.filter((e) => e.type !== 'Gateway' && e.type !== 'Interface').length,
-      natGateways: t.natGateways.filter((g) => g.vpcId === v.id).length,
-      internetGateway: t.internetGateways.some((g) => g.vpcIds.includes(v.id)),
+      subnets: known('subnets', subnets.length),
+      azs: known('subnets', new Set(subnets.map((s) => s.az)).size),
+      routeTables: known('routeTables', t.routeTables.filter((r) => r.vpcId === v.id).length),
+      gatewayEndpoints: known('endpoints', endpoints.filter((e) => e.type === 'Gateway').length),
+      interfaceEndpoints: known('endpoints', endpoints.filter((e) => e.type === 'Interface').length),
+      otherEndpoints: known('endpoints', endpoints.filter((e) => e.type !== 'Gateway' && e.type !== 'Interface').length),
+      natGateways: known('natGateways', t.natGateways.filter((g) => g.vpcId === v.id).length),
+      internetGateway: known('internetGateways', t.internetGateways.some((g) => g.vpcIds.includes(v.id))),
     };
   });
 }

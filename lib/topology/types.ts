@@ -191,4 +191,12 @@ export interface Topology {
   networkInterfaces: NetworkInterface[];
   /** Things the loader could not read or that look inconsistent; shown to the user, never fatal. */
   warnings: string[];
+  /**
+   * Lists the loader could not read (their Describe call was denied): they are empty here, and their counts are
+   * unknown, not zero. Absent when everything was read.
+   */
+  unread?: UnreadList[];
 }
+
+/** The lists of a topology whose Describe call may be denied without failing the load (DescribeVpcs must succeed). */
+export type UnreadList = 'subnets' | 'routeTables' | 'endpoints' | 'networkInterfaces' | 'securityGroups' | 'internetGateways' | 'natGateways' | 'prefixLists';
