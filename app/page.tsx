@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { redirect } from 'next/navigation';
 import { ScopeBar } from '@/components/layout/scope-bar';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
@@ -7,11 +8,22 @@ import { loadTopology } from '@/lib/topology/load';
 import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { summarizeVpcs } from '@/lib/topology/summary';
 import type { Topology } from '@/lib/topology/types';
-import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
-import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
+import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
+import { ServerGraph } from '@/components/graph/server-graph';
 import { parseViewState } from '@/lib/graph/view-state';
 
 export const dynamic = 'force-dynamic';
+
+/** A count from the summary: a number, or "unknown" when its list could not be read. */
+function count(n: number | null) {
+  return n === null ? (
+    <span className="text-slate-400 dark:text-slate-500" title="Could not be read: see the missing permission above">
+      unknown
+    </span>
+  ) : (
+    n
+  );
+}
 
 export default async function RegionPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
@@ -28,6 +40,7 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
   if (scope.refresh && topology) redirect(`/?${qs()}`);
 
   const graphView = sp.view === 'graph';
+  const view = parseViewState(sp);
   const tab = (active: boolean) =>
     `rounded-md px-3 py-1 text-sm font-medium ${
       active
@@ -59,13 +72,10 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
       )}
       {topology && topology.vpcs.length > 0 && graphView && (
         <section aria-label="Region graph" className="h-[calc(100vh-13rem)] min-h-[560px]">
-          <TopologyGraphLoader
-            topology={topology}
-            initialView={parseViewState(sp).state}
-            notices={parseViewState(sp).notices}
-            analysis={analyzeForGraph(topology)}
-            findingsHref={`/findings?${qs()}`}
-          />
+          {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
+          <Suspense fallback={<GraphPlaceholder />}>
+            <ServerGraph topology={topology} initialView={view.state} notices={view.notices} findingsHref={`/findings?${qs()}`} />
+          </Suspense>
         </section>
       )}
       {topology && topology.vpcs.length > 0 && !graphView && (
@@ -100,12 +110,12 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
                       <div key={c}>{c}</div>
                     ))}
                   </td>
-                  <td className="px-4 py-2 text-right tabular-nums" data-col="subnets">{v.subnets}</td>
-                  <td className="px-4 py-2 text-right tabular-nums" data-col="azs">{v.azs}</td>
-                  <td className="px-4 py-2 text-right tabular-nums" data-col="routeTables">{v.routeTables}</td>
-                  <td className="px-4 py-2 text-right tabular-nums" data-col="gatewayEndpoints">{v.gatewayEndpoints}</td>
-                  <td className="px-4 py-2 text-right tabular-nums" data-col="interfaceEndpoints">{v.interfaceEndpoints}</td>
-                  <td className="px-4 py-2 text-right tabular-nums" data-col="natGateways">{v.natGateways}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="subnets">{count(v.subnets)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="azs">{count(v.azs)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="routeTables">{count(v.routeTables)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="gatewayEndpoints">{count(v.gatewayEndpoints)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="interfaceEndpoints">{count(v.interfaceEndpoints)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums" data-col="natGateways">{count(v.natGateways)}</td>
                 </tr>
               ))}
             </tbody>

@@ -19,7 +19,9 @@ import { checkTargets, markdown, type SizeResult } from './lib/report';
 import { benchServer, type View } from './lib/server-phase';
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST_DIR = '.next-bench';
+// NEXT_DIST_DIR picks another build folder, so that a bench does not rebuild under another build's feet
+// (several people or sessions building in one checkout).
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-bench';
 const CHROMIUM = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',

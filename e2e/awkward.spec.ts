@@ -28,6 +28,8 @@ function node(page: Page, id: string) {
 test('awkward data: HTML in a Name tag is text, two CIDRs and a blackhole route are shown', async ({ page }) => {
   await page.goto(`/vpcs/${AWKWARD.vpc}?region=us-east-1`);
   await expect(page.getByTestId('vpc-cidrs')).toContainText('10.50.0.0/16, 10.51.0.0/16');
+  // The tables load when their section is opened.
+  await page.getByTestId('resource-tables').locator('summary').click();
   const html = page.locator(`tr[data-subnet-id="${AWKWARD.htmlSubnet}"]`);
   await expect(html).toContainText('<img src=x onerror=alert(1)>');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);

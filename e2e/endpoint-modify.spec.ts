@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEMO, expect, test } from './fixtures';
+import { startOwnServer, type OwnServer } from './own-server';
 
 /**
  * Issue 4, items 5 and 6 for existing endpoints: change an interface endpoint's subnets, security
@@ -30,70 +26,17 @@ const PROD = {
   appSg: 'sg-0b90751ce8541ecf0',
 };
 
-let server: ChildProcess | null = null;
+let server: OwnServer | null = null;
 let base = '';
-let dataDir = '';
-
-/** A port nothing listens on, from the OS. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: path.resolve(__dirname, '..'),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      ATLAS_BIND: '127.0.0.1',
-      ATLAS_SOURCE: 'fixture',
-      ATLAS_FIXTURE_DIR: '',
-      ATLAS_DATA_DIR: dataDir,
-      ATLAS_AUTH: 'proxy',
-      ATLAS_EDITORS: EDITOR,
-      ATLAS_SKIP_BUILD_CHECK: '1',
-      ATLAS_LOG_LEVEL: 'warn',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // Not listening yet.
-    }
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start in 60 s');
-}
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'vpc-atlas-modify-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = await startServer(port);
+  server = await startOwnServer({ name: 'modify', portOffset: 15, editor: EDITOR });
+  base = server.base;
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 interface TopologyJson {

@@ -40,6 +40,7 @@ test('a VPC page lists its subnets, with the implicit main-table association', a
   await page.getByRole('link', { name: 'staging' }).click();
   await expect(page).toHaveURL(new RegExp(`/vpcs/${DEMO.staging}\\?region=us-east-1`));
   await expect(page.getByRole('heading', { name: 'staging', level: 1 })).toBeVisible();
+  await page.getByTestId('resource-tables').locator('summary').click();
   const subnets = page.getByTestId('subnets').locator('tbody tr');
   await expect(subnets).toHaveCount(4);
   const implicit = page.locator(`tr[data-subnet-id="${DEMO.stagingImplicitSubnet}"]`);

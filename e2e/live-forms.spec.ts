@@ -33,6 +33,11 @@ test('with live writes off, the create button is replaced by the dry run, which 
 
   await page.getByRole('button', { name: 'Dry run' }).click();
   // AWS answers DryRunOperation ("Allowed"); moto ignores DryRun, which the form must not pass off as a dry run.
-  await expect(page.getByTestId('dry-run-result')).toContainText(/Allowed|ignored DryRun/);
+  const answer = page.getByTestId('dry-run-result');
+  await expect(answer).toContainText(/Allowed|ignored DryRun/);
+  // An ignored DryRun made the change: amber with a warning, never the green of "allowed".
+  if ((await answer.textContent())?.includes('ignored DryRun')) await expect(answer).toHaveAttribute('data-tone', 'warn');
+  else await expect(answer).toHaveAttribute('data-tone', 'good');
+  await page.getByTestId('submit-area').screenshot({ path: 'test-results/screens/live-dry-run-answer.png' });
   await expect(page).toHaveURL(/\/endpoints\/new/);
 });

@@ -74,6 +74,7 @@ test('an endpoint created through the form is still there after a server restart
     const ep = topology.endpoints.find((e) => e.id === id);
     expect(ep, 'the endpoint survived the restart').toMatchObject({ name: 'restart-ddb', routeTableIds: [SHARED_MAIN_RTB] });
     await page.goto(`${BASE}/vpcs/${SHARED_VPC}?region=us-east-1`);
+    await page.getByTestId('resource-tables').locator('summary').click();
     await expect(page.getByTestId('endpoints').locator(`tr[data-endpoint-id="${id}"]`)).toContainText('dynamodb');
   } finally {
     await page.goto('about:blank');

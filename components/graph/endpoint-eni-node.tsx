@@ -8,7 +8,7 @@ function EndpointEniNodeView({ id, data, selected }: NodeProps<EndpointEniNodeTy
     <Chip
       kind="endpointEni"
       title={data.service ?? id}
-      subtitle={data.privateIp ?? 'no address'}
+      subtitle={data.privateIp ?? (data.mark === 'ghost' ? 'IP on create' : 'no address')}
       selected={selected}
       findings={data.findings}
       mark={data.mark}

@@ -27,18 +27,55 @@ function Swatch({ className, label }: { className: string; label: string }) {
   );
 }
 
+/** A preview's mark: a dashed box with its word, and a dashed line, in the ghost's colour (topology-graph.css). */
+function GhostSample({ removed, label }: { removed: boolean; label: string }) {
+  const color = removed ? 'var(--atlas-ghost-removed)' : 'var(--atlas-ghost)';
+  return (
+    <li className="flex items-center gap-1.5">
+      <span
+        aria-hidden
+        className={`inline-flex h-5 w-16 shrink-0 items-center justify-center rounded text-[10px] font-bold uppercase ${
+          removed ? 'atlas-mark-ghost-removed text-red-700 dark:text-red-300' : 'atlas-mark-ghost text-teal-800 dark:text-teal-100'
+        }`}
+      >
+        {removed ? 'removed' : 'new'}
+      </span>
+      <svg aria-hidden width="30" height="10" className="shrink-0">
+        <line x1="1" y1="5" x2="23" y2="5" style={{ stroke: color }} strokeWidth="2" strokeDasharray="5 3" />
+        <path d="M22 1 L29 5 L22 9 Z" style={{ fill: color }} />
+      </svg>
+      <span>{label}</span>
+    </li>
+  );
+}
+
 /**
  * What each colour, icon, line and pin means: a button in the canvas's corner that unfolds over the graph, so it
  * never takes room from it. A `<details>`, so it works without script and keeps its own open state.
  */
-export const GraphLegend = memo(function GraphLegend({ withDiff = false }: { withDiff?: boolean }) {
+export const GraphLegend = memo(function GraphLegend({
+  withDiff = false,
+  withGhost = false,
+  compact = false,
+}: {
+  withDiff?: boolean;
+  withGhost?: boolean;
+  /** In a small canvas: the button is an icon, the panel fits the canvas. */
+  compact?: boolean;
+}) {
   return (
     <details data-testid="graph-legend" className="group relative text-xs text-slate-700 dark:text-slate-200">
       <summary className="inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800">
-        <BookOpen aria-hidden size={15} /> Legend
+        <BookOpen aria-hidden size={15} /> <span className={compact ? 'sr-only' : undefined}>Legend</span>
         <ChevronDown aria-hidden size={14} className="transition-transform group-open:rotate-180" />
       </summary>
-      <div className="absolute right-0 z-20 mt-1 max-h-[70vh] w-[30rem] space-y-3 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <div className={`absolute right-0 z-20 mt-1 space-y-3 ${compact ? 'max-h-64 w-[24rem]' : 'max-h-[70vh] w-[30rem]'} overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900`}>
+        {withGhost ? (
+          <ul data-testid="legend-ghost" className="space-y-1.5 border-b border-slate-200 pb-2 dark:border-slate-700">
+            <GhostSample removed={false} label="Will be created (a preview: nothing is made until you press Create)" />
+            <GhostSample removed label="Will be removed" />
+          </ul>
+        ) : null}
         <ul className="grid grid-cols-2 gap-x-4 gap-y-1.5">
           {NODE_KINDS.map((kind) => (
             <li key={kind} className="flex items-center gap-1.5" data-legend-kind={kind}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
-import { memo, useCallback, useMemo, useRef, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type PointerEvent } from 'react';
 import type { Box } from '@/lib/graph/geometry';
 import type { NodeKind } from '@/lib/graph/types';
 import { KIND_STYLE } from './kind-style';
@@ -23,39 +23,39 @@ const GROUP_FILL: Partial<Record<NodeKind, string>> = {
 };
 
 /**
- * The minimap: the whole layout drawn once as a static SVG (one rect per box, no store subscription per node,
- * unlike React Flow's MiniMap, which re-renders a component per node on every change), and the viewport as a
- * rectangle that follows the pan and zoom. Click or drag on it to move there.
+ * The minimap: the whole layout painted once on a `<canvas>` (one fill per box, no element nor store subscription
+ * per node, unlike React Flow's MiniMap, which re-renders a component per node on every change), and the
+ * viewport as a rectangle that follows the pan and zoom. Click or drag on it to move there.
  */
 function GraphOverviewView({ boxes, width, height, onMoved }: GraphOverviewProps) {
   const scale = SIZE / Math.max(width, height, 1);
   const w = Math.max(40, Math.round(width * scale));
   const h = Math.max(40, Math.round(height * scale));
-  const shapes = useMemo(
-    () =>
-      boxes.map((b, i) => (
-        <rect
-          key={i}
-          x={b.x}
-          y={b.y}
-          width={b.width}
-          height={b.height}
-          rx={Math.min(8, b.width / 6)}
-          fill={GROUP_FILL[b.kind] ?? KIND_STYLE[b.kind].minimap}
-        />
-      )),
-    [boxes],
-  );
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const ratio = window.devicePixelRatio || 1;
+    ctx.setTransform(ratio * (w / width), 0, 0, ratio * (h / height), 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    for (const b of boxes) {
+      ctx.fillStyle = GROUP_FILL[b.kind] ?? KIND_STYLE[b.kind].minimap;
+      ctx.fillRect(b.x, b.y, b.width, b.height);
+    }
+  }, [boxes, width, height, w, h]);
+  const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   return (
     <div
       data-testid="graph-overview"
       className="overflow-hidden rounded-lg border border-slate-200 bg-white/90 shadow-sm dark:border-slate-700 dark:bg-slate-900/90"
       style={{ width: w + 8, height: h + 8, padding: 4 }}
     >
-      <svg role="img" aria-label="Minimap" width={w} height={h} viewBox={`0 0 ${width} ${height}`} className="block">
-        {shapes}
-        <ViewportRect width={width} height={height} {...(onMoved ? { onMoved } : {})} />
-      </svg>
+      <div className="relative" style={{ width: w, height: h }}>
+        <canvas ref={canvas} width={Math.round(w * ratio)} height={Math.round(h * ratio)} style={{ width: w, height: h }} className="absolute inset-0" />
+        <svg role="img" aria-label="Minimap" width={w} height={h} viewBox={`0 0 ${width} ${height}`} className="absolute inset-0 block">
+          <ViewportRect width={width} height={height} {...(onMoved ? { onMoved } : {})} />
+        </svg>
+      </div>
     </div>
   );
 }

@@ -90,16 +90,21 @@ const MARK_PIN: Record<DiffMark, string> = {
   added: 'bg-emerald-600 text-white',
   removed: 'bg-red-600 text-white',
   changed: 'bg-amber-400 text-amber-950',
+  ghost: 'bg-teal-600 text-white dark:bg-teal-400 dark:text-teal-950',
+  'ghost-removed': 'bg-red-600 text-white dark:bg-red-400 dark:text-red-950',
 };
 
-/** Snapshot comparison: a ring in the mark's colour (see the CSS) and a small word on the top edge. */
+/** The word on the pin: a preview's marks say what will happen. */
+const MARK_LABEL: Record<DiffMark, string> = { added: 'added', removed: 'removed', changed: 'changed', ghost: 'new', 'ghost-removed': 'removed' };
+
+/** Snapshot comparison or preview: a ring or a dashed frame in the mark's colour (see the CSS) and a small word on the top edge. */
 export function MarkPin({ mark }: { mark: DiffMark }) {
   return (
     <span
       data-diff={mark}
       className={cx('atlas-pin absolute -top-2.5 left-3 z-10 rounded-full px-1.5 py-0.5 text-[10.5px] font-bold uppercase leading-none tracking-wide shadow', MARK_PIN[mark])}
     >
-      {mark}
+      {MARK_LABEL[mark]}
     </span>
   );
 }

@@ -15,6 +15,7 @@ import { InternetGatewayNode } from './internet-gateway-node';
 import { NatGatewayNode } from './nat-gateway-node';
 import { RouteTableNode } from './route-table-node';
 import { SubnetNode } from './subnet-node';
+import { SummaryNode } from './summary-node';
 import { VpcNode } from './vpc-node';
 
 export const nodeTypes = {
@@ -28,7 +29,8 @@ export const nodeTypes = {
   interfaceEndpoint: InterfaceEndpointNode,
   endpointEni: EndpointEniNode,
   external: ExternalNode,
-} satisfies Record<NodeKind, NodeTypes[string]>;
+  summary: SummaryNode,
+} satisfies Record<NodeKind | 'summary', NodeTypes[string]>;
 
 export const edgeTypes = {
   atlas: AtlasEdgeComponent,

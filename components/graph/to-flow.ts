@@ -16,7 +16,7 @@
  */
 
 import { Position, type NodeHandle } from '@xyflow/react';
-import type { Collapsed } from '@/lib/graph/collapse';
+import type { Collapsed, CollapsedGroup } from '@/lib/graph/collapse';
 import { absoluteBoxes, chooseSides, type EdgeRoute } from '@/lib/graph/geometry';
 import type { PathHighlight, Related } from '@/lib/graph/highlight';
 import type { GraphLayout, PositionedNode } from '@/lib/graph/layout';
@@ -152,7 +152,7 @@ function classes(...names: (string | false | null | undefined)[]): string | unde
 }
 
 /** Node data with the overlays merged in, the same object as last time when nothing changed. */
-function nodeData(node: GraphNode, options: FlowOptions, cache: FlowCache): AtlasNode['data'] {
+function nodeData(node: GraphNode, options: NodeFlowOptions, cache: FlowCache): AtlasNode['data'] {
   const findings = options.findings?.get(node.id);
   const mark = options.marks?.get(node.id);
   const collapsed = node.kind === 'az' && options.collapsed !== null;
@@ -170,6 +170,19 @@ function nodeData(node: GraphNode, options: FlowOptions, cache: FlowCache): Atla
 
 /** Builds the React Flow nodes and edges for one graph and its layout. */
 export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, cache: FlowCache = createFlowCache()): { nodes: AtlasNode[]; edges: AtlasEdge[] } {
+  return { nodes: flowNodes(graph, layout, options, cache), edges: flowEdges(graph, layout, options, cache) };
+}
+
+/** What of `FlowOptions` the nodes depend on. */
+export type NodeFlowOptions = Pick<FlowOptions, 'selected' | 'related' | 'path' | 'matches' | 'collapsed' | 'findings' | 'marks'>;
+/** What of `FlowOptions` the edges depend on. */
+export type EdgeFlowOptions = Pick<FlowOptions, 'related' | 'hovered' | 'path' | 'collapsed' | 'showEdgeLabels' | 'quiet'>;
+
+/**
+ * The nodes of `toFlow` alone: the canvas converts nodes and edges separately, so that what changes only edges
+ * (zooming past the label threshold) or only nodes (typing a search) does not redo both for a 3,000-node graph.
+ */
+export function flowNodes(graph: Graph, layout: GraphLayout, options: NodeFlowOptions, cache: FlowCache = createFlowCache()): AtlasNode[] {
   const positions = new Map<string, PositionedNode>(layout.nodes.map((n) => [n.id, n]));
   const hidden = options.collapsed?.hidden ?? new Set<string>();
   const { related, matches, selected } = options;
@@ -222,8 +235,19 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
     nodes.push(flowNode);
     nextNodes.set(node.id, { key, node: flowNode });
   }
+  for (const group of options.collapsed?.groups ?? []) {
+    const node = summaryNode(group, positions, options, cache);
+    if (!node) continue;
+    nodes.push(node.node);
+    nextNodes.set(group.id, node);
+  }
   cache.nodes = nextNodes;
+  return nodes;
+}
 
+/** The edges of `toFlow` alone (see `flowNodes`). */
+export function flowEdges(graph: Graph, layout: GraphLayout, options: EdgeFlowOptions, cache: FlowCache = createFlowCache()): AtlasEdge[] {
+  const path = options.path ?? null;
   const make = edgeMaker(graph, layout, options);
   const nextEdges = new Map<string, { key: string; edge: AtlasEdge }>();
   const labelled = new Set<string>();
@@ -244,20 +268,75 @@ export function toFlow(graph: Graph, layout: GraphLayout, options: FlowOptions, 
   cache.edges = nextEdges;
   cache.graphEdges = graphEdges;
   cache.edgeIndex = edgeIndex;
+  return edges;
+}
 
-  return { nodes, edges };
+/** Room around the boxes a group stands for. */
+const GROUP_MARGIN = 8;
+
+const GROUP_LABEL: Record<CollapsedGroup['kind'], [one: string, many: string]> = {
+  routeTable: ['route table', 'route tables'],
+  interfaceEndpoint: ['interface endpoint', 'interface endpoints'],
+};
+
+/** `200 route tables`. */
+export function groupLabel(kind: CollapsedGroup['kind'], count: number): string {
+  return `${count} ${GROUP_LABEL[kind][count === 1 ? 0 : 1]}`;
+}
+
+/** The overview's one box for a VPC's many route tables or interface endpoints, over the area they occupy. */
+function summaryNode(group: CollapsedGroup, positions: ReadonlyMap<string, PositionedNode>, options: NodeFlowOptions, cache: FlowCache): { key: string; node: AtlasNode } | null {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const id of group.members) {
+    const b = positions.get(id);
+    if (!b) continue;
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  if (!Number.isFinite(x0)) return null;
+  const lit = options.path?.nodes ?? options.related?.nodes ?? (options.matches.size > 0 ? options.matches : null);
+  const dimmed = lit !== null && !group.members.some((id) => lit.has(id));
+  const box = { x: x0 - GROUP_MARGIN, y: y0 - GROUP_MARGIN, width: x1 - x0 + 2 * GROUP_MARGIN, height: y1 - y0 + 2 * GROUP_MARGIN };
+  const count = group.members.length;
+  const key = `${box.x},${box.y},${box.width},${box.height}|${count}|${dimmed ? 1 : 0}`;
+  const previous = cache.nodes.get(group.id);
+  if (previous && previous.key === key) return previous;
+  const node: AtlasNode = {
+    id: group.id,
+    type: 'summary',
+    position: { x: box.x, y: box.y },
+    parentId: group.vpcId,
+    width: box.width,
+    height: box.height,
+    measured: { width: box.width, height: box.height },
+    handles: handlesFor(box.width, box.height),
+    data: { kind: group.kind, count },
+    draggable: false,
+    connectable: false,
+    deletable: false,
+    selectable: false,
+    zIndex: 1,
+    ariaLabel: `${groupLabel(group.kind, count)}: zoom in to see them`,
+    ...(dimmed ? { className: 'atlas-dim' } : {}),
+  };
+  return { key, node };
 }
 
 /**
  * The same flow with the hovered node's edges shown and lifted: only those edges are rebuilt (a hover must not
  * cost a pass over every node and edge of a large graph), and each hovered version is kept for the next hover.
- * `flow` must be the last result of `toFlow` with this `cache` (and no `hovered` option).
+ * `flow` must hold the last result of `toFlow` (or `flowEdges`) with this `cache` (and no `hovered` option).
  */
 export function withHovered(
   flow: { nodes: AtlasNode[]; edges: AtlasEdge[] },
   graph: Graph,
   layout: GraphLayout,
-  options: FlowOptions,
+  options: EdgeFlowOptions,
   hovered: Related,
   cache: FlowCache,
 ): { nodes: AtlasNode[]; edges: AtlasEdge[] } {
@@ -281,7 +360,7 @@ export function withHovered(
 }
 
 /** Builds one React Flow edge, with the key that says whether a cached one is still the same. */
-function edgeMaker(graph: Graph, layout: GraphLayout, options: FlowOptions) {
+function edgeMaker(graph: Graph, layout: GraphLayout, options: EdgeFlowOptions) {
   const positions = new Set(layout.nodes.map((n) => n.id));
   const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
   const { related } = options;

@@ -1,18 +1,13 @@
 'use client';
 
 /**
- * What server pages render: the canvas, loaded in the browser only (`ssr: false`). The page sends the compact
- * topology JSON as props; nothing about React Flow is rendered or serialised on the server.
+ * What server pages render: the canvas. Its code is part of the page's own JavaScript, fetched in parallel with
+ * the rest of it (a `next/dynamic` import would only start once the page has hydrated, one round trip later). The
+ * server renders just the placeholder: `TopologyGraph` mounts React Flow in the browser, one task after
+ * hydration, so nothing about React Flow is rendered or serialised on the server.
  */
 
-import dynamic from 'next/dynamic';
-import { GraphPlaceholder } from './graph-placeholder';
-import type { TopologyGraphProps } from './topology-graph';
-
-const TopologyGraph = dynamic(() => import('./topology-graph'), {
-  ssr: false,
-  loading: () => <GraphPlaceholder />,
-});
+import TopologyGraph, { type TopologyGraphProps } from './topology-graph';
 
 export type TopologyGraphLoaderProps = TopologyGraphProps;
 

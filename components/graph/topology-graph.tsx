@@ -1,27 +1,28 @@
 'use client';
 
 /**
- * The interactive topology canvas. Client-only: load it through `topology-graph-loader.tsx`
- * (`next/dynamic` with `ssr: false`), since server-rendering thousands of nodes sends megabytes of HTML for
- * a picture that is laid out in the browser anyway.
+ * The interactive topology canvas. Rendered by server pages through `topology-graph-loader.tsx`; on the server it
+ * is only its placeholder (React Flow mounts in the browser, one task after hydration), since server-rendering
+ * thousands of nodes would send megabytes of HTML.
  *
- * Data flow: topology (props) -> buildGraph (filters) -> layout (worker) -> toFlow (selection, hover, path,
- * search, findings, level of detail) -> React Flow. The view state lives in React state and is mirrored into
- * the URL.
+ * Data flow: topology (props) -> buildGraph (filters) -> layout -> toFlow (selection, hover, path, search, findings,
+ * level of detail) -> React Flow. The layout of the first view comes with the page (`initialLayout`, computed by
+ * the server); any other (a filter, the direction) is computed in a worker running ELK, loaded then. The view state
+ * lives in React state and is mirrored into the URL.
  *
- * Keeping the main thread free (no task over ~50 ms): nodes carry their sizes and handles so nothing is
- * measured; node components are memoized, draw no handles and little DOM, and fall back to bare boxes when
- * zoomed far out; unchanged nodes keep their object identity between renders; the first picture is handed to
- * React Flow in slices, one per frame; React Flow renders only what is on screen in big graphs; the minimap is a
- * static SVG.
+ * Keeping frames short on a slow machine with software rendering: nodes carry their sizes and handles so nothing is
+ * measured; node components are memoized, draw no handles and little DOM, and fall back to bare boxes when zoomed
+ * far out; unchanged nodes keep their object identity between renders; the first picture is handed to React Flow
+ * in a few slices; big graphs are virtualized (React Flow renders what is on screen) and, zoomed out, drawn as an
+ * overview (AZs collapsed, a VPC's many route tables or interface endpoints as one box); while the view moves the
+ * viewport is a compositing layer of its own, so a pan repaints nothing; no dotted background (it repainted the
+ * whole pane on every frame); the minimap is painted once on a canvas; the inspector's code loads on first use.
  */
 
 import '@xyflow/react/dist/style.css';
 import './topology-graph.css';
 
 import {
-  Background,
-  BackgroundVariant,
   getViewportForBounds,
   ConnectionMode,
   Controls,
@@ -36,32 +37,49 @@ import {
   type Viewport as FlowViewport,
 } from '@xyflow/react';
 import { Info, LoaderCircle, Route as RouteIcon, TriangleExclamationPoint, X } from 'lucide-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SubnetPath } from '@/lib/analysis/paths';
-import { buildGraph } from '@/lib/graph/build';
-import { collapseAzs } from '@/lib/graph/collapse';
+import { buildGraph, viewGraphOptions } from '@/lib/graph/build';
+import { collapseForOverview } from '@/lib/graph/collapse';
 import { absoluteBoxes, nearestInHeading, type Box, type Heading } from '@/lib/graph/geometry';
 import { pathHighlight, relatedTo } from '@/lib/graph/highlight';
+import type { InitialLayout } from '@/lib/graph/layout-pack';
 import { indexPaths, summarizeFindings, type GraphAnalysis, type GraphFinding } from '@/lib/graph/overlay';
 import { findMatches } from '@/lib/graph/search';
 import { indexTopology } from '@/lib/graph/topology-index';
 import { NODE_KINDS, type Direction, type EdgeKind, type Graph, type NodeKind } from '@/lib/graph/types';
-import { DEFAULT_VIEW_STATE, MAX_ZOOM, MIN_ZOOM, serializeViewState, type ViewState } from '@/lib/graph/view-state';
+import { DEFAULT_VIEW_STATE, MAX_ZOOM, MIN_ZOOM, serializeViewState, type ViewState } from '@/lib/graph/view-url';
 import type { Topology } from '@/lib/topology/types';
 import { serviceLabel } from './format';
 import { GraphLegend } from './graph-legend';
 import { GraphOverview } from './graph-overview';
+import { ghostMarks, markGhostEdges } from './ghost';
 import { GraphPlaceholder } from './graph-placeholder';
 import { GraphToolbar } from './graph-toolbar';
-import { Inspector } from './inspector';
 import { DetailContext, type Detail } from './node-parts';
 import { edgeTypes, nodeTypes } from './node-types';
-import { createFlowCache, toFlow, withHovered, type FlowOptions, type QuietEdges } from './to-flow';
-import type { AtlasEdge, AtlasNode, DiffMark, GraphDiff } from './types';
+import { createFlowCache, flowEdges, flowNodes, withHovered, type EdgeFlowOptions, type NodeFlowOptions, type QuietEdges } from './to-flow';
+import type { AtlasEdge, AtlasNode, DiffMark, GraphDiff, GraphGhost } from './types';
 import { useGraphLayout } from './use-graph-layout';
 import { useUrlViewState } from './use-url-view-state';
 
-export type { GraphDiff } from './types';
+// The inspector's code loads when something is first selected: the first picture does not need it.
+const Inspector = lazy(() => import('./inspector').then((m) => ({ default: m.Inspector })));
+
+/** Where the inspector opens, while its code loads: the same width, so the canvas resizes once. */
+function InspectorLoading() {
+  return (
+    <aside
+      data-testid="graph-inspector-loading"
+      aria-label="Inspector"
+      className="flex h-full w-[min(28rem,100%)] shrink-0 items-center justify-center border-l border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400"
+    >
+      <LoaderCircle aria-hidden size={14} className="mr-2 animate-spin" /> Loading…
+    </aside>
+  );
+}
+
+export type { GraphDiff, GraphGhost } from './types';
 
 export interface TopologyGraphProps {
   topology: Topology;
@@ -83,17 +101,36 @@ export interface TopologyGraphProps {
    * and a small badge. The topology must contain them all (the compare page passes the merged topology).
    */
   diff?: GraphDiff;
+  /**
+   * A change not made yet (the endpoint form's preview): nodes and edges it creates drawn dashed in the accent
+   * colour, those it removes dashed in red. The topology must contain them all (`applyEndpointPreview`).
+   */
+  ghost?: GraphGhost;
+  /** Node ids to frame whenever a layout arrives, instead of the whole graph (a preview frames what it changes). */
+  focus?: string[];
+  /**
+   * A small canvas inside a page (the endpoint form): no toolbar and no overview, and the mouse wheel scrolls the
+   * page rather than zooming (pinch or Ctrl+wheel and the buttons still zoom).
+   */
+  compact?: boolean;
   /** Findings and paths from `analyzeTopology`, compacted on the server (`compactAnalysis`). */
   analysis?: GraphAnalysis;
   /** The findings page for this scope, linked from the inspector. */
   findingsHref?: string;
+  /**
+   * The layout of the first view (this topology, `vpcId`, `initialView`'s filters and direction), computed by the
+   * server page (`initialLayoutFor`): drawn at once, without loading ELK. Ignored when it does not fit.
+   */
+  initialLayout?: InitialLayout;
 }
 
 /** Above this many nodes, React Flow renders only what is in the viewport. */
 const VIRTUALIZE_ABOVE = 250;
 /** Level of detail applies to graphs at least this big, below this zoom. */
 const LOD_MIN_NODES = 150;
-const LOD_ZOOM = 0.3;
+const LOD_ZOOM = 0.4;
+/** In that overview, a VPC's route tables or interface endpoints are one box when it has more than this many. */
+const GROUP_ABOVE = 24;
 /** Below this zoom node text is unreadable specks: nodes draw as bare boxes. */
 const LOW_DETAIL_ZOOM = 0.28;
 /** How long the pointer rests on a node before its edges are shown (ms). */
@@ -102,11 +139,15 @@ const HOVER_DELAY = 60;
 const LABEL_ZOOM = 0.55;
 /** Edge kinds with more edges than this are hidden until they matter (selection, hover, path). */
 const QUIET_ABOVE: Record<EdgeKind, number> = { association: 60, route: 150, endpointEni: 12 };
-/** Nodes handed to React Flow per frame on the first render, so no single task draws the whole graph. */
-const MOUNT_SLICE = 12;
-const MIN_SLICE = 4;
-const MAX_SLICE = 96;
-const MAX_MOUNT_FRAMES = 24;
+/**
+ * Nodes handed to React Flow per frame on the first render, so no single task draws the whole graph, and yet the
+ * picture is complete within a few frames (the overview of a big graph is a few dozen boxes; a slow machine with a
+ * big graph gets bigger slices, not more frames).
+ */
+const MOUNT_SLICE = 48;
+const MIN_SLICE = 16;
+const MAX_SLICE = 400;
+const MAX_MOUNT_FRAMES = 4;
 
 const NO_NODES: AtlasNode[] = [];
 const NO_EDGES: AtlasEdge[] = [];
@@ -115,6 +156,8 @@ const NO_FINDINGS: GraphFinding[] = [];
 
 /** Room for the toolbar floating over the top of the canvas. */
 const FIT_PADDING = { top: '60px', left: '20px', right: '20px', bottom: '20px' } as const;
+/** Around focused nodes: clear of the legend button above and the zoom buttons below. */
+const FOCUS_PADDING = { top: '60px', left: '28px', right: '28px', bottom: '52px' } as const;
 
 const HEADINGS: Record<string, Heading> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -164,7 +207,7 @@ function kebab(kind: string): string {
   return kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, analysis, findingsHref }: TopologyGraphProps) {
+function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, ghost, focus, compact = false, analysis, findingsHref, initialLayout }: TopologyGraphProps) {
   const [view, setView] = useState<ViewState>(() => initialView ?? DEFAULT_VIEW_STATE);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   useUrlViewState(view);
@@ -183,26 +226,25 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const [matchIndex, setMatchIndex] = useState(-1);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
 
-  const fullGraph = useMemo(() => buildGraph(topology, vpcId === undefined ? {} : { vpcId }), [topology, vpcId]);
+  const fullGraph = useMemo(() => buildGraph(topology, viewGraphOptions(vpcId, DEFAULT_VIEW_STATE)), [topology, vpcId]);
   const fullNodes = useMemo(() => new Map(fullGraph.nodes.map((n) => [n.id, n])), [fullGraph]);
   const unfiltered = view.hiddenKinds.length === 0 && view.hiddenAzs.length === 0 && !view.endpointsOnly;
+  // The same options as the server's layout of the first view (`initialLayoutFor`), so the keys agree.
   const graph = useMemo(
     () =>
       unfiltered
         ? fullGraph
-        : buildGraph(topology, {
-            ...(vpcId === undefined ? {} : { vpcId }),
-            hiddenKinds: view.hiddenKinds,
-            hiddenAzs: view.hiddenAzs,
-            endpointsOnly: view.endpointsOnly,
-          }),
+        : buildGraph(topology, viewGraphOptions(vpcId, { hiddenKinds: view.hiddenKinds, hiddenAzs: view.hiddenAzs, endpointsOnly: view.endpointsOnly })),
     [unfiltered, fullGraph, topology, vpcId, view.hiddenKinds, view.hiddenAzs, view.endpointsOnly],
   );
-  const { shown, pending, error } = useGraphLayout(graph, view.direction);
+  const { shown, pending, error } = useGraphLayout(graph, view.direction, initialLayout);
+  // First picture: the saved viewport if the URL had one, else the whole graph (see the fit below).
+  const [viewportReady, setViewportReady] = useState(Boolean(initialView?.viewport));
 
   const flowApi = useReactFlow<AtlasNode, AtlasEdge>();
   const store = useStoreApi<AtlasNode, AtlasEdge>();
   const zoomedOut = useStore((s) => s.transform[2] < LOD_ZOOM);
+  const paneMeasured = useStore((s) => s.width > 0 && s.height > 0);
   const farOut = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const showEdgeLabels = useStore((s) => s.transform[2] >= LABEL_ZOOM);
   const lod = shown !== null && shown.graph.nodes.length >= LOD_MIN_NODES && zoomedOut;
@@ -210,10 +252,10 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
 
   const findingList = analysis?.findings;
   const findings = useMemo(() => (findingList ? summarizeFindings(findingList) : undefined), [findingList]);
-  const marks = useMemo(() => diffMarks(diff), [diff]);
+  const marks = useMemo(() => diffMarks(diff) ?? ghostMarks(ghost), [diff, ghost]);
   const paths = useMemo(() => indexPaths(analysis?.paths ?? null), [analysis?.paths]);
 
-  const collapsed = useMemo(() => (lod && shown ? collapseAzs(shown.graph) : null), [lod, shown]);
+  const collapsed = useMemo(() => (lod && shown ? collapseForOverview(shown.graph, GROUP_ABOVE) : null), [lod, shown]);
   const related = useMemo(() => {
     if (!shown || !view.selected) return null;
     const r = relatedTo(shown.graph, view.selected);
@@ -261,29 +303,32 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const matchList = useMemo(() => (shown ? findMatches(shown.graph.nodes, view.search) : []), [shown, view.search]);
   const matches = useMemo(() => new Set(matchList), [matchList]);
   const flowCache = useRef(createFlowCache());
-  const flowOptions = useMemo<FlowOptions>(
+  // Nodes and edges are converted apart: zooming past the label threshold changes only edges, typing a search
+  // only nodes, and either is a pass over thousands of objects in a region graph.
+  const nodeOptions = useMemo<NodeFlowOptions>(
     () => ({
       selected: view.selected,
       related,
       path: highlight,
       matches,
       collapsed,
-      showEdgeLabels: showEdgeLabels && !lod,
-      quiet,
       ...(findings ? { findings } : {}),
       ...(marks ? { marks } : {}),
     }),
-    [view.selected, related, highlight, matches, collapsed, showEdgeLabels, lod, quiet, findings, marks],
+    [view.selected, related, highlight, matches, collapsed, findings, marks],
   );
-  const baseFlow = useMemo(
-    () => (shown ? toFlow(shown.graph, shown.layout, flowOptions, flowCache.current) : { nodes: NO_NODES, edges: NO_EDGES }),
-    [shown, flowOptions],
+  const edgeOptions = useMemo<EdgeFlowOptions>(
+    () => ({ related, path: highlight, collapsed, showEdgeLabels: showEdgeLabels && !lod, quiet }),
+    [related, highlight, collapsed, showEdgeLabels, lod, quiet],
   );
+  const convert = shown !== null && viewportReady;
+  const baseNodes = useMemo(() => (shown && convert ? flowNodes(shown.graph, shown.layout, nodeOptions, flowCache.current) : NO_NODES), [shown, convert, nodeOptions]);
+  const baseEdges = useMemo(() => (shown && convert ? flowEdges(shown.graph, shown.layout, edgeOptions, flowCache.current) : NO_EDGES), [shown, convert, edgeOptions]);
   // Hovering rebuilds only the hovered node's edges, never the whole flow.
-  const flow = useMemo(
-    () => (shown && hovered ? withHovered(baseFlow, shown.graph, shown.layout, flowOptions, hovered, flowCache.current) : baseFlow),
-    [baseFlow, shown, hovered, flowOptions],
-  );
+  const flow = useMemo(() => {
+    const base = { nodes: baseNodes, edges: baseEdges };
+    return shown && hovered ? withHovered(base, shown.graph, shown.layout, edgeOptions, hovered, flowCache.current) : base;
+  }, [baseNodes, baseEdges, shown, hovered, edgeOptions]);
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);
   const overviewBoxes = useMemo(
     () =>
@@ -299,10 +344,11 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   // What React Flow gets: hidden nodes and edges are left out rather than passed with `hidden`, which would still
   // cost a wrapper component and a store subscription each (600 of them in a collapsed 200-subnet VPC).
   const drawnNodes = useMemo(() => flow.nodes.filter((n) => !n.hidden), [flow.nodes]);
-  const drawnEdges = useMemo(() => flow.edges.filter((e) => !e.hidden), [flow.edges]);
+  const drawnEdges = useMemo(() => markGhostEdges(flow.edges, marks, flow.nodes).filter((e) => !e.hidden), [flow.edges, flow.nodes, marks]);
   const visible = useMemo(() => new Set(drawnNodes.map((n) => n.id)), [drawnNodes]);
 
-  // The first picture of a layout is handed over in slices, one per frame; later changes go whole.
+  // The first picture of a layout is handed over in slices, one per frame; later changes go whole (a level of detail
+  // switch, a filter). `count` is Infinity once the first picture is complete.
   const [mounted, setMounted] = useState<{ key: string | null; count: number }>({ key: null, count: 0 });
   const layoutKey = shown?.layout.key ?? null;
   const total = drawnNodes.length;
@@ -320,30 +366,38 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     return () => observer.disconnect();
   }, [complete]);
   useEffect(() => {
-    if (layoutKey === null) return;
+    if (layoutKey === null || !viewportReady) return;
     if (mounted.key !== layoutKey) {
       // A relayout of a picture already on screen (a filter, the direction) goes whole: the old one is there.
       slice.current = Math.max(MOUNT_SLICE, Math.ceil(total / MAX_MOUNT_FRAMES));
-      setMounted({ key: layoutKey, count: mounted.key === null ? Math.min(total, slice.current) : total });
+      setMounted({ key: layoutKey, count: mounted.key === null && slice.current < total ? slice.current : Number.POSITIVE_INFINITY });
       return;
     }
     if (mounted.count >= total) return;
     // However slow the machine, the picture completes within MAX_MOUNT_FRAMES frames.
     const floor = Math.max(MIN_SLICE, Math.ceil(total / MAX_MOUNT_FRAMES));
     const frame = requestAnimationFrame(() => {
-      slice.current = sawLongTask.current ? Math.max(floor, Math.floor(slice.current / 2)) : Math.min(Math.max(MAX_SLICE, floor), Math.ceil(slice.current * 1.5));
+      slice.current = sawLongTask.current ? Math.max(floor, Math.floor(slice.current / 2)) : Math.min(Math.max(MAX_SLICE, floor), slice.current * 2);
       sawLongTask.current = false;
-      setMounted((m) => ({ key: m.key, count: m.count + slice.current }));
+      setMounted((m) => ({ key: m.key, count: m.count + slice.current >= total ? Number.POSITIVE_INFINITY : m.count + slice.current }));
     });
     return () => cancelAnimationFrame(frame);
-  }, [layoutKey, mounted, total]);
-  const sliceNodes = useMemo(() => (complete ? drawnNodes : drawnNodes.slice(0, mounted.key === layoutKey ? mounted.count : 0)), [complete, drawnNodes, mounted, layoutKey]);
+  }, [layoutKey, mounted, total, viewportReady]);
+  // A big graph is virtualized (React Flow renders what is on screen) and, once its first picture is complete, gets
+  // every node, those the level of detail leaves out with `hidden` set. Taking nodes out of React Flow instead costs,
+  // for each node wrapper still mounted, a thrown error per store update (its selector reads the removed node): over
+  // a second of script when a 3,000-node region switches to its overview.
+  const virtualize = flow.nodes.length > VIRTUALIZE_ABOVE;
+  const sliceNodes = useMemo(
+    () => (complete ? (virtualize ? flow.nodes : drawnNodes) : drawnNodes.slice(0, mounted.key === layoutKey ? mounted.count : 0)),
+    [complete, virtualize, flow.nodes, drawnNodes, mounted, layoutKey],
+  );
   const mountOrder = useMemo(() => new Map(drawnNodes.map((n, i) => [n.id, i])), [drawnNodes]);
   const sliceEdges = useMemo(() => {
     if (complete) return drawnEdges;
-    const count = sliceNodes.length;
+    const count = mounted.key === layoutKey ? mounted.count : 0;
     return drawnEdges.filter((e) => (mountOrder.get(e.source) ?? count) < count && (mountOrder.get(e.target) ?? count) < count);
-  }, [complete, drawnEdges, sliceNodes, mountOrder]);
+  }, [complete, drawnEdges, mounted, layoutKey, mountOrder]);
 
   /** Pans (and if needed zooms) so the node is in the middle of the screen. */
   const centre = useCallback(
@@ -377,20 +431,25 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const selectPath = useCallback((service: string | null) => update({ path: service }), [update]);
 
   // First picture: the saved viewport if the URL had one, else the whole graph. The fit is computed from the
-  // layout's size and applied before any node is handed to React Flow: rendering first at the default zoom
-  // and fitting after would draw every node once for nothing.
-  const [viewportReady, setViewportReady] = useState(Boolean(initialView?.viewport));
+  // layout's size and applied before any node is converted for or handed to React Flow: rendering first at the
+  // default zoom (where a region graph is not in its overview) and fitting after would do it all twice. React Flow
+  // measures its pane in an effect of its own, after this component's layout effects on the first mount: the fit
+  // waits for that.
   const fittedKey = useRef<string | null>(null);
   useLayoutEffect(() => {
+    if (viewportReady || !shown || !paneMeasured) return;
+    const { width, height } = store.getState();
+    const bounds = { x: 0, y: 0, width: shown.layout.width, height: shown.layout.height };
+    void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.1, FIT_PADDING));
+    fittedKey.current = shown.layout.key;
+    setViewportReady(true);
+  }, [viewportReady, shown, paneMeasured, store, flowApi]);
+  useEffect(() => {
+    // A pane React Flow found no size for (a hidden container): nothing to fit; show what there is.
     if (viewportReady || !shown) return;
     const { width, height } = store.getState();
-    if (width > 0 && height > 0) {
-      const bounds = { x: 0, y: 0, width: shown.layout.width, height: shown.layout.height };
-      void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.1, FIT_PADDING));
-      fittedKey.current = shown.layout.key;
-    }
-    setViewportReady(true);
-  }, [viewportReady, shown, store, flowApi]);
+    if (width === 0 || height === 0) setViewportReady(true);
+  }, [viewportReady, shown, store]);
 
   // After a relayout (filters, direction) the old viewport frames the wrong things, so fit again.
   useEffect(() => {
@@ -419,6 +478,25 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     const bounds = { x: 0, y: 0, width: shown.layout.width, height: shown.layout.height };
     void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.1, FIT_PADDING), { duration: 200 });
   }, [paneSize, viewportReady, shown, view.viewport, store, flowApi]);
+
+  // `focus`: after the fits above (a new layout, a new size), frame those nodes instead; once for each, so a pan of
+  // the user's stays until the picture changes.
+  const focusKey = focus?.join(' ') ?? '';
+  const framed = useRef('');
+  useEffect(() => {
+    if (!viewportReady || !shown || focusKey === '') return;
+    const frame = `${focusKey}|${shown.layout.key}|${paneSize}`;
+    if (framed.current === frame) return;
+    framed.current = frame;
+    const boxes = focusKey.split(' ').flatMap((id) => absolute.get(id) ?? []);
+    if (boxes.length === 0) return;
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const bounds = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+    const { width, height } = store.getState();
+    if (width === 0 || height === 0) return;
+    void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1, FOCUS_PADDING), { duration: 250 });
+  }, [focusKey, paneSize, viewportReady, shown, absolute, store, flowApi]);
 
   const onSearch = useCallback(
     (text: string) => {
@@ -475,9 +553,10 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   );
   const onNodeClick: NodeMouseHandler<AtlasNode> = useCallback(
     (_event, node) => {
-      if (node.type === 'az' && node.data.collapsed) {
-        const box = absolute.get(node.id);
-        // Zooming into the AZ crosses the level-of-detail threshold, which expands it.
+      if ((node.type === 'az' && node.data.collapsed) || node.type === 'summary') {
+        const internal = flowApi.getInternalNode(node.id);
+        const box = absolute.get(node.id) ?? (internal ? { ...internal.internals.positionAbsolute, width: node.width ?? 0, height: node.height ?? 0 } : undefined);
+        // Zooming into the AZ (or the group) crosses the level-of-detail threshold, which expands it.
         if (box) void flowApi.fitBounds(box, { padding: 0.05, duration: 300 });
       }
     },
@@ -499,7 +578,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   }, []);
   const onNodeMouseEnter: NodeMouseHandler<AtlasNode> = useCallback(
     (_event, node) => {
-      if (node.type !== 'vpc' && node.type !== 'az') setHoverSoon(() => node.id);
+      if (node.type !== 'vpc' && node.type !== 'az' && node.type !== 'summary') setHoverSoon(() => node.id);
     },
     [setHoverSoon],
   );
@@ -507,12 +586,18 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     (_event, node) => setHoverSoon((h) => (h === node.id ? null : h)),
     [setHoverSoon],
   );
+  // While the view moves, the viewport is its own compositing layer (`atlas-moving` in the CSS): a pan moves
+  // pixels already drawn and a zoom scales them, instead of repainting every box on every frame (software
+  // rendering makes that the cost of a frame). Set on the element directly, so a move never re-renders the canvas.
+  const root = useRef<HTMLDivElement>(null);
   const onMoveStart = useCallback(() => {
     moving.current = true;
+    root.current?.classList.add('atlas-moving');
   }, []);
   const onMoveEnd = useCallback(
     (event: unknown, viewport: FlowViewport) => {
       moving.current = false;
+      root.current?.classList.remove('atlas-moving');
       // Only the user's pans and zooms (which come with an event); the first fit is "the whole graph", no viewport.
       if (event) update({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } });
     },
@@ -571,7 +656,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   }, [index, subnetPaths]);
 
   const vpcsWithoutEndpoints = fullGraph.nodes.filter((n) => n.kind === 'vpc' && n.data.endpointCount === 0);
-  const noEndpoints = vpcId !== undefined && vpcsWithoutEndpoints.length > 0;
+  const noEndpoints = vpcId !== undefined && ghost === undefined && vpcsWithoutEndpoints.length > 0;
   const messages = dismissed ? [] : notices;
   const ready = shown !== null && complete && !pending && viewportReady;
   // User Timing marks for the bench and for profiles: when a layout arrived and when its picture was complete.
@@ -584,6 +669,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
 
   return (
     <div
+      ref={root}
       className="atlas-graph flex h-full min-h-[560px] w-full overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
       data-testid="graph"
       data-graph-ready={ready ? 'true' : 'false'}
@@ -626,10 +712,12 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               selectionKeyCode={null}
               multiSelectionKeyCode={null}
               // In the collapsed overview everything is on screen anyway, and culling would re-run on every pan frame.
-              onlyRenderVisibleElements={drawnNodes.length > VIRTUALIZE_ABOVE && !lod}
+              onlyRenderVisibleElements={virtualize}
+              zoomOnScroll={!compact}
+              preventScrolling={!compact}
               proOptions={{ hideAttribution: true }}
             >
-              <Panel position="top-left" className="flex flex-wrap items-start gap-2">
+              <Panel position="top-left" className={compact ? 'hidden' : 'flex flex-wrap items-start gap-2'}>
                 <GraphToolbar
                   search={view.search}
                   onSearch={onSearch}
@@ -651,15 +739,15 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               </Panel>
               {/* Its own panel: image export leaves the toolbar out but keeps the legend. */}
               <Panel position="top-right">
-                <GraphLegend withDiff={diff !== undefined} />
+                <GraphLegend withDiff={diff !== undefined} withGhost={ghost !== undefined} compact={compact} />
               </Panel>
-              <Controls position="bottom-left" showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
-              {shown ? (
+              <Controls position="bottom-left" orientation={compact ? 'horizontal' : 'vertical'} showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
+              {/* After the first picture, which it must not hold up. */}
+              {shown && complete && !compact ? (
                 <Panel position="bottom-right">
                   <GraphOverview boxes={overviewBoxes} width={shown.layout.width} height={shown.layout.height} onMoved={recordViewportSoon} />
                 </Panel>
               ) : null}
-              <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
             </ReactFlow>
           </DetailContext.Provider>
 
@@ -740,22 +828,24 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
       </div>
 
       {view.selected && index ? (
-        <Inspector
-          selectedId={view.selected}
-          nodes={fullNodes}
-          index={index}
-          visible={visible}
-          onSelect={focusNode}
-          onClose={onPaneClick}
-          readOnly={readOnly}
-          findings={findingList ?? NO_FINDINGS}
-          paths={subnetPaths}
-          pathsAvailable={selectedSubnet !== null && (paths.has(selectedSubnet) || resolved?.subnetId === selectedSubnet)}
-          pathNames={names}
-          selectedPath={activePath?.service ?? null}
-          onSelectPath={selectPath}
-          {...(findingsHref ? { findingsHref } : {})}
-        />
+        <Suspense fallback={<InspectorLoading />}>
+          <Inspector
+            selectedId={view.selected}
+            nodes={fullNodes}
+            index={index}
+            visible={visible}
+            onSelect={focusNode}
+            onClose={onPaneClick}
+            readOnly={readOnly}
+            findings={findingList ?? NO_FINDINGS}
+            paths={subnetPaths}
+            pathsAvailable={selectedSubnet !== null && (paths.has(selectedSubnet) || resolved?.subnetId === selectedSubnet)}
+            pathNames={names}
+            selectedPath={activePath?.service ?? null}
+            onSelectPath={selectPath}
+            {...(findingsHref ? { findingsHref } : {})}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -16,14 +16,26 @@ import type {
   VpcData,
 } from '@/lib/graph/types';
 
-/** How a resource differs between two snapshots (the compare page). */
-export type DiffMark = 'added' | 'removed' | 'changed';
+/**
+ * How a resource differs between two snapshots (the compare page: added, removed, changed), or what a change
+ * not made yet will do to it (a preview: `ghost` will be created, `ghost-removed` will be removed).
+ */
+export type DiffMark = 'added' | 'removed' | 'changed' | 'ghost' | 'ghost-removed';
 
 /** Resource ids to mark on a snapshot comparison, by how they changed. */
 export interface GraphDiff {
   added: string[];
   removed: string[];
   changed: string[];
+}
+
+/**
+ * A change not made yet, drawn over the topology (the endpoint form's preview): graph ids of the nodes and edges it
+ * creates and of those it removes (lib/endpoints/ghost.ts). The topology must contain them all.
+ */
+export interface GraphGhost {
+  added: string[];
+  removed: string[];
 }
 
 /** What the canvas adds to every node's data: its findings badge and its comparison mark. */
@@ -45,6 +57,8 @@ export type GatewayEndpointNode = Node<GatewayEndpointData & Overlay, 'gatewayEn
 export type InterfaceEndpointNode = Node<InterfaceEndpointData & Overlay, 'interfaceEndpoint'>;
 export type EndpointEniNode = Node<EndpointEniData & Overlay, 'endpointEni'>;
 export type ExternalNode = Node<ExternalData & Overlay, 'external'>;
+/** The overview's stand-in for a VPC's many route tables or interface endpoints (`collapseForOverview`). */
+export type SummaryNode = Node<{ kind: 'routeTable' | 'interfaceEndpoint'; count: number } & Overlay, 'summary'>;
 
 export type AtlasNode =
   | VpcNode
@@ -56,7 +70,8 @@ export type AtlasNode =
   | GatewayEndpointNode
   | InterfaceEndpointNode
   | EndpointEniNode
-  | ExternalNode;
+  | ExternalNode
+  | SummaryNode;
 
 export type AtlasEdgeData = {
   kind: EdgeKind | 'path';

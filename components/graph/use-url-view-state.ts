@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { withViewState, type ViewState } from '@/lib/graph/view-state';
+import { withViewState, type ViewState } from '@/lib/graph/view-url';
 
 /**
  * Mirrors the view state into the query string with `history.replaceState`, debounced, so the URL always

@@ -137,6 +137,21 @@ export function previewRouteTableChange(endpoint: Endpoint, add: string[], remov
   };
 }
 
+/** The preview of no change to an existing endpoint: the endpoint as it is, for the graph to frame. */
+export function previewUnchanged(endpoint: Endpoint): EndpointPreview {
+  return {
+    action: 'modify',
+    vpcId: endpoint.vpcId,
+    endpoint: { id: endpoint.id, type: endpoint.type === 'Gateway' ? 'Gateway' : 'Interface', serviceName: endpoint.serviceName, shortName: endpoint.serviceShortName, name: endpoint.name },
+    addRoutes: [],
+    removeRoutes: [],
+    addNetworkInterfaces: [],
+    removeNetworkInterfaces: [],
+    dnsNames: [],
+    summary: [],
+  };
+}
+
 /** What deleting an endpoint takes away: its routes (gateway) or its network interfaces (interface). */
 export function previewDelete(endpoint: Endpoint, topology: Topology): EndpointPreview {
   const removeRoutes = endpoint.type === 'Gateway' ? routesFor(topology, endpoint.serviceName, endpoint.routeTableIds, endpoint.id) : [];

@@ -528,3 +528,17 @@ function withAzCounts(az: AzGraphNode, nodes: readonly GraphNode[]): AzGraphNode
   }
   return { ...az, data: { ...az.data, subnetCount, publicSubnetCount, natGatewayCount, endpointEniCount } };
 }
+
+/**
+ * What `buildGraph` is given for a view of the canvas: the VPC (or the whole region) and the view's filters,
+ * left out when none is set. The server page lays out the first view with it and the canvas builds its graph with
+ * it, so the two graphs, and their layout keys, are the same.
+ */
+export function viewGraphOptions(
+  vpcId: string | undefined,
+  view: { hiddenKinds: readonly NodeKind[]; hiddenAzs: readonly string[]; endpointsOnly: boolean },
+): BuildGraphOptions {
+  const scope = vpcId === undefined ? {} : { vpcId };
+  if (view.hiddenKinds.length === 0 && view.hiddenAzs.length === 0 && !view.endpointsOnly) return scope;
+  return { ...scope, hiddenKinds: view.hiddenKinds, hiddenAzs: view.hiddenAzs, endpointsOnly: view.endpointsOnly };
+}

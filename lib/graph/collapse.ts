@@ -6,11 +6,25 @@
 import type { GraphEdge, GraphNode } from './types';
 
 export interface Collapsed {
-  /** Nodes inside a collapsed AZ. */
+  /** Nodes inside a collapsed AZ (and, in the overview, the members of every group). */
   hidden: Set<string>;
   /** The graph's edges with ends inside an AZ moved to the AZ, merged, and without labels. */
   edges: GraphEdge[];
+  /** Overview only (`collapseForOverview`): a VPC's many route tables or interface endpoints, each drawn as one box. */
+  groups?: CollapsedGroup[];
 }
+
+/** A VPC's route tables or interface endpoints standing in one box, over the area they occupy. */
+export interface CollapsedGroup {
+  /** `${vpcId}/route-tables` or `${vpcId}/interface-endpoints`. */
+  id: string;
+  vpcId: string;
+  kind: 'routeTable' | 'interfaceEndpoint';
+  members: string[];
+}
+
+/** Kinds placed in a VPC's layers that the overview draws as one box per VPC when there are many. */
+const GROUPED: Record<CollapsedGroup['kind'], string> = { routeTable: 'route-tables', interfaceEndpoint: 'interface-endpoints' };
 
 /** Collapses every AZ except those in `expanded`. */
 export function collapseAzs(
@@ -62,4 +76,31 @@ export function collapseAzs(
     }
   }
   return { hidden: new Set(stand.keys()), edges };
+}
+
+/**
+ * The overview of a big graph, far zoomed out: every AZ collapsed (`collapseAzs`), and a VPC's route tables or
+ * interface endpoints, when it has more than `groupAbove` of them, drawn as one box over the area they occupy
+ * ("200 route tables"). At that zoom they would be hundreds of unreadable specks, each a DOM node to draw on every
+ * frame of a pan or zoom. Their edges are left out: the overview hides edges anyway until they matter.
+ */
+export function collapseForOverview(graph: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] }, groupAbove: number): Collapsed {
+  const byAz = collapseAzs(graph);
+  const members = new Map<string, CollapsedGroup>();
+  for (const n of graph.nodes) {
+    if ((n.kind !== 'routeTable' && n.kind !== 'interfaceEndpoint') || n.parentId === undefined) continue;
+    const id = `${n.parentId}/${GROUPED[n.kind]}`;
+    let group = members.get(id);
+    if (!group) {
+      group = { id, vpcId: n.parentId, kind: n.kind, members: [] };
+      members.set(id, group);
+    }
+    group.members.push(n.id);
+  }
+  const groups = [...members.values()].filter((g) => g.members.length > groupAbove);
+  if (groups.length === 0) return byAz;
+  const hidden = new Set(byAz.hidden);
+  for (const g of groups) for (const m of g.members) hidden.add(m);
+  const edges = byAz.edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target));
+  return { hidden, edges, groups };
 }

@@ -3,7 +3,7 @@
 import '@xyflow/react/dist/style.css';
 
 import { ReactFlow } from '@xyflow/react';
-import { MIN_ZOOM } from '@/lib/graph/view-state';
+import { MIN_ZOOM } from '@/lib/graph/view-url';
 
 export interface NaiveNode {
   id: string;

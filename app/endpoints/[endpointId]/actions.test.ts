@@ -102,6 +102,21 @@ describe('changeEndpoint: who may', () => {
   });
 });
 
+describe('changeEndpoint: a DryRun the EC2 endpoint ignored', () => {
+  it('answers a dry run flagged `ignored`, which the page shows as a warning, not as allowed', async () => {
+    // An emulator (moto, LocalStack) runs the request for real instead of answering DryRunOperation.
+    await onNextModify(async (original, input) => original({ ...input, DryRun: undefined }));
+    const res = await actions.changeEndpoint(change({ addSubnetIds: [APP_C] }), 'dry-run');
+    expect(res).toMatchObject({ ok: true, kind: 'dry-run', dryRun: { ignored: true, message: expect.stringMatching(/ignored DryRun and ran ModifyVpcEndpoint for real/) } });
+    expect((await endpoint()).endpoint.subnetIds).toContain(APP_C);
+  });
+
+  it('leaves a real DryRun answer unflagged', async () => {
+    const res = await actions.changeEndpoint(change({ addSubnetIds: [APP_C] }), 'dry-run');
+    expect(res.ok && res.kind === 'dry-run' && res.dryRun).toEqual({ allowed: true, message: expect.stringMatching(/^Allowed/) });
+  });
+});
+
 describe('changeEndpoint: live writes off', () => {
   it('refuses to save in live mode without ATLAS_LIVE_WRITES=1, and says so', async () => {
     const res = await actions.changeEndpoint(change({ source: 'live', addSubnetIds: [APP_C] }), 'apply');

@@ -2,7 +2,7 @@
 
 import { actorFor, auditRefusal } from '@/lib/audit/actor';
 import { requireRole } from '@/lib/auth/viewer';
-import type { ChangeEndpointResult } from '@/lib/endpoints/results';
+import { toDryRunAnswer, type ChangeEndpointResult } from '@/lib/endpoints/results';
 import { changeFieldErrors, checkEndpointChange, EndpointChange, previewEndpointChange } from '@/lib/endpoints/modify';
 import { checkRouteTableChange } from '@/lib/endpoints/rules';
 import { DeleteEndpointInput, GatewayRouteTablesChange, zodFieldErrors } from '@/lib/endpoints/schemas';
@@ -41,7 +41,7 @@ export async function changeRouteTables(raw: unknown, mode: 'apply' | 'dry-run')
     const errors = checkRouteTableChange(endpoint, change.addRouteTableIds, change.removeRouteTableIds, topology);
     if (hasErrors(errors)) return { ok: false, error: 'The change does not fit the VPC as it is now.', fieldErrors: errors };
     const outcome = await modifyGatewayRouteTables(change, { source: scope.source, profile: scope.profile, dryRun, actor: await actorFor(who.viewer) });
-    if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: { allowed: outcome.allowed, message: outcome.message } };
+    if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: toDryRunAnswer(outcome) };
     const n = change.addRouteTableIds.length + change.removeRouteTableIds.length;
     return { ok: true, kind: 'done', message: `Saved: ${n} route table${n === 1 ? '' : 's'} changed.` };
   } catch (err) {
@@ -86,7 +86,7 @@ export async function changeEndpoint(raw: unknown, mode: 'apply' | 'dry-run'): P
       return { ok: false, error: general[0] ?? 'Nothing was changed: fix the marked fields first.', fieldErrors: fields };
     }
     const outcome = await modifyEndpoint(change, { source: scope.source, profile: scope.profile, dryRun, actor: await actorFor(who.viewer) });
-    if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: { allowed: outcome.allowed, message: outcome.message } };
+    if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: toDryRunAnswer(outcome) };
     const n = previewEndpointChange(endpoint, change, topology, { services }).summary.length;
     return { ok: true, kind: 'done', message: `Saved: ${n} change${n === 1 ? '' : 's'} to ${endpoint.id} applied.` };
   } catch (err) {
@@ -113,7 +113,7 @@ export async function removeEndpoint(raw: unknown, mode: 'apply' | 'dry-run'): P
     const endpoint = topology.endpoints.find((e) => e.id === input.endpointId);
     if (!endpoint) return { ok: false, error: `${input.endpointId} does not exist any more.`, fieldErrors: {} };
     const outcome = await deleteEndpoint(input.endpointId, input.region, { source: scope.source, profile: scope.profile, dryRun, actor: await actorFor(who.viewer) });
-    if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: { allowed: outcome.allowed, message: outcome.message } };
+    if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: toDryRunAnswer(outcome) };
     const q = new URLSearchParams({ region: input.region });
     if (input.source) q.set('source', input.source);
     if (input.profile) q.set('profile', input.profile);

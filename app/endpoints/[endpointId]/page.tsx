@@ -19,6 +19,7 @@ import { resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/
 import type { Topology } from '@/lib/topology/types';
 import { Badge, Card } from '../_components/ui';
 import { DeleteEndpoint } from './_components/delete-endpoint';
+import { EndpointGraph, PendingChangeProvider } from './_components/endpoint-graph';
 import { InterfaceEditor } from './_components/interface-editor';
 import { PolicyChangeEditor } from './_components/policy-change-editor';
 import { RouteTableEditor } from './_components/route-table-editor';
@@ -35,19 +36,25 @@ function idsFromUrl(v: string | string[] | undefined, pattern: RegExp): string[]
   return [...new Set(raw.map((s) => s.trim()).filter((s) => pattern.test(s)))];
 }
 
-/** What the editors need in the browser: the endpoint's VPC, its subnets, groups and endpoints, and the endpoint's own interfaces. */
-function forEditors(t: Topology, endpoint: { vpcId: string; networkInterfaceIds: string[] }): Topology {
-  const inVpc = <T extends { vpcId: string }>(items: T[]) => items.filter((x) => x.vpcId === endpoint.vpcId);
+/**
+ * What the editors and the graph need in the browser: the endpoint's VPC with its subnets, tables, groups,
+ * endpoints and gateways, and of the network interfaces only the endpoints' own (the graph draws no other; a VPC's
+ * instances can have thousands).
+ */
+function forPage(t: Topology, vpcId: string): Topology {
+  const inVpc = <T extends { vpcId: string }>(items: T[]) => items.filter((x) => x.vpcId === vpcId);
+  const endpoints = inVpc(t.endpoints);
+  const endpointEnis = new Set(endpoints.flatMap((e) => e.networkInterfaceIds));
   return {
     ...t,
-    vpcs: t.vpcs.filter((v) => v.id === endpoint.vpcId),
+    vpcs: t.vpcs.filter((v) => v.id === vpcId),
     subnets: inVpc(t.subnets),
     routeTables: inVpc(t.routeTables),
-    endpoints: inVpc(t.endpoints),
+    endpoints,
     securityGroups: inVpc(t.securityGroups),
-    networkInterfaces: t.networkInterfaces.filter((n) => endpoint.networkInterfaceIds.includes(n.id)),
-    natGateways: [],
-    internetGateways: [],
+    networkInterfaces: inVpc(t.networkInterfaces).filter((n) => n.endpointId !== null || endpointEnis.has(n.id)),
+    natGateways: inVpc(t.natGateways),
+    internetGateways: t.internetGateways.filter((g) => g.vpcIds.includes(vpcId)),
     warnings: [],
   };
 }
@@ -98,7 +105,7 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const groups = topology.securityGroups.filter((g) => endpoint.securityGroupIds.includes(g.id));
   const tables = topology.routeTables.filter((t) => endpoint.routeTableIds.includes(t.id));
   const vpcHref = `/vpcs/${endpoint.vpcId}?${scopeQuery(scope, { [VIEW_STATE_KEYS.selected]: endpoint.id })}`;
-  const forEditor = forEditors(topology, endpoint);
+  const forEditor = forPage(topology, endpoint.vpcId);
   const cost = estimateMonthlyCost('interface', scope.region, new Set(enis.map((n) => n.az)).size);
   const monthly = cost.kind === 'hourly' ? `${formatUsd(cost.monthly)} + ${formatUsd(cost.perGb)}/GB` : '—';
   const prefill =
@@ -141,6 +148,35 @@ export default async function EndpointPage({ params, searchParams }: Props) {
       )}
     </Card>
   );
+  const networkCard = (
+    <Card title="Network interfaces" description="One per subnet, each with a private address clients connect to." testId="endpoint-network">
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800" data-testid="endpoint-enis">
+        {enis.map((n) => (
+          <li key={n.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+            <span className="font-mono text-xs leading-5">{n.id}</span>
+            <span className="text-slate-600 dark:text-slate-400">
+              {topology.subnets.find((s) => s.id === n.subnetId)?.name ?? n.subnetId} · {n.az} · <span className="font-mono">{n.privateIp ?? '—'}</span>
+            </span>
+          </li>
+        ))}
+        {!enis.length && <li className="px-3 py-2 text-slate-500">None.</li>}
+      </ul>
+      <h3 className="pt-2 text-sm font-medium">DNS names</h3>
+      <ul className="space-y-1 font-mono text-xs text-slate-700 dark:text-slate-300" data-testid="endpoint-dns-names">
+        {endpoint.dnsEntries.map((d) => (
+          <li key={d.dnsName} className="break-all">
+            {d.dnsName}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+  // The graph's own caption says what its marks mean; the card only names it.
+  const graphCard = (height: string) => (
+    <Card title="On the graph" testId="endpoint-graph">
+      <EndpointGraph endpoint={endpoint} topology={forEditor} height={height} />
+    </Card>
+  );
   const deleteCard = (
     <Card title="Delete endpoint" testId="endpoint-delete">
       <DeleteEndpoint endpointId={endpoint.id} preview={previewDelete(endpoint, topology)} scope={actionScope} writes={writes} />
@@ -174,67 +210,70 @@ export default async function EndpointPage({ params, searchParams }: Props) {
       </div>
       <Notices notices={scope.notices} />
 
-      <div className={`grid grid-cols-1 gap-6 ${endpoint.type === 'Interface' || canEdit ? 'lg:grid-cols-2' : 'max-w-3xl'} ${endpoint.type === 'Gateway' ? 'lg:items-start' : ''}`}>
-        {endpoint.type === 'Gateway' && canEdit ? (
-          <div className="space-y-6">
-            {detailsCard}
-            {deleteCard}
-          </div>
-        ) : (
-          detailsCard
-        )}
-
-        {endpoint.type === 'Interface' ? (
-          <Card title="Network interfaces" description="One per subnet, each with a private address clients connect to." testId="endpoint-network">
-            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800" data-testid="endpoint-enis">
-              {enis.map((n) => (
-                <li key={n.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
-                  <span className="font-mono text-xs leading-5">{n.id}</span>
-                  <span className="text-slate-600 dark:text-slate-400">
-                    {topology.subnets.find((s) => s.id === n.subnetId)?.name ?? n.subnetId} · {n.az} · <span className="font-mono">{n.privateIp ?? '—'}</span>
-                  </span>
-                </li>
-              ))}
-              {!enis.length && <li className="px-3 py-2 text-slate-500">None.</li>}
-            </ul>
-            <h3 className="pt-2 text-sm font-medium">DNS names</h3>
-            <ul className="space-y-1 font-mono text-xs text-slate-700 dark:text-slate-300" data-testid="endpoint-dns-names">
-              {endpoint.dnsEntries.map((d) => (
-                <li key={d.dnsName} className="break-all">
-                  {d.dnsName}
-                </li>
-              ))}
-            </ul>
-          </Card>
-        ) : (
-          canEdit && (
-            <div className="space-y-6">
-              <Card title="Route tables" description="Tick a table to route the service through this endpoint; untick to remove the route." testId="endpoint-route-tables">
-                <RouteTableEditor endpoint={endpoint} topology={forEditor} scope={actionScope} writes={writes} />
-              </Card>
-              <Card title="Policy" description="Who may do what through the endpoint. It narrows access; it never grants more than IAM does." testId="endpoint-policy">
-                <PolicyChangeEditor endpoint={endpoint} topology={forEditor} services={services} scope={actionScope} writes={writes} />
-              </Card>
+      <PendingChangeProvider>
+        {endpoint.type === 'Gateway' ? (
+          canEdit ? (
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+              {/* The graph stays in view beside the details, the route tables, the policy and the delete form. */}
+              <div>
+                <div className="lg:sticky lg:top-6">{graphCard('h-96 xl:h-[30rem]')}</div>
+              </div>
+              <div className="space-y-6">
+                {detailsCard}
+                <Card title="Route tables" description="Tick a table to route the service through this endpoint; untick to remove the route." testId="endpoint-route-tables">
+                  <RouteTableEditor endpoint={endpoint} topology={forEditor} scope={actionScope} writes={writes} />
+                </Card>
+                <Card title="Policy" description="Who may do what through the endpoint. It narrows access; it never grants more than IAM does." testId="endpoint-policy">
+                  <PolicyChangeEditor endpoint={endpoint} topology={forEditor} services={services} scope={actionScope} writes={writes} />
+                </Card>
+                {deleteCard}
+              </div>
+            </div>
+          ) : (
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 lg:items-start">
+              {detailsCard}
+              {graphCard('h-96')}
             </div>
           )
-        )}
-      </div>
-
-      {canEdit && endpoint.type === 'Interface' && (
-        <section aria-labelledby="change-endpoint-title" className="space-y-4 pt-2">
-          <div>
-            <h2 id="change-endpoint-title" className="text-lg font-semibold tracking-tight">
-              Change this endpoint
-            </h2>
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              Checked against {scope.region} as it is now, with the rules AWS applies. Nothing changes until you save; Dry run asks AWS whether it would.
-            </p>
+        ) : canEdit ? (
+          <>
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+              {detailsCard}
+              {networkCard}
+            </div>
+            <section aria-labelledby="change-endpoint-title" className="space-y-4 pt-2">
+              <div>
+                <h2 id="change-endpoint-title" className="text-lg font-semibold tracking-tight">
+                  Change this endpoint
+                </h2>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Checked against {scope.region} as it is now, with the rules AWS applies. Nothing changes until you save; Dry run asks AWS whether it would.
+                </p>
+              </div>
+              <InterfaceEditor
+                endpoint={endpoint}
+                topology={forEditor}
+                services={services}
+                scope={actionScope}
+                writes={writes}
+                initial={prefill}
+                graph={<EndpointGraph endpoint={endpoint} topology={forEditor} height="h-64 xl:h-72" />}
+                after={deleteCard}
+              />
+            </section>
+          </>
+        ) : (
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <div className="space-y-6">
+              {detailsCard}
+              {networkCard}
+            </div>
+            <div>
+              <div className="lg:sticky lg:top-6">{graphCard('h-96 xl:h-[30rem]')}</div>
+            </div>
           </div>
-          <InterfaceEditor endpoint={endpoint} topology={forEditor} services={services} scope={actionScope} writes={writes} initial={prefill} />
-        </section>
-      )}
-
-      {canEdit && endpoint.type === 'Interface' && <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">{deleteCard}</div>}
+        )}
+      </PendingChangeProvider>
     </main>
   );
 }

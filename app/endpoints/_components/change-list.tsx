@@ -2,16 +2,15 @@ import { EthernetPort, Minus, Plus, Route } from 'lucide-react';
 import type { EndpointPreview } from '@/lib/endpoints/preview';
 
 /**
- * What a request changes, in words: the routes and network interfaces it adds or removes.
- *
- * This is the seam for the graph's ghost: `preview` (lib/endpoints/preview.ts, EndpointPreview)
- * carries the same changes as data keyed by topology ids (routeTableId -> endpoint.id edges, ENIs by
- * subnetId). TODO(#4): when components/graph can draw a ghost layer, render it here next to this list.
+ * What a request changes, in words: the routes and network interfaces it adds or removes. The same
+ * `preview` drawn on the graph is `applyEndpointPreview` (lib/endpoints/ghost.ts) passed to the canvas
+ * as its `ghost` (preview-graph.tsx): the new-endpoint form shows it under this list, the endpoint page
+ * beside its editors.
  */
 export function ChangeList({ preview, empty }: { preview: EndpointPreview; empty: string }) {
   const rows = [
     ...preview.addRoutes.map((r) => ({ key: `+r${r.routeTableId}`, add: true, icon: Route, text: <>Route <Code>{r.destination}</Code> → <Code>{r.target}</Code> in <b>{r.routeTableName}</b></>, note: `${r.subnetIds.length} subnet${r.subnetIds.length === 1 ? ' uses' : 's use'} this table` })),
-    ...preview.removeRoutes.map((r) => ({ key: `-r${r.routeTableId}`, add: false, icon: Route, text: <>Route <Code>{r.destination}</Code> → <Code>{r.target}</Code> in <b>{r.routeTableName}</b></>, note: `${r.subnetIds.length} subnet${r.subnetIds.length === 1 ? '' : 's'} lose this route` })),
+    ...preview.removeRoutes.map((r) => ({ key: `-r${r.routeTableId}`, add: false, icon: Route, text: <>Route <Code>{r.destination}</Code> → <Code>{r.target}</Code> in <b>{r.routeTableName}</b></>, note: r.subnetIds.length === 1 ? '1 subnet loses this route' : `${r.subnetIds.length} subnets lose this route` })),
     ...preview.addNetworkInterfaces.map((n) => ({ key: `+n${n.subnetId}`, add: true, icon: EthernetPort, text: <>Network interface in <b>{n.subnetName}</b></>, note: `${n.az} · a free address of the subnet` })),
     ...preview.removeNetworkInterfaces.map((n) => ({ key: `-n${n.networkInterfaceId}`, add: false, icon: EthernetPort, text: <>Network interface <Code>{n.networkInterfaceId ?? ''}</Code> in <b>{n.subnetName}</b></>, note: `${n.az}${n.privateIp ? ` · ${n.privateIp}` : ''}` })),
   ];

@@ -1,4 +1,4 @@
-import { CircleAlert, TriangleAlert } from 'lucide-react';
+import { CircleAlert, CircleCheck, CircleX, TriangleAlert } from 'lucide-react';
 
 /** Small building blocks of the endpoint forms: a titled card, field messages, badges. */
 
@@ -66,6 +66,26 @@ export function FieldMessages({ errors, warnings, field }: { errors?: string[]; 
         </p>
       ))}
     </div>
+  );
+}
+
+const RESULT_TONES = {
+  good: { className: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100', Icon: CircleCheck },
+  warn: { className: 'bg-amber-50 text-amber-900 ring-1 ring-inset ring-amber-200 dark:bg-amber-950/50 dark:text-amber-100 dark:ring-amber-900', Icon: TriangleAlert },
+  bad: { className: 'bg-red-50 text-red-900 dark:bg-red-950/60 dark:text-red-100', Icon: CircleX },
+} as const;
+
+/**
+ * The answer to a button press: done or allowed (green), a dry run an emulator ignored and ran for real (amber:
+ * something did change), refused or failed (red, announced at once).
+ */
+export function ResultLine({ tone, testId, children }: { tone: keyof typeof RESULT_TONES; testId?: string; children: React.ReactNode }) {
+  const { className, Icon } = RESULT_TONES[tone];
+  return (
+    <p role={tone === 'good' ? 'status' : 'alert'} data-testid={testId} data-tone={tone} className={`flex gap-2 rounded-lg px-3 py-2 text-sm ${className}`}>
+      <Icon aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+      <span>{children}</span>
+    </p>
   );
 }
 

@@ -3,7 +3,7 @@
 import { actorFor, auditRefusal } from '@/lib/audit/actor';
 import { requireRole } from '@/lib/auth/viewer';
 import { checkEndpointInput } from '@/lib/endpoints/rules';
-import type { SubmitEndpointResult } from '@/lib/endpoints/results';
+import { toDryRunAnswer, type SubmitEndpointResult } from '@/lib/endpoints/results';
 import { EndpointInput, zodFieldErrors } from '@/lib/endpoints/schemas';
 import { resolveWriteScope } from '@/lib/endpoints/scope';
 import { loadEndpointServices } from '@/lib/endpoints/services';
@@ -71,7 +71,7 @@ export async function submitEndpoint(raw: unknown, mode: 'create' | 'dry-run'): 
 
     const target = { source: scope.source, profile: scope.profile, dryRun, actor: await actorFor(who.viewer) };
     const outcome = input.type === 'gateway' ? await createGatewayEndpoint(input, target) : await createInterfaceEndpoint(input, target);
-    if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: { allowed: outcome.allowed, message: outcome.message } };
+    if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: toDryRunAnswer(outcome) };
     recordSubmission(input.clientToken, requestKey(input), outcome.endpointId);
     return { ok: true, kind: 'created', endpointId: outcome.endpointId, state: outcome.state, redirectTo: focusHref(input, outcome.endpointId) };
   } catch (err) {

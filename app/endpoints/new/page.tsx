@@ -22,9 +22,14 @@ function ids(v: string | string[] | undefined, pattern: RegExp): string[] {
   return [...new Set(raw.map((s) => s.trim()).filter((s) => pattern.test(s)))];
 }
 
-/** Only what the form needs goes to the browser: the region's VPCs, subnets, tables, groups, endpoints and prefix lists. */
+/**
+ * Only what the form and its preview graph need go to the browser: the region's VPCs, subnets, tables, groups,
+ * endpoints, prefix lists and gateways, and of the network interfaces only the endpoints' own (the graph draws no
+ * other; an account's instances can have thousands).
+ */
 function forForm(t: Topology): Topology {
-  return { ...t, networkInterfaces: [], natGateways: [], internetGateways: [] };
+  const endpointEnis = new Set(t.endpoints.flatMap((e) => e.networkInterfaceIds));
+  return { ...t, networkInterfaces: t.networkInterfaces.filter((n) => n.endpointId !== null || endpointEnis.has(n.id)) };
 }
 
 /** `s3` or `com.amazonaws.us-east-1.s3` -> the full service name, when the region has it. */

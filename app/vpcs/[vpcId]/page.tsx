@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Plus } from 'lucide-react';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { ScopeBar } from '@/components/layout/scope-bar';
 import { ShareToolbar } from '@/components/share/share-toolbar';
@@ -11,11 +12,11 @@ import { loadTopology } from '@/lib/topology/load';
 import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { VpcId } from '@/lib/topology/params';
 import type { Topology } from '@/lib/topology/types';
-import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
-import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
+import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
+import { ServerGraph } from '@/components/graph/server-graph';
 import { parseViewState } from '@/lib/graph/view-state';
 import { getViewer } from '@/lib/auth/viewer';
-import { ResourceTables } from './_components/resource-tables';
+import { ResourceTablesDetails } from './_components/resource-tables-details';
 
 export const dynamic = 'force-dynamic';
 
@@ -92,24 +93,20 @@ export default async function VpcPage({ params, searchParams }: Props) {
       <Notices notices={scope.notices} />
       <TopologyWarnings warnings={topology.warnings} />
       <section aria-label="Topology graph" className="h-[calc(100vh-18.5rem)] min-h-[540px]">
-        <TopologyGraphLoader
-          topology={topology}
-          vpcId={vpc.id}
-          initialView={view.state}
-          notices={view.notices}
-          {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}
-          analysis={analyzeForGraph(topology, { vpcId: vpc.id })}
-          findingsHref={`/findings?${scopeQuery(scope, { vpc: vpc.id })}`}
-        />
+        {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
+        <Suspense fallback={<GraphPlaceholder />}>
+          <ServerGraph
+            topology={topology}
+            vpcId={vpc.id}
+            initialView={view.state}
+            notices={view.notices}
+            {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}
+            findingsHref={`/findings?${scopeQuery(scope, { vpc: vpc.id })}`}
+          />
+        </Suspense>
       </section>
-      <details className="group rounded-lg" data-testid="resource-tables">
-        <summary className="cursor-pointer select-none py-2 text-sm font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
-          All resources as tables
-        </summary>
-        <div className="mt-2">
-          <ResourceTables topology={topology} />
-        </div>
-      </details>
+      {/* Fetched when first opened: a big VPC's tables would weigh on the page the graph loads with. */}
+      <ResourceTablesDetails src={`/api/topology?${scopeQuery(scope, { vpc: vpc.id })}`} />
     </main>
   );
 }

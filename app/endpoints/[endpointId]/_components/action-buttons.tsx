@@ -1,7 +1,8 @@
 'use client';
 
-import { CircleCheck, CircleX, FlaskConical, LoaderCircle, Lock } from 'lucide-react';
+import { FlaskConical, LoaderCircle, Lock } from 'lucide-react';
 import type { ChangeEndpointResult } from '@/lib/endpoints/results';
+import { ResultLine } from '../../_components/ui';
 
 /** The result line and the Dry run / apply buttons shared by the route-table editor and the delete form. */
 export function ActionButtons({
@@ -13,6 +14,7 @@ export function ActionButtons({
   disabled,
   onSubmit,
   testIdPrefix,
+  onCancel,
 }: {
   result: ChangeEndpointResult | null;
   pending: 'apply' | 'dry-run' | null;
@@ -23,27 +25,22 @@ export function ActionButtons({
   onSubmit: (mode: 'apply' | 'dry-run') => void;
   /** Names the result line (`<prefix>-result`) and the writes-off note for tests. */
   testIdPrefix?: string;
+  /** A Cancel button after the others (the delete confirmation closes with it). */
+  onCancel?: () => void;
 }) {
-  const message = !result
+  const message: { tone: 'good' | 'warn' | 'bad'; text: string } | null = !result
     ? null
     : result.ok
       ? result.kind === 'dry-run'
-        ? { good: result.dryRun.allowed, text: result.dryRun.message }
-        : { good: true, text: result.message }
-      : { good: false, text: result.error };
+        ? { tone: result.dryRun.ignored ? 'warn' : result.dryRun.allowed ? 'good' : 'bad', text: result.dryRun.message }
+        : { tone: 'good', text: result.message }
+      : { tone: 'bad', text: result.error };
   return (
     <div className="space-y-3">
       {message && (
-        <p
-          role={message.good ? 'status' : 'alert'}
-          data-testid={testIdPrefix ? `${testIdPrefix}-result` : undefined}
-          className={`flex gap-2 rounded-lg px-3 py-2 text-sm ${
-            message.good ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100' : 'bg-red-50 text-red-900 dark:bg-red-950/60 dark:text-red-100'
-          }`}
-        >
-          {message.good ? <CircleCheck aria-hidden className="mt-0.5 h-4 w-4 shrink-0" /> : <CircleX aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />}
-          <span>{message.text}</span>
-        </p>
+        <ResultLine tone={message.tone} testId={testIdPrefix ? `${testIdPrefix}-result` : undefined}>
+          {message.text}
+        </ResultLine>
       )}
       {!writes.enabled && (
         <p data-testid={testIdPrefix ? `${testIdPrefix}-writes-off` : undefined} className="flex gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300">
@@ -77,6 +74,16 @@ export function ActionButtons({
           >
             {pending === 'apply' && <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" />}
             {applyLabel}
+          </button>
+        )}
+        {onCancel && (
+          <button
+            type="button"
+            disabled={pending !== null}
+            onClick={onCancel}
+            className="rounded-lg px-4 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60 dark:text-slate-400 dark:hover:bg-slate-800"
+          >
+            Cancel
           </button>
         )}
       </div>

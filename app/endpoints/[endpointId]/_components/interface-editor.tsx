@@ -15,6 +15,7 @@ import { SubnetPicker } from '../../new/_components/subnet-picker';
 import { changeEndpoint } from '../actions';
 import { ActionButtons } from './action-buttons';
 import { ChangeSummary, CostChange } from './change-summary';
+import { useReportPendingChange } from './endpoint-graph';
 
 export interface EditorScope {
   source?: string;
@@ -53,6 +54,8 @@ export function InterfaceEditor({
   scope,
   writes,
   initial,
+  graph,
+  after,
 }: {
   endpoint: Endpoint;
   topology: Topology;
@@ -61,6 +64,10 @@ export function InterfaceEditor({
   writes: { enabled: boolean; reason: string | null };
   /** Pre-filled choices (from the URL); the endpoint as it is otherwise. */
   initial?: Partial<Pick<DesiredEndpoint, 'subnetIds' | 'securityGroupIds'>>;
+  /** The endpoint on the graph, under the list of what will change, in the column that stays in view. */
+  graph?: React.ReactNode;
+  /** Cards after the editor's own in the left column (the delete form, so the graph stays beside it). */
+  after?: React.ReactNode;
 }) {
   const router = useRouter();
   const current = useMemo(() => currentOf(endpoint), [endpoint]);
@@ -97,6 +104,7 @@ export function InterfaceEditor({
   const something = changesSomething(change);
   const rules = checkEndpointChange(endpoint, { ...change, region: scope.region }, { topology, services });
   const preview = previewEndpointChange(endpoint, change, topology, { services });
+  useReportPendingChange('interface', preview.preview.addNetworkInterfaces.length || preview.preview.removeNetworkInterfaces.length ? preview.preview : null);
   const server = result && !result.ok ? result.fieldErrors : {};
   const errors = merge(rules.fieldErrors, server);
   const formErrors = [...(rules.fieldErrors.form ?? []), ...(rules.fieldErrors.region ?? [])];
@@ -126,7 +134,7 @@ export function InterfaceEditor({
   };
 
   return (
-    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_28rem]" data-testid="interface-editor">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_30rem]" data-testid="interface-editor">
       <div className="min-w-0 space-y-6">
         <Card
           title="Subnets"
@@ -211,11 +219,14 @@ export function InterfaceEditor({
             />
           )}
         </Card>
+        {after}
       </div>
 
-      <div className="lg:sticky lg:top-6 lg:self-start">
+      {/* In view while the fields scroll by; scrolls itself when the change and the graph are taller than the window. */}
+      <div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
         <Card title="What will change" testId="modify-preview">
           <ChangeSummary change={preview} empty="Nothing yet: tick or untick a subnet or a security group, switch private DNS, or edit the policy." />
+          {graph}
           {preview.cost && (
             <div className="space-y-2 border-t border-slate-100 pt-4 dark:border-slate-800">
               <h3 className="text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">Monthly cost</h3>

@@ -11,6 +11,7 @@ import { RouteTablePicker } from '../../_components/route-table-picker';
 import { FieldMessages } from '../../_components/ui';
 import { changeRouteTables } from '../actions';
 import { ActionButtons } from './action-buttons';
+import { useReportPendingChange } from './endpoint-graph';
 
 /** Add or remove route tables of a gateway endpoint, with the routes that come and go shown before saving. */
 export function RouteTableEditor({
@@ -37,6 +38,7 @@ export function RouteTableEditor({
   );
   const errors = checkRouteTableChange(endpoint, add, remove, topology);
   const preview = previewRouteTableChange(endpoint, add, remove, topology);
+  useReportPendingChange('route-tables', add.length || remove.length ? preview : null);
 
   const submit = async (mode: 'apply' | 'dry-run') => {
     if (busy.current) return;

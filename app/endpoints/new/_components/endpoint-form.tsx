@@ -22,6 +22,7 @@ import type { FieldErrors, ServiceOffering } from '@/lib/endpoints/types';
 import type { Topology } from '@/lib/topology/types';
 import { submitEndpoint } from '../actions';
 import { PolicyEditor } from './policy-editor';
+import { PreviewGraph } from '../../_components/preview-graph';
 import { PreviewPanel, type SubmitState } from './preview-panel';
 import { RouteTablePicker } from '../../_components/route-table-picker';
 import { SecurityGroupPicker } from './security-group-picker';
@@ -371,6 +372,7 @@ export function EndpointForm({ scope, topology, services, initial, clientToken, 
                   ? 'Choose at least one route table.'
                   : 'Choose at least one subnet.'
           }
+          graph={vpc ? <PreviewGraph topology={topology} preview={preview} /> : null}
           writes={writes}
           state={submit}
           onSubmit={onSubmit}

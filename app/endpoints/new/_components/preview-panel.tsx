@@ -1,12 +1,13 @@
 'use client';
 
-import { CircleCheck, CircleX, FlaskConical, LoaderCircle, Lock, Rocket } from 'lucide-react';
+import { CircleX, FlaskConical, LoaderCircle, Lock, Rocket } from 'lucide-react';
 import { useState } from 'react';
 import { formatUsd, HOURS_PER_MONTH, type CostEstimate } from '@/lib/endpoints/cost';
 import type { EndpointPreview } from '@/lib/endpoints/preview';
 import type { DryRunAnswer } from '@/lib/endpoints/results';
 import { ChangeList } from '../../_components/change-list';
 import { CodeBlock } from '../../_components/code-block';
+import { ResultLine } from '../../_components/ui';
 
 export interface SubmitState {
   pending: 'create' | 'dry-run' | null;
@@ -53,18 +54,21 @@ function Cost({ cost }: { cost: CostEstimate }) {
   );
 }
 
-/** The right-hand column: what will change, what it costs, the same request as code, and the buttons. */
+/** The right-hand column: what will change (in words and on the graph), what it costs, the same request as code, and the buttons. */
 export function PreviewPanel({
   preview,
   cost,
   cli,
   terraform,
   emptyChanges,
+  graph,
   writes,
   state,
   onSubmit,
 }: {
   preview: EndpointPreview;
+  /** The change drawn on the VPC's graph, under the list. */
+  graph?: React.ReactNode;
   cost: CostEstimate | null;
   cli: string;
   terraform: string;
@@ -79,6 +83,7 @@ export function PreviewPanel({
     <aside aria-label="Preview" className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <Block title="What will change">
         <ChangeList preview={preview} empty={emptyChanges} />
+        {graph}
       </Block>
       <Block title="Monthly cost">
         {cost ? <Cost cost={cost} /> : <p className="text-sm text-slate-500 dark:text-slate-400">Choose subnets to see what the endpoint costs.</p>}
@@ -103,18 +108,9 @@ export function PreviewPanel({
 
       <div className="space-y-3 border-t border-slate-100 pt-5 dark:border-slate-800" data-testid="submit-area">
         {state.dryRun && (
-          <p
-            role="status"
-            data-testid="dry-run-result"
-            className={`flex gap-2 rounded-lg px-3 py-2 text-sm ${
-              state.dryRun.allowed
-                ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100'
-                : 'bg-red-50 text-red-900 dark:bg-red-950/60 dark:text-red-100'
-            }`}
-          >
-            {state.dryRun.allowed ? <CircleCheck aria-hidden className="mt-0.5 h-4 w-4 shrink-0" /> : <CircleX aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />}
-            <span>{state.dryRun.message}</span>
-          </p>
+          <ResultLine tone={state.dryRun.ignored ? 'warn' : state.dryRun.allowed ? 'good' : 'bad'} testId="dry-run-result">
+            {state.dryRun.message}
+          </ResultLine>
         )}
         {state.error && (
           <p role="alert" data-testid="submit-error" className="flex gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/60 dark:text-red-100">

@@ -1,0 +1,24 @@
+import 'server-only';
+import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
+import { initialLayoutFor } from '@/lib/graph/layout-server';
+import { DEFAULT_VIEW_STATE } from '@/lib/graph/view-url';
+import { TopologyGraphLoader, type TopologyGraphLoaderProps } from './topology-graph-loader';
+
+/** Lets what is already rendered stream out before the work that follows. */
+function yieldToStream(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/**
+ * The canvas as a server page renders it, with what the server computes for it: the analysis overlay and the
+ * layout of the first view. Render it inside `<Suspense fallback={<GraphPlaceholder />}>`: it waits a turn first,
+ * so the rest of the page (and the script tags of the canvas's code) reaches the browser while the analysis and
+ * the layout are computed, and the browser loads the code meanwhile.
+ */
+export async function ServerGraph(props: Omit<TopologyGraphLoaderProps, 'analysis' | 'initialLayout'>) {
+  await yieldToStream();
+  const { topology, vpcId, initialView } = props;
+  const analysis = analyzeForGraph(topology, vpcId === undefined ? {} : { vpcId });
+  const initialLayout = await initialLayoutFor(topology, vpcId, initialView ?? DEFAULT_VIEW_STATE);
+  return <TopologyGraphLoader {...props} analysis={analysis} {...(initialLayout ? { initialLayout } : {})} />;
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { logger } from '@/lib/log/logger';
+import type { Topology } from '@/lib/topology/types';
+import { buildGraph, viewGraphOptions } from './build';
+import { layoutGraph } from './layout';
+import { toLayoutInput } from './layout-key';
+import { packLayout, type InitialLayout } from './layout-pack';
+import type { ViewState } from './view-url';
+
+/**
+ * The layout of the first view a page shows (its VPC or region, the view's filters and direction), computed on
+ * the server and packed for the page: the canvas draws it at once, and loads ELK only when the user changes
+ * something that moves boxes. The same `buildGraph` + `toLayoutInput` + `layoutGraph` as the browser's, so the
+ * keys agree; `layoutGraph` caches per graph, so a reload costs a `buildGraph` and a hash.
+ *
+ * Undefined when there is nothing to draw or ELK failed here: the canvas then lays out in the browser.
+ */
+export async function initialLayoutFor(topology: Topology, vpcId: string | undefined, view: ViewState): Promise<InitialLayout | undefined> {
+  try {
+    const graph = buildGraph(topology, viewGraphOptions(vpcId, view));
+    if (graph.nodes.length === 0) return undefined;
+    const input = toLayoutInput(graph);
+    const layout = await layoutGraph(input, view.direction);
+    const packed = packLayout(layout, input);
+    return packed ? { packed } : { layout };
+  } catch (err) {
+    logger.warn({ err }, 'server layout failed; the browser lays out instead');
+    return undefined;
+  }
+}
