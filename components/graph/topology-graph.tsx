@@ -162,12 +162,12 @@ const FOCUS_PADDING = { top: '60px', left: '28px', right: '28px', bottom: '52px'
 const HEADINGS: Record<string, Heading> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 export default function TopologyGraph(props: TopologyGraphProps) {
-  // The canvas mounts one task after this chunk is evaluated, not in the same one: evaluating React Flow and
-  // mounting it together made the longest task of the page's start.
+  // The server renders the placeholder; in the browser the canvas replaces it as soon as this hydrates, before the
+  // placeholder is painted (a layout effect), so the first frame after hydration is the graph. Its code was
+  // evaluated with the page's, in a task of its own.
   const [mountCanvas, setMountCanvas] = useState(false);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setMountCanvas(true), 0);
-    return () => window.clearTimeout(timer);
+  useLayoutEffect(() => {
+    setMountCanvas(true);
   }, []);
   if (!mountCanvas) return <GraphPlaceholder />;
   return (
@@ -436,8 +436,20 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   // measures its pane in an effect of its own, after this component's layout effects on the first mount: the fit
   // waits for that.
   const fittedKey = useRef<string | null>(null);
+  const [, rerender] = useState(0);
+  const nudged = useRef(false);
   useLayoutEffect(() => {
-    if (viewportReady || !shown || !paneMeasured) return;
+    if (viewportReady || !shown) return;
+    if (!paneMeasured) {
+      // An update from a layout effect makes React run the pending passive effects (React Flow's measurement
+      // among them) before it paints: the fit and the first picture then make the first frame, instead of a frame
+      // of empty canvas first. Once: a pane without a size is handled below.
+      if (!nudged.current) {
+        nudged.current = true;
+        rerender((n) => n + 1);
+      }
+      return;
+    }
     const { width, height } = store.getState();
     const bounds = { x: 0, y: 0, width: shown.layout.width, height: shown.layout.height };
     void flowApi.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.1, FIT_PADDING));
