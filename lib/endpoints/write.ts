@@ -183,9 +183,8 @@ export function toModifyRequest(change: GatewayRouteTablesChange, dryRun = false
   };
 }
 
-/** ModifyVpcEndpoint adding and removing route tables of a gateway endpoint (or its DryRun). */
-export async function modifyGatewayRouteTables(change: GatewayRouteTablesChange, target: WriteTarget): Promise<ChangeOutcome> {
-  const request = toModifyRequest(change, target.dryRun);
+/** One ModifyVpcEndpoint call, audited; a DryRun's answer as a verdict, a refusal as an EndpointWriteError. */
+function sendModify(request: ModifyVpcEndpointCommandInput, change: { region: string; endpointId: string }, target: WriteTarget): Promise<ChangeOutcome> {
   return audited(
     'ModifyVpcEndpoint',
     change.region,
@@ -206,6 +205,11 @@ export async function modifyGatewayRouteTables(change: GatewayRouteTablesChange,
     },
     change.endpointId,
   );
+}
+
+/** ModifyVpcEndpoint adding and removing route tables of a gateway endpoint (or its DryRun). */
+export async function modifyGatewayRouteTables(change: GatewayRouteTablesChange, target: WriteTarget): Promise<ChangeOutcome> {
+  return sendModify(toModifyRequest(change, target.dryRun), change, target);
 }
 
 /** DeleteVpcEndpoints for one endpoint (or its DryRun); an Unsuccessful item becomes an EndpointWriteError. */
@@ -245,25 +249,5 @@ export async function deleteEndpoint(endpointId: string, region: string, target:
  * naming the field it concerns.
  */
 export async function modifyEndpoint(change: EndpointChange, target: WriteTarget): Promise<ChangeOutcome> {
-  const request = toModifyEndpointRequest(change, target.dryRun);
-  return audited(
-    'ModifyVpcEndpoint',
-    change.region,
-    target,
-    request,
-    async (): Promise<ChangeOutcome> => {
-      const api = await getEc2Api(target.source, change.region, target.profile);
-      try {
-        await api.modifyVpcEndpoint(request);
-      } catch (err) {
-        const verdict = target.dryRun ? dryRunVerdict(err, 'ModifyVpcEndpoint') : null;
-        if (verdict) return { kind: 'dry-run', ...verdict };
-        throw refused(err, 'ModifyVpcEndpoint');
-      }
-      invalidateTopology(target.source, change.region, target.profile);
-      if (target.dryRun) return dryRunIgnored('ModifyVpcEndpoint', `It changed ${change.endpointId}.`);
-      return { kind: 'done' };
-    },
-    change.endpointId,
-  );
+  return sendModify(toModifyEndpointRequest(change, target.dryRun), change, target);
 }
