@@ -165,6 +165,7 @@ export class FixtureEc2Api implements Ec2Api {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private closed = false;
+  private revisionCount = 0;
 
   constructor(data: FixtureRegionData, options: FixtureApiOptions = {}) {
     this.region = data.region;
@@ -172,6 +173,11 @@ export class FixtureEc2Api implements Ec2Api {
     this.options = options;
     this.meta = structuredClone(options.meta ?? { clientTokens: {}, pendingUntil: {} });
     for (const [id, until] of Object.entries(this.meta.pendingUntil)) this.schedulePendingEnd(id, Date.parse(until) - this.now().getTime());
+  }
+
+  /** Goes up by one each time the state changes (a write or a pending endpoint becoming available). */
+  get revision(): number {
+    return this.revisionCount;
   }
 
   /** The current state, for persistence and for `fixtures:capture`-style dumps. */
@@ -375,6 +381,7 @@ export class FixtureEc2Api implements Ec2Api {
       await this.options.persist?.(draft, meta);
       this.state = draft;
       this.meta = meta;
+      this.revisionCount += 1;
       return result;
     };
     const next = this.queue.then(run, run);

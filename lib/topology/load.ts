@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getEc2Api, type Source } from '@/lib/ec2/backend';
+import { FixtureEc2Api } from '@/lib/ec2/fixture';
 import { readRegion } from '@/lib/ec2/read-region';
 import { normalizeTopology, scopeToVpc } from './normalize';
 import type { Topology } from './types';
@@ -36,6 +37,14 @@ interface CacheEntry {
 const shared = globalThis as { __atlasTopologyCache?: Map<string, CacheEntry>; __atlasTopologyInFlight?: Map<string, Promise<Topology>> };
 const cache: Map<string, CacheEntry> = (shared.__atlasTopologyCache ??= new Map());
 const inFlight: Map<string, Promise<Topology>> = (shared.__atlasTopologyInFlight ??= new Map());
+/**
+ * Fixture: the topology read from each backend state. The state only changes through a write, which bumps its
+ * revision, so a page load after another without a write in between reuses the topology (and with its unchanged
+ * `fetchedAt`, the analysis and layout caches keyed on it hit too) instead of reading and normalizing it again.
+ */
+const fixtureReads: WeakMap<FixtureEc2Api, { revision: number; topology: Topology }> = ((
+  globalThis as { __atlasFixtureReads?: WeakMap<FixtureEc2Api, { revision: number; topology: Topology }> }
+).__atlasFixtureReads ??= new WeakMap());
 
 /**
  * Who is being looked at: the profile for live (an explicit one, else AWS_PROFILE, else '' for
@@ -67,16 +76,25 @@ export function invalidateTopology(source?: Source, region?: string, profile?: s
   }
 }
 
-async function readFresh(source: Source, region: string, profile: string | undefined): Promise<Topology> {
+async function readFresh(source: Source, region: string, profile: string | undefined, refresh: boolean): Promise<Topology> {
   const api = await getEc2Api(source, region, profile);
+  const fixture = api instanceof FixtureEc2Api ? api : null;
+  const revision = fixture?.revision;
+  if (fixture && !refresh) {
+    const hit = fixtureReads.get(fixture);
+    if (hit && hit.revision === revision) return hit.topology;
+  }
   const raw = await readRegion(api);
-  return normalizeTopology(raw, { source, fetchedAt: new Date().toISOString() });
+  const topology = normalizeTopology(raw, { source, fetchedAt: new Date().toISOString() });
+  // A write that landed while this read ran may be half in it: use it for this request only.
+  if (fixture && revision !== undefined && fixture.revision === revision) fixtureReads.set(fixture, { revision, topology });
+  return topology;
 }
 
 /**
  * A region's topology from a source. Live results are cached per (source, profile, region) for
- * ATLAS_CACHE_TTL seconds; fixture state is in memory already and always read fresh, so what a
- * form wrote shows at once. Concurrent loads of one key share a single read (single flight): 50
+ * ATLAS_CACHE_TTL seconds; fixture state is in memory already and read again whenever it has changed, so what
+ * a form wrote shows at once. Concurrent loads of one key share a single read (single flight): 50
  * people opening the dashboard at once cause one set of Describe calls.
  */
 async function loadRegion(source: Source, region: string, profile: string | undefined, refresh: boolean): Promise<Topology> {
@@ -88,7 +106,7 @@ async function loadRegion(source: Source, region: string, profile: string | unde
   }
   const running = inFlight.get(key);
   if (running) return running;
-  const load = readFresh(source, region, profile)
+  const load = readFresh(source, region, profile, refresh)
     .then((topology) => {
       if (source === 'live' && ttlMs > 0) cache.set(key, { at: Date.now(), topology });
       return topology;
