@@ -67,3 +67,17 @@ describe('loadTopology on the fixture source', () => {
     expect(fresh.endpoints.length).toBe(written.endpoints.length - 1);
   });
 });
+
+describe('loadTopology scoped to a VPC', () => {
+  it('gives the same scoped object while the data is unchanged, a new one after a write', async () => {
+    const a = await loadTopology({ source: 'fixture', region: REGION, vpcId: VPC });
+    const b = await loadTopology({ source: 'fixture', region: REGION, vpcId: VPC });
+    expect(b).toBe(a);
+    expect(a.vpcs.map((v) => v.id)).toEqual([VPC]);
+    const api = await getEc2Api('fixture', REGION);
+    await api.createVpcEndpoint({ VpcId: VPC, ServiceName: 'com.amazonaws.us-east-1.dynamodb', VpcEndpointType: 'Gateway', RouteTableIds: [] });
+    const c = await loadTopology({ source: 'fixture', region: REGION, vpcId: VPC });
+    expect(c).not.toBe(a);
+    expect(c.endpoints.length).toBe(a.endpoints.length + 1);
+  });
+});

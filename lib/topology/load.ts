@@ -126,5 +126,25 @@ export async function loadTopology(options: LoadOptions): Promise<Topology> {
   const topology = await loadRegion(options.source, options.region, profile, options.refresh ?? false);
   if (!options.vpcId) return topology;
   if (!topology.vpcs.some((v) => v.id === options.vpcId)) throw new VpcNotFoundError(options.vpcId, options.region);
-  return scopeToVpc(topology, options.vpcId);
+  return scopedTo(topology, options.vpcId);
+}
+
+/**
+ * One scoped copy per loaded topology and VPC: a VPC page loaded again gets the same object, which is what the
+ * analysis and layout caches recognise it by.
+ */
+const scopedCopies = new WeakMap<Topology, Map<string, Topology>>();
+
+function scopedTo(topology: Topology, vpcId: string): Topology {
+  let copies = scopedCopies.get(topology);
+  if (!copies) {
+    copies = new Map();
+    scopedCopies.set(topology, copies);
+  }
+  let scoped = copies.get(vpcId);
+  if (!scoped) {
+    scoped = scopeToVpc(topology, vpcId);
+    copies.set(vpcId, scoped);
+  }
+  return scoped;
 }
