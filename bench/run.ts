@@ -10,7 +10,7 @@ import '../scripts/allow-server-only';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { integerIn, oneOf, parseOptions, readCommandLine, regionName, seed, UsageError } from '../scripts/lib/args';
 import { SIZES, countsOf, writeSynth, type Size } from '../scripts/lib/synth';
 import { benchVariant } from './lib/browser-phase';
 import { benchLive } from './lib/live-phase';
@@ -50,59 +50,33 @@ const USAGE = `Usage: npm run bench -- [options]
                      written to bench/out/*.cpuprofile and summarised in the JSON
 `;
 
-function usageError(message: string): never {
-  process.stderr.write(`bench: ${message}\nRun with --help for usage.\n`);
-  process.exit(2);
-}
-
-function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        sizes: { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        region: { type: 'string' },
-        'skip-live': { type: 'boolean' },
-        'skip-browser': { type: 'boolean' },
-        build: { type: 'boolean' },
-        'no-build': { type: 'boolean' },
-        timeout: { type: 'string' },
-        out: { type: 'string' },
-        keep: { type: 'boolean' },
-        profile: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    usageError((err as Error).message);
-  }
-  const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
-  const sizes = (v.sizes ?? SIZES.join(',')).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
-  for (const s of sizes) if (!(SIZES as readonly string[]).includes(s)) usageError(`--sizes: "${s}" is not one of ${SIZES.join(', ')}.`);
-  if (sizes.length === 0) usageError('--sizes is empty.');
-  const runs = Number(v.runs ?? '5');
-  if (!Number.isInteger(runs) || runs < 1 || runs > 50) usageError('--runs must be an integer from 1 to 50.');
-  const seedText = v.seed ?? '1';
-  if (!/^\d{1,9}$/.test(seedText)) usageError(`--seed "${seedText}" is not a non-negative integer.`);
-  const region = v.region ?? 'us-east-1';
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) usageError(`--region "${region}" is not a region name like us-east-1.`);
+/** The bench's options; null when help was asked for. Throws a UsageError naming the option that is wrong. */
+function parseBenchArgs(argv: string[]) {
+  const v = parseOptions(argv, {
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    region: { type: 'string' },
+    'skip-live': { type: 'boolean' },
+    'skip-browser': { type: 'boolean' },
+    build: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    timeout: { type: 'string' },
+    out: { type: 'string' },
+    keep: { type: 'boolean' },
+    profile: { type: 'boolean' },
+  });
+  if (v.help) return null;
+  const sizes = (v.sizes ?? SIZES.join(',')).split(',').map((s) => s.trim()).filter(Boolean).map((s) => oneOf('--sizes', s, SIZES));
+  if (sizes.length === 0) throw new UsageError('--sizes is empty.');
   const timeout = Number(v.timeout ?? '120');
-  if (!Number.isFinite(timeout) || timeout < 5) usageError('--timeout must be a number of seconds, at least 5.');
-  if (v.build && v['no-build']) usageError('--build and --no-build contradict each other.');
+  if (!Number.isFinite(timeout) || timeout < 5) throw new UsageError('--timeout must be a number of seconds, at least 5.');
+  if (v.build && v['no-build']) throw new UsageError('--build and --no-build contradict each other.');
   return {
-    sizes: SIZES.filter((s) => sizes.includes(s)) as Size[],
-    runs,
-    seed: Number(seedText),
-    region,
+    sizes: SIZES.filter((s) => sizes.includes(s)),
+    runs: integerIn('--runs', v.runs ?? '5', 1, 50),
+    seed: seed(v.seed ?? '1'),
+    region: regionName(v.region ?? 'us-east-1'),
     skipLive: !!v['skip-live'],
     skipBrowser: !!v['skip-browser'],
     build: v.build ? ('always' as const) : v['no-build'] ? ('never' as const) : ('auto' as const),
@@ -189,7 +163,7 @@ function machine(): string {
 }
 
 async function main() {
-  const opts = parse(process.argv.slice(2));
+  const opts = readCommandLine('bench', USAGE, process.argv.slice(2), parseBenchArgs);
   // Everything the bench's SDK clients could read: moto's dummy keys, and nothing from the shell.
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: 'testing',
