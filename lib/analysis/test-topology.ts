@@ -18,42 +18,16 @@ import type {
   Topology,
   Vpc,
 } from '@/lib/topology/types';
+import * as base from '@/lib/graph/test-topology';
 
 export const VPC = 'vpc-0a';
 
 export function vpc(over: Partial<Vpc> = {}): Vpc {
-  return {
-    id: VPC,
-    name: 'test',
-    cidrBlocks: ['10.0.0.0/16'],
-    ipv6CidrBlocks: [],
-    isDefault: false,
-    dnsSupport: true,
-    dnsHostnames: true,
-    state: 'available',
-    ownerId: '111122223333',
-    tags: {},
-    ...over,
-  };
+  return base.vpc(VPC, { name: 'test', ...over });
 }
 
 export function subnet(id: string, az: string, cidr: string, over: Partial<Subnet> = {}): Subnet {
-  return {
-    id,
-    vpcId: VPC,
-    name: id,
-    cidr,
-    ipv6Cidrs: [],
-    az,
-    azId: null,
-    routeTableId: null,
-    explicitRouteTable: false,
-    public: false,
-    availableIps: 250,
-    mapPublicIpOnLaunch: false,
-    tags: {},
-    ...over,
-  };
+  return base.subnet(id, VPC, az, cidr, { name: id, ...over });
 }
 
 export function route(destination: string, target: string, over: Partial<Route> = {}): Route {
@@ -71,33 +45,14 @@ export function route(destination: string, target: string, over: Partial<Route> 
               : target.startsWith('pcx-')
                 ? 'pcx'
                 : 'other';
-  return {
-    destination,
-    destinationType: destination.startsWith('pl-') ? 'prefix-list' : destination.includes(':') ? 'ipv6' : 'ipv4',
-    target,
-    targetType,
-    state: 'active',
-    origin: 'CreateRoute',
-    ...over,
-  };
+  return base.route(destination, target, targetType, over);
 }
 
 export const blackhole = (destination: string, target: string): Route => route(destination, target, { targetType: 'blackhole', state: 'blackhole' });
 
 /** A route table; `subnetIds` are its explicit associations. The local route is added. */
 export function table(id: string, subnetIds: string[], routes: Route[], over: Partial<RouteTable> = {}): RouteTable {
-  return {
-    id,
-    vpcId: VPC,
-    name: id,
-    main: false,
-    subnetIds,
-    effectiveSubnetIds: [],
-    gatewayIds: [],
-    routes: [route('10.0.0.0/16', 'local'), ...routes],
-    tags: {},
-    ...over,
-  };
+  return base.routeTable(id, VPC, { name: id, subnetIds, routes: [route('10.0.0.0/16', 'local'), ...routes], ...over });
 }
 
 export function gatewayEndpoint(id: string, service: string, routeTableIds: string[], over: Partial<Endpoint> = {}): Endpoint {
@@ -109,35 +64,22 @@ export function interfaceEndpoint(id: string, service: string, subnetIds: string
 }
 
 function endpoint(id: string, type: Endpoint['type'], service: string, over: Partial<Endpoint>): Endpoint {
-  return {
-    id,
-    vpcId: VPC,
+  return base.endpoint(id, VPC, {
     name: id,
     type,
     serviceName: `com.amazonaws.us-east-1.${service}`,
     serviceShortName: service,
-    state: 'available',
-    routeTableIds: [],
-    subnetIds: [],
-    networkInterfaceIds: [],
-    securityGroupIds: [],
     privateDnsEnabled: false,
-    policy: null,
-    dnsEntries: [],
-    ipAddressType: 'ipv4',
-    createdAt: null,
-    lastError: null,
-    tags: {},
     ...over,
-  };
+  });
 }
 
 export function nat(id: string, subnetId: string, over: Partial<NatGateway> = {}): NatGateway {
-  return { id, name: id, vpcId: VPC, subnetId, state: 'available', connectivityType: 'public', publicIps: ['198.51.100.1'], privateIps: [], tags: {}, ...over };
+  return base.natGateway(id, VPC, subnetId, { name: id, publicIps: ['198.51.100.1'], ...over });
 }
 
 export function igw(id: string, over: Partial<InternetGateway> = {}): InternetGateway {
-  return { id, name: id, vpcIds: [VPC], tags: {}, ...over };
+  return base.internetGateway(id, [VPC], { name: id, ...over });
 }
 
 export function rule(over: Partial<SecurityGroupRule> = {}): SecurityGroupRule {
@@ -145,7 +87,7 @@ export function rule(over: Partial<SecurityGroupRule> = {}): SecurityGroupRule {
 }
 
 export function sg(id: string, inbound: SecurityGroupRule[], over: Partial<SecurityGroup> = {}): SecurityGroup {
-  return { id, vpcId: VPC, name: id, groupName: id, description: '', inbound, outbound: [], tags: {}, ...over };
+  return base.securityGroup(id, VPC, { name: id, inbound, ...over });
 }
 
 /** The HTTPS-from-the-VPC group that interface endpoints get by default in these tests. */
@@ -193,22 +135,13 @@ export function topology(parts: Parts): Topology {
         e.subnetIds.map((sid): NetworkInterface => {
           const s = subnets.find((x) => x.id === sid);
           n += 1;
-          const base = s?.cidr.split('/')[0]?.split('.') ?? ['10', '0', '0', '0'];
-          return {
-            id: `eni-${String(n).padStart(4, '0')}`,
-            vpcId: e.vpcId,
-            subnetId: sid,
-            az: s?.az ?? '',
+          const ip = s?.cidr.split('/')[0]?.split('.') ?? ['10', '0', '0', '0'];
+          return base.eni(`eni-${String(n).padStart(4, '0')}`, e.vpcId, sid, s?.az ?? '', {
             description: `VPC Endpoint Interface ${e.id}`,
-            interfaceType: 'vpc_endpoint',
-            privateIp: `${base[0]}.${base[1]}.${base[2]}.${10 + n}`,
-            privateIps: [],
+            privateIp: `${ip[0]}.${ip[1]}.${ip[2]}.${10 + n}`,
             securityGroupIds: e.securityGroupIds,
-            status: 'in-use',
-            requesterManaged: true,
             endpointId: e.id,
-            tags: {},
-          };
+          });
         }),
       );
   return {
