@@ -8,7 +8,7 @@ import path from 'node:path';
  * header (ATLAS_EDITORS: the editor; every other address a viewer): for specs that change the demo data the
  * shared server's specs count on. The port is E2E_PORT plus the spec's own offset, so two runs with different
  * E2E_PORTs (two checkouts on one machine) do not clash. Offsets in use: playwright.config.ts 0-4 and 10-12,
- * restart 7, startup 9 and 14, standalone 13, endpoint-modify 15, endpoint-page-graph 16.
+ * share 5, 6 and 8, restart 7, startup 9 and 14, standalone 13, endpoint-modify 15, endpoint-page-graph 16.
  * The spec file must run serially (`test.describe.configure({ mode: 'serial' })`): one server per file.
  */
 export interface OwnServer {

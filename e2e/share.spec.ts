@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -59,6 +59,38 @@ function node(page: Page, id: string) {
   return page.locator(`.react-flow__node[data-id="${id}"]`);
 }
 
+/** Every URL the page requests from now on. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+// What a comparison's marks look like: the pin's word, the ring's colour (topology-graph.css), the edge's stroke (ghost.ts).
+const MARK = {
+  added: { ring: 'rgba(16, 185, 129, 0.85)', stroke: 'rgb(5, 150, 105)' },
+  removed: { ring: 'rgba(239, 68, 68, 0.85)', stroke: 'rgb(220, 38, 38)' },
+  changed: { ring: 'rgba(245, 158, 11, 0.9)', stroke: 'rgb(217, 119, 6)' },
+} as const;
+
+/** The node is drawn with the comparison's pin and ring for `kind`. */
+async function expectMark(page: Page, id: string, kind: keyof typeof MARK) {
+  const box = node(page, id).locator(':scope > *').first();
+  await expect(box.locator(`[data-diff="${kind}"]`)).toBeVisible({ timeout: 20_000 });
+  await expect(box.locator(`[data-diff="${kind}"]`)).toHaveText(kind);
+  await expect(box).toHaveCSS('box-shadow', new RegExp(`^${MARK[kind].ring.replace(/[()]/g, '\\$&')} 0px 0px 0px 4px`));
+}
+
+/** The edge is drawn, in the colour of `kind`, dashed when it was removed. */
+async function expectEdgeMark(page: Page, id: string, kind: keyof typeof MARK) {
+  const path = page.locator(`.react-flow__edge[data-id="${id}"] .react-flow__edge-path`);
+  // Attached rather than visible: a straight edge's path has a box of no height, which Playwright calls hidden.
+  await expect(path).toBeAttached();
+  await expect(path).toHaveCSS('stroke', MARK[kind].stroke);
+  await expect(path).toHaveCSS('stroke-width', '3px');
+  if (kind === 'removed') await expect(path).toHaveCSS('stroke-dasharray', '6px, 4px');
+}
+
 test.describe('snapshots', () => {
   test('a snapshot link shows the same nodes and selection in a fresh browser, with capture time, region and source', async ({ page, browser, request }) => {
     const current = (await (await request.get(`/api/topology?region=us-east-1&vpc=${DEMO.prod}`)).json()) as ContractTopology;
@@ -96,6 +128,23 @@ test.describe('snapshots', () => {
     await expect(other.page.getByTestId('snapshot-title')).toHaveText('prod before the S3 change');
     expect(other.errors).toEqual([]);
     await other.close();
+  });
+
+  test('a snapshot is drawn from the layout the server sent, with the findings of the live page, read-only', async ({ page }) => {
+    const link = await shareSnapshot(page, `/vpcs/${DEMO.prod}?region=us-east-1`);
+    const requests = recordRequests(page);
+    await page.goto(link);
+    await expect(node(page, DEMO.prodAppA)).toBeVisible({ timeout: 20_000 });
+    // The same overlay as the VPC page: prod-private-c sends S3 and DynamoDB through NAT, two medium findings.
+    await expect(node(page, 'rtb-0c308cb081b784055').locator('[data-finding-count]')).toHaveAttribute('data-finding-count', '2');
+    // No ELK in the browser: the first picture needs no layout worker.
+    expect(requests.filter((u) => /layout\.worker/.test(u))).toEqual([]);
+    expect(requests.some((u) => /\/_next\/static\/chunks\//.test(u))).toBe(true);
+    // Read-only: a finding's fix is not offered from a frozen view.
+    await node(page, 'rtb-0c308cb081b784055').click();
+    await expect(page.getByTestId('inspector-findings')).toBeVisible();
+    await expect(page.getByTestId('inspector-findings').getByRole('link', { name: /fix|create/i })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('snapshot.png') });
   });
 
   test('Copy link copies the current view; the link reopens that selection elsewhere', async ({ page, browser, baseURL }) => {
@@ -166,6 +215,43 @@ test.describe('snapshots', () => {
   });
 });
 
+test.describe('link previews of VPC pages', () => {
+  /** The og:image and twitter:image of a page, fetched: their URL and the PNG. */
+  async function previewOf(page: Page, url: string) {
+    await page.goto(url);
+    const og = await page.locator('meta[property="og:image"]').getAttribute('content');
+    await expect(page.locator('meta[name="twitter:image"]')).toHaveAttribute('content', og!);
+    const image = await page.request.get(og!);
+    expect(image.status()).toBe(200);
+    expect(image.headers()['content-type']).toBe('image/png');
+    const bytes = await image.body();
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
+    return { url: new URL(og!), bytes };
+  }
+
+  test('the preview image carries the region and source of the link and draws that VPC', async ({ page, request }, info) => {
+    const { url, bytes } = await previewOf(page, `/vpcs/${DEMO.euProd}?source=fixture&region=eu-west-1&sel=x`);
+    expect(url.pathname).toBe(`/vpcs/${DEMO.euProd}/preview-image`);
+    expect(url.search).toBe('?source=fixture&region=eu-west-1');
+    writeFileSync(info.outputPath('eu-prod-preview.png'), bytes);
+    // Without the region the VPC is looked for in the default one, where it is not: a card with its id only.
+    const elsewhere = await request.get(url.pathname);
+    expect(elsewhere.headers()['content-type']).toBe('image/png');
+    expect(bytes.length).toBeGreaterThan(1.5 * (await elsewhere.body()).length);
+  });
+
+  test('a bad region in the link falls back like the page, and the card still draws', async ({ page, request }, info) => {
+    const { url, bytes } = await previewOf(page, `/vpcs/${DEMO.prod}?region=mars-north-9`);
+    expect(url.searchParams.get('region')).toBe('mars-north-9');
+    // Prod lives in the default region the page falls back to: drawn.
+    expect(bytes.length).toBeGreaterThan(15_000);
+    writeFileSync(info.outputPath('bad-region-preview.png'), bytes);
+    expect((await request.get('/vpcs/not-a-vpc/preview-image?region=us-east-1')).status()).toBe(404);
+    expect((await request.get(`/vpcs/${DEMO.prod}/preview-image?source=bogus&region=%00`)).status()).toBe(200);
+  });
+});
+
 test.describe('exports of the diagram', () => {
   test('Export PNG downloads a valid PNG of the canvas at twice its size', async ({ page }) => {
     const link = await shareSnapshot(page);
@@ -231,16 +317,22 @@ test.describe('bad snapshot links', () => {
   });
 });
 
-/** A port nothing listens on, from the OS, so tests that start their own server never collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+/**
+ * A port nothing listens on, for tests that start their own server: from this run's block (E2E_PORT plus an
+ * offset no other spec uses: see e2e/own-server.ts), so runs with different E2E_PORTs never collide.
+ */
+async function freePort(): Promise<number> {
+  const base = Number(process.env.E2E_PORT ?? 3210);
+  for (const offset of [5, 6, 8]) {
+    const port = base + offset;
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error(`ports ${base + 5}, ${base + 6} and ${base + 8} are taken; stop what listens there or set E2E_PORT`);
 }
 
 async function stopServer(server: ChildProcess): Promise<void> {
@@ -324,12 +416,27 @@ test('compare with now shows an endpoint created through the form as added, in t
     await expect(page.locator(`[data-testid="change-list"] li[data-change="added"][data-resource="route"]`)).toContainText(DEMO.stagingMain);
     await expect(page.locator('[data-count="added"]')).toHaveText('2 added');
     await expect(page.locator('[data-count="removed"]')).toHaveText('0 removed');
-    // Drawn, and marked in green.
-    await expect(node(page, endpointId)).toBeAttached({ timeout: 20_000 });
-    const outline = await node(page, endpointId).locator(':scope > *').first().evaluate((el) => getComputedStyle(el).outlineColor);
-    expect(outline).toBe('rgb(22, 163, 74)');
-    const changedTable = await node(page, DEMO.stagingMain).locator(':scope > *').first().evaluate((el) => getComputedStyle(el).outlineColor);
-    expect(changedTable).toBe('rgb(217, 119, 6)');
+    // Drawn, and marked: the new endpoint and its route in green, the table that got the route in amber.
+    await expectMark(page, endpointId, 'added');
+    await expectMark(page, DEMO.stagingMain, 'changed');
+    await expectEdgeMark(page, `${DEMO.stagingMain}->${endpointId}`, 'added');
+    await expect(page.locator('[data-diff]')).toHaveCount(2);
+    await page.screenshot({ path: test.info().outputPath('compare-added.png') });
+
+    // The other way round (the later snapshot first), the same endpoint is what was removed: red, its route dashed.
+    const later = await shareSnapshot(page, `${origin}/vpcs/${DEMO.staging}?region=us-east-1`);
+    const requests = recordRequests(page);
+    await page.goto(`${later}/compare/${link.split('/s/')[1]!}`);
+    await expect(page.locator('[data-count="removed"]')).toHaveText('2 removed');
+    await expectMark(page, endpointId, 'removed');
+    await expectMark(page, DEMO.stagingMain, 'changed');
+    await expectEdgeMark(page, `${DEMO.stagingMain}->${endpointId}`, 'removed');
+    await expect(node(page, endpointId).locator(':scope > *').first()).toHaveCSS('opacity', '0.75');
+    // The compared graph came laid out with the page.
+    expect(requests.filter((u) => /layout\.worker/.test(u))).toEqual([]);
+    // The page's own legend of the colours, beside the canvas's.
+    await expect(page.getByTestId('change-counts')).toContainText('0 added');
+    await page.screenshot({ path: test.info().outputPath('compare-removed.png') });
   } finally {
     await page.goto('about:blank');
     await stopServer(server);

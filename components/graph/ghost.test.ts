@@ -46,6 +46,20 @@ describe('the ghost on the canvas', () => {
     expect(markGhostEdges(flow.edges, marks, flow.nodes).every((e, i) => e === edges[i])).toBe(true);
   });
 
+  it('draws the edges of a comparison in the colour of their mark, shown, with their own dash unless removed', () => {
+    const flow = toFlow(graph, layout, options);
+    const association = flow.edges.find((e) => e.data?.kind === 'association')!;
+    const diff = new Map([
+      [eniEdge, 'added' as const],
+      [association.id, 'removed' as const],
+    ]);
+    const edges = markGhostEdges(flow.edges, diff, flow.nodes);
+    expect(edges.find((e) => e.id === eniEdge)).toMatchObject({ hidden: false, className: expect.stringContaining('atlas-diff-added'), style: { stroke: '#059669', strokeWidth: 3 } });
+    expect(edges.find((e) => e.id === eniEdge)?.style?.strokeDasharray).toBe(flow.edges.find((e) => e.id === eniEdge)?.style?.strokeDasharray);
+    expect(edges.find((e) => e.id === association.id)).toMatchObject({ className: expect.stringContaining('atlas-diff-removed'), style: { stroke: '#dc2626', strokeDasharray: '6 4' } });
+    expect(edges.filter((e, i) => e !== flow.edges[i])).toHaveLength(2);
+  });
+
   it('leaves an edge alone when one of its ends is not drawn (inside a collapsed AZ)', () => {
     const flow = toFlow(graph, layout, { ...options, collapsed: collapseAzs(graph) });
     const before = flow.edges.find((e) => e.id === eniEdge);

@@ -15,10 +15,19 @@ function yieldToStream(): Promise<void> {
  * so the rest of the page (and the script tags of the canvas's code) reaches the browser while the analysis and
  * the layout are computed, and the browser loads the code meanwhile.
  */
-export async function ServerGraph(props: Omit<TopologyGraphLoaderProps, 'analysis' | 'initialLayout'>) {
+export async function ServerGraph({
+  analyze = true,
+  ...props
+}: Omit<TopologyGraphLoaderProps, 'analysis' | 'initialLayout'> & {
+  /**
+   * False: no analysis overlay. A comparison draws a merged topology (what is now plus what is gone), a state that
+   * never existed: findings and paths computed on it would be wrong.
+   */
+  analyze?: boolean;
+}) {
   await yieldToStream();
   const { topology, vpcId, initialView } = props;
-  const analysis = analyzeForGraph(topology, vpcId === undefined ? {} : { vpcId });
+  const analysis = analyze ? analyzeForGraph(topology, vpcId === undefined ? {} : { vpcId }) : undefined;
   const initialLayout = await initialLayoutFor(topology, vpcId, initialView ?? DEFAULT_VIEW_STATE);
-  return <TopologyGraphLoader {...props} analysis={analysis} {...(initialLayout ? { initialLayout } : {})} />;
+  return <TopologyGraphLoader {...props} {...(analysis ? { analysis } : {})} {...(initialLayout ? { initialLayout } : {})} />;
 }

@@ -22,7 +22,10 @@ import type {
  */
 export type DiffMark = 'added' | 'removed' | 'changed' | 'ghost' | 'ghost-removed';
 
-/** Resource ids to mark on a snapshot comparison, by how they changed. */
+/**
+ * Graph ids to mark on a snapshot comparison, by how they changed: nodes (AWS ids) get a ring and a pin, edges
+ * (`buildGraph`'s ids, `subnet-1->rtb-1`) are drawn in the same colour (ghost.ts).
+ */
 export interface GraphDiff {
   added: string[];
   removed: string[];

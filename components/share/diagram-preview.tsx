@@ -12,6 +12,8 @@ import type { DiagramPreview, PreviewBox, PreviewLine } from '@/lib/share/previe
 export const PREVIEW_SIZE = { width: 1200, height: 630 };
 export const PREVIEW_HEADER = 116;
 export const PREVIEW_MARGIN = 28;
+/** The notice strip's height: it fits in the bottom margin. */
+const PREVIEW_NOTICE = PREVIEW_MARGIN;
 
 const GROUP_FILL: Partial<Record<NodeKind, string>> = { vpc: '#eef2ff', az: '#f8fafc', subnet: '#eff6ff' };
 
@@ -61,14 +63,16 @@ export interface PreviewCardProps {
   diagram: DiagramPreview | null;
   /** Shown instead of a diagram (nothing to draw, or the layout failed). */
   emptyText?: string;
+  /** A value of the link that was not used ("Ignored region: …; showing us-east-1."): a strip along the bottom edge. */
+  notice?: string | undefined;
 }
 
 /** The 1200 × 630 Open Graph picture. */
-export function PreviewCard({ title, facts, diagram, emptyText = 'No VPCs to draw.' }: PreviewCardProps) {
+export function PreviewCard({ title, facts, diagram, emptyText = 'No VPCs to draw.', notice }: PreviewCardProps) {
   const groups = diagram?.boxes.filter((b) => b.group) ?? [];
   const leaves = diagram?.boxes.filter((b) => !b.group) ?? [];
   return (
-    <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#f8fafc', fontFamily: 'sans-serif' }}>
+    <div style={{ position: 'relative', width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#f8fafc', fontFamily: 'sans-serif' }}>
       <div
         style={{
           height: PREVIEW_HEADER,
@@ -123,6 +127,31 @@ export function PreviewCard({ title, facts, diagram, emptyText = 'No VPCs to dra
           <div style={{ display: 'flex', flex: 1, alignItems: 'center', justifyContent: 'center', fontSize: 32, color: '#64748b' }}>{emptyText}</div>
         )}
       </div>
+      {notice ? (
+        // Over the bottom margin, clear of the diagram.
+        <div
+          style={{
+            position: 'absolute',
+            left: 0,
+            right: 0,
+            bottom: 0,
+            height: PREVIEW_NOTICE,
+            display: 'block',
+            padding: `0 ${PREVIEW_MARGIN + 8}px`,
+            lineHeight: `${PREVIEW_NOTICE}px`,
+            fontSize: 17,
+            color: '#92400e',
+            background: '#fef3c7',
+            borderTop: '1px solid #fcd34d',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
+          {/* It echoes the link: control characters out, or the renderer, finding no glyph, fetches a web font. */}
+          {notice.replace(/\p{Cc}/gu, '')}
+        </div>
+      ) : null}
     </div>
   );
 }

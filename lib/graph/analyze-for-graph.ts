@@ -3,25 +3,26 @@ import { analyzeTopology } from '@/lib/analysis/analyze';
 import type { Topology } from '@/lib/topology/types';
 import { compactAnalysis, type CompactAnalysisOptions, type GraphAnalysis } from './overlay';
 
-// The analysis of a 200-subnet VPC takes about a second; a page is opened, reloaded and shared many times for
-// one loaded topology, so the result is kept per topology (a reload of the data changes `fetchedAt`).
-const cache = new Map<string, GraphAnalysis>();
-const CACHE_LIMIT = 16;
+// A page is opened, reloaded and shared many times for one loaded topology, and `loadTopology` hands out the same
+// object while the data is unchanged: the result is kept per topology object (and VPC and path limit), so two
+// different topologies can never share an analysis, and a topology's analyses go when it does.
+const cache = new WeakMap<Topology, Map<string, GraphAnalysis>>();
 
 /**
  * The analysis overlay a graph page sends to the canvas: `analyzeTopology` (paths, findings) for the VPC (or the
- * whole topology), compacted. Remembered per loaded topology.
+ * whole topology), compacted. Remembered per topology object.
  */
 export function analyzeForGraph(topology: Topology, options: { vpcId?: string } & CompactAnalysisOptions = {}): GraphAnalysis {
-  const key = [topology.source, topology.region, topology.fetchedAt, options.vpcId ?? '*', topology.vpcs.map((v) => v.id).join(','), topology.subnets.length, topology.endpoints.length, options.maxPaths ?? ''].join('|');
-  const hit = cache.get(key);
+  const key = `${options.vpcId ?? '*'}|${options.maxPaths ?? ''}`;
+  let analyses = cache.get(topology);
+  if (!analyses) {
+    analyses = new Map();
+    cache.set(topology, analyses);
+  }
+  const hit = analyses.get(key);
   if (hit) return hit;
   const analysis = analyzeTopology(topology, options.vpcId ? { vpcId: options.vpcId } : {});
   const result = compactAnalysis(analysis, options.maxPaths === undefined ? {} : { maxPaths: options.maxPaths });
-  cache.set(key, result);
-  if (cache.size > CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
+  analyses.set(key, result);
   return result;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/graph/build';
 import { endpoint, eni, natGateway, route, routeTable, sampleTopology, subnet } from '@/lib/graph/test-topology';
 import type { Topology } from '@/lib/topology/types';
-import { diffTopologies, mergeTopologies } from './diff';
+import { diffTopologies, graphDiff, mergeTopologies } from './diff';
 
 function edit(t: Topology, fn: (t: Topology) => void): Topology {
   const copy = structuredClone(t);
@@ -183,6 +183,13 @@ describe('mergeTopologies', () => {
     // Every id the diff marks is one the graph draws, so the colours land on something.
     for (const id of [...d.nodes.added, ...d.nodes.removed, ...d.nodes.changed]) expect(nodeIds).toContain(id);
     for (const id of [...d.edges.added, ...d.edges.removed, ...d.edges.changed]) expect(edgeIds).toContain(id);
+
+    // The canvas gets nodes and edges in one list per kind: the removed endpoint, its ENIs and its link to them.
+    const marks = graphDiff(d);
+    expect(marks.removed).toEqual(expect.arrayContaining(['vpce-ssm', 'vpce-ssm->eni-a']));
+    expect(marks.added).toEqual(expect.arrayContaining(['vpce-new', 'rtb-public->vpce-new']));
+    expect(marks.changed).toContain('rtb-private');
+    expect(marks.added.filter((id) => marks.removed.includes(id))).toEqual([]);
   });
 });
 

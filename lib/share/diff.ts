@@ -323,6 +323,18 @@ export function diffTopologies(before: Topology, after: Topology): TopologyDiff 
   };
 }
 
+/**
+ * What the canvas marks (its `diff` prop): the nodes and the edges of a comparison, one list per kind. Edge ids
+ * (`a->b`) never look like AWS ids, so one list holds both.
+ */
+export function graphDiff(diff: Pick<TopologyDiff, 'nodes' | 'edges'>): DiffMarks {
+  return {
+    added: [...diff.nodes.added, ...diff.edges.added],
+    removed: [...diff.nodes.removed, ...diff.edges.removed],
+    changed: [...diff.nodes.changed, ...diff.edges.changed],
+  };
+}
+
 function describeTable(s: Subnet, rtName: (id: string | null) => string): string {
   return s.routeTableId === null ? 'none' : `${rtName(s.routeTableId)}${s.explicitRouteTable ? '' : ' (main, implicit)'}`;
 }

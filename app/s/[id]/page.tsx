@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
+import { Suspense } from 'react';
+import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
+import { ServerGraph } from '@/components/graph/server-graph';
 import { ShareToolbar } from '@/components/share/share-toolbar';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { parseViewState } from '@/lib/graph/view-state';
@@ -87,7 +89,11 @@ export default async function SnapshotPage({ params, searchParams }: Props) {
       ) : null}
       <Notices notices={snapshot.topology.warnings} tone="warning" />
       <div className="h-[72vh] min-h-[560px]" data-testid="snapshot-graph">
-        <TopologyGraphLoader topology={snapshot.topology} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} initialView={state} notices={notices} />
+        {/* As on the VPC page: the server lays out the first view and analyses it (findings, paths) while the rest
+            of the page streams; a snapshot is the same data, frozen, so it gets the same overlay, read-only. */}
+        <Suspense fallback={<GraphPlaceholder />}>
+          <ServerGraph topology={snapshot.topology} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} initialView={state} notices={notices} readOnly />
+        </Suspense>
       </div>
       <details className="group" data-testid="snapshot-tables">
         <summary className="cursor-pointer text-sm font-medium text-slate-700 dark:text-slate-300">Resources as tables</summary>

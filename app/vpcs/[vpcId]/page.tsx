@@ -5,7 +5,9 @@ import { Suspense } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { ScopeBar } from '@/components/layout/scope-bar';
 import { ShareToolbar } from '@/components/share/share-toolbar';
+import { PREVIEW_SIZE } from '@/components/share/diagram-preview';
 import { siteOrigin } from '@/lib/share/metadata';
+import { vpcPreviewPath } from '@/lib/share/vpc-preview';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
@@ -22,10 +24,14 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ vpcId: string }>; searchParams: Promise<SearchParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { vpcId } = await params;
-  // Absolute link-preview URLs (opengraph-image.tsx) need the site's address.
-  return { title: vpcId, metadataBase: await siteOrigin() };
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ vpcId }, sp] = await Promise.all([params, searchParams]);
+  // Absolute link-preview URLs need the site's address.
+  const metadataBase = await siteOrigin();
+  if (!VpcId.safeParse(vpcId).success) return { title: vpcId, metadataBase };
+  // The preview draws the VPC from the link's source and region, which an `opengraph-image` file cannot see.
+  const image = { url: vpcPreviewPath(vpcId, sp), ...PREVIEW_SIZE, alt: 'Diagram of this VPC', type: 'image/png' };
+  return { title: vpcId, metadataBase, openGraph: { images: [image] }, twitter: { card: 'summary_large_image', images: [image] } };
 }
 
 export default async function VpcPage({ params, searchParams }: Props) {

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TopologyGraphLoader } from '@/components/graph/topology-graph-loader';
+import { Suspense } from 'react';
+import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
+import { ServerGraph } from '@/components/graph/server-graph';
 import { CopyLinkButton } from '@/components/share/copy-link-button';
-import { DIFF_COLOR, DiffStyle } from '@/components/share/diff-style';
 import { ExportImageButtons } from '@/components/share/export-image-buttons';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { compareSides, loadNowFor, type ComparisonSide } from '@/lib/share/compare';
-import type { Change, ChangeKind } from '@/lib/share/diff';
+import { siteOrigin } from '@/lib/share/metadata';
+import { graphDiff, type Change, type ChangeKind } from '@/lib/share/diff';
 import { findSnapshot, formatUtc } from '@/lib/share/read';
 import { parseViewState } from '@/lib/graph/view-state';
 import { describeLoadFailure } from '@/lib/topology/errors';
@@ -19,9 +21,10 @@ type Props = { params: Promise<{ id: string; other: string }>; searchParams: Pro
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, other } = await params;
-  const found = await findSnapshot(id);
-  if (found.kind !== 'found') return { title: 'Snapshot not found' };
-  return { title: `What changed since ${found.snapshot.title}${other === 'now' ? '' : ' (compared)'}`, robots: { index: false } };
+  // The snapshot's preview image (../../opengraph-image.tsx) applies here too, and needs an absolute address.
+  const [found, metadataBase] = await Promise.all([findSnapshot(id), siteOrigin()]);
+  if (found.kind !== 'found') return { metadataBase, title: 'Snapshot not found' };
+  return { metadataBase, title: `What changed since ${found.snapshot.title}${other === 'now' ? '' : ' (compared)'}`, robots: { index: false } };
 }
 
 const RESOURCE_LABEL: Record<Change['resource'], string> = {
@@ -35,10 +38,11 @@ const RESOURCE_LABEL: Record<Change['resource'], string> = {
   natGateway: 'NAT gateway',
 };
 
-const CHANGE_STYLE: Record<ChangeKind, { sign: string; text: string; chip: string }> = {
-  added: { sign: '+', text: 'text-green-800 dark:text-green-300', chip: 'bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-200' },
-  removed: { sign: '−', text: 'text-red-800 dark:text-red-300', chip: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200' },
-  changed: { sign: '~', text: 'text-amber-800 dark:text-amber-300', chip: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200' },
+// `mark`: the colours the canvas marks nodes and edges with (node-parts.tsx pins, ghost.ts edges).
+const CHANGE_STYLE: Record<ChangeKind, { sign: string; text: string; chip: string; mark: string }> = {
+  added: { sign: '+', text: 'text-emerald-800 dark:text-emerald-300', chip: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200', mark: 'bg-emerald-600' },
+  removed: { sign: '−', text: 'text-red-800 dark:text-red-300', chip: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200', mark: 'bg-red-600' },
+  changed: { sign: '~', text: 'text-amber-800 dark:text-amber-300', chip: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200', mark: 'bg-amber-600' },
 };
 
 function Side({ side, role }: { side: ComparisonSide; role: 'before' | 'after' }) {
@@ -109,7 +113,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <p className="flex flex-wrap gap-2 pt-1 text-sm" data-testid="change-counts">
             {(['added', 'removed', 'changed'] as const).map((k) => (
               <span key={k} data-count={k} className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 font-medium ${CHANGE_STYLE[k].chip}`}>
-                <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: DIFF_COLOR[k] }} />
+                <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${CHANGE_STYLE[k].mark}`} />
                 {diff.counts[k]} {k}
               </span>
             ))}
@@ -121,7 +125,6 @@ export default async function ComparePage({ params, searchParams }: Props) {
         </div>
       </div>
       <Notices notices={cmp.notices} tone="warning" />
-      <DiffStyle nodes={diff.nodes} edges={diff.edges} />
       <section
         aria-labelledby="changes-heading"
         className="flex max-h-[45vh] flex-col rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
@@ -139,8 +142,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
               <li key={`${c.change}-${c.resource}-${c.id}`} data-change={c.change} data-resource={c.resource} data-id={c.id} className="flex gap-3 border-b border-slate-100 px-4 py-2 text-sm dark:border-slate-800">
                 <span
                   aria-label={c.change}
-                  className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded font-mono text-xs font-bold text-white`}
-                  style={{ background: DIFF_COLOR[c.change] }}
+                  className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded font-mono text-xs font-bold text-white ${CHANGE_STYLE[c.change].mark}`}
                 >
                   {CHANGE_STYLE[c.change].sign}
                 </span>
@@ -168,7 +170,19 @@ export default async function ComparePage({ params, searchParams }: Props) {
         )}
       </section>
       <div className="h-[72vh] min-h-[560px]" data-testid="compare-graph">
-        <TopologyGraphLoader topology={cmp.merged} {...(cmp.vpcId ? { vpcId: cmp.vpcId } : {})} initialView={view.state} notices={view.notices} />
+        {/* Laid out on the server like the VPC page's graph. No analysis overlay: the merged topology is no state
+            that ever existed, so findings and paths computed on it would be wrong. */}
+        <Suspense fallback={<GraphPlaceholder />}>
+          <ServerGraph
+            topology={cmp.merged}
+            {...(cmp.vpcId ? { vpcId: cmp.vpcId } : {})}
+            initialView={view.state}
+            notices={view.notices}
+            diff={graphDiff(diff)}
+            analyze={false}
+            readOnly
+          />
+        </Suspense>
       </div>
     </main>
   );
