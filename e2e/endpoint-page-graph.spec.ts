@@ -56,6 +56,14 @@ async function inside(inner: Locator, outer: Locator) {
   expect(a!.y + a!.height).toBeLessThanOrEqual(b!.y + b!.height);
 }
 
+/** Whether the zoom buttons cover any of `ids`' nodes, wholly or in part. */
+const coveredByControls = (graph: Locator, ids: string[]) =>
+  graph.evaluate((root, wanted) => {
+    const c = root.querySelector('.react-flow__controls')!.getBoundingClientRect();
+    const covered = (r: DOMRect) => r.right > c.left && r.left < c.right && r.bottom > c.top && r.top < c.bottom;
+    return wanted.filter((id) => [...root.querySelectorAll(`.react-flow__node[data-id="${id}"]`)].some((n) => covered(n.getBoundingClientRect())));
+  }, ids);
+
 test.describe('an editor', () => {
   test.use({ extraHTTPHeaders: { 'x-forwarded-email': EDITOR } });
 
@@ -106,6 +114,57 @@ test.describe('an editor', () => {
     await expect(removed.locator('[data-diff]')).toHaveText('removed');
     await inside(removed, node(graph, PROD.appB));
     await expect(graph.getByTestId('preview-graph-caption')).toHaveText('Dashed: what Save adds · Red: what it takes away');
+  });
+
+  test('the zoom buttons stay clear of what the graph frames: the endpoint and its subnets, then what an edit changes', async ({ page }) => {
+    for (const width of [1400, 1280, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      await open(page, KMS);
+      const graph = graphOf(page);
+      await graph.scrollIntoViewIfNeeded();
+      await expect(node(graph, KMS)).toBeInViewport();
+      await page.waitForTimeout(600);
+      expect(await coveredByControls(graph, [KMS, PROD.appB, DEMO.prodAppA])).toEqual([]);
+      await page.getByTestId('modify-subnets').getByRole('checkbox', { name: new RegExp(PROD.appC) }).check();
+      await graph.scrollIntoViewIfNeeded();
+      await expect(node(graph, `eni-(new)-${PROD.appC}`)).toBeInViewport();
+      await page.waitForTimeout(600);
+      if (width === 1280) await graph.screenshot({ path: 'test-results/screens/endpoint-page-controls-1280.png' });
+      expect(await coveredByControls(graph, [KMS, PROD.appC, `eni-(new)-${PROD.appC}`])).toEqual([]);
+    }
+  });
+
+  test('with a subnet edit pending, the open delete is what the list and the graph both describe; Cancel brings the edit back', async ({ page }) => {
+    await open(page, KMS);
+    const graph = graphOf(page);
+    const changes = page.getByTestId('modify-preview');
+    await page.getByTestId('modify-subnets').getByRole('checkbox', { name: new RegExp(PROD.appC) }).check();
+    await expect(changes.getByTestId('change-list')).toContainText('Network interface in prod-app-c');
+    await expect(graph.getByTestId('preview-graph-caption')).toHaveText('Dashed: what Save adds');
+
+    const card = page.getByTestId('endpoint-delete');
+    await card.getByRole('button', { name: 'Delete…' }).click();
+    await expect(graph.getByTestId('preview-graph-caption')).toHaveText('Red: what Delete takes away');
+    // The list beside the graph now says the same: both of the endpoint's interfaces go, nothing is added.
+    const list = changes.getByTestId('change-list');
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list.getByLabel('removes')).toHaveCount(2);
+    await expect(list).toContainText('prod-app-a');
+    await expect(list).toContainText('prod-app-b');
+    await expect(list).not.toContainText('prod-app-c');
+    await expect(changes.getByTestId('modify-deleting')).toHaveText('What the delete below takes away. Your edits above are not saved; cancel the delete to see and save them.');
+    // Nothing in that column would save the edit meanwhile.
+    await expect(changes.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+    await expect(changes.getByRole('button', { name: 'Dry run' })).toHaveCount(0);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: 'test-results/screens/endpoint-page-delete-over-edit.png' });
+
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await expect(changes.getByTestId('change-list')).toContainText('Network interface in prod-app-c');
+    await expect(changes.getByTestId('modify-deleting')).toHaveCount(0);
+    await expect(changes.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+    await expect(graph.getByTestId('preview-graph-caption')).toHaveText('Dashed: what Save adds');
+    await expect(page.getByTestId('modify-subnets').getByRole('checkbox', { name: new RegExp(PROD.appC) })).toBeChecked();
   });
 
   test('the delete confirmation marks the endpoint and all that goes with it removed; Cancel takes it back', async ({ page }) => {

@@ -25,6 +25,14 @@ async function open(page: Page, type: 'gateway' | 'interface') {
   await expect(graphOf(page).getByTestId('graph')).toHaveAttribute('data-graph-ready', 'true');
 }
 
+/** Ids of the nodes (not the VPC and AZ boxes) that the zoom buttons cover, wholly or in part. */
+const underControls = (graph: Locator) =>
+  graph.evaluate((root) => {
+    const c = root.querySelector('.react-flow__controls')!.getBoundingClientRect();
+    const covered = (r: DOMRect) => r.right > c.left && r.left < c.right && r.bottom > c.top && r.top < c.bottom;
+    return [...root.querySelectorAll('.react-flow__node:not(.react-flow__node-vpc):not(.react-flow__node-az)')].filter((n) => covered(n.getBoundingClientRect())).map((n) => n.getAttribute('data-id'));
+  });
+
 /** Layouts the canvas has received so far (User Timing marks, see topology-graph.tsx). */
 const layouts = (page: Page) => page.evaluate(() => performance.getEntriesByName('atlas-graph:layout').length);
 
@@ -90,6 +98,28 @@ test('an interface endpoint in two AZs is drawn with a ghost network interface i
   await page.getByRole('checkbox', { name: /prod-app-b/ }).uncheck();
   await expect(node(graph, `eni-(new)-${PROD.appB}`)).toHaveCount(0);
   await expect(graph.locator('.react-flow__node-endpointEni [data-diff="ghost"]')).toHaveCount(1);
+});
+
+test('the zoom buttons cover no node of the VPC the form shows, nor what a change frames', async ({ page }) => {
+  // One column: the canvas is wide and low, so the whole VPC fills it from side to side down to its bottom edge.
+  await page.setViewportSize({ width: 800, height: 900 });
+  await open(page, 'gateway');
+  const graph = graphOf(page);
+  await graph.scrollIntoViewIfNeeded();
+  await expect(graph.locator('.react-flow__controls')).toBeVisible();
+  await expect(graph.locator('.react-flow__node-interfaceEndpoint').first()).toBeInViewport();
+  await page.waitForTimeout(500);
+  await graph.screenshot({ path: 'test-results/screens/endpoint-preview-controls-800.png' });
+  expect(await underControls(graph)).toEqual([]);
+
+  await page.getByRole('radio', { name: 'com.amazonaws.us-east-1.s3', exact: true }).check();
+  await page.getByRole('checkbox', { name: new RegExp(PROD.public) }).check();
+  await graph.scrollIntoViewIfNeeded();
+  await expect(node(graph, NEW)).toBeInViewport();
+  await page.waitForTimeout(800);
+  const covered = await underControls(graph);
+  expect(covered).not.toContain(NEW);
+  expect(covered).not.toContain(PROD.public);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

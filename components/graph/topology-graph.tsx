@@ -97,7 +97,7 @@ export interface TopologyGraphProps {
    */
   readOnly?: boolean;
   /**
-   * Snapshot comparison: resource ids to mark as added (green), removed (red) or changed (amber), with a ring
+   * Snapshot comparison: node and edge ids to mark as added (green), removed (red) or changed (amber): nodes with a ring
    * and a small badge. The topology must contain them all (the compare page passes the merged topology).
    */
   diff?: GraphDiff;
@@ -753,7 +753,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               <Panel position="top-right">
                 <GraphLegend withDiff={diff !== undefined} withGhost={ghost !== undefined} compact={compact} />
               </Panel>
-              <Controls position="bottom-left" orientation={compact ? 'horizontal' : 'vertical'} showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
+              {/* Compact: in the band the fits keep clear for the (hidden) toolbar, so no fitted or framed node is under them. */}
+              <Controls position={compact ? 'top-left' : 'bottom-left'} orientation={compact ? 'horizontal' : 'vertical'} showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
               {/* After the first picture, which it must not hold up. */}
               {shown && complete && !compact ? (
                 <Panel position="bottom-right">

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/graph/build';
 import type { Graph } from '@/lib/graph/types';
 import type { Topology } from '@/lib/topology/types';
@@ -6,20 +6,13 @@ import { applyEndpointPreview, ghostEniId } from './ghost';
 import { changeBetween, currentOf, previewEndpointChange } from './modify';
 import { NEW_ENDPOINT_ID, previewCreate, previewDelete, previewRouteTableChange, previewUnchanged } from './preview';
 import { demoRegion, IDS } from './test-data';
-import type { ServiceOffering } from './types';
 
-let topology: Topology;
-let services: ServiceOffering[];
-beforeAll(async () => {
-  ({ topology, services } = await demoRegion());
-});
+const { topology, services } = await demoRegion();
 
 // Prod's tables that do not route S3 yet (prod-data and prod-private-a/b already send it to vpce-0775e1b3d7bdb0442).
 const PROD_PUBLIC = 'rtb-04f30a25760786ddb';
 const PROD_PRIVATE_C = 'rtb-0c308cb081b784055';
-const PROD_APP_B = 'subnet-03ce21eb23529fa47';
-const PROD_APP_C = 'subnet-017faca83fb6ad4e7';
-const KMS = 'vpce-00b7208297c48f525';
+const { prodAppB: PROD_APP_B, prodAppC: PROD_APP_C, prodKms: KMS } = IDS;
 const S3 = 'com.amazonaws.us-east-1.s3';
 const SQS = 'com.amazonaws.us-east-1.sqs';
 

@@ -1,8 +1,8 @@
-import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FixtureApiError, FixtureEc2Api } from '@/lib/ec2/fixture';
-import { readFixtureRegion, type FixtureRegionData } from '@/lib/ec2/fixture-files';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FixtureApiError, type FixtureEc2Api } from '@/lib/ec2/fixture';
+import type { FixtureRegionData } from '@/lib/ec2/fixture-files';
 import { toModifyEndpointRequest, type EndpointChange } from './modify';
+import { demoApi, demoSeed, IDS, KMS_POLICY as POLICY, kmsChange as change } from './test-data';
 
 /**
  * A rejected ModifyVpcEndpoint changes nothing on the fixture backend, wherever in the request AWS's
@@ -10,37 +10,17 @@ import { toModifyEndpointRequest, type EndpointChange } from './modify';
  * has already dropped an interface (no free address for the new one).
  */
 
-let seed: FixtureRegionData;
-beforeAll(async () => {
-  seed = await readFixtureRegion(path.resolve(__dirname, '../../fixtures/demo'), 'us-east-1');
-});
-
-const KMS = 'vpce-00b7208297c48f525'; // prod: prod-app-a, prod-app-b
-const APP_B = 'subnet-03ce21eb23529fa47';
-const APP_C = 'subnet-017faca83fb6ad4e7';
-const DATA_A = 'subnet-03b4aacbb33a6d5d6';
-const HTTPS_SG = 'sg-00508616eb284f6b5';
-const ECR_SG = 'sg-084b65076a99de2c0';
-const POLICY = '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}';
+const KMS = IDS.prodKms;
+const { prodAppB: APP_B, prodAppC: APP_C, prodDataA: DATA_A, prodHttpsSg: HTTPS_SG, prodEcrSg: ECR_SG } = IDS;
 
 const apis: FixtureEc2Api[] = [];
-function api(data: FixtureRegionData = structuredClone(seed)): FixtureEc2Api {
-  const a = new FixtureEc2Api(data);
+async function api(data?: FixtureRegionData): Promise<FixtureEc2Api> {
+  const a = await demoApi(data);
   apis.push(a);
   return a;
 }
 afterEach(async () => {
   await Promise.all(apis.splice(0).map((a) => a.close()));
-});
-
-const change = (over: Partial<EndpointChange>): EndpointChange => ({
-  region: 'us-east-1',
-  endpointId: KMS,
-  addSubnetIds: [],
-  removeSubnetIds: [],
-  addSecurityGroupIds: [],
-  removeSecurityGroupIds: [],
-  ...over,
 });
 
 async function refused(a: FixtureEc2Api, c: EndpointChange, code: string) {
@@ -56,7 +36,7 @@ async function refused(a: FixtureEc2Api, c: EndpointChange, code: string) {
 
 describe('ModifyVpcEndpoint through toModifyEndpointRequest, on the fixture backend', () => {
   it('applies subnets, groups and policy together', async () => {
-    const a = api();
+    const a = await api();
     await a.modifyVpcEndpoint(toModifyEndpointRequest(change({ addSubnetIds: [APP_C], addSecurityGroupIds: [ECR_SG], removeSecurityGroupIds: [HTTPS_SG], policy: POLICY })));
     const e = (await a.describeVpcEndpoints({ VpcEndpointIds: [KMS] })).VpcEndpoints![0]!;
     expect(e.SubnetIds).toContain(APP_C);
@@ -66,23 +46,23 @@ describe('ModifyVpcEndpoint through toModifyEndpointRequest, on the fixture back
   });
 
   it('a bad policy in an otherwise good request: InvalidPolicyDocument, nothing changed', async () => {
-    await refused(api(), change({ addSubnetIds: [APP_C], addSecurityGroupIds: [ECR_SG], policy: '{"Statement": [' }), 'InvalidPolicyDocument');
+    await refused(await api(), change({ addSubnetIds: [APP_C], addSecurityGroupIds: [ECR_SG], policy: '{"Statement": [' }), 'InvalidPolicyDocument');
   });
 
   it('a second subnet in an AZ: DuplicateSubnetsInSameZone, nothing changed (not the groups, not the policy)', async () => {
-    await refused(api(), change({ addSubnetIds: [APP_C, DATA_A], addSecurityGroupIds: [ECR_SG], policy: POLICY }), 'DuplicateSubnetsInSameZone');
+    await refused(await api(), change({ addSubnetIds: [APP_C, DATA_A], addSecurityGroupIds: [ECR_SG], policy: POLICY }), 'DuplicateSubnetsInSameZone');
   });
 
   it('an unknown group: InvalidSecurityGroupID.NotFound, nothing changed', async () => {
-    await refused(api(), change({ addSubnetIds: [APP_C], addSecurityGroupIds: ['sg-0000000000000000f'] }), 'InvalidSecurityGroupID.NotFound');
+    await refused(await api(), change({ addSubnetIds: [APP_C], addSecurityGroupIds: ['sg-0000000000000000f'] }), 'InvalidSecurityGroupID.NotFound');
   });
 
   it('no free address for the new interface, found after an old one was dropped: nothing changed, the old interface still there', async () => {
-    const data = structuredClone(seed);
+    const data = await demoSeed();
     // prod-app-c as a /30: AWS reserves its first four addresses, so none is left for an interface.
     const full = data.subnets.find((s) => s.SubnetId === APP_C)!;
     full.CidrBlock = '10.0.18.0/30';
-    const a = api(data);
+    const a = await api(data);
     const before = (await a.describeVpcEndpoints({ VpcEndpointIds: [KMS] })).VpcEndpoints![0]!;
     await refused(a, change({ removeSubnetIds: [APP_B], addSubnetIds: [APP_C], policy: POLICY }), 'InsufficientFreeAddressesInSubnet');
     const after = (await a.describeVpcEndpoints({ VpcEndpointIds: [KMS] })).VpcEndpoints![0]!;
@@ -91,7 +71,7 @@ describe('ModifyVpcEndpoint through toModifyEndpointRequest, on the fixture back
   });
 
   it('a DryRun validates all of it and changes nothing', async () => {
-    const a = api();
+    const a = await api();
     const before = a.snapshot();
     const err = await a.modifyVpcEndpoint(toModifyEndpointRequest(change({ addSubnetIds: [APP_C], policy: POLICY }), true)).catch((e: unknown) => e);
     expect((err as FixtureApiError).Code).toBe('DryRunOperation');

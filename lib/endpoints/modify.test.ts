@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Endpoint, Topology } from '@/lib/topology/types';
+import { describe, expect, it } from 'vitest';
+import type { Endpoint } from '@/lib/topology/types';
 import {
   changeBetween,
   changeFieldErrors,
@@ -12,36 +12,16 @@ import {
   samePolicy,
   toModifyEndpointRequest,
 } from './modify';
-import { demoRegion, IDS } from './test-data';
-import type { ServiceOffering } from './types';
+import { demoRegion, IDS, KMS_POLICY as POLICY, kmsChange as change } from './test-data';
 
-let topology: Topology;
-let services: ServiceOffering[];
-beforeAll(async () => {
-  ({ topology, services } = await demoRegion());
-});
+const { topology, services } = await demoRegion();
 
-// prod's KMS endpoint: prod-app-a (us-east-1a) and prod-app-b (us-east-1b), group prod-vpce-https.
-const KMS = 'vpce-00b7208297c48f525';
-const PROD_APP_B = 'subnet-03ce21eb23529fa47';
-const PROD_APP_C = 'subnet-017faca83fb6ad4e7';
-const PROD_HTTPS_SG = 'sg-00508616eb284f6b5';
-const PROD_ECR_SG = 'sg-084b65076a99de2c0';
+const { prodKms: KMS, prodAppB: PROD_APP_B, prodAppC: PROD_APP_C, prodHttpsSg: PROD_HTTPS_SG, prodEcrSg: PROD_ECR_SG } = IDS;
 const PROD_APP_SG = 'sg-0b90751ce8541ecf0'; // admits 8080 only
 const STAGING_SSM = 'vpce-026883e822431f6f4'; // private DNS on, staging has enableDnsHostnames off
 const STAGING_HTTPS_SG = 'sg-0cd476733886eea0f';
-const POLICY = '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}';
 
 const endpoint = (id: string): Endpoint => topology.endpoints.find((e) => e.id === id)!;
-const change = (over: Partial<EndpointChange> = {}): EndpointChange => ({
-  region: 'us-east-1',
-  endpointId: KMS,
-  addSubnetIds: [],
-  removeSubnetIds: [],
-  addSecurityGroupIds: [],
-  removeSecurityGroupIds: [],
-  ...over,
-});
 const check = (over: Partial<EndpointChange> = {}, id = over.endpointId ?? KMS) => checkEndpointChange(endpoint(id), change(over), { topology, services });
 
 describe('EndpointChange (zod)', () => {

@@ -1,14 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Topology } from '@/lib/topology/types';
+import { describe, expect, it } from 'vitest';
 import { NEW_ENDPOINT_ID, previewCreate, previewDelete, previewRouteTableChange } from './preview';
 import { demoRegion, IDS } from './test-data';
-import type { ServiceOffering } from './types';
 
-let topology: Topology;
-let services: ServiceOffering[];
-beforeAll(async () => {
-  ({ topology, services } = await demoRegion());
-});
+const { topology, services } = await demoRegion();
 
 describe('previews', () => {
   it('a gateway create adds a pl- → vpce-(new) route to each chosen table', () => {

@@ -22,3 +22,11 @@ export type ChangeEndpointResult =
   | { ok: true; kind: 'done'; message: string; redirectTo?: string }
   | { ok: true; kind: 'dry-run'; dryRun: DryRunAnswer }
   | { ok: false; error: string; fieldErrors: FieldErrors; status?: 401 | 403 };
+
+/**
+ * Whether the endpoint is no longer what the page was drawn from: a change was saved, or an emulator ignored a
+ * DryRun and ran it for real. Either way the page must read the endpoint again.
+ */
+export function changedEndpoint(result: ChangeEndpointResult): boolean {
+  return result.ok && (result.kind === 'done' || !!result.dryRun.ignored);
+}

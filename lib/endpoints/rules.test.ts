@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Topology } from '@/lib/topology/types';
 import {
   checkEndpointInput,
@@ -12,13 +12,8 @@ import {
 } from './rules';
 import type { GatewayEndpointInput, InterfaceEndpointInput } from './schemas';
 import { demoRegion, IDS } from './test-data';
-import type { ServiceOffering } from './types';
 
-let topology: Topology;
-let services: ServiceOffering[];
-beforeAll(async () => {
-  ({ topology, services } = await demoRegion());
-});
+const { topology, services } = await demoRegion();
 
 const S3 = 'com.amazonaws.us-east-1.s3';
 const gateway = (over: Partial<GatewayEndpointInput> = {}): GatewayEndpointInput => ({

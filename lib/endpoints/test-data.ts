@@ -1,15 +1,29 @@
 import path from 'node:path';
 import { FixtureEc2Api } from '@/lib/ec2/fixture';
-import { readFixtureRegion } from '@/lib/ec2/fixture-files';
+import { readFixtureRegion, type FixtureRegionData } from '@/lib/ec2/fixture-files';
 import { readRegion } from '@/lib/ec2/read-region';
 import { normalizeTopology } from '@/lib/topology/normalize';
 import type { Topology } from '@/lib/topology/types';
+import type { EndpointChange } from './modify';
 import { toServiceOfferings } from './services';
 import type { ServiceOffering } from './types';
 
+/** The demo account's fixture files (what ATLAS_FIXTURE_DIR names for tests of the fixture source). */
+export const DEMO_FIXTURE_DIR = path.resolve(__dirname, '../../fixtures/demo');
+
+/** The demo account's describe-* data of a region, as the fixture backend is seeded with it; a fresh copy per call. */
+export async function demoSeed(region = 'us-east-1'): Promise<FixtureRegionData> {
+  return readFixtureRegion(DEMO_FIXTURE_DIR, region);
+}
+
+/** A fixture backend on its own copy of `seed` (the demo data by default); close it after the test. */
+export async function demoApi(seed?: FixtureRegionData): Promise<FixtureEc2Api> {
+  return new FixtureEc2Api(structuredClone(seed ?? (await demoSeed())));
+}
+
 /** The demo account's topology and services of a region, for the endpoint rules' unit tests. */
 export async function demoRegion(region = 'us-east-1'): Promise<{ topology: Topology; services: ServiceOffering[] }> {
-  const data = await readFixtureRegion(path.resolve(__dirname, '../../fixtures/demo'), region);
+  const data = await demoSeed(region);
   const api = new FixtureEc2Api(structuredClone(data));
   const topology = normalizeTopology(await readRegion(api), { source: 'fixture', fetchedAt: '2026-01-01T00:00:00.000Z' });
   return { topology, services: toServiceOfferings(data.services) };
@@ -31,8 +45,25 @@ export const IDS = {
   stagingPublic: 'rtb-00ba1e6ee4dd511e8',
   stagingA: 'subnet-07c3b595eb4cd7d38',
   prodAppA: 'subnet-0a6065a856e31401d',
+  prodAppB: 'subnet-03ce21eb23529fa47',
+  prodAppC: 'subnet-017faca83fb6ad4e7',
   prodDataA: 'subnet-03b4aacbb33a6d5d6',
+  prodDataC: 'subnet-0228e66cdfc144864',
   prodPrivateA: 'rtb-07dbb6a23713c8fbb',
+  /** prod-vpce-https: the KMS endpoint's group. */
+  prodHttpsSg: 'sg-00508616eb284f6b5',
+  /** prod-vpce-ecr-open. */
+  prodEcrSg: 'sg-084b65076a99de2c0',
+  /** prod's KMS interface endpoint: prod-app-a (us-east-1a) and prod-app-b (us-east-1b), group prod-vpce-https. */
+  prodKms: 'vpce-00b7208297c48f525',
   prodS3: 'vpce-0775e1b3d7bdb0442',
   stagingS3: 'vpce-01838de3ae080473a',
 } as const;
+
+/** A policy that differs from AWS's default, for the KMS endpoint. */
+export const KMS_POLICY = '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}';
+
+/** A change to prod's KMS endpoint that changes nothing but `over`. */
+export function kmsChange(over: Partial<EndpointChange> = {}): EndpointChange {
+  return { region: 'us-east-1', endpointId: IDS.prodKms, addSubnetIds: [], removeSubnetIds: [], addSecurityGroupIds: [], removeSecurityGroupIds: [], ...over };
+}

@@ -1,14 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { FixtureEc2Api } from '@/lib/ec2/fixture';
-import { readFixtureRegion, type FixtureRegionData } from '@/lib/ec2/fixture-files';
+import { describe, expect, it } from 'vitest';
 import type { EndpointInput } from './schemas';
+import { demoApi } from './test-data';
 import { createWith, EndpointWriteError, toCreateRequest } from './write';
-
-let seed: FixtureRegionData;
-beforeAll(async () => {
-  seed = await readFixtureRegion(path.resolve(__dirname, '../../fixtures/demo'), 'us-east-1');
-});
 
 const gateway: EndpointInput = {
   type: 'gateway',
@@ -46,13 +39,13 @@ describe('toCreateRequest', () => {
 
 describe('createWith', () => {
   it('creates through the fixture backend and reports the id and state', async () => {
-    const api = new FixtureEc2Api(structuredClone(seed));
+    const api = await demoApi();
     const out = await createWith(api, gateway, false);
     expect(out).toMatchObject({ kind: 'created', state: 'available' });
   });
 
   it('turns DryRunOperation into "allowed" and UnauthorizedOperation into "not permitted"', async () => {
-    const api = new FixtureEc2Api(structuredClone(seed));
+    const api = await demoApi();
     expect(await createWith(api, gateway, true)).toMatchObject({ kind: 'dry-run', allowed: true, message: expect.stringMatching(/^Allowed/) });
     const denied = {
       createVpcEndpoint: async () => {
@@ -70,7 +63,7 @@ describe('createWith', () => {
   });
 
   it('maps a refusal to the field it concerns', async () => {
-    const api = new FixtureEc2Api(structuredClone(seed));
+    const api = await demoApi();
     const err = await createWith(api, { ...gateway, vpcId: 'vpc-0661f838a98aac5f6', routeTableIds: ['rtb-0300bcc27e6c8b85e'] }, false).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EndpointWriteError);
     expect(err).toMatchObject({ field: 'routeTableIds', code: 'RouteAlreadyExists' });

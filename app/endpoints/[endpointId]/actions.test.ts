@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ec2Api } from '@/lib/ec2/api';
+import { changedEndpoint } from '@/lib/endpoints/results';
+import { DEMO_FIXTURE_DIR, IDS, KMS_POLICY as POLICY } from '@/lib/endpoints/test-data';
 
 /**
  * The endpoint change action end to end on the fixture backend: the role check, zod, the rules against
@@ -17,17 +19,7 @@ const EDITOR = 'editor@example.com';
 const VIEWER = 'viewer@example.com';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-modify-action-'));
 
-// prod's KMS endpoint: prod-app-a (us-east-1a), prod-app-b (us-east-1b), group prod-vpce-https.
-const KMS = 'vpce-00b7208297c48f525';
-const PROD = 'vpc-0660179868a527d19';
-const APP_A = 'subnet-0a6065a856e31401d';
-const APP_C = 'subnet-017faca83fb6ad4e7';
-const DATA_A = 'subnet-03b4aacbb33a6d5d6';
-const DATA_C = 'subnet-0228e66cdfc144864';
-const HTTPS_SG = 'sg-00508616eb284f6b5';
-const ECR_SG = 'sg-084b65076a99de2c0';
-const PROD_S3 = 'vpce-0775e1b3d7bdb0442';
-const POLICY = '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}';
+const { prodKms: KMS, prod: PROD, prodAppA: APP_A, prodAppB: APP_B, prodAppC: APP_C, prodDataA: DATA_A, prodDataC: DATA_C, prodHttpsSg: HTTPS_SG, prodEcrSg: ECR_SG, prodS3: PROD_S3 } = IDS;
 
 type Actions = typeof import('./actions');
 type Backend = typeof import('@/lib/ec2/backend');
@@ -41,7 +33,7 @@ beforeAll(async () => {
   vi.stubEnv('ATLAS_EDITORS', EDITOR);
   vi.stubEnv('ATLAS_SOURCE', 'fixture');
   vi.stubEnv('ATLAS_DATA_DIR', dataDir);
-  vi.stubEnv('ATLAS_FIXTURE_DIR', path.resolve(__dirname, '../../../fixtures/demo'));
+  vi.stubEnv('ATLAS_FIXTURE_DIR', DEMO_FIXTURE_DIR);
   vi.stubEnv('ATLAS_LOG_LEVEL', 'silent');
   // Live is configured (nothing listens there) but ATLAS_LIVE_WRITES is not: live saves must be refused before any call.
   vi.stubEnv('AWS_ENDPOINT_URL', 'http://127.0.0.1:1');
@@ -67,7 +59,7 @@ function as(email: string | null) {
   requestHeaders = new Headers(email ? { 'x-forwarded-email': email } : {});
 }
 
-async function endpoint(id = KMS) {
+async function endpoint(id: string = KMS) {
   const t = await load.loadTopology({ source: 'fixture', region: 'us-east-1', refresh: true });
   const e = t.endpoints.find((x) => x.id === id)!;
   return { endpoint: e, enis: t.networkInterfaces.filter((n) => e.networkInterfaceIds.includes(n.id)) };
@@ -109,11 +101,14 @@ describe('changeEndpoint: a DryRun the EC2 endpoint ignored', () => {
     const res = await actions.changeEndpoint(change({ addSubnetIds: [APP_C] }), 'dry-run');
     expect(res).toMatchObject({ ok: true, kind: 'dry-run', dryRun: { ignored: true, message: expect.stringMatching(/ignored DryRun and ran ModifyVpcEndpoint for real/) } });
     expect((await endpoint()).endpoint.subnetIds).toContain(APP_C);
+    // The change is real: the page reads the endpoint again (useEndpointAction), so the editors start from it.
+    expect(changedEndpoint(res)).toBe(true);
   });
 
   it('leaves a real DryRun answer unflagged', async () => {
     const res = await actions.changeEndpoint(change({ addSubnetIds: [APP_C] }), 'dry-run');
     expect(res.ok && res.kind === 'dry-run' && res.dryRun).toEqual({ allowed: true, message: expect.stringMatching(/^Allowed/) });
+    expect(changedEndpoint(res)).toBe(false);
   });
 });
 
@@ -221,7 +216,7 @@ describe('changeEndpoint: what AWS refuses, next to its field, with nothing half
     expect(res.ok).toBe(false);
     expect(!res.ok && res.fieldErrors.subnetIds?.[0]).toMatch(/^Two chosen subnets share an availability zone; keep one per AZ\. \(AWS: DuplicateSubnetsInSameZone: /);
     const after = await endpoint();
-    expect([...after.endpoint.subnetIds].sort()).toEqual([APP_A, 'subnet-03ce21eb23529fa47', DATA_C].sort());
+    expect([...after.endpoint.subnetIds].sort()).toEqual([APP_A, APP_B, DATA_C].sort());
     // None of the rejected request: no group added, policy as it was.
     expect(after.endpoint.securityGroupIds).toEqual([HTTPS_SG]);
     expect(after.endpoint.policy).not.toBe(POLICY);

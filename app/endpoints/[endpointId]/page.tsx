@@ -11,6 +11,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/viewer';
 import { writesStateFor } from '@/lib/endpoints/scope';
 import { loadEndpointServices } from '@/lib/endpoints/services';
+import { siteOrigin } from '@/lib/share/metadata';
 import type { ServiceOffering } from '@/lib/endpoints/types';
 import { VIEW_STATE_KEYS } from '@/lib/graph/view-state';
 import { describeLoadFailure } from '@/lib/topology/errors';
@@ -60,7 +61,8 @@ function forPage(t: Topology, vpcId: string): Topology {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).endpointId };
+  const [{ endpointId }, metadataBase] = await Promise.all([params, siteOrigin()]);
+  return { title: endpointId, metadataBase };
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import { CircleAlert, CircleCheck, CircleX, TriangleAlert } from 'lucide-react';
+import { CircleAlert, CircleCheck, CircleX, Lock, TriangleAlert } from 'lucide-react';
 
 /** Small building blocks of the endpoint forms: a titled card, field messages, badges. */
 
@@ -85,6 +85,67 @@ export function ResultLine({ tone, testId, children }: { tone: keyof typeof RESU
     <p role={tone === 'good' ? 'status' : 'alert'} data-testid={testId} data-tone={tone} className={`flex gap-2 rounded-lg px-3 py-2 text-sm ${className}`}>
       <Icon aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
       <span>{children}</span>
+    </p>
+  );
+}
+
+/** An on/off switch: a checkbox with role="switch" over the drawn track, so labels and the keyboard work as for any checkbox. */
+export function Switch({
+  id,
+  label,
+  describedBy,
+  checked,
+  disabled = false,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  describedBy?: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <span
+      className={`relative mt-0.5 inline-flex h-5 w-9 shrink-0 rounded-full transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-teal-500 ${
+        checked ? 'bg-teal-600 dark:bg-teal-500' : 'bg-slate-300 dark:bg-slate-700'
+      } ${disabled ? 'opacity-50' : ''}`}
+    >
+      <span aria-hidden className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform ${checked ? 'translate-x-4' : 'translate-x-0.5'}`} />
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        aria-label={label}
+        aria-describedby={describedBy}
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        className="absolute inset-0 h-full w-full cursor-pointer opacity-0 disabled:cursor-not-allowed"
+      />
+    </span>
+  );
+}
+
+/** Why this server will not save (writes off, or a viewer): Dry run is what the form can do. */
+export function WritesOff({ reason, testId }: { reason: string | null; testId?: string }) {
+  return (
+    <p data-testid={testId} className="flex gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+      <Lock aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+      <span>{reason}</span>
+    </p>
+  );
+}
+
+/** Where a cost estimate's rates come from, and when they were checked. */
+export function PricingSource({ cost, className = '' }: { cost: { source: string; checkedOn: string }; className?: string }) {
+  return (
+    <p className={`text-xs text-slate-500 ${className}`}>
+      Rates from{' '}
+      <a href={cost.source} className="underline hover:text-slate-700 dark:hover:text-slate-300" target="_blank" rel="noreferrer">
+        AWS PrivateLink pricing
+      </a>
+      , checked {cost.checkedOn}.
     </p>
   );
 }

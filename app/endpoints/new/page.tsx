@@ -6,6 +6,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { writesStateFor } from '@/lib/endpoints/scope';
 import { loadEndpointServices } from '@/lib/endpoints/services';
 import type { ServiceOffering } from '@/lib/endpoints/types';
+import { siteOrigin } from '@/lib/share/metadata';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
 import { first, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
@@ -14,7 +15,10 @@ import type { Topology } from '@/lib/topology/types';
 import { EndpointForm, type FormType } from './_components/endpoint-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'New endpoint' };
+export async function generateMetadata(): Promise<Metadata> {
+  // As every page: link previews need the site's absolute address.
+  return { title: 'New endpoint', metadataBase: await siteOrigin() };
+}
 
 /** `a,b` or repeated `x=a&x=b` in the query string, each checked against an id pattern. */
 function ids(v: string | string[] | undefined, pattern: RegExp): string[] {

@@ -1,10 +1,10 @@
 'use client';
 
-import { FlaskConical, LoaderCircle, Lock } from 'lucide-react';
+import { FlaskConical, LoaderCircle } from 'lucide-react';
 import type { ChangeEndpointResult } from '@/lib/endpoints/results';
-import { ResultLine } from '../../_components/ui';
+import { ResultLine, WritesOff } from '../../_components/ui';
 
-/** The result line and the Dry run / apply buttons shared by the route-table editor and the delete form. */
+/** The result line and the Dry run / apply buttons of the endpoint page's editors and its delete form. */
 export function ActionButtons({
   result,
   pending,
@@ -42,12 +42,7 @@ export function ActionButtons({
           {message.text}
         </ResultLine>
       )}
-      {!writes.enabled && (
-        <p data-testid={testIdPrefix ? `${testIdPrefix}-writes-off` : undefined} className="flex gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300">
-          <Lock aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
-          <span>{writes.reason}</span>
-        </p>
-      )}
+      {!writes.enabled && <WritesOff reason={writes.reason} testId={testIdPrefix ? `${testIdPrefix}-writes-off` : undefined} />}
       <div className="flex flex-wrap gap-3">
         <button
           type="button"

@@ -1,12 +1,8 @@
-import { ArrowRight, EthernetPort, FileText, Globe, Minus, Plus, Shield } from 'lucide-react';
+import { ArrowRight, EthernetPort, FileText, Globe, Shield } from 'lucide-react';
 import { formatUsd, HOURS_PER_MONTH, type CostEstimate } from '@/lib/endpoints/cost';
 import type { ChangePreview } from '@/lib/endpoints/modify';
-
-type Row = { key: string; tone: 'add' | 'remove' | 'change'; icon: typeof Plus; text: React.ReactNode; note?: string };
-
-function Code({ children }: { children: React.ReactNode }) {
-  return <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{children}</code>;
-}
+import { ChangeRows, Code, type ChangeRow } from '../../_components/change-list';
+import { PricingSource } from '../../_components/ui';
 
 /**
  * What a change to an existing endpoint does, one row per effect: network interfaces created and
@@ -14,7 +10,7 @@ function Code({ children }: { children: React.ReactNode }) {
  */
 export function ChangeSummary({ change, empty }: { change: ChangePreview; empty: string }) {
   const { preview } = change;
-  const rows: Row[] = [
+  const rows: ChangeRow[] = [
     ...preview.addNetworkInterfaces.map((n) => ({
       key: `+n${n.subnetId}`,
       tone: 'add' as const,
@@ -37,20 +33,9 @@ export function ChangeSummary({ change, empty }: { change: ChangePreview; empty:
       ),
       note: `${n.az}${n.privateIp ? ` · ${n.privateIp} is freed` : ''}`,
     })),
-    ...change.addGroups.map((g) => ({
-      key: `+g${g.id}`,
-      tone: 'add' as const,
-      icon: Shield,
-      text: (
-        <>
-          Security group <b>{g.name}</b>
-        </>
-      ),
-      note: g.name !== g.id ? g.id : undefined,
-    })),
-    ...change.removeGroups.map((g) => ({
-      key: `-g${g.id}`,
-      tone: 'remove' as const,
+    ...[...change.addGroups.map((g) => ['add', g] as const), ...change.removeGroups.map((g) => ['remove', g] as const)].map(([tone, g]) => ({
+      key: `${tone === 'add' ? '+' : '-'}g${g.id}`,
+      tone,
       icon: Shield,
       text: (
         <>
@@ -82,33 +67,7 @@ export function ChangeSummary({ change, empty }: { change: ChangePreview; empty:
       note: change.policy === 'reset' ? 'full access for every principal' : 'the document in the editor',
     });
   }
-  if (!rows.length) return <p className="text-sm text-slate-500 dark:text-slate-400">{empty}</p>;
-  return (
-    <ul className="space-y-2" data-testid="change-list" aria-label={change.summary.join(' ')}>
-      {rows.map(({ key, tone, icon: Icon, text, note }) => (
-        <li key={key} className="flex gap-3 rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
-          <span
-            className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full ${
-              tone === 'add'
-                ? 'bg-emerald-100 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300'
-                : tone === 'remove'
-                  ? 'bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300'
-                  : 'bg-sky-100 text-sky-700 dark:bg-sky-950 dark:text-sky-300'
-            }`}
-          >
-            {tone === 'add' ? <Plus aria-label="adds" className="h-3.5 w-3.5" /> : tone === 'remove' ? <Minus aria-label="removes" className="h-3.5 w-3.5" /> : <ArrowRight aria-label="changes" className="h-3.5 w-3.5" />}
-          </span>
-          <span className="min-w-0">
-            <span className="flex items-center gap-1.5">
-              <Icon aria-hidden className="h-3.5 w-3.5 shrink-0 text-slate-400" />
-              <span className="min-w-0 break-words">{text}</span>
-            </span>
-            {note && <span className="block break-words text-xs text-slate-500 dark:text-slate-400">{note}</span>}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
+  return <ChangeRows rows={rows} summary={change.summary} empty={empty} />;
 }
 
 /** The monthly cost before and after the change, with the difference; rates as the create form shows them. */
@@ -148,13 +107,7 @@ export function CostChange({ before, after }: { before: CostEstimate; after: Cos
         {after.azs} AZ{after.azs === 1 ? '' : 's'} × {HOURS_PER_MONTH} h × {formatUsd(after.hourlyPerAz)}
         {diff !== 0 && ` (${before.azs} AZ${before.azs === 1 ? '' : 's'} today)`}, plus {formatUsd(after.perGb)} per GB processed.
       </p>
-      <p className="text-xs text-slate-500">
-        Rates from{' '}
-        <a href={after.source} className="underline hover:text-slate-700 dark:hover:text-slate-300" target="_blank" rel="noreferrer">
-          AWS PrivateLink pricing
-        </a>
-        , checked {after.checkedOn}.
-      </p>
+      <PricingSource cost={after} />
     </div>
   );
 }

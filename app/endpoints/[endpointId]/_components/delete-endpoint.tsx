@@ -1,15 +1,14 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { EndpointPreview } from '@/lib/endpoints/preview';
-import type { ChangeEndpointResult } from '@/lib/endpoints/results';
 import { ChangeList } from '../../_components/change-list';
 import { inputClass } from '../../_components/ui';
 import { removeEndpoint } from '../actions';
 import { ActionButtons } from './action-buttons';
 import { useReportPendingChange } from './endpoint-graph';
+import { useEndpointAction } from './use-endpoint-action';
 
 /**
  * Delete an endpoint behind a first press: then what goes away (its routes or ENIs, in words and in red on the
@@ -26,33 +25,12 @@ export function DeleteEndpoint({
   scope: { source?: string; profile?: string; region: string };
   writes: { enabled: boolean; reason: string | null };
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [confirm, setConfirm] = useState('');
-  const [result, setResult] = useState<ChangeEndpointResult | null>(null);
-  const [pending, setPending] = useState<'apply' | 'dry-run' | null>(null);
-  const busy = useRef(false);
   useReportPendingChange('delete', open ? preview : null);
-
-  const submit = async (mode: 'apply' | 'dry-run') => {
-    if (busy.current) return;
-    busy.current = true;
-    setPending(mode);
-    setResult(null);
-    let res: ChangeEndpointResult;
-    try {
-      res = await removeEndpoint({ ...scope, endpointId, confirm: mode === 'dry-run' ? endpointId : confirm }, mode);
-    } catch {
-      res = { ok: false, error: 'The server did not answer; try again.', fieldErrors: {} };
-    }
-    if (res.ok && res.kind === 'done' && res.redirectTo) {
-      router.push(res.redirectTo);
-      return;
-    }
-    busy.current = false;
-    setPending(null);
-    setResult(res);
-  };
+  // A DryRun an emulator ran for real deleted the endpoint: re-reading the page would leave only "not found", so
+  // the answer stays here, saying what happened.
+  const action = useEndpointAction((mode) => removeEndpoint({ ...scope, endpointId, confirm: mode === 'dry-run' ? endpointId : confirm }, mode), { refresh: false });
 
   if (!open) {
     return (
@@ -89,17 +67,19 @@ export function DeleteEndpoint({
         <input id="confirm-delete" className={`${inputClass} font-mono`} value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
       </div>
       <ActionButtons
-        result={result}
-        pending={pending}
+        result={action.result}
+        pending={action.pending}
         writes={writes}
         applyLabel="Delete endpoint"
         applyTone="danger"
         disabled={false}
-        onSubmit={(mode) => (mode === 'apply' && confirm.trim() !== endpointId ? setResult({ ok: false, error: `Type ${endpointId} in the box to confirm.`, fieldErrors: {} }) : submit(mode))}
+        onSubmit={(mode) =>
+          mode === 'apply' && confirm.trim() !== endpointId ? action.setResult({ ok: false, error: `Type ${endpointId} in the box to confirm.`, fieldErrors: {} }) : void action.submit(mode)
+        }
         onCancel={() => {
           setOpen(false);
           setConfirm('');
-          setResult(null);
+          action.setResult(null);
         }}
       />
     </div>

@@ -57,6 +57,11 @@ export function useReportPendingChange(editor: Editor, preview: EndpointPreview 
   useEffect(() => () => report?.(editor, null), [report, editor]);
 }
 
+/** The delete the page's graph draws while its confirmation is open, for the list of what will change beside it. */
+export function usePendingDelete(): EndpointPreview | undefined {
+  return useContext(PendingContext).delete;
+}
+
 /** The endpoint in its VPC on the compact graph, framed on it and what it uses, with the pending change drawn over it. */
 export function EndpointGraph({ endpoint, topology, height }: { endpoint: Endpoint; topology: Topology; height?: string }) {
   const pending = useContext(PendingContext);

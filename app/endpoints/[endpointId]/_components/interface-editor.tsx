@@ -1,21 +1,21 @@
 'use client';
 
-import { CircleAlert, Info } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useMemo, useRef, useState } from 'react';
+import { CircleAlert, Info, Trash2 } from 'lucide-react';
+import { useMemo, useState } from 'react';
 import { changeBetween, changesSomething, checkEndpointChange, currentOf, previewEndpointChange, type DesiredEndpoint } from '@/lib/endpoints/modify';
-import type { ChangeEndpointResult } from '@/lib/endpoints/results';
 import { findOffering, privateDnsState, securityGroupOptions, subnetGroups } from '@/lib/endpoints/rules';
 import type { FieldErrors, ServiceOffering } from '@/lib/endpoints/types';
 import type { Endpoint, Topology } from '@/lib/topology/types';
-import { Card, FieldMessages } from '../../_components/ui';
+import { ChangeList } from '../../_components/change-list';
+import { Card, FieldMessages, Switch } from '../../_components/ui';
 import { PolicyEditor } from '../../new/_components/policy-editor';
 import { SecurityGroupPicker } from '../../new/_components/security-group-picker';
 import { SubnetPicker } from '../../new/_components/subnet-picker';
 import { changeEndpoint } from '../actions';
-import { ActionButtons } from './action-buttons';
 import { ChangeSummary, CostChange } from './change-summary';
-import { useReportPendingChange } from './endpoint-graph';
+import { EditorSubmit } from './editor-submit';
+import { usePendingDelete, useReportPendingChange } from './endpoint-graph';
+import { useEndpointAction } from './use-endpoint-action';
 
 export interface EditorScope {
   source?: string;
@@ -69,16 +69,12 @@ export function InterfaceEditor({
   /** Cards after the editor's own in the left column (the delete form, so the graph stays beside it). */
   after?: React.ReactNode;
 }) {
-  const router = useRouter();
   const current = useMemo(() => currentOf(endpoint), [endpoint]);
   const [subnetIds, setSubnetIds] = useState(initial?.subnetIds ?? current.subnetIds);
   const [securityGroupIds, setSecurityGroupIds] = useState(initial?.securityGroupIds ?? current.securityGroupIds);
   const [privateDns, setPrivateDns] = useState(current.privateDnsEnabled);
   const [policy, setPolicy] = useState(current.policy);
   const [groupNote, setGroupNote] = useState<string | null>(null);
-  const [result, setResult] = useState<ChangeEndpointResult | null>(null);
-  const [pending, setPending] = useState<'apply' | 'dry-run' | null>(null);
-  const busy = useRef(false);
 
   // After a save the page re-reads the endpoint: start again from what it is now, keeping the result line.
   const signature = signatureOf(endpoint);
@@ -105,7 +101,9 @@ export function InterfaceEditor({
   const rules = checkEndpointChange(endpoint, { ...change, region: scope.region }, { topology, services });
   const preview = previewEndpointChange(endpoint, change, topology, { services });
   useReportPendingChange('interface', preview.preview.addNetworkInterfaces.length || preview.preview.removeNetworkInterfaces.length ? preview.preview : null);
-  const server = result && !result.ok ? result.fieldErrors : {};
+  const deleting = usePendingDelete();
+  const action = useEndpointAction((mode) => changeEndpoint({ ...scope, ...change }, mode));
+  const server = action.result && !action.result.ok ? action.result.fieldErrors : {};
   const errors = merge(rules.fieldErrors, server);
   const formErrors = [...(rules.fieldErrors.form ?? []), ...(rules.fieldErrors.region ?? [])];
   // The panel is far from the fields on a long page: it names the sections to fix before saving.
@@ -113,24 +111,7 @@ export function InterfaceEditor({
 
   const edited = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
-    setResult(null);
-  };
-
-  const submit = async (mode: 'apply' | 'dry-run') => {
-    if (busy.current) return;
-    busy.current = true;
-    setPending(mode);
-    setResult(null);
-    let res: ChangeEndpointResult;
-    try {
-      res = await changeEndpoint({ ...scope, ...change }, mode);
-    } catch {
-      res = { ok: false, error: 'The server did not answer. Check that vpc-atlas is running, then try again.', fieldErrors: {} };
-    }
-    busy.current = false;
-    setPending(null);
-    setResult(res);
-    if (res.ok && res.kind === 'done') router.refresh();
+    action.setResult(null);
   };
 
   return (
@@ -170,24 +151,7 @@ export function InterfaceEditor({
 
         <Card title="Private DNS" testId="modify-dns">
           <div className="flex items-start gap-3">
-            <span
-              className={`relative mt-0.5 inline-flex h-5 w-9 shrink-0 rounded-full transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-teal-500 ${
-                privateDns ? 'bg-teal-600 dark:bg-teal-500' : 'bg-slate-300 dark:bg-slate-700'
-              } ${dnsLocked ? 'opacity-50' : ''}`}
-            >
-              <span aria-hidden className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform ${privateDns ? 'translate-x-4' : 'translate-x-0.5'}`} />
-              <input
-                id="modify-private-dns"
-                type="checkbox"
-                role="switch"
-                aria-label="Enable private DNS name"
-                aria-describedby="modify-private-dns-help"
-                checked={privateDns}
-                disabled={dnsLocked}
-                onChange={(e) => edited(setPrivateDns)(e.target.checked)}
-                className="absolute inset-0 h-full w-full cursor-pointer opacity-0 disabled:cursor-not-allowed"
-              />
-            </span>
+            <Switch id="modify-private-dns" label="Enable private DNS name" describedBy="modify-private-dns-help" checked={privateDns} disabled={dnsLocked} onChange={edited(setPrivateDns)} />
             <span className="min-w-0">
               <label htmlFor="modify-private-dns" className={`block text-sm font-medium ${dnsLocked ? 'cursor-not-allowed' : 'cursor-pointer'}`}>
                 Private DNS name
@@ -225,34 +189,36 @@ export function InterfaceEditor({
       {/* In view while the fields scroll by; scrolls itself when the change and the graph are taller than the window. */}
       <div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
         <Card title="What will change" testId="modify-preview">
-          <ChangeSummary change={preview} empty="Nothing yet: tick or untick a subnet or a security group, switch private DNS, or edit the policy." />
-          {graph}
-          {preview.cost && (
-            <div className="space-y-2 border-t border-slate-100 pt-4 dark:border-slate-800">
-              <h3 className="text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">Monthly cost</h3>
-              <CostChange before={preview.cost.before} after={preview.cost.after} />
-            </div>
+          {/* While the delete's confirmation is open the graph draws it: the list says the same, and the edits above wait, unsaved. */}
+          {deleting ? (
+            <ChangeList preview={deleting} empty="Nothing else: the endpoint has no routes or network interfaces." />
+          ) : (
+            <ChangeSummary change={preview} empty="Nothing yet: tick or untick a subnet or a security group, switch private DNS, or edit the policy." />
           )}
-          {toFix.length > 0 && (
-            <p data-testid="modify-to-fix" className="flex gap-2 text-sm text-red-700 dark:text-red-300">
-              <CircleAlert aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+          {graph}
+          {deleting ? (
+            <p data-testid="modify-deleting" className="flex gap-2 border-t border-slate-100 pt-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+              <Trash2 aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
               <span>
-                Not possible as it is: see {toFix.join(', ')}.
+                What the delete below takes away. {something ? 'Your edits above are not saved; cancel the delete to see and save them.' : 'Cancel it to change the endpoint instead.'}
               </span>
             </p>
+          ) : (
+            <EditorSubmit errors={formErrors} action={action} writes={writes} applyLabel="Save changes" disabled={!something} testIdPrefix="modify" divided>
+              {preview.cost && (
+                <div className="space-y-2 border-t border-slate-100 pt-4 dark:border-slate-800">
+                  <h3 className="text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">Monthly cost</h3>
+                  <CostChange before={preview.cost.before} after={preview.cost.after} />
+                </div>
+              )}
+              {toFix.length > 0 && (
+                <p data-testid="modify-to-fix" className="flex gap-2 text-sm text-red-700 dark:text-red-300">
+                  <CircleAlert aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+                  <span>Not possible as it is: see {toFix.join(', ')}.</span>
+                </p>
+              )}
+            </EditorSubmit>
           )}
-          <FieldMessages field="form" errors={formErrors} />
-          <div className="border-t border-slate-100 pt-4 dark:border-slate-800">
-            <ActionButtons
-              result={result}
-              pending={pending}
-              writes={writes}
-              applyLabel="Save changes"
-              disabled={!something}
-              onSubmit={submit}
-              testIdPrefix="modify"
-            />
-          </div>
         </Card>
       </div>
     </div>

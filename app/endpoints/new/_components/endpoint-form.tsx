@@ -28,7 +28,7 @@ import { RouteTablePicker } from '../../_components/route-table-picker';
 import { SecurityGroupPicker } from './security-group-picker';
 import { ServicePicker } from './service-picker';
 import { SubnetPicker } from './subnet-picker';
-import { Card, FieldMessages, inputClass } from '../../_components/ui';
+import { Card, FieldMessages, inputClass, Switch } from '../../_components/ui';
 
 export type FormType = 'gateway' | 'interface';
 
@@ -266,24 +266,7 @@ export function EndpointForm({ scope, topology, services, initial, clientToken, 
             </Card>
             <Card step={++step} title="DNS and addressing" testId="section-dns">
               <div className="flex items-start gap-3">
-                <span
-                  className={`relative mt-0.5 inline-flex h-5 w-9 shrink-0 rounded-full transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-teal-500 ${
-                    privateDnsEnabled ? 'bg-teal-600 dark:bg-teal-500' : 'bg-slate-300 dark:bg-slate-700'
-                  } ${dns?.available ? '' : 'opacity-50'}`}
-                >
-                  <span aria-hidden className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform ${privateDnsEnabled ? 'translate-x-4' : 'translate-x-0.5'}`} />
-                  <input
-                    id="private-dns"
-                    type="checkbox"
-                    role="switch"
-                    aria-label="Enable private DNS name"
-                    aria-describedby="private-dns-help"
-                    checked={privateDnsEnabled}
-                    disabled={!dns?.available}
-                    onChange={(e) => setPrivateDns(e.target.checked)}
-                    className="absolute inset-0 h-full w-full cursor-pointer opacity-0 disabled:cursor-not-allowed"
-                  />
-                </span>
+                <Switch id="private-dns" label="Enable private DNS name" describedBy="private-dns-help" checked={privateDnsEnabled} disabled={!dns?.available} onChange={setPrivateDns} />
                 <span>
                   <label htmlFor="private-dns" className={`block text-sm font-medium ${dns?.available ? 'cursor-pointer' : 'cursor-not-allowed'}`}>
                     Private DNS name

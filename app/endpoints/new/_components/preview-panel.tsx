@@ -1,13 +1,13 @@
 'use client';
 
-import { CircleX, FlaskConical, LoaderCircle, Lock, Rocket } from 'lucide-react';
+import { CircleX, FlaskConical, LoaderCircle, Rocket } from 'lucide-react';
 import { useState } from 'react';
 import { formatUsd, HOURS_PER_MONTH, type CostEstimate } from '@/lib/endpoints/cost';
 import type { EndpointPreview } from '@/lib/endpoints/preview';
 import type { DryRunAnswer } from '@/lib/endpoints/results';
 import { ChangeList } from '../../_components/change-list';
 import { CodeBlock } from '../../_components/code-block';
-import { ResultLine } from '../../_components/ui';
+import { PricingSource, ResultLine, WritesOff } from '../../_components/ui';
 
 export interface SubmitState {
   pending: 'create' | 'dry-run' | null;
@@ -43,13 +43,7 @@ function Cost({ cost }: { cost: CostEstimate }) {
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         {cost.azs} AZ{cost.azs === 1 ? '' : 's'} × {HOURS_PER_MONTH} h × {formatUsd(cost.hourlyPerAz)}, plus {formatUsd(cost.perGb)} per GB processed (through a NAT gateway: {formatUsd(cost.natPerGb)}/GB).
       </p>
-      <p className="mt-1 text-xs text-slate-500">
-        Rates from{' '}
-        <a href={cost.source} className="underline hover:text-slate-700 dark:hover:text-slate-300" target="_blank" rel="noreferrer">
-          AWS PrivateLink pricing
-        </a>
-        , checked {cost.checkedOn}.
-      </p>
+      <PricingSource cost={cost} className="mt-1" />
     </div>
   );
 }
@@ -118,12 +112,7 @@ export function PreviewPanel({
             <span>{state.error}</span>
           </p>
         )}
-        {!writes.enabled && (
-          <p data-testid="writes-off" className="flex gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300">
-            <Lock aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
-            <span>{writes.reason}</span>
-          </p>
-        )}
+        {!writes.enabled && <WritesOff reason={writes.reason} testId="writes-off" />}
         <div className="flex flex-wrap gap-3">
           <button
             type="button"
