@@ -16,6 +16,7 @@ import { benchVariant } from './lib/browser-phase';
 import { benchLive } from './lib/live-phase';
 import { descendants, freePort, installCleanup, memoryOf, run, start, stop, stopAll, waitForHttp } from './lib/procs';
 import { checkTargets, markdown, type SizeResult } from './lib/report';
+import { figure, since, type Figure } from './lib/stats';
 import { benchServer, type View } from './lib/server-phase';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -162,6 +163,24 @@ function machine(): string {
   return `${cpus.length} x ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
+/**
+ * Our page's HTML over HTTP on the warm server, `runs` times one after another, nothing else loading: what the
+ * server spends on a page view (loading, analysis and layout from their caches, rendering and streaming the page).
+ */
+async function timePageResponses(url: string, runs: number): Promise<{ ms: Figure; bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url);
+    const body = await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    times.push(since(t0));
+    bytes = body.byteLength;
+  }
+  return { ms: figure(times), bytes };
+}
+
 async function main() {
   const opts = readCommandLine('bench', USAGE, process.argv.slice(2), parseBenchArgs);
   // Everything the bench's SDK clients could read: moto's dummy keys, and nothing from the shell.
@@ -263,9 +282,10 @@ async function main() {
             const profileDir = path.join(ROOT, 'bench', 'out');
             const ours = await benchVariant(browser, oursUrl, opts.runs, opts.timeoutMs, log, opts.profile ? path.join(profileDir, `${size}-ours`) : undefined);
             const serverRss = server.child.pid ? rssOfTree(server.child.pid) : null;
+            const pageResponse = await timePageResponses(oursUrl, opts.runs);
             log(`browser ${size} naive baseline: ${naiveUrl}`);
             const naive = await benchVariant(browser, naiveUrl, opts.runs, opts.timeoutMs, log, opts.profile ? path.join(profileDir, `${size}-naive`) : undefined);
-            resultOf(size).browser = { ours, naive, serverRss };
+            resultOf(size).browser = { ours, naive, serverRss, pageResponse };
           } finally {
             await stop(server);
           }

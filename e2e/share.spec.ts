@@ -155,6 +155,14 @@ test.describe('snapshots', () => {
     // Select another node (the subnet's route table, from the inspector): the canvas writes it into the URL.
     await page.getByTestId('graph-inspector').locator(`[data-ref="${DEMO.prodPrivateA}"]`).first().click();
     await expect(page).toHaveURL(new RegExp(`sel=${DEMO.prodPrivateA}`));
+    // The canvas pans to the selection and writes that viewport into the URL a moment later: copy once it has settled.
+    await expect
+      .poll(async () => {
+        const before = page.url();
+        await page.waitForTimeout(400);
+        return page.url() === before;
+      })
+      .toBe(true);
     await page.getByTestId('copy-link').click();
     await expect(page.getByTestId('copy-link')).toHaveText('Link copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());

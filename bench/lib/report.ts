@@ -5,6 +5,7 @@ import type { Size } from '../../scripts/lib/synth';
 import type { VariantResult } from './browser-phase';
 import type { LiveResult } from './live-phase';
 import type { ServerResult } from './server-phase';
+import type { Figure } from './stats';
 
 export interface SizeResult {
   size: Size;
@@ -16,6 +17,8 @@ export interface SizeResult {
     naive: VariantResult;
     /** The Next server process tree (start.mjs excluded) after the measured visits of our page. */
     serverRss: { rssBytes: number; peakBytes: number; processes: number } | null;
+    /** Our page's HTML fetched on the warm server after the browser runs (full body, one request at a time). */
+    pageResponse?: { ms: Figure; bytes: number };
   };
 }
 
@@ -119,6 +122,10 @@ const ROWS: Row[] = [
   { label: 'Layout, warm: buildGraph + cache hit (ms)', cell: (r) => fmt(r.server?.layoutWarmMs.median, 1) },
   { label: 'Normalize + analysis + layout, warm (ms)', cell: (r) => fmt(r.server?.pipelineWarmMs.median) },
   { label: 'Topology JSON (kB, gzip)', cell: (r) => (r.server ? `${fmt(kB(r.server.topologyBytes), 1)} (${fmt(kB(r.server.topologyGzipBytes), 1)})` : 'n/a') },
+  {
+    label: 'Page response, warm server (ms, HTML kB)',
+    cell: (r) => (r.browser?.pageResponse ? `${fmt(r.browser.pageResponse.ms.median)} (${fmt(kB(r.browser.pageResponse.bytes))})` : 'n/a'),
+  },
   {
     label: 'Server RSS (MB, peak)',
     cell: (r) => (r.browser?.serverRss ? `${fmt(MB(r.browser.serverRss.rssBytes))} (${fmt(MB(r.browser.serverRss.peakBytes))})` : 'n/a'),

@@ -119,6 +119,8 @@ describe('the scripts use it', () => {
     ['scripts/synth.ts', ['--size', 'XXL', '--out', '/tmp/never'], 'fixtures:synth: --size "XXL" is not one of S, M, L, XL.'],
     ['scripts/synth-to-moto.ts', ['--size', 'S', '--endpoint', 'http://example.com:5055'], 'synth-to-moto: --endpoint must be http:// on loopback (127.0.0.1), not "http://example.com:5055".'],
     ['scripts/capture.ts', ['--out', '/tmp/never'], 'fixtures:capture: --region is required (or set AWS_REGION).'],
+    ['bench/run.ts', ['--sizes', 'L,XXL'], 'bench: --sizes "XXL" is not one of S, M, L, XL.'],
+    ['bench/run.ts', ['--runs', '0'], 'bench: --runs must be an integer from 1 to 50.'],
   ])('%s exits 2 with the problem', (script, argv, message) => {
     const r = spawnSync(tsx, [script, ...argv], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe(`${message}\nRun with --help for usage.\n`);
