@@ -271,3 +271,31 @@ test('the region view lays the VPCs out side by side and wraps them', async ({ p
   for (const id of [DEMO.prod, DEMO.staging, DEMO.shared, DEMO.defaultVpc]) await expect(node(page, id)).toBeInViewport();
   await page.screenshot({ path: 'test-results/screens/graph-region.png' });
 });
+
+test('zoomed far out, each VPC of the region is named over its box at a readable size', async ({ page }) => {
+  await openGraph(page, '/?region=us-east-1&view=graph');
+  // At full detail the names are in the VPCs' headers, not written over the picture.
+  await expect(page.getByTestId('vpc-label')).toHaveCount(0);
+  while ((await viewport(page)).zoom >= 0.28) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  const vpcs = await page.request.get('/api/topology?region=us-east-1').then(async (r) => ((await r.json()) as { vpcs: { id: string; name: string }[] }).vpcs);
+  await expect(page.getByTestId('vpc-label')).toHaveCount(vpcs.length);
+  for (const vpc of vpcs) {
+    const label = page.locator(`[data-testid="vpc-label"][data-vpc-id="${vpc.id}"]`);
+    await expect(label).toHaveText(vpc.name || vpc.id);
+    await expect(label).toBeVisible();
+    const [box, vpcBox] = await Promise.all([label.boundingBox(), node(page, vpc.id).boundingBox()]);
+    // Legible on screen (the zoom is below 0.28, where the header's own text would be a few pixels high)...
+    const fontPx = await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * Number(/scale\(([-\d.]+)\)/.exec((el.closest('.react-flow__viewport') as HTMLElement).style.transform)?.[1] ?? 1));
+    expect(fontPx).toBeGreaterThanOrEqual(11);
+    // ...and on its own VPC's box: across its top border, within its width.
+    expect(box!.x).toBeGreaterThanOrEqual(vpcBox!.x);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(vpcBox!.x + vpcBox!.width + 1);
+    expect(box!.y).toBeLessThan(vpcBox!.y);
+    expect(box!.y + box!.height).toBeGreaterThan(vpcBox!.y);
+  }
+  await page.screenshot({ path: 'test-results/screens/graph-region-far-out.png' });
+  // Zooming back in hands the names back to the headers.
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  while ((await viewport(page)).zoom < 0.28) await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect(page.getByTestId('vpc-label')).toHaveCount(0);
+});

@@ -62,6 +62,7 @@ import { createFlowCache, flowEdges, flowNodes, withHovered, type EdgeFlowOption
 import type { AtlasEdge, AtlasNode, DiffMark, GraphDiff, GraphGhost } from './types';
 import { useGraphLayout } from './use-graph-layout';
 import { useUrlViewState } from './use-url-view-state';
+import { VpcLabels } from './vpc-labels';
 
 // The inspector's code loads when something is first selected: the first picture does not need it.
 const Inspector = lazy(() => import('./inspector').then((m) => ({ default: m.Inspector })));
@@ -330,6 +331,16 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     return shown && hovered ? withHovered(base, shown.graph, shown.layout, edgeOptions, hovered, flowCache.current) : base;
   }, [baseNodes, baseEdges, shown, hovered, edgeOptions]);
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);
+  const vpcLabels = useMemo(
+    () =>
+      shown
+        ? shown.graph.nodes.flatMap((n) => {
+            const b = n.kind === 'vpc' ? absolute.get(n.id) : undefined;
+            return b && n.kind === 'vpc' ? [{ id: n.id, name: n.data.name || n.id, x: b.x, y: b.y, width: b.width }] : [];
+          })
+        : [],
+    [shown, absolute],
+  );
   const overviewBoxes = useMemo(
     () =>
       shown
@@ -755,6 +766,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               </Panel>
               {/* Compact: in the band the fits keep clear for the (hidden) toolbar, so no fitted or framed node is under them. */}
               <Controls position={compact ? 'top-left' : 'bottom-left'} orientation={compact ? 'horizontal' : 'vertical'} showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
+              {farOut && viewportReady ? <VpcLabels labels={vpcLabels} /> : null}
               {/* After the first picture, which it must not hold up. */}
               {shown && complete && !compact ? (
                 <Panel position="bottom-right">

@@ -1,25 +1,16 @@
 import { memo } from 'react';
-import { useStore, type NodeProps } from '@xyflow/react';
-import { GROUP_PADDING } from '@/lib/graph/sizes';
+import type { NodeProps } from '@xyflow/react';
 import { plural } from './format';
-
-// The scaled name must stay in the header band the layout leaves above the AZs.
-const HEADER_ROOM = ((GROUP_PADDING.vpc?.top ?? 60) - 8) / 1.25;
 import { Badge, GroupBox, KindChip, useDetail } from './node-parts';
 import type { VpcNode as VpcNodeType } from './types';
 
-function VpcNodeView({ id, data, selected, width }: NodeProps<VpcNodeType>) {
+function VpcNodeView({ id, data, selected }: NodeProps<VpcNodeType>) {
   const detail = useDetail();
-  // Zoomed far out only the VPC's name can still be read: it follows the zoom (quantised, so it re-renders rarely).
-  const zoom = useStore((s) => (detail === 'low' ? Math.max(0.02, Math.round(s.transform[2] * 50) / 50) : 1));
   const name = data.name || id;
   const facts = [data.name ? id : null, plural(data.subnetCount, 'subnet'), plural(data.endpointCount, 'endpoint')].filter(Boolean).join(' · ');
+  // Zoomed far out the canvas writes the VPCs' names over the picture at a readable size (`vpc-labels.tsx`).
   const header =
-    detail === 'low' ? (
-      <div className="truncate px-[0.5em] pt-[0.2em] font-semibold leading-tight text-indigo-900 dark:text-indigo-100" style={{ fontSize: Math.min(15 / zoom, HEADER_ROOM, (width ?? 360) / 14) }} title={name}>
-        {name}
-      </div>
-    ) : (
+    detail === 'low' ? null : (
       <div className="flex min-w-0 items-center gap-3 px-4 pt-3">
         <KindChip kind="vpc" size="lg" />
         <div className="min-w-0 flex-1 leading-tight">
