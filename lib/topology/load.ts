@@ -4,6 +4,7 @@ import { getEc2Api, type Source } from '@/lib/ec2/backend';
 import { FixtureEc2Api } from '@/lib/ec2/fixture';
 import { readRegion } from '@/lib/ec2/read-region';
 import { normalizeTopology, scopeToVpc } from './normalize';
+import { perTopology } from './per-topology';
 import type { Topology } from './types';
 
 export interface LoadOptions {
@@ -133,18 +134,8 @@ export async function loadTopology(options: LoadOptions): Promise<Topology> {
  * One scoped copy per loaded topology and VPC: a VPC page loaded again gets the same object, which is what the
  * analysis and layout caches recognise it by.
  */
-const scopedCopies = new WeakMap<Topology, Map<string, Topology>>();
+const scopedCopies = perTopology<Topology>();
 
 function scopedTo(topology: Topology, vpcId: string): Topology {
-  let copies = scopedCopies.get(topology);
-  if (!copies) {
-    copies = new Map();
-    scopedCopies.set(topology, copies);
-  }
-  let scoped = copies.get(vpcId);
-  if (!scoped) {
-    scoped = scopeToVpc(topology, vpcId);
-    copies.set(vpcId, scoped);
-  }
-  return scoped;
+  return scopedCopies.get(topology, vpcId, () => scopeToVpc(topology, vpcId));
 }
