@@ -1,5 +1,6 @@
 import { Clock, Cloud, Database, Globe, KeyRound, RefreshCw, UserRound } from 'lucide-react';
 import { scopeQuery, type PageScope } from '@/lib/topology/page-params';
+import { Fact } from '@/components/ui/fact';
 
 export interface ScopeBarProps {
   scope: PageScope;
@@ -23,18 +24,6 @@ function age(iso: string, now: number): string {
   if (s < 5) return 'just now';
   if (s < 120) return `${s} s ago`;
   return `${Math.round(s / 60)} min ago`;
-}
-
-function Fact({ icon, label, children }: { icon: React.ReactNode; label: string; children: React.ReactNode }) {
-  return (
-    <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-      <span aria-hidden className="text-slate-400 dark:text-slate-500">
-        {icon}
-      </span>
-      <span className="text-slate-500 dark:text-slate-400">{label}: </span>
-      {children}
-    </span>
-  );
 }
 
 /**

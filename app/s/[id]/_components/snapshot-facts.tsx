@@ -1,18 +1,7 @@
 import { Clock, Cloud, Database, Globe, Lock } from 'lucide-react';
 import { formatUtc } from '@/lib/share/read';
 import type { Snapshot } from '@/lib/share/store';
-
-function Fact({ icon, label, children }: { icon: React.ReactNode; label: string; children: React.ReactNode }) {
-  return (
-    <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-      <span aria-hidden className="text-slate-400 dark:text-slate-500">
-        {icon}
-      </span>
-      <span className="text-slate-500 dark:text-slate-400">{label}:</span>
-      {children}
-    </span>
-  );
-}
+import { Fact } from '@/components/ui/fact';
 
 /** What a frozen topology is: when it was captured, from where, and that it does not change. */
 export function SnapshotFacts({ snapshot }: { snapshot: Snapshot }) {
