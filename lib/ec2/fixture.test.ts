@@ -114,6 +114,40 @@ describe('FixtureEc2Api pagination', () => {
   });
 });
 
+describe('readRegion call order', () => {
+  it('reads the VPCs\' DNS attributes while the other lists are still loading, not after them', async () => {
+    const api = new FixtureEc2Api(dataset());
+    let attributeCalls = 0;
+    let releaseSubnets!: () => void;
+    const subnetsHeld = new Promise<void>((resolve) => (releaseSubnets = resolve));
+    const describeSubnets = api.describeSubnets;
+    const describeVpcAttribute = api.describeVpcAttribute;
+    // DescribeSubnets answers only once the attribute calls have started: reading them after every list would hang.
+    api.describeSubnets = async (input) => {
+      await subnetsHeld;
+      return describeSubnets(input);
+    };
+    api.describeVpcAttribute = async (input) => {
+      attributeCalls += 1;
+      if (attributeCalls === 14) releaseSubnets();
+      return describeVpcAttribute(input);
+    };
+    const timeout = new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), 2000));
+    const raw = await Promise.race([readRegion(api), timeout]);
+    expect(raw).not.toBe('timed out');
+    expect(attributeCalls).toBe(14);
+    expect((raw as Awaited<ReturnType<typeof readRegion>>).subnets).toHaveLength(2);
+  });
+
+  it('reports a failed DescribeVpcs as the load\'s error, with nothing left unhandled', async () => {
+    const api = new FixtureEc2Api(dataset());
+    api.describeVpcs = async () => {
+      throw new FixtureApiError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403);
+    };
+    await expect(readRegion(api)).rejects.toMatchObject({ kind: 'access-denied' });
+  });
+});
+
 describe('FixtureEc2Api filters and ids', () => {
   const api = new FixtureEc2Api(dataset());
 

@@ -80,6 +80,30 @@ const WHAT: Record<keyof Pager, string> = {
 /** How many VPCs get their DNS attributes read; DescribeVpcAttribute takes one VPC and one attribute per call. */
 const DNS_ATTRIBUTE_VPC_LIMIT = 50;
 
+/** The DNS attributes of these VPCs, two DescribeVpcAttribute calls each, all at once; null where unreadable. */
+async function readVpcDns(api: Ec2Api, vpcIds: string[]): Promise<{ vpcDns: RawRegion['vpcDns']; dnsDenied: boolean }> {
+  const vpcDns: RawRegion['vpcDns'] = {};
+  let dnsDenied = false;
+  await Promise.all(
+    vpcIds.map(async (VpcId) => {
+      const read = async (Attribute: 'enableDnsSupport' | 'enableDnsHostnames') => {
+        try {
+          const out = await api.describeVpcAttribute({ VpcId, Attribute });
+          const v = Attribute === 'enableDnsSupport' ? out.EnableDnsSupport?.Value : out.EnableDnsHostnames?.Value;
+          return typeof v === 'boolean' ? v : null;
+        } catch (err) {
+          const e = toEc2Error(err, 'DescribeVpcAttribute');
+          if (e.kind === 'access-denied') dnsDenied = true;
+          return null;
+        }
+      };
+      const [dnsSupport, dnsHostnames] = await Promise.all([read('enableDnsSupport'), read('enableDnsHostnames')]);
+      vpcDns[VpcId] = { dnsSupport, dnsHostnames };
+    }),
+  );
+  return { vpcDns, dnsDenied };
+}
+
 /**
  * Reads everything one region's topology needs, all Describe calls in parallel.
  * DescribeVpcs must succeed; any other call that is denied leaves its list empty and adds a
@@ -104,11 +128,17 @@ export async function readRegion(api: Ec2Api & { pager?: Pager }): Promise<RawRe
     }
   }
 
+  // DescribeVpcAttribute takes one VPC per call: those calls start as soon as the VPCs are known, beside the
+  // other lists, instead of after all of them (one more round trip on every load).
+  const vpcsRead = pager.vpcs().catch((err: unknown) => {
+    throw toEc2Error(err, 'DescribeVpcs');
+  });
+  const dnsRead = vpcsRead.then((vpcs) => readVpcDns(api, vpcs.slice(0, DNS_ATTRIBUTE_VPC_LIMIT).flatMap((v) => (v.VpcId ? [v.VpcId] : []))));
+  // When DescribeVpcs fails, the Promise.all below throws its error; this one is then never awaited.
+  dnsRead.catch(() => undefined);
   const [vpcs, subnets, routeTables, vpcEndpoints, networkInterfaces, securityGroups, internetGateways, natGateways, prefixLists] =
     await Promise.all([
-      pager.vpcs().catch((err: unknown) => {
-        throw toEc2Error(err, 'DescribeVpcs');
-      }),
+      vpcsRead,
       optional('subnets'),
       optional('routeTables'),
       optional('vpcEndpoints'),
@@ -118,27 +148,7 @@ export async function readRegion(api: Ec2Api & { pager?: Pager }): Promise<RawRe
       optional('natGateways'),
       optional('prefixLists'),
     ]);
-
-  const vpcDns: RawRegion['vpcDns'] = {};
-  const dnsTargets = vpcs.slice(0, DNS_ATTRIBUTE_VPC_LIMIT).flatMap((v) => (v.VpcId ? [v.VpcId] : []));
-  let dnsDenied = false;
-  await Promise.all(
-    dnsTargets.map(async (VpcId) => {
-      const read = async (Attribute: 'enableDnsSupport' | 'enableDnsHostnames') => {
-        try {
-          const out = await api.describeVpcAttribute({ VpcId, Attribute });
-          const v = Attribute === 'enableDnsSupport' ? out.EnableDnsSupport?.Value : out.EnableDnsHostnames?.Value;
-          return typeof v === 'boolean' ? v : null;
-        } catch (err) {
-          const e = toEc2Error(err, 'DescribeVpcAttribute');
-          if (e.kind === 'access-denied') dnsDenied = true;
-          return null;
-        }
-      };
-      const [dnsSupport, dnsHostnames] = await Promise.all([read('enableDnsSupport'), read('enableDnsHostnames')]);
-      vpcDns[VpcId] = { dnsSupport, dnsHostnames };
-    }),
-  );
+  const { vpcDns, dnsDenied } = await dnsRead;
   if (dnsDenied) warnings.push('Missing permission ec2:DescribeVpcAttribute: VPC DNS settings are shown as unknown.');
   if (vpcs.length > DNS_ATTRIBUTE_VPC_LIMIT) {
     warnings.push(`DNS settings were read for the first ${DNS_ATTRIBUTE_VPC_LIMIT} VPCs only.`);
