@@ -4,7 +4,7 @@ import type { Graph } from '@/lib/graph/types';
 import type { Topology } from '@/lib/topology/types';
 import { applyEndpointPreview, ghostEniId } from './ghost';
 import { changeBetween, currentOf, previewEndpointChange } from './modify';
-import { NEW_ENDPOINT_ID, previewCreate, previewDelete, previewRouteTableChange, previewUnchanged } from './preview';
+import { NEW_ENDPOINT_ID, previewCreate, previewDelete, previewRouteTableChange, endpointPreview } from './preview';
 import { demoRegion, IDS } from './test-data';
 
 const { topology, services } = await demoRegion();
@@ -153,7 +153,7 @@ describe('applyEndpointPreview', () => {
 
   it('no change to an existing endpoint marks nothing and draws the topology as it is', () => {
     const kms = topology.endpoints.find((e) => e.id === KMS)!;
-    const ghost = applyEndpointPreview(topology, previewUnchanged(kms));
+    const ghost = applyEndpointPreview(topology, endpointPreview(kms));
     expect(ghost).toMatchObject({ added: [], removed: [], focus: [KMS] });
     expect(ghost.topology.endpoints).toEqual(topology.endpoints);
     expect(ghost.topology.networkInterfaces).toEqual(topology.networkInterfaces);

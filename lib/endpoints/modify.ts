@@ -4,7 +4,7 @@ import type { Endpoint, SecurityGroup, Subnet, Topology } from '@/lib/topology/t
 import { RegionName, SourceName } from '@/lib/topology/params';
 import { estimateMonthlyCost, type CostEstimate } from './cost';
 import { validatePolicy } from './policy';
-import type { EndpointPreview, PreviewNetworkInterface } from './preview';
+import { endpointPreview, type EndpointPreview, type PreviewNetworkInterface } from './preview';
 import { cidrsWithoutHttps, findOffering, privateDnsState, type RuleContext, type RuleResult } from './rules';
 import { ProfileName, SecurityGroupId, SubnetId, VpcEndpointId } from './schemas';
 import { addFieldError, type EndpointField, type FieldErrors } from './types';
@@ -348,17 +348,11 @@ export function previewEndpointChange(endpoint: Endpoint, change: Omit<EndpointC
   }
 
   return {
-    preview: {
-      action: 'modify',
-      vpcId: endpoint.vpcId,
-      endpoint: { id: endpoint.id, type: endpoint.type === 'Gateway' ? 'Gateway' : 'Interface', serviceName: endpoint.serviceName, shortName: endpoint.serviceShortName, name: endpoint.name },
-      addRoutes: [],
-      removeRoutes: [],
+    preview: endpointPreview(endpoint, 'modify', {
       addNetworkInterfaces,
       removeNetworkInterfaces,
-      dnsNames: [],
       summary: summary.slice(0, addNetworkInterfaces.length + removeNetworkInterfaces.length),
-    },
+    }),
     addGroups,
     removeGroups,
     privateDns,

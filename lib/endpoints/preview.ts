@@ -120,27 +120,13 @@ export function previewCreate(request: PreviewRequest, topology: Topology, servi
   return preview;
 }
 
-/** The preview of adding and removing route tables of a gateway endpoint. */
-export function previewRouteTableChange(endpoint: Endpoint, add: string[], remove: string[], topology: Topology): EndpointPreview {
-  const addRoutes = routesFor(topology, endpoint.serviceName, add, endpoint.id);
-  const removeRoutes = routesFor(topology, endpoint.serviceName, remove, endpoint.id);
+/**
+ * The preview of a change to an existing endpoint, with nothing in it yet: `parts` fills in what the change does.
+ * No change at all is the endpoint as it is, for the graph to frame.
+ */
+export function endpointPreview(endpoint: Endpoint, action: 'modify' | 'delete' = 'modify', parts: Partial<Omit<EndpointPreview, 'action' | 'vpcId' | 'endpoint'>> = {}): EndpointPreview {
   return {
-    action: 'modify',
-    vpcId: endpoint.vpcId,
-    endpoint: { id: endpoint.id, type: 'Gateway', serviceName: endpoint.serviceName, shortName: endpoint.serviceShortName, name: endpoint.name },
-    addRoutes,
-    removeRoutes,
-    addNetworkInterfaces: [],
-    removeNetworkInterfaces: [],
-    dnsNames: [],
-    summary: [...addRoutes.map((r) => routeSentence(r, 'Adds')), ...removeRoutes.map((r) => routeSentence(r, 'Removes'))],
-  };
-}
-
-/** The preview of no change to an existing endpoint: the endpoint as it is, for the graph to frame. */
-export function previewUnchanged(endpoint: Endpoint): EndpointPreview {
-  return {
-    action: 'modify',
+    action,
     vpcId: endpoint.vpcId,
     endpoint: { id: endpoint.id, type: endpoint.type === 'Gateway' ? 'Gateway' : 'Interface', serviceName: endpoint.serviceName, shortName: endpoint.serviceShortName, name: endpoint.name },
     addRoutes: [],
@@ -149,7 +135,19 @@ export function previewUnchanged(endpoint: Endpoint): EndpointPreview {
     removeNetworkInterfaces: [],
     dnsNames: [],
     summary: [],
+    ...parts,
   };
+}
+
+/** The preview of adding and removing route tables of a gateway endpoint. */
+export function previewRouteTableChange(endpoint: Endpoint, add: string[], remove: string[], topology: Topology): EndpointPreview {
+  const addRoutes = routesFor(topology, endpoint.serviceName, add, endpoint.id);
+  const removeRoutes = routesFor(topology, endpoint.serviceName, remove, endpoint.id);
+  return endpointPreview(endpoint, 'modify', {
+    addRoutes,
+    removeRoutes,
+    summary: [...addRoutes.map((r) => routeSentence(r, 'Adds')), ...removeRoutes.map((r) => routeSentence(r, 'Removes'))],
+  });
 }
 
 /** What deleting an endpoint takes away: its routes (gateway) or its network interfaces (interface). */
@@ -165,15 +163,5 @@ export function previewDelete(endpoint: Endpoint, topology: Topology): EndpointP
     const name = endpoint.dnsEntries.find((d) => !d.dnsName.endsWith('.vpce.amazonaws.com'))?.dnsName;
     if (name) summary.push(`${name} resolves to the public service endpoint again for this VPC.`);
   }
-  return {
-    action: 'delete',
-    vpcId: endpoint.vpcId,
-    endpoint: { id: endpoint.id, type: endpoint.type === 'Gateway' ? 'Gateway' : 'Interface', serviceName: endpoint.serviceName, shortName: endpoint.serviceShortName, name: endpoint.name },
-    addRoutes: [],
-    removeRoutes,
-    addNetworkInterfaces: [],
-    removeNetworkInterfaces,
-    dnsNames: endpoint.dnsEntries.map((d) => d.dnsName),
-    summary,
-  };
+  return endpointPreview(endpoint, 'delete', { removeRoutes, removeNetworkInterfaces, dnsNames: endpoint.dnsEntries.map((d) => d.dnsName), summary });
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
-import { previewUnchanged, type EndpointPreview } from '@/lib/endpoints/preview';
+import { endpointPreview, type EndpointPreview } from '@/lib/endpoints/preview';
 import type { Endpoint, Topology } from '@/lib/topology/types';
 import { PreviewGraph } from '../../_components/preview-graph';
 
@@ -65,7 +65,7 @@ export function usePendingDelete(): EndpointPreview | undefined {
 /** The endpoint in its VPC on the compact graph, framed on it and what it uses, with the pending change drawn over it. */
 export function EndpointGraph({ endpoint, topology, height }: { endpoint: Endpoint; topology: Topology; height?: string }) {
   const pending = useContext(PendingContext);
-  const idle = useMemo(() => previewUnchanged(endpoint), [endpoint]);
+  const idle = useMemo(() => endpointPreview(endpoint), [endpoint]);
   const preview = pending.delete ?? pending.interface ?? pending['route-tables'] ?? idle;
   const frame = useMemo(() => [endpoint.id, ...endpoint.routeTableIds, ...endpoint.subnetIds], [endpoint]);
   return <PreviewGraph topology={topology} preview={preview} frame={frame} label="The endpoint on the graph" height={height} />;
