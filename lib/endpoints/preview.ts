@@ -91,17 +91,7 @@ export function previewCreate(request: PreviewRequest, topology: Topology, servi
   const type = request.type === 'gateway' ? 'Gateway' : 'Interface';
   const offering = findOffering(services, request.serviceName, type);
   const shortName = offering?.shortName ?? shortOf(request.serviceName);
-  const preview: EndpointPreview = {
-    action: 'create',
-    vpcId: request.vpcId,
-    endpoint: { id: NEW_ENDPOINT_ID, type, serviceName: request.serviceName, shortName, name: request.name?.trim() || NEW_ENDPOINT_ID },
-    addRoutes: [],
-    removeRoutes: [],
-    addNetworkInterfaces: [],
-    removeNetworkInterfaces: [],
-    dnsNames: [],
-    summary: [],
-  };
+  const preview = blankPreview('create', request.vpcId, { id: NEW_ENDPOINT_ID, type, serviceName: request.serviceName, shortName, name: request.name?.trim() || NEW_ENDPOINT_ID });
   if (!request.serviceName) return preview;
   preview.summary.push(`Creates a ${type.toLowerCase()} endpoint for ${shortName} in ${request.vpcId}.`);
   if (type === 'Gateway') {
@@ -120,23 +110,20 @@ export function previewCreate(request: PreviewRequest, topology: Topology, servi
   return preview;
 }
 
+type PreviewParts = Partial<Omit<EndpointPreview, 'action' | 'vpcId' | 'endpoint'>>;
+
+/** A preview that changes nothing yet; `parts` fills in what the change does. */
+function blankPreview(action: EndpointPreview['action'], vpcId: string, endpoint: EndpointPreview['endpoint'], parts: PreviewParts = {}): EndpointPreview {
+  return { action, vpcId, endpoint, addRoutes: [], removeRoutes: [], addNetworkInterfaces: [], removeNetworkInterfaces: [], dnsNames: [], summary: [], ...parts };
+}
+
 /**
- * The preview of a change to an existing endpoint, with nothing in it yet: `parts` fills in what the change does.
- * No change at all is the endpoint as it is, for the graph to frame.
+ * The preview of a change to an existing endpoint; without `parts`, no change at all: the endpoint as it is, for
+ * the graph to frame.
  */
-export function endpointPreview(endpoint: Endpoint, action: 'modify' | 'delete' = 'modify', parts: Partial<Omit<EndpointPreview, 'action' | 'vpcId' | 'endpoint'>> = {}): EndpointPreview {
-  return {
-    action,
-    vpcId: endpoint.vpcId,
-    endpoint: { id: endpoint.id, type: endpoint.type === 'Gateway' ? 'Gateway' : 'Interface', serviceName: endpoint.serviceName, shortName: endpoint.serviceShortName, name: endpoint.name },
-    addRoutes: [],
-    removeRoutes: [],
-    addNetworkInterfaces: [],
-    removeNetworkInterfaces: [],
-    dnsNames: [],
-    summary: [],
-    ...parts,
-  };
+export function endpointPreview(endpoint: Endpoint, action: 'modify' | 'delete' = 'modify', parts: PreviewParts = {}): EndpointPreview {
+  const type = endpoint.type === 'Gateway' ? 'Gateway' : 'Interface';
+  return blankPreview(action, endpoint.vpcId, { id: endpoint.id, type, serviceName: endpoint.serviceName, shortName: endpoint.serviceShortName, name: endpoint.name }, parts);
 }
 
 /** The preview of adding and removing route tables of a gateway endpoint. */
