@@ -1,4 +1,3 @@
-import { ipv4ToInt, parseIpv4Cidr } from '@/lib/net/cidr';
 import type { Endpoint, NetworkInterface, PrefixList, Route, RouteTable, Subnet, Topology } from '@/lib/topology/types';
 import { GATEWAY_SERVICES, serviceHostname, servicesOfInterest, type PathVia, type ResolvePathsOptions, type RouteMatch, type SubnetPath } from './paths';
 
@@ -14,6 +13,32 @@ function isAwsServiceName(serviceName: string): boolean {
   return /^(?:com|cn\.com)\.amazonaws\.(?!vpce\.)[a-z0-9-]+\./.test(serviceName);
 }
 
+/*
+ * CIDR containment written separately from `lib/net` on purpose: compare the first `prefix` bits of
+ * the address and of the block as strings of 0s and 1s. A bug in `lib/net`'s parsing, masking or
+ * range arithmetic then makes the fast resolver and this oracle disagree instead of agreeing wrongly.
+ */
+
+/** A dotted quad's 32 bits as text (`10.0.0.1` -> `00001010...00000001`), or null when it is not one. */
+function addressBits(text: string): string | null {
+  const m = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/.exec(text.trim());
+  if (!m) return null;
+  const octets = m.slice(1).map(Number);
+  return octets.every((o) => o <= 255) ? octets.map((o) => o.toString(2).padStart(8, '0')).join('') : null;
+}
+
+const numberBits = (address: number) => address.toString(2).padStart(32, '0');
+const bitsNumber = (bits: string) => parseInt(bits, 2);
+
+/** An IPv4 block as its network bits (only the first `prefix` of them count), or null when it is not one. */
+function blockBits(cidr: string): { network: string; prefix: number } | null {
+  const parts = cidr.trim().split('/');
+  if (parts.length !== 2 || !/^(0|[1-9]\d?)$/.test(parts[1]!.trim()) || Number(parts[1]) > 32) return null;
+  const bits = addressBits(parts[0]!);
+  const prefix = Number(parts[1]);
+  return bits === null ? null : { network: bits.slice(0, prefix), prefix };
+}
+
 /**
  * Longest prefix match of an IPv4 address over a route table's IPv4 and prefix-list routes.
  * Blackhole routes take part: AWS matches them and drops the packet. On a tie, a CIDR route beats
@@ -22,9 +47,10 @@ function isAwsServiceName(serviceName: string): boolean {
  */
 export function longestPrefixMatchReference(table: RouteTable, address: number, prefixLists: ReadonlyMap<string, PrefixList>): RouteMatch | null {
   let best: (RouteMatch & { isPrefixList: boolean }) | null = null;
+  const bits = numberBits(address);
   const consider = (route: Route, cidr: string, isPrefixList: boolean) => {
-    const c = parseIpv4Cidr(cidr);
-    if (!c || address < c.base || address >= c.base + c.size) return;
+    const c = blockBits(cidr);
+    if (!c || !bits.startsWith(c.network)) return;
     if (!best || c.prefix > best.prefixLength || (c.prefix === best.prefixLength && best.isPrefixList && !isPrefixList)) {
       best = { route, prefixLength: c.prefix, matchedCidr: cidr, isPrefixList };
     }
@@ -221,7 +247,8 @@ function viaInterfaceEndpoint(ix: Index, subnet: Subnet, service: string, e: End
   if (!chosen) {
     return path(subnet, service, 'none', [subnet.id, e.id], table?.id ?? null, null, `${lead}${ix.label(e.id)} has no network interfaces in any subnet: no path.`);
   }
-  const ip = chosen.ip ? ipv4ToInt(chosen.ip) : null;
+  const ipBits = chosen.ip ? addressBits(chosen.ip) : null;
+  const ip = ipBits === null ? null : bitsNumber(ipBits);
   const local = table && ip !== null ? longestPrefixMatchReference(table, ip, ix.prefixLists) : null;
   const hops = [subnet.id, chosen.eniId ?? chosen.subnetId, e.id];
   const dns = isAwsServiceName(e.serviceName) ? `Private DNS of ${ix.label(e.id)} answers for ${serviceHostname(service, ix.topology.region)}` : `Clients use the DNS names of ${ix.label(e.id)}`;
@@ -254,8 +281,8 @@ function resolveWith(ix: Index, subnetId: string, service: string): SubnetPath {
   let prefix = '';
   if (isGatewayService) {
     const pl = ix.servicePrefixList(service);
-    const first = pl?.cidrs[0] ? parseIpv4Cidr(pl.cidrs[0]) : null;
-    dest = first ? { kind: 'address', address: first.base } : { kind: 'unlisted-prefix-list' };
+    const first = pl?.cidrs[0] ? blockBits(pl.cidrs[0]) : null;
+    dest = first ? { kind: 'address', address: bitsNumber(first.network.padEnd(32, '0')) } : { kind: 'unlisted-prefix-list' };
   } else {
     const blocked = interfaceEps.map((e) => privateDnsBlocker(ix, subnet, e)).filter((x): x is string => x !== null);
     const host = serviceHostname(service, ix.topology.region);

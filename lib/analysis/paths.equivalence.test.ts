@@ -124,10 +124,14 @@ describe('longestPrefixMatch agrees with the reference', () => {
     const rng = seededRandom('lpm');
     const int = (n: number) => Math.floor(rng() * n);
     // Few distinct blocks, so that ties between CIDR and prefix-list routes of one prefix are common.
-    const blocks = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.0/25', '52.216.0.0/15', '52.216.0.0/16', '0.0.0.0/0', '10.1.2.3/32', '192.168.0.0/16'];
+    // One base with host bits set (10.1.2.130/25 is 10.1.2.128/25): both resolvers must mask it alike.
+    const blocks = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.0/25', '10.1.2.130/25', '52.216.0.0/15', '52.216.0.0/16', '0.0.0.0/0', '10.1.2.3/32', '192.168.0.0/16'];
     const lists: PrefixList[] = [0, 1, 2].map((i) => ({ id: `pl-${i}`, name: `list-${i}`, serviceShortName: `svc${i}`, cidrs: [blocks[int(blocks.length)]!, blocks[int(blocks.length)]!] }));
     const pls = new Map(lists.map((p) => [p.id, p]));
-    const addresses = ['10.1.2.3', '10.1.2.200', '10.1.9.9', '10.200.0.1', '52.216.1.1', '52.217.1.1', '8.8.8.8', '192.168.3.4'].map((a) => ipv4ToInt(a)!);
+    const inside = ['10.1.2.3', '10.1.2.200', '10.1.9.9', '10.200.0.1', '52.216.1.1', '52.217.1.1', '8.8.8.8', '192.168.3.4'];
+    // The last address of each block and the first after it, and the two ends of the address space.
+    const edges = ['10.1.2.2', '10.1.2.4', '10.1.2.127', '10.1.2.128', '10.1.2.255', '10.1.3.0', '10.1.255.255', '10.2.0.0', '9.255.255.255', '10.255.255.255', '11.0.0.0', '52.215.255.255', '52.216.255.255', '52.217.255.255', '52.218.0.0', '192.168.255.255', '192.169.0.0', '0.0.0.0', '255.255.255.255'];
+    const addresses = [...inside, ...edges].map((a) => ipv4ToInt(a)!);
     let compared = 0;
     for (let n = 0; n < 300; n++) {
       const routes: Route[] = Array.from({ length: 1 + int(7) }, (_, i) => {
