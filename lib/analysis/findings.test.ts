@@ -287,3 +287,12 @@ describe('gatewayEndpointFormHref', () => {
     );
   });
 });
+
+describe('a gateway endpoint that is not available', () => {
+  it.each(['pending', 'failed'])('on no route table, %s: says only that it is not available', (state) => {
+    const found = findingsOf(withEndpoint(gatewayEndpoint('vpce-s3-new', 's3', [], { state, policy: restricted })));
+    const aboutIt = found.filter((f) => f.resourceIds.includes('vpce-s3-new'));
+    expect(aboutIt.map((f) => f.id)).toEqual([`endpoint-not-available:vpce-s3-new`]);
+    expect(aboutIt[0]!.title).toBe(`s3 endpoint is ${state}`);
+  });
+});

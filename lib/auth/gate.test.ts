@@ -115,3 +115,21 @@ describe('gate without sign-in (ATLAS_AUTH=none)', () => {
     expect(await gate(req('/audit', { method: 'POST' }), gateSettingsFromEnv({}))).toEqual({ kind: 'pass', viewer: null });
   });
 });
+
+describe('public snapshot links are for reading only', () => {
+  const paths = [`/s/${SNAPSHOT}`, `/api/snapshots/${SNAPSHOT}`];
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('refuses %s without sign-in, in proxy and oidc mode, with no server action named', async (method) => {
+    const proxy = gateSettingsFromEnv({ ATLAS_AUTH: 'proxy' });
+    const oidc = gateSettingsFromEnv({ ATLAS_AUTH: 'oidc', ATLAS_SESSION_SECRET: SECRET });
+    for (const p of paths) {
+      expect(await gate(req(p, { method }), proxy)).toMatchObject({ kind: 'unauthenticated', message: expect.stringContaining('x-forwarded-email') });
+      expect(await gate(req(p, { method }), oidc)).toEqual({ kind: 'unauthenticated', message: 'Sign-in required: sign in at /signin, then try again.' });
+    }
+  });
+
+  it('lets GET and HEAD through without sign-in', async () => {
+    const proxy = gateSettingsFromEnv({ ATLAS_AUTH: 'proxy' });
+    for (const p of paths) for (const method of ['GET', 'HEAD']) expect(await gate(req(p, { method }), proxy)).toEqual({ kind: 'pass', viewer: null });
+  });
+});

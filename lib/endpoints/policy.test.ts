@@ -80,3 +80,22 @@ describe('validatePolicy', () => {
     expect(compactPolicy('{oops')).toBe('{oops');
   });
 });
+
+describe('validatePolicy at AWS’s length limit, whitespace counted', () => {
+  const allow = '{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}';
+  // Pretty-printed policies are mostly indentation: AWS counts every space and new line.
+  const padded = (length: number) => allow.replace('{"Statement"', `{${Array.from({ length: length - allow.length }, (_, i) => (i % 2 ? '\n' : ' ')).join('')}"Statement"`);
+
+  it('accepts a policy of exactly 20,480 characters', () => {
+    const doc = padded(POLICY_MAX_CHARS);
+    expect(doc).toHaveLength(20_480);
+    expect(validatePolicy(doc)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('refuses 20,481 characters, even though most of them are whitespace', () => {
+    const doc = padded(POLICY_MAX_CHARS) + ' ';
+    expect(doc).toHaveLength(20_481);
+    expect(doc.replace(/\s/g, '').length).toBeLessThan(100);
+    expect(validatePolicy(doc).errors).toEqual(['The policy is 20,481 characters long; AWS accepts at most 20,480 (whitespace counts).']);
+  });
+});

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleTopology } from '@/lib/graph/test-topology';
 import {
   CorruptSnapshotError,
@@ -205,4 +206,65 @@ describe('SqliteSnapshotStore', () => {
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     raw.close();
   }, 30_000);
+});
+
+// Wraps randomBytes (the real one still answers) so a test can see what the ids are drawn from.
+vi.mock('node:crypto', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:crypto')>();
+  return { ...real, randomBytes: vi.fn(real.randomBytes) };
+});
+
+describe('snapshot ids: 128 random bits, the whole base64url alphabet', () => {
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+  it('is the base64url text of 16 fresh random bytes', () => {
+    const draw = vi.mocked(randomBytes);
+    draw.mockClear();
+    const id = newSnapshotId();
+    expect(draw).toHaveBeenCalledTimes(1);
+    expect(draw).toHaveBeenCalledWith(16);
+    expect(Buffer.from(id, 'base64url')).toEqual(draw.mock.results[0]!.value);
+  });
+
+  it('spreads 1,000 ids over all 64 characters and sets every one of the 128 bits about half the time', () => {
+    const ids = Array.from({ length: 1000 }, () => newSnapshotId());
+    const seen = new Set(ids.flatMap((id) => [...id.slice(0, 21)]));
+    expect([...seen].sort().join('')).toBe([...ALPHABET].sort().join(''));
+    // 128 bits fill 21 characters and the top 2 bits of the 22nd.
+    expect(new Set(ids.map((id) => id[21]))).toEqual(new Set(['A', 'Q', 'g', 'w']));
+    const ones = new Array<number>(128).fill(0);
+    for (const id of ids) {
+      const bytes = Buffer.from(id, 'base64url');
+      expect(bytes).toHaveLength(16);
+      for (let bit = 0; bit < 128; bit++) ones[bit]! += (bytes[bit >> 3]! >> (7 - (bit & 7))) & 1;
+    }
+    // A fair bit is set 500 +- 16 times in 1,000; 350..650 is more than 9 standard deviations wide.
+    for (const n of ones) {
+      expect(n).toBeGreaterThan(350);
+      expect(n).toBeLessThan(650);
+    }
+  });
+});
+
+describe('the size limit counts UTF-8 bytes, as stored', () => {
+  // "€" is one UTF-16 unit and three UTF-8 bytes.
+  const topology = { ...sampleTopology(), warnings: ['€'.repeat(3000)] };
+  const json = JSON.stringify(topology);
+  const bytes = Buffer.byteLength(json, 'utf8');
+
+  it('refuses a topology under the limit in characters but over it in bytes, and writes nothing', async () => {
+    expect(bytes).toBe(json.length + 6000);
+    const s = store({ maxBytes: json.length + 100 });
+    const err = await s.save(input({ topology })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SnapshotTooLargeError);
+    expect(err).toMatchObject({ sizeBytes: bytes, limitBytes: json.length + 100 });
+    expect(await s.list()).toEqual([]);
+  });
+
+  it('accepts a topology of exactly the limit and lists its size as Buffer.byteLength', async () => {
+    await expect(store({ maxBytes: bytes - 1 }).save(input({ topology }))).rejects.toThrow(SnapshotTooLargeError);
+    const s = store({ maxBytes: bytes });
+    const saved = await s.save(input({ topology }));
+    expect((await s.list()).map((e) => [e.id, e.sizeBytes])).toEqual([[saved.id, bytes]]);
+  });
 });
