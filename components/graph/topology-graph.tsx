@@ -65,7 +65,7 @@ import { useUrlViewState } from './use-url-view-state';
 import { VpcLabels } from './vpc-labels';
 
 // The inspector's code loads when something is first selected: the first picture does not need it.
-const Inspector = lazy(() => import('./inspector').then((m) => ({ default: m.Inspector })));
+const Inspector = lazy(() => import('./inspector/inspector').then((m) => ({ default: m.Inspector })));
 
 /** Where the inspector opens, while its code loads: the same width, so the canvas resizes once. */
 function InspectorLoading() {

@@ -1,0 +1,128 @@
+'use client';
+
+/**
+ * The side panel: everything known about the selected resource, straight from the topology. Related resources
+ * are buttons that move the selection. Every value is rendered as text; names and tags come from users.
+ * The body is the selected kind's panel (`panels.ts`); the header and the findings are the same for every kind.
+ */
+
+import { X } from 'lucide-react';
+import { memo } from 'react';
+import type { SubnetPath } from '@/lib/analysis/paths';
+import type { GraphFinding } from '@/lib/graph/overlay';
+import type { TopologyIndex } from '@/lib/graph/topology-index';
+import type { GraphNode } from '@/lib/graph/types';
+import { cx, serviceLabel } from '../format';
+import { KIND_STYLE } from '../kind-style';
+import { KindChip } from '../node-parts';
+import { FindingsSection } from './findings-section';
+import { INSPECTOR_PANELS, panelKind } from './panels';
+import { Section } from './parts';
+
+export interface InspectorProps {
+  selectedId: string;
+  /** Every node of the unfiltered graph, so a resource hidden by a filter can still be described. */
+  nodes: ReadonlyMap<string, GraphNode>;
+  index: TopologyIndex;
+  /** Ids drawn on the canvas right now; other related ids are still buttons, marked as hidden. */
+  visible: ReadonlySet<string>;
+  onSelect: (id: string) => void;
+  onClose: () => void;
+  /** A frozen view: no "fix" links. */
+  readOnly?: boolean;
+  /** Every finding of the graph's scope; the panel lists those that name the selected resource. */
+  findings?: readonly GraphFinding[];
+  /** The findings page, linked under the list. */
+  findingsHref?: string;
+  /** The selected subnet's paths to AWS services (empty for other kinds). */
+  paths?: SubnetPath[];
+  /** False when the page sent no paths (no analysis, or a VPC too large to send them for). */
+  pathsAvailable?: boolean;
+  /** Names of the resources paths pass, by id. */
+  pathNames?: Record<string, string>;
+  /** The service whose path is highlighted on the graph. */
+  selectedPath?: string | null;
+  onSelectPath?: (service: string | null) => void;
+}
+
+/** The panel of the kind that describes `id`, or a "not found" note. */
+function PanelBody({
+  node,
+  id,
+  index,
+  nodes,
+  visible,
+  onSelect,
+  paths = [],
+  pathsAvailable = false,
+  pathNames = {},
+  selectedPath = null,
+  onSelectPath,
+}: { node: GraphNode | undefined; id: string } & Omit<InspectorProps, 'selectedId' | 'onClose'>) {
+  const kind = panelKind(id, index, node);
+  if (kind) {
+    return INSPECTOR_PANELS[kind].render({ id, node, nodes, index, visible, onSelect, paths, pathsAvailable, pathNames, selectedPath, ...(onSelectPath ? { onSelectPath } : {}) });
+  }
+  return (
+    <Section title="Not found">
+      <p className="text-sm text-slate-600 dark:text-slate-300">Nothing with this id is in the loaded topology.</p>
+    </Section>
+  );
+}
+
+function nameOf(id: string, node: GraphNode | undefined, index: TopologyIndex): string {
+  const named =
+    index.vpcs.get(id) ?? index.subnets.get(id) ?? index.routeTables.get(id) ?? index.endpoints.get(id) ?? index.internetGateways.get(id) ?? index.natGateways.get(id);
+  if (named?.name) return named.name;
+  const ep = index.endpoints.get(id);
+  if (ep) return serviceLabel(ep.serviceShortName);
+  if (node?.kind === 'az') return node.data.az;
+  if (node?.kind === 'external') return node.data.label;
+  const eni = index.networkInterfaces.get(id);
+  if (eni?.privateIp) return eni.privateIp;
+  return '';
+}
+
+/** The inspector panel for the selected node. */
+export const Inspector = memo(function Inspector(props: InspectorProps) {
+  const { selectedId, nodes, index, visible, onClose } = props;
+  const node = nodes.get(selectedId);
+  const kind = node?.kind ?? panelKind(selectedId, index, undefined);
+  const name = nameOf(selectedId, node, index);
+  return (
+    <aside
+      data-testid="graph-inspector"
+      aria-label="Inspector"
+      className="flex h-full w-[min(28rem,100%)] shrink-0 flex-col border-l border-slate-200 bg-white text-slate-900 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <header className="flex items-start gap-3 px-4 py-3">
+        {kind ? <KindChip kind={kind} size="lg" /> : null}
+        <div className="min-w-0 flex-1">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{kind ? KIND_STYLE[kind].label : 'Resource'}</p>
+          <h2 className="truncate text-base font-semibold" title={name || selectedId}>
+            {name || selectedId}
+          </h2>
+          <p data-testid="inspector-id" className="break-all font-mono text-[12px] text-slate-600 dark:text-slate-300">
+            {selectedId}
+          </p>
+          {visible.has(selectedId) ? null : (
+            <p className={cx('mt-1 text-xs text-amber-700 dark:text-amber-300')}>Hidden by the current filters.</p>
+          )}
+        </div>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close inspector"
+          title="Close (Esc)"
+          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+        >
+          <X aria-hidden size={18} />
+        </button>
+      </header>
+      <div className="min-h-0 flex-1 overflow-y-auto pb-6">
+        <FindingsSection id={selectedId} findings={props.findings ?? []} readOnly={props.readOnly ?? false} {...(props.findingsHref ? { findingsHref: props.findingsHref } : {})} />
+        <PanelBody node={node} id={selectedId} {...props} />
+      </div>
+    </aside>
+  );
+});

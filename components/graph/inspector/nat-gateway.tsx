@@ -1,0 +1,28 @@
+import type { NatGateway } from '@/lib/topology/types';
+import { stateTone } from '../format';
+import { Badge } from '../node-parts';
+import { definePanel, type InspectorPanelProps } from './panel';
+import { Fields, Mono, Ref, RoutesPointingHere, Section, TagsTable } from './parts';
+
+function NatGatewayPanel({ resource: nat, index, onSelect, visible }: InspectorPanelProps & { resource: NatGateway }) {
+  return (
+    <>
+      <Section title="NAT gateway">
+        <Fields
+          rows={[
+            ['State', <Badge key="s" tone={stateTone(nat.state)}>{nat.state}</Badge>],
+            ['Connectivity', nat.connectivityType],
+            ['Subnet', <Ref key="s" id={nat.subnetId} onSelect={onSelect} visible={visible} />],
+            ['Public IPs', <Mono key="p">{nat.publicIps.join(', ') || '—'}</Mono>],
+            ['Private IPs', <Mono key="q">{nat.privateIps.join(', ') || '—'}</Mono>],
+          ]}
+        />
+      </Section>
+      <RoutesPointingHere id={nat.id} index={index} onSelect={onSelect} visible={visible} />
+      <TagsTable tags={nat.tags} />
+    </>
+  );
+}
+
+/** A NAT gateway: its state, subnet and addresses, and the routes that send traffic to it. */
+export const natGatewayPanel = definePanel((id, index) => index.natGateways.get(id), NatGatewayPanel);
