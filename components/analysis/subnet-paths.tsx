@@ -14,8 +14,19 @@ export const VIA_LABELS: Record<PathVia, string> = {
   'interface-endpoint-cross-az': 'Interface endpoint, cross-AZ',
   nat: 'NAT gateway',
   igw: 'Internet gateway',
+  'egress-only-igw': 'Egress-only IGW (IPv6)',
+  'transit-gateway': 'Transit gateway',
+  'core-network': 'Cloud WAN',
+  peering: 'VPC peering',
+  'vpn-gateway': 'VPN gateway',
+  'local-gateway': 'Local gateway',
+  'carrier-gateway': 'Carrier gateway',
+  appliance: 'Appliance',
+  'gwlb-inspection': 'GWLB inspection',
   none: 'No path',
 };
+
+const LEAVES = 'bg-slate-100 text-slate-800 ring-slate-500/25 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-400/30';
 
 const VIA_STYLES: Record<PathVia, string> = {
   'gateway-endpoint': 'bg-emerald-100 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-900/50 dark:text-emerald-200 dark:ring-emerald-400/30',
@@ -23,6 +34,16 @@ const VIA_STYLES: Record<PathVia, string> = {
   'interface-endpoint-cross-az': 'bg-amber-100 text-amber-900 ring-amber-600/25 dark:bg-amber-900/50 dark:text-amber-200 dark:ring-amber-400/30',
   nat: 'bg-orange-100 text-orange-900 ring-orange-600/25 dark:bg-orange-900/50 dark:text-orange-200 dark:ring-orange-400/30',
   igw: 'bg-violet-100 text-violet-800 ring-violet-600/20 dark:bg-violet-900/50 dark:text-violet-200 dark:ring-violet-400/30',
+  'egress-only-igw': 'bg-violet-100 text-violet-800 ring-violet-600/20 dark:bg-violet-900/50 dark:text-violet-200 dark:ring-violet-400/30',
+  // Traffic that leaves the VPC: where it goes from there is outside the view.
+  'transit-gateway': LEAVES,
+  'core-network': LEAVES,
+  peering: LEAVES,
+  'vpn-gateway': LEAVES,
+  'local-gateway': LEAVES,
+  'carrier-gateway': LEAVES,
+  appliance: 'bg-teal-100 text-teal-900 ring-teal-600/25 dark:bg-teal-900/50 dark:text-teal-200 dark:ring-teal-400/30',
+  'gwlb-inspection': 'bg-teal-100 text-teal-900 ring-teal-600/25 dark:bg-teal-900/50 dark:text-teal-200 dark:ring-teal-400/30',
   none: 'bg-red-100 text-red-800 ring-red-600/20 dark:bg-red-900/50 dark:text-red-200 dark:ring-red-400/30',
 };
 
@@ -32,13 +53,21 @@ export function serviceLabel(service: string): string {
   return SERVICE_LABELS[service] ?? service;
 }
 
-export function ViaBadge({ via }: { via: PathVia }) {
+/** The badge's words: a chained path names what follows, `NAT gateway → Transit gateway`. */
+export function viaText(via: PathVia, onward?: PathVia): string {
+  const first = VIA_LABELS[via] ?? via;
+  if (!onward || (via === 'nat' && (onward === 'igw' || onward === 'gateway-endpoint'))) return first;
+  return `${first} → ${VIA_LABELS[onward] ?? onward}`;
+}
+
+export function ViaBadge({ via, onward }: { via: PathVia; onward?: PathVia }) {
   return (
     <span
       data-via={via}
-      className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${VIA_STYLES[via]}`}
+      {...(onward ? { 'data-onward': onward } : {})}
+      className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${VIA_STYLES[via] ?? VIA_STYLES.none}`}
     >
-      {VIA_LABELS[via]}
+      {viaText(via, onward)}
     </span>
   );
 }
@@ -91,7 +120,7 @@ export function SubnetPaths({ paths, names = {}, selectedService = null, onSelec
               >
                 <div className="flex items-center justify-between gap-2">
                   <span className="font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-100">{serviceLabel(p.service)}</span>
-                  <ViaBadge via={p.via} />
+                  <ViaBadge via={p.via} onward={p.onward} />
                 </div>
                 {p.hops.length > 1 && (
                   <ol aria-label="Hops" className="flex flex-wrap items-center gap-1 text-xs">

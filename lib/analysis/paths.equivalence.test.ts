@@ -71,6 +71,17 @@ describe('on a synthetic M account', () => {
     const rng = seededRandom('paths-equivalence');
     const pick = <T>(xs: T[]) => xs[Math.floor(rng() * xs.length)]!;
     const t: Topology = structuredClone(m);
+    // Some endpoints become Gateway Load Balancer endpoints (inspection hops), some dual-stack, one answers
+    // only inbound Resolver endpoints; some NAT gateways become regional, on a table of their own.
+    for (const e of t.endpoints) {
+      const roll = rng();
+      if (roll < 0.08) e.type = 'GatewayLoadBalancer';
+      else if (roll < 0.3) e.ipAddressType = 'dualstack';
+      else if (roll < 0.35) e.dnsOptions = { dnsRecordIpType: 'ipv4', privateDnsOnlyForInboundResolverEndpoint: true };
+    }
+    const gwlbs = t.endpoints.filter((e) => e.type === 'GatewayLoadBalancer');
+    const elsewhere = ['tgw', 'core-network', 'vgw', 'lgw', 'cagw', 'instance', 'eni'] as const;
+    let n = 0;
     for (const rt of t.routeTables) {
       for (let i = 0; i < rt.routes.length; i++) {
         const r = rt.routes[i]!;
@@ -79,7 +90,15 @@ describe('on a synthetic M account', () => {
         else if (roll < 0.08) rt.routes[i] = { ...r, targetType: 'vpce', target: pick(t.endpoints).id };
         else if (roll < 0.1) rt.routes[i] = { ...r, targetType: 'igw', target: 'igw-gone' };
         else if (roll < 0.12) rt.routes[i] = { ...r, targetType: 'nat', target: 'nat-gone' };
+        else if (roll < 0.3 && r.destination === '0.0.0.0/0') rt.routes[i] = { ...r, targetType: elsewhere[n++ % elsewhere.length]!, target: 'x-0123' };
+        else if (roll < 0.45 && r.destination === '0.0.0.0/0' && gwlbs.length) rt.routes[i] = { ...r, targetType: 'vpce', target: pick(gwlbs).id };
       }
+      // IPv6: a default route to an egress-only gateway or the internet gateway, NAT64 to a NAT gateway, split IPv4 defaults.
+      const v6 = rng();
+      if (v6 < 0.4) rt.routes.push(route('::/0', 'eigw-0123', { destinationType: 'ipv6', targetType: 'eigw' }));
+      else if (v6 < 0.6) rt.routes.push(route('::/0', t.internetGateways[1]!.id, { destinationType: 'ipv6' }));
+      if (rng() < 0.5) rt.routes.push(route('64:ff9b::/96', pick(t.natGateways).id, { destinationType: 'ipv6' }));
+      if (rng() < 0.1) rt.routes.push(route('0.0.0.0/1', pick(t.natGateways).id), route('128.0.0.0/1', 'pcx-0123'));
       const extra = rng();
       // Ties and overlaps: a CIDR route as specific as a prefix-list CIDR, a more specific one, a broken one.
       const s3 = t.prefixLists.find((p) => p.serviceShortName === 's3');
@@ -88,7 +107,11 @@ describe('on a synthetic M account', () => {
       else if (extra < 0.25) rt.routes.push(route('not-a-cidr', 'tgw-0123'));
       else if (extra < 0.3) rt.routes.unshift(route('0.0.0.0/0', 'eni-0123'));
     }
-    for (const g of t.natGateways) {
+    // The first NAT gateway becomes regional: no subnet, the table of its zonal subnet as its own.
+    const first = t.natGateways[0]!;
+    Object.assign(first, { availabilityMode: 'regional', subnetId: '', routeTableId: t.subnets.find((s) => s.id === first.subnetId)?.routeTableId });
+    t.natGateways[1]!.connectivityType = 'private';
+    for (const g of t.natGateways.slice(2)) {
       const roll = rng();
       if (roll < 0.2) g.state = 'pending';
       else if (roll < 0.4) g.connectivityType = 'private';
@@ -102,18 +125,42 @@ describe('on a synthetic M account', () => {
       else if (roll < 0.35) e.networkInterfaceIds = [];
     }
     t.networkInterfaces = t.networkInterfaces.filter(() => rng() > 0.2).map((n) => (rng() < 0.2 ? { ...n, endpointId: null, az: '' } : n));
+    // An endpoint whose private DNS answers only inbound Resolver endpoints, in a VPC whose DNS works.
+    const inbound = t.endpoints.find((e) => e.type === 'Interface' && e.vpcId !== t.vpcs[0]!.id && e.vpcId !== t.vpcs[1]!.id)!;
+    Object.assign(inbound, { privateDnsEnabled: true, state: 'available', dnsOptions: { dnsRecordIpType: 'ipv4', privateDnsOnlyForInboundResolverEndpoint: true } });
     t.vpcs[0]!.dnsHostnames = false;
     t.vpcs[1]!.dnsSupport = false;
-    for (const s of t.subnets) if (rng() < 0.05) s.routeTableId = rng() < 0.5 ? null : 'rtb-gone';
+    for (const s of t.subnets) {
+      if (rng() < 0.05) s.routeTableId = rng() < 0.5 ? null : 'rtb-gone';
+      else if (rng() < 0.15) Object.assign(s, { ipv6Native: true, cidr: '', enableDns64: rng() < 0.5 });
+    }
     t.internetGateways[0]!.vpcIds = [];
     // DynamoDB without its prefix list's CIDRs: the gateway-route fallback.
     t.prefixLists = t.prefixLists.filter((p) => p.serviceShortName !== 'dynamodb');
 
     const paths = expectSamePaths(t);
     const vias = new Set(paths.map((p) => p.via));
-    expect(vias).toEqual(new Set(['gateway-endpoint', 'interface-endpoint', 'interface-endpoint-cross-az', 'nat', 'igw', 'none']));
+    expect(vias).toEqual(new Set(['gateway-endpoint', 'interface-endpoint', 'interface-endpoint-cross-az', 'nat', 'igw', 'egress-only-igw', 'transit-gateway', 'core-network', 'peering', 'vpn-gateway', 'local-gateway', 'carrier-gateway', 'appliance', 'gwlb-inspection', 'none']));
     const details = paths.map((p) => p.detail).join('\n');
-    for (const branch of [/blackhole/, /private NAT gateway/, /not attached to the VPC/, /does not exist/, /is pending/, /has no route table/, /DNS hostnames off/, /Clients use the DNS names/, /not a gateway endpoint/]) {
+    for (const branch of [
+      /blackhole/,
+      /private NAT gateway/,
+      /not attached to the VPC/,
+      /does not exist/,
+      /is pending/,
+      /has no route table/,
+      /DNS hostnames off/,
+      /Clients use the DNS names/,
+      /not a gateway endpoint/,
+      /regional NAT gateway/,
+      /NAT64/,
+      /IPv6-only without DNS64/,
+      /over IPv6/,
+      /IPv4 addresses only/,
+      /only inbound Resolver endpoints/,
+      /routing loop/,
+      /for inspection; after it/,
+    ]) {
       expect(details).toMatch(branch);
     }
   });

@@ -174,12 +174,12 @@ const cases: Case[] = [
     detail: /blackhole/,
   },
   {
-    name: 'a default route to a transit gateway is not followed beyond the VPC',
+    name: 'a default route to a transit gateway leaves the VPC there, and says so',
     parts: base({ routeTables: [mainTable, rtbPub, table('rtb-app', ['subnet-app-a'], [route('0.0.0.0/0', 'tgw-1')])] }),
     subnetId: 'subnet-app-a',
     service: 'kms',
-    expected: { via: 'none', routeDestination: '0.0.0.0/0', hops: ['subnet-app-a', 'rtb-app', 'tgw-1'] },
-    detail: /tgw-1/,
+    expected: { via: 'transit-gateway', routeDestination: '0.0.0.0/0', hops: ['subnet-app-a', 'rtb-app', 'tgw-1'] },
+    detail: /transit gateway tgw-1: it leaves the VPC there, and where it goes next is outside this view/,
   },
   {
     name: 'without the prefix list’s CIDRs, the route to the service’s gateway endpoint still wins',

@@ -1,16 +1,20 @@
 import { ipv4ToInt, parseIpv4Cidr, type Ipv4Cidr } from '@/lib/net/cidr';
-import type { Endpoint, InternetGateway, NatGateway, NetworkInterface, PrefixList, Route, RouteTable, Subnet, Topology, Vpc } from '@/lib/topology/types';
+import type { Endpoint, InternetGateway, NatGateway, NetworkInterface, PrefixList, RouteTable, Subnet, Topology, Vpc } from '@/lib/topology/types';
+import { followRoute, matchDestination, visitKey, type Destination, type PathLookups, type PathVia, type RoutedPath } from './follow-route';
 import { innerMap, pushTo } from './group';
+import { CompiledRouteTable, type RouteMatch } from './route-match';
+import { GATEWAY_SERVICES, isAwsServiceName, isGatewayService, isIpv6Only, resolveServiceDns, serviceHostname, type ServiceDns } from './service-dns';
 
 /**
  * Where a subnet's traffic to an AWS service goes, resolved the way AWS resolves it:
  * DNS first (an interface endpoint with private DNS answers for the service's public name), then the
- * subnet's effective route table by longest prefix match, with prefix lists expanded to their CIDRs.
+ * subnet's effective route table by longest prefix match, with prefix lists expanded to their CIDRs,
+ * and on through NAT gateways and inspection hops to where the traffic leaves the VPC.
  */
 
-export type PathVia = 'gateway-endpoint' | 'interface-endpoint' | 'interface-endpoint-cross-az' | 'nat' | 'igw' | 'none';
-
-export const PATH_VIAS: readonly PathVia[] = ['gateway-endpoint', 'interface-endpoint', 'interface-endpoint-cross-az', 'nat', 'igw', 'none'];
+export type { PathVia } from './follow-route';
+export { GATEWAY_SERVICES, serviceHostname } from './service-dns';
+export { longestPrefixMatch, type RouteMatch } from './route-match';
 
 export interface SubnetPath {
   subnetId: string;
@@ -25,18 +29,12 @@ export interface SubnetPath {
   routeDestination: string | null;
   /** One or two sentences a person can read. */
   detail: string;
+  /** After a NAT gateway or an inspection hop: where the traffic goes next. */
+  onward?: PathVia;
 }
-
-/** Services reached through gateway endpoints and route tables. */
-export const GATEWAY_SERVICES = ['s3', 'dynamodb'] as const;
 
 /** Services every private workload tends to call; checked even when the VPC has no endpoint for them. */
 export const COMMON_INTERFACE_SERVICES = ['sts', 'ecr.api', 'ecr.dkr', 'logs', 'ssm', 'secretsmanager', 'kms'] as const;
-
-/** Services whose interface endpoints are third-party or customer endpoint services, not AWS's. */
-function isAwsServiceName(serviceName: string): boolean {
-  return /^(?:com|cn\.com)\.amazonaws\.(?!vpce\.)[a-z0-9-]+\./.test(serviceName);
-}
 
 /**
  * The services to resolve for a VPC's subnets, in display order: S3 and DynamoDB, then every other
@@ -51,111 +49,18 @@ export function servicesOfInterest(topology: Topology, vpcId: string): string[] 
   return [...GATEWAY_SERVICES, ...[...rest].sort()];
 }
 
-/** `sts` -> `sts.us-east-1.amazonaws.com`: the name SDKs call, which private DNS answers for. */
-export function serviceHostname(service: string, region: string): string {
-  return `${service}.${region}.amazonaws.com`;
+function path(subnet: Subnet, service: string, r: Omit<SubnetPath, 'subnetId' | 'service'>): SubnetPath {
+  const { via, hops, routeTableId, routeDestination, detail, onward } = r;
+  return onward ? { subnetId: subnet.id, service, via, hops, routeTableId, routeDestination, detail, onward } : { subnetId: subnet.id, service, via, hops, routeTableId, routeDestination, detail };
 }
 
-export interface RouteMatch {
-  route: Route;
-  /** The prefix length that won; for a prefix-list route, that of its most specific matching CIDR. */
-  prefixLength: number;
-  /** The CIDR that matched (for a prefix-list route, one of its CIDRs). */
-  matchedCidr: string;
+/** A routed path, started at the subnet. */
+export function startAt(subnet: Subnet, service: string, r: RoutedPath): SubnetPath {
+  return path(subnet, service, { ...r, hops: [subnet.id, ...r.hops] });
 }
-
-/** One IPv4 destination of a route table, parsed: a CIDR route, or one CIDR of a prefix-list route. */
-interface CompiledRoute {
-  first: number;
-  /** One past the block's last address. */
-  end: number;
-  prefix: number;
-  route: Route;
-  cidr: string;
-  isPrefixList: boolean;
-}
-
-/**
- * A route table's IPv4 and prefix-list routes, parsed once with the prefix lists expanded, most
- * specific first: longer prefixes first; on a tie, CIDR routes before prefix-list routes (AWS: "the
- * static route with the destination CIDR block takes priority" when it overlaps a prefix-list route);
- * then table order. The first entry that holds an address is its longest prefix match.
- */
-class CompiledRouteTable {
-  private readonly entries: CompiledRoute[] = [];
-  /** The table's `0.0.0.0/0` route, if any: the route for a service known only by its public name. */
-  readonly defaultRoute: Route | undefined;
-
-  constructor(table: RouteTable, prefixLists: ReadonlyMap<string, PrefixList>, parse: (cidr: string) => Ipv4Cidr | null = parseIpv4Cidr) {
-    const add = (route: Route, cidr: string, isPrefixList: boolean) => {
-      const c = parse(cidr);
-      if (c) this.entries.push({ first: c.base, end: c.base + c.size, prefix: c.prefix, route, cidr, isPrefixList });
-    };
-    for (const route of table.routes) {
-      if (route.destinationType === 'ipv4') add(route, route.destination, false);
-      else if (route.destinationType === 'prefix-list') {
-        for (const cidr of prefixLists.get(route.destination)?.cidrs ?? []) add(route, cidr, true);
-      }
-    }
-    // Array.prototype.sort is stable, so equal keys keep table order: the first route seen wins a tie.
-    this.entries.sort((a, b) => b.prefix - a.prefix || Number(a.isPrefixList) - Number(b.isPrefixList));
-    this.defaultRoute = table.routes.find((r) => r.destinationType === 'ipv4' && r.destination === '0.0.0.0/0');
-  }
-
-  match(address: number): RouteMatch | null {
-    for (const e of this.entries) {
-      if (address >= e.first && address < e.end) return { route: e.route, prefixLength: e.prefix, matchedCidr: e.cidr };
-    }
-    return null;
-  }
-}
-
-/**
- * Longest prefix match of an IPv4 address over a route table's IPv4 and prefix-list routes.
- * Blackhole routes take part: AWS matches them and drops the packet. On a tie, a CIDR route beats
- * a prefix-list route. Returns null when no route matches.
- */
-export function longestPrefixMatch(table: RouteTable, address: number, prefixLists: ReadonlyMap<string, PrefixList>): RouteMatch | null {
-  return new CompiledRouteTable(table, prefixLists).match(address);
-}
-
-const SERVICE_TITLES: Record<string, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
-const title = (service: string) => SERVICE_TITLES[service] ?? service;
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-function path(subnet: Subnet, service: string, via: PathVia, hops: string[], routeTableId: string | null, routeDestination: string | null, detail: string): SubnetPath {
-  return { subnetId: subnet.id, service, via, hops, routeTableId, routeDestination, detail };
-}
-
-/**
- * A path through a route table, without the subnet it starts from: the same for every subnet of the
- * VPC that uses the table, so it is resolved once per (table, service) and shared.
- */
-interface RoutedPath {
-  via: PathVia;
-  /** The hops after the subnet, starting with the table. */
-  hops: string[];
-  routeTableId: string;
-  routeDestination: string | null;
-  detail: string;
-}
-
-function routed(via: PathVia, hops: string[], routeTableId: string, routeDestination: string | null, detail: string): RoutedPath {
-  return { via, hops, routeTableId, routeDestination, detail };
-}
-
-function startAt(subnet: Subnet, service: string, r: RoutedPath): SubnetPath {
-  return path(subnet, service, r.via, [subnet.id, ...r.hops], r.routeTableId, r.routeDestination, r.detail);
-}
-
-/**
- * What to route: an address of the service (S3, DynamoDB: from their prefix list), a gateway service
- * whose prefix-list CIDRs the data lacks, or only the default route (a public name with no list).
- */
-type Destination = { kind: 'address'; address: number } | { kind: 'unlisted-prefix-list' } | { kind: 'default' };
 
 /** Where an interface endpoint has a network interface. */
-interface Placement {
+export interface Placement {
   eniId: string | null;
   subnetId: string;
   az: string;
@@ -168,22 +73,61 @@ interface Placement {
  * the first by AZ (the traffic crosses zones). The same for every subnet of the AZ but for the hops'
  * first element and the route table.
  */
-interface InterfacePath {
+export interface InterfacePath {
   chosen: Placement | undefined;
   via: PathVia;
   detail: string;
 }
 
-/** What the subnets of one VPC have in common when they call one service. */
-interface VpcService {
-  /** The VPC's interface endpoints for the service, in topology order. */
-  interfaceEps: Endpoint[];
-  /** The one whose private DNS answers for the service's public name. */
-  dnsEp: Endpoint | undefined;
-  /** An available endpoint to a third-party or customer service, called by its own names. */
-  thirdParty: Endpoint | undefined;
-  /** For a service without a gateway: why its public name resolves to public addresses. */
-  publicNameText: string;
+/** The endpoint's placements sorted by AZ, and the path from a subnet in `az` to it. */
+export function interfacePathFrom(places: Placement[], e: Endpoint, service: string, az: string, region: string, label: (id: string) => string, ipv6Only: boolean): InterfacePath {
+  const sorted = [...places].sort((a, b) => (a.az < b.az ? -1 : a.az > b.az ? 1 : 0));
+  const same = sorted.find((x) => x.az === az);
+  const chosen = same ?? sorted[0];
+  const dns = isAwsServiceName(e.serviceName) ? `Private DNS of ${label(e.id)} answers for ${serviceHostname(service, region)}` : `Clients use the DNS names of ${label(e.id)}`;
+  const v6 = ipv6Only ? ` over IPv6 (the endpoint is ${e.ipAddressType})` : '';
+  if (!chosen) return { chosen, via: 'none', detail: `${label(e.id)} has no network interfaces in any subnet: no path.` };
+  if (same) return { chosen, via: 'interface-endpoint', detail: `${dns}${v6}, with a network interface in ${az}.` };
+  const azs = [...new Set(sorted.map((x) => x.az))].join(', ');
+  return { chosen, via: 'interface-endpoint-cross-az', detail: `${dns}${v6}, but it has no network interface in ${az} (only ${azs}): traffic crosses Availability Zones.` };
+}
+
+/** The path from a subnet to an interface endpoint, given the path from its AZ. */
+export function interfaceSubnetPath(subnet: Subnet, table: RouteTable | undefined, service: string, e: Endpoint, p: InterfacePath, local: (address: number) => RouteMatch | null): SubnetPath {
+  const { chosen, via, detail } = p;
+  if (!chosen) return path(subnet, service, { via, hops: [subnet.id, e.id], routeTableId: table?.id ?? null, routeDestination: null, detail });
+  const m = table && chosen.address !== null && !isIpv6Only(subnet) ? local(chosen.address) : null;
+  return path(subnet, service, { via, hops: [subnet.id, chosen.eniId ?? chosen.subnetId, e.id], routeTableId: table?.id ?? null, routeDestination: m?.route.destination ?? null, detail });
+}
+
+/** The destination an IPv4 client routes to: for S3 and DynamoDB, the first address of their AWS-managed prefix list here. */
+export function ipv4Destination(topology: Topology, service: string): Destination {
+  if (!isGatewayService(service)) return { kind: 'default' };
+  const exact = `com.amazonaws.${topology.region}.${service}`;
+  const pl = topology.prefixLists.find((p) => p.name === exact) ?? topology.prefixLists.find((p) => p.serviceShortName === service);
+  const first = pl?.cidrs.map((c) => parseIpv4Cidr(c)).find((c) => c !== null);
+  return first ? { kind: 'address', address: first.base } : { kind: 'unlisted-prefix-list' };
+}
+
+/** The ENIs of each endpoint (its own list, or the ENI's endpoint id). */
+export function enisByEndpoint(topology: Topology): Map<string, NetworkInterface[]> {
+  const out = new Map<string, NetworkInterface[]>();
+  const endpointOfEni = new Map<string, string>();
+  for (const e of topology.endpoints) for (const n of e.networkInterfaceIds) endpointOfEni.set(n, e.id);
+  for (const n of topology.networkInterfaces) {
+    const ep = n.endpointId ?? endpointOfEni.get(n.id);
+    if (ep) pushTo(out, ep, n);
+  }
+  return out;
+}
+
+/** Display names by id (the id when a resource has none). */
+export function namesOf(topology: Topology): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const xs of [topology.vpcs, topology.subnets, topology.routeTables, topology.endpoints, topology.natGateways, topology.internetGateways]) {
+    for (const x of xs) if (x.name && x.name !== x.id) names.set(x.id, x.name);
+  }
+  return names;
 }
 
 const byFirstId = <T extends { id: string }>(xs: T[]) => {
@@ -194,18 +138,18 @@ const byFirstId = <T extends { id: string }>(xs: T[]) => {
 
 /**
  * Resolves paths for one topology. Everything that does not depend on the subnet is computed once and
- * kept: lookups by id, the route tables compiled, each VPC's endpoints per service, each endpoint's
- * placements, and the routed path per (VPC, route table, service). Only the subnet's own parts (its id
- * as the first hop; for an interface endpoint, whether it has a network interface in the subnet's AZ)
- * are worked out per subnet.
+ * kept: lookups by id, the route tables compiled, each VPC's DNS answer per service, each endpoint's
+ * placements, and the routed path per (VPC, route table, service, address family). Only the subnet's
+ * own parts (its id as the first hop; for an interface endpoint, whether it has a network interface in
+ * the subnet's AZ) are worked out per subnet.
  */
-class PathResolver {
+class PathResolver implements PathLookups {
   private readonly subnets: Map<string, Subnet>;
   private readonly routeTables: Map<string, RouteTable>;
   private readonly endpoints: Map<string, Endpoint>;
   private readonly prefixLists: Map<string, PrefixList>;
-  private readonly names = new Map<string, string>();
-  private readonly enisByEndpoint = new Map<string, NetworkInterface[]>();
+  private readonly names: Map<string, string>;
+  private readonly enis: Map<string, NetworkInterface[]>;
   private readonly vpcs: Map<string, Vpc>;
   private readonly natGateways: Map<string, NatGateway>;
   /** Every internet gateway of an id, in topology order (ids are unique in AWS; the data may disagree). */
@@ -224,8 +168,8 @@ class PathResolver {
     }
     return c;
   };
-  private readonly destinations = new Map<string, Destination>();
-  private readonly vpcServices = new Map<string, Map<string, VpcService>>();
+  private readonly ipv4Dests = new Map<string, Destination>();
+  private readonly dnsAnswers = new Map<string, Map<string, ServiceDns>>();
   private readonly interfacePaths = new Map<Endpoint, Map<string, InterfacePath>>();
   private readonly routedPaths = new Map<string, RoutedPath>();
 
@@ -237,26 +181,22 @@ class PathResolver {
     this.vpcs = byFirstId(topology.vpcs);
     this.natGateways = byFirstId(topology.natGateways);
     for (const g of topology.internetGateways) pushTo(this.internetGateways, g.id, g);
-    const endpointOfEni = new Map<string, string>();
-    for (const e of topology.endpoints) {
-      for (const n of e.networkInterfaceIds) endpointOfEni.set(n, e.id);
-      if (e.type === 'Interface') pushTo(this.interfaceEndpoints, `${e.vpcId}|${e.serviceShortName}`, e);
-    }
-    for (const n of topology.networkInterfaces) {
-      const ep = n.endpointId ?? endpointOfEni.get(n.id);
-      if (ep) pushTo(this.enisByEndpoint, ep, n);
-    }
-    for (const xs of [topology.vpcs, topology.subnets, topology.routeTables, topology.endpoints, topology.natGateways, topology.internetGateways]) {
-      for (const x of xs) if (x.name && x.name !== x.id) this.names.set(x.id, x.name);
-    }
+    for (const e of topology.endpoints) if (e.type === 'Interface') pushTo(this.interfaceEndpoints, `${e.vpcId}|${e.serviceShortName}`, e);
+    this.enis = enisByEndpoint(topology);
+    this.names = namesOf(topology);
   }
 
-  /** The name, or the id when the resource has none: details stay short, hops carry the ids. */
-  private label(id: string): string {
-    return this.names.get(id) ?? id;
-  }
+  // PathLookups, for the routing stage.
+  subnet = (id: string) => this.subnets.get(id);
+  routeTable = (id: string) => this.routeTables.get(id);
+  endpoint = (id: string) => this.endpoints.get(id);
+  natGateway = (id: string) => this.natGateways.get(id);
+  attachedInternetGateway = (id: string, vpcId: string) => this.internetGateways.get(id)?.find((g) => g.vpcIds.includes(vpcId));
+  prefixListName = (id: string) => this.prefixLists.get(id)?.name;
+  label = (id: string) => this.names.get(id) ?? id;
+  matchAddress = (table: RouteTable, address: number) => this.compiled(table).match(address);
 
-  private compiled(table: RouteTable): CompiledRouteTable {
+  compiled(table: RouteTable): CompiledRouteTable {
     let c = this.compiledTables.get(table);
     if (!c) {
       c = new CompiledRouteTable(table, this.prefixLists, this.parseCidr);
@@ -265,49 +205,28 @@ class PathResolver {
     return c;
   }
 
-  /** For S3 and DynamoDB, the first address of their AWS-managed prefix list in this region. */
-  private destination(service: string): Destination {
-    let dest = this.destinations.get(service);
-    if (!dest) {
-      dest = { kind: 'default' };
-      if ((GATEWAY_SERVICES as readonly string[]).includes(service)) {
-        const exact = `com.amazonaws.${this.topology.region}.${service}`;
-        const pl = this.topology.prefixLists.find((p) => p.name === exact) ?? this.topology.prefixLists.find((p) => p.serviceShortName === service);
-        const first = pl?.cidrs[0] ? parseIpv4Cidr(pl.cidrs[0]) : null;
-        dest = first ? { kind: 'address', address: first.base } : { kind: 'unlisted-prefix-list' };
-      }
-      this.destinations.set(service, dest);
+  private ipv4Dest(service: string): Destination {
+    let d = this.ipv4Dests.get(service);
+    if (!d) {
+      d = ipv4Destination(this.topology, service);
+      this.ipv4Dests.set(service, d);
     }
-    return dest;
+    return d;
   }
 
-  /** Why an endpoint for the service does not take DNS for its public name, or null when it does. */
-  private privateDnsBlocker(vpcId: string, e: Endpoint): string | null {
-    if (!e.privateDnsEnabled) return `private DNS is off on ${this.label(e.id)}`;
-    const vpc = this.vpcs.get(vpcId);
-    // Private hosted zones need both attributes; null means the source did not say, taken as on (AWS's default for a new VPC's DNS support).
-    if (vpc?.dnsSupport === false) return `the VPC has DNS support off, so private DNS of ${this.label(e.id)} does not answer`;
-    if (vpc?.dnsHostnames === false) return `the VPC has DNS hostnames off, so private DNS of ${this.label(e.id)} does not answer`;
-    if (e.state !== 'available') return `${this.label(e.id)} is ${e.state}`;
-    return null;
-  }
-
-  private vpcService(vpcId: string, service: string): VpcService {
-    const ofVpc = innerMap(this.vpcServices, vpcId);
-    let vs = ofVpc.get(service);
-    if (!vs) {
-      const interfaceEps = this.interfaceEndpoints.get(`${vpcId}|${service}`) ?? [];
-      const blockers = interfaceEps.map((e) => this.privateDnsBlocker(vpcId, e));
-      // AWS allows one endpoint per service with private DNS in a VPC (the names would clash).
-      const dnsEp = interfaceEps.find((_, i) => blockers[i] === null);
-      const thirdParty = interfaceEps.find((e) => !isAwsServiceName(e.serviceName) && e.state === 'available');
-      const blocked = blockers.filter((x): x is string => x !== null);
-      const host = serviceHostname(service, this.topology.region);
-      const publicNameText = blocked.length ? `${cap(blocked[0]!)}: ${host} resolves to public addresses.` : `No interface endpoint for ${service} in the VPC: ${host} resolves to public addresses.`;
-      vs = { interfaceEps, dnsEp, thirdParty, publicNameText };
-      ofVpc.set(service, vs);
+  /** How clients of a VPC resolve a service: the same for every subnet of one address family and DNS64 setting. */
+  private dns(subnet: Subnet, service: string): ServiceDns {
+    const ipv6Only = isIpv6Only(subnet);
+    const dns64 = ipv6Only && subnet.enableDns64 === true;
+    const ofVpc = innerMap(this.dnsAnswers, subnet.vpcId);
+    const key = `${service}|${ipv6Only}|${dns64}`;
+    let d = ofVpc.get(key);
+    if (!d) {
+      const interfaceEps = this.interfaceEndpoints.get(`${subnet.vpcId}|${service}`) ?? [];
+      d = resolveServiceDns({ vpc: this.vpcs.get(subnet.vpcId), region: this.topology.region, service, interfaceEps, ipv6Only, dns64, ipv4Dest: this.ipv4Dest(service) }, this.label);
+      ofVpc.set(key, d);
     }
-    return vs;
+    return d;
   }
 
   /** How one subnet reaches one service. */
@@ -315,161 +234,39 @@ class PathResolver {
     const subnet = this.subnets.get(subnetId);
     if (!subnet) throw new Error(`Subnet ${subnetId} is not in the topology.`);
     const table = subnet.routeTableId ? this.routeTables.get(subnet.routeTableId) : undefined;
-    const { dnsEp, thirdParty, publicNameText } = this.vpcService(subnet.vpcId, service);
-    const isGatewayService = (GATEWAY_SERVICES as readonly string[]).includes(service);
-
-    if (!isGatewayService && thirdParty && !dnsEp) return this.viaInterfaceEndpoint(subnet, table, service, thirdParty);
-    if (!isGatewayService && dnsEp) return this.viaInterfaceEndpoint(subnet, table, service, dnsEp);
-
-    const prefix = isGatewayService ? '' : publicNameText;
+    const dns = this.dns(subnet, service);
+    if (dns.endpoint) return this.viaInterfaceEndpoint(subnet, table, service, dns.endpoint);
     if (!table) {
-      return path(subnet, service, 'none', [subnet.id], null, null, `${prefix ? `${prefix} ` : ''}The subnet has no route table: no path.`);
+      return path(subnet, service, { via: 'none', hops: [subnet.id], routeTableId: null, routeDestination: null, detail: `${dns.lead ? `${dns.lead} ` : ''}The subnet has no route table: no path.` });
     }
-    const key = `${subnet.vpcId}|${table.id}|${service}`;
+    const key = `${subnet.vpcId}|${table.id}|${service}|${dns.dest.kind}`;
     let r = this.routedPaths.get(key);
     if (!r) {
-      const dest = this.destination(service);
-      r = this.followRoute(subnet.vpcId, table, this.matchDestination(table, dest, service), service, dest, prefix);
+      const walk = { vpcId: subnet.vpcId, service, dest: dns.dest, visited: new Set([visitKey(table, dns.dest)]) };
+      r = followRoute(this, walk, table, matchDestination(this, table, dns.dest, service), dns.lead ? `${dns.lead} ` : '');
       this.routedPaths.set(key, r);
     }
-    // S3 and DynamoDB also offer interface endpoints; with no gateway route, private DNS sends clients there.
-    if (isGatewayService && r.via !== 'gateway-endpoint' && dnsEp) return this.viaInterfaceEndpoint(subnet, table, service, dnsEp);
     return startAt(subnet, service, r);
   }
 
-  private matchDestination(table: RouteTable, dest: Destination, service: string): RouteMatch | null {
-    if (dest.kind === 'address') return this.compiled(table).match(dest.address);
-    if (dest.kind === 'unlisted-prefix-list') {
-      // Without the list's CIDRs, a route to this service's gateway endpoint is taken to cover the
-      // service: a prefix list is always more specific than a default route.
-      const gw = table.routes.find((r) => {
-        if (r.destinationType !== 'prefix-list' || r.targetType !== 'vpce') return false;
-        const e = this.endpoints.get(r.target);
-        return e?.type === 'Gateway' && e.serviceShortName === service;
-      });
-      if (gw) return { route: gw, prefixLength: 1, matchedCidr: gw.destination };
-    }
-    const def = this.compiled(table).defaultRoute;
-    return def ? { route: def, prefixLength: 0, matchedCidr: '0.0.0.0/0' } : null;
-  }
-
-  private routeText(table: RouteTable, route: Route): string {
-    const dest =
-      route.destinationType === 'prefix-list'
-        ? `${route.destination} (${this.prefixLists.get(route.destination)?.name ?? 'prefix list'})`
-        : route.destination;
-    return `Route ${dest} in ${this.label(table.id)}`;
-  }
-
-  /** Follows the route that matched in a table of the VPC: gateway endpoint, NAT, internet gateway or nowhere. */
-  private followRoute(vpcId: string, table: RouteTable, match: RouteMatch | null, service: string, dest: Destination, prefix: string): RoutedPath {
-    const lead = prefix ? `${prefix} ` : '';
-    if (!match) {
-      return routed('none', [table.id], table.id, null, `${lead}${this.label(table.id)} has no route that covers ${title(service)}: no path.`);
-    }
-    const { route } = match;
-    const hops = [table.id];
-    const where = this.routeText(table, route);
-    if (route.state === 'blackhole' || route.targetType === 'blackhole') {
-      return routed('none', hops, table.id, route.destination, `${lead}${where} is a blackhole (its target ${route.target} is gone): traffic is dropped.`);
-    }
-    switch (route.targetType) {
-      case 'vpce': {
-        const e = this.endpoints.get(route.target);
-        if (e?.type === 'Gateway' && e.serviceShortName === service) {
-          const state = e.state === 'available' ? '' : ` (state: ${e.state})`;
-          return routed('gateway-endpoint', [...hops, e.id], table.id, route.destination, `${lead}${where} sends ${title(service)} traffic to gateway endpoint ${this.label(e.id)}${state}; no charge.`);
-        }
-        return routed('none', [...hops, route.target], table.id, route.destination, `${lead}${where} sends the traffic to endpoint ${route.target}, which is not a gateway endpoint for ${title(service)}: no path to the service modelled.`);
-      }
-      case 'igw': {
-        const igw = this.internetGateways.get(route.target)?.[0];
-        if (!igw || !igw.vpcIds.includes(vpcId)) {
-          return routed('none', [...hops, route.target], table.id, route.destination, `${lead}${where} points at internet gateway ${route.target}, which is not attached to the VPC: no path.`);
-        }
-        return routed('igw', [...hops, igw.id], table.id, route.destination, `${lead}${where} goes straight to internet gateway ${this.label(igw.id)} (instances need a public IP).`);
-      }
-      case 'nat':
-        return this.followNat(vpcId, table, route, service, dest, lead);
-      case 'local':
-        return routed('none', hops, table.id, route.destination, `${lead}${where} keeps the traffic inside the VPC: no path to ${title(service)}.`);
-      default:
-        return routed('none', [...hops, route.target], table.id, route.destination, `${lead}${where} sends the traffic to ${route.target} (${route.targetType}); paths beyond this VPC are not followed.`);
-    }
-  }
-
-  /**
-   * A NAT gateway only reaches the internet when its own subnet's table sends the traffic on to an
-   * internet gateway; a private NAT gateway never does.
-   */
-  private followNat(vpcId: string, table: RouteTable, route: Route, service: string, dest: Destination, lead: string): RoutedPath {
-    const hops = [table.id, route.target];
-    const where = this.routeText(table, route);
-    const nat = this.natGateways.get(route.target);
-    if (!nat) return routed('none', hops, table.id, route.destination, `${lead}${where} points at NAT gateway ${route.target}, which does not exist: no path.`);
-    const natLabel = `NAT gateway ${this.label(nat.id)}`;
-    if (nat.state !== 'available') {
-      return routed('none', hops, table.id, route.destination, `${lead}${where} goes to ${natLabel}, which is ${nat.state}: no path.`);
-    }
-    if (nat.connectivityType === 'private') {
-      return routed('none', hops, table.id, route.destination, `${lead}${where} goes to ${natLabel}, a private NAT gateway, which cannot reach the internet: no path.`);
-    }
-    const natSubnet = this.subnets.get(nat.subnetId);
-    const natTable = natSubnet?.routeTableId ? this.routeTables.get(natSubnet.routeTableId) : undefined;
-    if (!natSubnet || !natTable) {
-      return routed('none', hops, table.id, route.destination, `${lead}${where} goes to ${natLabel}, whose subnet ${nat.subnetId} has no route table in the data: no path.`);
-    }
-    const natHops = [...hops, natSubnet.id, natTable.id];
-    const onward = this.matchDestination(natTable, dest, service)?.route;
-    if (onward && onward.state !== 'blackhole' && onward.targetType === 'igw') {
-      const igw = this.internetGateways.get(onward.target)?.find((g) => g.vpcIds.includes(vpcId));
-      if (igw) {
-        return routed('nat', [...natHops, igw.id], table.id, route.destination, `${lead}${where} goes to ${natLabel}, then internet gateway ${this.label(igw.id)}; NAT processing is billed per GB.`);
-      }
-    }
-    if (onward && onward.state !== 'blackhole' && onward.targetType === 'vpce') {
-      const e = this.endpoints.get(onward.target);
-      if (e?.type === 'Gateway' && e.serviceShortName === service) {
-        return routed('nat', [...natHops, e.id], table.id, route.destination, `${lead}${where} goes to ${natLabel}, whose subnet's table sends it on to gateway endpoint ${this.label(e.id)}; NAT processing is billed per GB.`);
-      }
-    }
-    return routed('none', natHops, table.id, route.destination, `${lead}${where} goes to ${natLabel}, but its subnet's table ${this.label(natTable.id)} has no route to an internet gateway for it: no path.`);
-  }
-
-  /** The endpoint's ENIs with their AZs (from the ENI list, else from the endpoint's subnets), sorted by AZ. */
+  /** The endpoint's ENIs with their AZs (from the ENI list, else from the endpoint's subnets). */
   private placements(e: Endpoint): Placement[] {
-    const enis = this.enisByEndpoint.get(e.id) ?? [];
-    const places: Placement[] = enis.length
+    const enis = this.enis.get(e.id) ?? [];
+    return enis.length
       ? enis.map((n) => ({ eniId: n.id, subnetId: n.subnetId, az: n.az || this.subnets.get(n.subnetId)?.az || '', address: n.privateIp ? ipv4ToInt(n.privateIp) : null }))
       : e.subnetIds.map((s) => ({ eniId: null, subnetId: s, az: this.subnets.get(s)?.az ?? '', address: null }));
-    return places.sort((a, b) => (a.az < b.az ? -1 : a.az > b.az ? 1 : 0));
-  }
-
-  /** The path to an interface endpoint from a subnet in one AZ, but for the subnet and its table. */
-  private interfacePath(e: Endpoint, service: string, az: string): InterfacePath {
-    const ofEndpoint = innerMap(this.interfacePaths, e);
-    let p = ofEndpoint.get(az);
-    if (!p) {
-      const places = this.placements(e);
-      const same = places.find((x) => x.az === az);
-      const chosen = same ?? places[0];
-      const dns = isAwsServiceName(e.serviceName) ? `Private DNS of ${this.label(e.id)} answers for ${serviceHostname(service, this.topology.region)}` : `Clients use the DNS names of ${this.label(e.id)}`;
-      if (!chosen) p = { chosen, via: 'none', detail: `${this.label(e.id)} has no network interfaces in any subnet: no path.` };
-      else if (same) p = { chosen, via: 'interface-endpoint', detail: `${dns}, with a network interface in ${az}.` };
-      else {
-        const azs = [...new Set(places.map((x) => x.az))].join(', ');
-        p = { chosen, via: 'interface-endpoint-cross-az', detail: `${dns}, but it has no network interface in ${az} (only ${azs}): traffic crosses Availability Zones.` };
-      }
-      ofEndpoint.set(az, p);
-    }
-    return p;
   }
 
   private viaInterfaceEndpoint(subnet: Subnet, table: RouteTable | undefined, service: string, e: Endpoint): SubnetPath {
-    const { chosen, via, detail } = this.interfacePath(e, service, subnet.az);
-    if (!chosen) return path(subnet, service, via, [subnet.id, e.id], table?.id ?? null, null, detail);
-    const local = table && chosen.address !== null ? this.compiled(table).match(chosen.address) : null;
-    return path(subnet, service, via, [subnet.id, chosen.eniId ?? chosen.subnetId, e.id], table?.id ?? null, local?.route.destination ?? null, detail);
+    const ipv6Only = isIpv6Only(subnet);
+    const ofEndpoint = innerMap(this.interfacePaths, e);
+    const key = `${subnet.az}|${ipv6Only}`;
+    let p = ofEndpoint.get(key);
+    if (!p) {
+      p = interfacePathFrom(this.placements(e), e, service, subnet.az, this.topology.region, this.label, ipv6Only);
+      ofEndpoint.set(key, p);
+    }
+    return interfaceSubnetPath(subnet, table, service, e, p, (a) => (table ? this.compiled(table).match(a) : null));
   }
 }
 

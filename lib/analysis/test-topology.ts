@@ -30,21 +30,25 @@ export function subnet(id: string, az: string, cidr: string, over: Partial<Subne
   return base.subnet(id, VPC, az, cidr, { name: id, ...over });
 }
 
+/** Route target types by id prefix, as DescribeRouteTables names the targets. */
+const TARGET_PREFIXES: [string, Route['targetType']][] = [
+  ['igw-', 'igw'],
+  ['eigw-', 'eigw'],
+  ['nat-', 'nat'],
+  ['vpce-', 'vpce'],
+  ['tgw-', 'tgw'],
+  ['pcx-', 'pcx'],
+  ['vgw-', 'vgw'],
+  ['lgw-', 'lgw'],
+  ['cagw-', 'cagw'],
+  ['eni-', 'eni'],
+  ['i-', 'instance'],
+  ['arn:aws:networkmanager::', 'core-network'],
+];
+
+/** A route; its target type follows from the target's id. */
 export function route(destination: string, target: string, over: Partial<Route> = {}): Route {
-  const targetType: Route['targetType'] =
-    target === 'local'
-      ? 'local'
-      : target.startsWith('igw-')
-        ? 'igw'
-        : target.startsWith('nat-')
-          ? 'nat'
-          : target.startsWith('vpce-')
-            ? 'vpce'
-            : target.startsWith('tgw-')
-              ? 'tgw'
-              : target.startsWith('pcx-')
-                ? 'pcx'
-                : 'other';
+  const targetType = target === 'local' ? 'local' : (TARGET_PREFIXES.find(([p]) => target.startsWith(p))?.[1] ?? 'other');
   return base.route(destination, target, targetType, over);
 }
 

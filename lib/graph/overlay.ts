@@ -79,7 +79,8 @@ export function compactAnalysis(analysis: { paths: readonly SubnetPath[]; findin
   const rows = analysis.paths.map((p) => [
     intern(p.subnetId),
     intern(p.service),
-    intern(p.via),
+    // A chained path travels as `gwlb-inspection>nat`: its kind and where the traffic goes after it.
+    intern(p.onward ? `${p.via}>${p.onward}` : p.via),
     intern(p.routeTableId),
     intern(p.routeDestination),
     intern(p.detail),
@@ -114,15 +115,19 @@ export function indexPaths(compact: CompactPaths | null): PathIndex {
       const hit = expanded.get(subnetId);
       if (hit) return hit;
       const paths = (rowsBySubnet.get(subnetId) ?? []).map(
-        ([s, service, via, rt, dest, detail, ...hops]): SubnetPath => ({
-          subnetId: str(s) ?? subnetId,
-          service: str(service) ?? '',
-          via: (str(via) ?? 'none') as PathVia,
-          routeTableId: str(rt),
-          routeDestination: str(dest),
-          detail: str(detail) ?? '',
-          hops: hops.map((h) => str(h)).filter((h): h is string => h !== null),
-        }),
+        ([s, service, via, rt, dest, detail, ...hops]): SubnetPath => {
+          const [kind, onward] = (str(via) ?? 'none').split('>');
+          return {
+            subnetId: str(s) ?? subnetId,
+            service: str(service) ?? '',
+            via: kind as PathVia,
+            hops: hops.map((h) => str(h)).filter((h): h is string => h !== null),
+            routeTableId: str(rt),
+            routeDestination: str(dest),
+            detail: str(detail) ?? '',
+            ...(onward ? { onward: onward as PathVia } : {}),
+          };
+        },
       );
       expanded.set(subnetId, paths);
       return paths;

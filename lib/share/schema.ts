@@ -36,6 +36,9 @@ const Subnet = z.object({
   public: z.boolean(),
   availableIps: z.number().nullable(),
   mapPublicIpOnLaunch: z.boolean(),
+  ipv6Native: z.boolean().optional(),
+  enableDns64: z.boolean().optional(),
+  outpostArn: z.string().nullable().optional(),
   tags: Tags,
 });
 
@@ -43,7 +46,7 @@ const Route = z.object({
   destination: z.string(),
   destinationType: z.enum(['ipv4', 'ipv6', 'prefix-list']),
   target: z.string(),
-  targetType: z.enum(['local', 'igw', 'nat', 'vpce', 'pcx', 'tgw', 'eni', 'instance', 'vgw', 'blackhole', 'other']),
+  targetType: z.enum(['local', 'igw', 'nat', 'vpce', 'pcx', 'tgw', 'eni', 'instance', 'vgw', 'eigw', 'core-network', 'lgw', 'cagw', 'blackhole', 'other']),
   state: z.string(),
   origin: z.string().nullable(),
 });
@@ -76,6 +79,7 @@ const Endpoint = z.object({
   policy: z.string().nullable(),
   dnsEntries: z.array(z.object({ dnsName: z.string(), hostedZoneId: z.string().nullable() })),
   ipAddressType: z.string().nullable(),
+  dnsOptions: z.object({ dnsRecordIpType: z.string().nullable(), privateDnsOnlyForInboundResolverEndpoint: z.boolean().nullable() }).optional(),
   createdAt: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   tags: Tags,
@@ -90,6 +94,8 @@ const NatGateway = z.object({
   subnetId: z.string(),
   state: z.string(),
   connectivityType: z.string(),
+  availabilityMode: z.string().optional(),
+  routeTableId: z.string().nullable().optional(),
   publicIps: z.array(z.string()),
   privateIps: z.array(z.string()),
   tags: Tags,

@@ -38,12 +38,19 @@ export interface Subnet {
   public: boolean;
   availableIps: number | null;
   mapPublicIpOnLaunch: boolean;
+  /** `Ipv6Native`: an IPv6-only subnet (no IPv4 CIDR). */
+  ipv6Native?: boolean;
+  /** `EnableDns64`: the Route 53 Resolver synthesizes 64:ff9b::/96 addresses for IPv4-only names. */
+  enableDns64?: boolean;
+  /** `OutpostArn`: the subnet is on an Outpost. */
+  outpostArn?: string | null;
   tags: Tags;
 }
 
 export type RouteTargetType =
   | 'local'
   | 'igw'
+  | 'eigw'
   | 'nat'
   | 'vpce'
   | 'pcx'
@@ -51,6 +58,9 @@ export type RouteTargetType =
   | 'eni'
   | 'instance'
   | 'vgw'
+  | 'core-network'
+  | 'lgw'
+  | 'cagw'
   | 'blackhole'
   | 'other';
 
@@ -105,6 +115,8 @@ export interface Endpoint {
   policy: string | null;
   dnsEntries: DnsEntry[];
   ipAddressType: string | null;
+  /** `DnsOptions`: which records private DNS creates, and whether it answers only inbound Resolver endpoints. */
+  dnsOptions?: { dnsRecordIpType: string | null; privateDnsOnlyForInboundResolverEndpoint: boolean | null };
   createdAt: string | null;
   lastError: { code: string; message: string } | null;
   tags: Tags;
@@ -124,6 +136,10 @@ export interface NatGateway {
   subnetId: string;
   state: string;
   connectivityType: string;
+  /** `AvailabilityMode`: 'zonal' (one subnet) or 'regional' (no subnet, its own route table). */
+  availabilityMode?: string;
+  /** `RouteTableId`: a regional NAT gateway's own route table. */
+  routeTableId?: string | null;
   publicIps: string[];
   privateIps: string[];
   tags: Tags;
