@@ -1,4 +1,5 @@
 import { parseIpv4Cidr, type Ipv4Cidr } from '@/lib/net/cidr';
+import { parseCidr, parseIp } from '@/lib/net/ip';
 import type { PrefixList, Route, RouteTable } from '@/lib/topology/types';
 
 /**
@@ -14,47 +15,6 @@ export interface RouteMatch {
   matchedCidr: string;
 }
 
-/** An IPv6 block as two numbers: the first address and the prefix length. */
-export interface Ipv6Cidr {
-  base: bigint;
-  prefix: number;
-}
-
-/** `2600:1f18::/32` -> its first address and prefix; null when malformed. Accepts `::` and an embedded IPv4 tail. */
-export function parseIpv6Cidr(cidr: string): Ipv6Cidr | null {
-  const [ip, bits] = cidr.trim().split('/');
-  if (ip === undefined || bits === undefined || !/^\d{1,3}$/.test(bits) || Number(bits) > 128) return null;
-  const address = ipv6ToBigInt(ip);
-  if (address === null) return null;
-  const prefix = Number(bits);
-  const hostBits = BigInt(128 - prefix);
-  return { base: (address >> hostBits) << hostBits, prefix };
-}
-
-/** `64:ff9b::3400:1` -> a 128-bit number, or null when it is not an IPv6 address. */
-export function ipv6ToBigInt(ip: string): bigint | null {
-  let text = ip.toLowerCase();
-  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (v4) {
-    const parts = v4.slice(1).map(Number);
-    if (parts.some((p) => p > 255)) return null;
-    text = `${text.slice(0, v4.index)}${((parts[0]! << 8) | parts[1]!).toString(16)}:${((parts[2]! << 8) | parts[3]!).toString(16)}`;
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const head = halves[0] ? halves[0].split(':') : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
-  const missing = 8 - head.length - tail.length;
-  if ((halves.length === 1 && missing !== 0) || missing < 0) return null;
-  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
-  let n = 0n;
-  for (const g of groups) {
-    if (!/^[0-9a-f]{1,4}$/.test(g)) return null;
-    n = (n << 16n) | BigInt(parseInt(g, 16));
-  }
-  return n;
-}
-
 /**
  * Where a service known only by its public name is taken to be, for a default route split in halves
  * (`0.0.0.0/1` + `128.0.0.0/1`, often set by VPN clients and firewall designs): AWS's public service
@@ -63,10 +23,10 @@ export function ipv6ToBigInt(ip: string): bigint | null {
  */
 const PUBLIC_SERVICE_V4 = parseIpv4Cidr('52.0.0.0/32')!.base;
 /** The same for IPv6: AWS's service addresses lie in 2600:1f00::/24 (global unicast, 2000::/3). */
-const PUBLIC_SERVICE_V6 = ipv6ToBigInt('2600:1f00::1')!;
+const PUBLIC_SERVICE_V6 = parseIp('2600:1f00::1')!.value;
 /** NAT64's well-known prefix (RFC 6052), as DNS64 on a subnet synthesizes it: 64:ff9b::/96 + the IPv4 address. */
 export const NAT64_PREFIX = '64:ff9b::/96';
-const NAT64_SERVICE = ipv6ToBigInt('64:ff9b::3400:0')!;
+const NAT64_SERVICE = parseIp('64:ff9b::3400:0')!.value;
 
 /** One destination of a route table, parsed: a CIDR route, or one CIDR of a prefix-list route. */
 interface CompiledRoute {
@@ -80,7 +40,8 @@ interface CompiledRoute {
 }
 
 interface CompiledRoute6 {
-  base: bigint;
+  first: bigint;
+  last: bigint;
   prefix: number;
   route: Route;
   cidr: string;
@@ -107,8 +68,8 @@ export class CompiledRouteTable {
         this.v4.push({ first: c.base, end: c.base + c.size, prefix: c.prefix, route, cidr, isPrefixList });
         return;
       }
-      const c6 = cidr.includes(':') ? parseIpv6Cidr(cidr) : null;
-      if (c6) this.v6.push({ ...c6, route, cidr, isPrefixList });
+      const c6 = cidr.includes(':') ? parseCidr(cidr) : null;
+      if (c6?.family === 6) this.v6.push({ first: c6.first, last: c6.last, prefix: c6.prefix, route, cidr, isPrefixList });
     };
     for (const route of table.routes) {
       if (route.destinationType === 'prefix-list') {
@@ -131,7 +92,7 @@ export class CompiledRouteTable {
   /** The longest IPv6 match among blocks no more specific than /`widest`, or null. */
   match6(address: bigint, widest = 128): RouteMatch | null {
     for (const e of this.v6) {
-      if (e.prefix <= widest && address >> BigInt(128 - e.prefix) === e.base >> BigInt(128 - e.prefix)) return { route: e.route, prefixLength: e.prefix, matchedCidr: e.cidr };
+      if (e.prefix <= widest && address >= e.first && address <= e.last) return { route: e.route, prefixLength: e.prefix, matchedCidr: e.cidr };
     }
     return null;
   }
