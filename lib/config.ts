@@ -185,6 +185,11 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
 }
 
 /** Whether an address to listen on is the local machine only (127.0.0.0/8, ::1, localhost). */
+/** What the fixture source is called on pages: "demo data" only for the embedded demo account, else "fixture data". */
+export function fixtureDataLabel(config: Pick<AtlasConfig, 'fixtureDir'>): 'demo data' | 'fixture data' {
+  return path.resolve(config.fixtureDir) === path.resolve(DEMO_FIXTURE_DIR) ? 'demo data' : 'fixture data';
+}
+
 export function isLoopback(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { getViewer } from '@/lib/auth/viewer';
+import { fixtureDataLabel, getConfig } from '@/lib/config';
 import { writesStateFor } from '@/lib/endpoints/scope';
 import { loadEndpointServices } from '@/lib/endpoints/services';
 import type { ServiceOffering } from '@/lib/endpoints/types';
@@ -45,6 +46,7 @@ function serviceFromUrl(v: string | undefined, services: ServiceOffering[]): str
 export default async function NewEndpointPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const scope = await resolvePageScope(sp);
+  const fixtureData = fixtureDataLabel(getConfig());
   const notices = [...scope.notices];
   let topology: Topology;
   let services: ServiceOffering[];
@@ -105,7 +107,7 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
         </nav>
         <h1 className="text-2xl font-semibold tracking-tight">New VPC endpoint</h1>
         <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-          Every choice is checked against {scope.region} as it is now ({scope.source === 'fixture' ? 'demo data' : 'live'}), with the rules AWS applies. Nothing is
+          Every choice is checked against {scope.region} as it is now ({scope.source === 'fixture' ? fixtureData : 'live'}), with the rules AWS applies. Nothing is
           created until you press Create; Dry run asks AWS whether it would be.
         </p>
       </div>
@@ -120,7 +122,7 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
       />
       {scope.source === 'fixture' && (
         <footer className="border-t border-slate-200 pt-4 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          Demo data: what you create here is saved on this server.{' '}
+          {fixtureData === 'demo data' ? 'Demo data' : 'Fixture data'}: what you create here is saved on this server.{' '}
           <Link href="/settings" className="font-medium text-teal-700 hover:underline dark:text-teal-400">
             Reset demo data
           </Link>{' '}
