@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bindWarning, ConfigError, DEMO_FIXTURE_DIR, isLoopback, parseConfig } from './config';
+import { bindWarning, ConfigError, DEMO_FIXTURE_DIR, fixtureDataLabel, isLoopback, parseConfig } from './config';
 
 describe('parseConfig', () => {
   it('defaults to the embedded demo fixtures and .data/', () => {
@@ -93,3 +93,11 @@ describe('parseConfig', () => {
   });
 });
 
+
+describe('fixtureDataLabel', () => {
+  it('calls only the embedded demo account demo data', () => {
+    expect(fixtureDataLabel(parseConfig({}))).toBe('demo data');
+    expect(fixtureDataLabel(parseConfig({ ATLAS_FIXTURE_DIR: 'fixtures/demo/' }))).toBe('demo data');
+    expect(fixtureDataLabel(parseConfig({ ATLAS_FIXTURE_DIR: 'fixtures/real-shapes' }))).toBe('fixture data');
+  });
+});
