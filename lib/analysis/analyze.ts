@@ -1,7 +1,7 @@
 import { scopeToVpc } from '@/lib/topology/normalize';
 import type { Topology } from '@/lib/topology/types';
 import { DEFAULT_GB_PER_MONTH, estimateCosts, type CostReport } from './costs';
-import { findIssues, type Finding } from './findings';
+import { findIssues, type Finding, type ServiceZones } from './findings';
 import { resolvePaths, type SubnetPath } from './paths';
 
 export type { CostReport } from './costs';
@@ -13,6 +13,8 @@ export interface AnalyzeOptions {
   vpcId?: string;
   /** Traffic volume for the NAT savings estimate, GB per month. */
   gbPerMonth?: number;
+  /** The zones each endpoint service is offered in (DescribeVpcEndpointServices), for the AZ coverage findings. */
+  serviceZones?: ServiceZones;
 }
 
 export interface Analysis {
@@ -29,7 +31,7 @@ export interface Analysis {
 export function analyzeTopology(topology: Topology, options: AnalyzeOptions = {}): Analysis {
   const scoped = options.vpcId ? scopeToVpc(topology, options.vpcId) : topology;
   const paths = resolvePaths(scoped);
-  const findings = findIssues(scoped, paths);
+  const findings = findIssues(scoped, paths, options.serviceZones ? { serviceZones: options.serviceZones } : {});
   const costs = estimateCosts(scoped, findings, options.gbPerMonth ?? DEFAULT_GB_PER_MONTH);
   return { paths, findings, costs };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ServiceZones } from '@/lib/analysis/findings';
 import type { Ec2Api } from '@/lib/ec2/api';
 import { getEc2Api, type Source } from '@/lib/ec2/backend';
 import { toEc2Error } from '@/lib/ec2/errors';
@@ -65,4 +66,17 @@ export function toServiceOfferings(details: ServiceDetail[]): ServiceOffering[] 
 export async function loadEndpointServices(source: Source, region: string, profile?: string): Promise<ServiceOffering[]> {
   const api = await getEc2Api(source, region, profile);
   return toServiceOfferings(await readAllServiceDetails(api));
+}
+
+/**
+ * The zones each interface endpoint service is offered in, for the AZ coverage findings; undefined when the
+ * services cannot be read (the findings then count every zone, as before).
+ */
+export async function loadServiceZones(source: Source, region: string, profile?: string): Promise<ServiceZones | undefined> {
+  try {
+    const offerings = await loadEndpointServices(source, region, profile);
+    return { byService: new Map(offerings.filter((o) => o.type === 'Interface' && o.azs.length).map((o) => [o.serviceName, o.azs])) };
+  } catch {
+    return undefined;
+  }
 }

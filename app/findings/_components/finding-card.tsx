@@ -1,7 +1,7 @@
 import { ArrowRight, BookOpen, ExternalLink } from 'lucide-react';
 import Link from 'next/link';
-import type { Finding } from '@/lib/analysis/findings';
-import { findingAnchor, RULE_LABELS, SEVERITY_STYLES, SeverityPill } from './severity';
+import { FINDING_RULE_LABELS, type Finding } from '@/lib/analysis/findings';
+import { findingAnchor, SEVERITY_STYLES, SeverityPill } from './severity';
 
 export interface FindingCardProps {
   finding: Finding;
@@ -31,7 +31,7 @@ export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref 
           <div className="min-w-0 space-y-1.5">
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
               <SeverityPill severity={f.severity} />
-              <span className="font-medium uppercase tracking-wide">{RULE_LABELS[f.rule]}</span>
+              <span className="font-medium uppercase tracking-wide">{FINDING_RULE_LABELS[f.rule]}</span>
               <span aria-hidden>·</span>
               <span>
                 VPC <span className="font-medium text-slate-700 dark:text-slate-300">{vpcName}</span>

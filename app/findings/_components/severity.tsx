@@ -1,4 +1,4 @@
-import type { FindingRule, Severity } from '@/lib/analysis/findings';
+import type { Severity } from '@/lib/analysis/findings';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 
@@ -26,20 +26,6 @@ export const SEVERITY_STYLES: Record<Severity, { pill: string; edge: string; dot
   },
 };
 
-export const RULE_LABELS: Record<FindingRule, string> = {
-  'nat-to-gateway-service': 'NAT instead of gateway endpoint',
-  'interface-endpoint-az-coverage': 'Endpoint AZ coverage',
-  'endpoint-sg-open-to-world': 'Open security group',
-  'endpoint-sg-no-https-from-vpc': 'No HTTPS from the VPC',
-  'private-dns-off': 'Private DNS off',
-  'private-dns-without-vpc-dns': 'VPC DNS attributes',
-  'endpoint-policy-allows-all': 'Full-access policy',
-  'endpoint-not-available': 'Endpoint not available',
-  'gateway-endpoint-no-route-tables': 'Unrouted gateway endpoint',
-  'duplicate-interface-endpoint': 'Duplicate endpoint',
-  'blackhole-route': 'Blackhole route',
-  'implicit-main-route-table': 'Implicit main route table',
-};
 
 export function SeverityPill({ severity }: { severity: Severity }) {
   return (
