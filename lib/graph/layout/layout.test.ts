@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildGraph } from './build';
-import { chooseSides, clearLayoutCache, layoutGraph, packClusters, type GraphLayout, type PositionedNode } from './layout';
-import { toLayoutInput } from './layout-key';
-import { largeTopology, sampleTopology } from './test-topology';
-import type { Direction, Graph } from './types';
+import { buildGraph } from '../build';
+import { chooseSides, clearLayoutCache, layoutGraph, packClusters, type GraphLayout, type PositionedNode } from './index';
+import { toLayoutInput } from '../layout-key';
+import { largeTopology, sampleTopology } from '../test-topology';
+import type { Direction, Graph } from '../types';
 
 const DIRECTIONS: Direction[] = ['RIGHT', 'DOWN'];
 

@@ -1,0 +1,22 @@
+/**
+ * Extremes of lists without spreading them into arguments: `Math.max(...xs)` throws "Maximum call stack size
+ * exceeded" past about 100,000 values (issue 14 §5), and a region's subnets or route tables are unbounded.
+ * Same results as `Math.max(floor, ...xs)` / `Math.min(ceiling, ...xs)`, NaN included.
+ */
+
+export function maxOf(values: Iterable<number>, floor = Number.NEGATIVE_INFINITY): number {
+  let max = floor;
+  for (const v of values) max = Math.max(max, v);
+  return max;
+}
+
+export function minOf(values: Iterable<number>, ceiling = Number.POSITIVE_INFINITY): number {
+  let min = ceiling;
+  for (const v of values) min = Math.min(min, v);
+  return min;
+}
+
+/** The sum of `lengths` with `gap` between each two. */
+export function sumWithGaps(lengths: readonly number[], gap: number): number {
+  return lengths.length === 0 ? 0 : lengths.reduce((a, b) => a + b, 0) + gap * (lengths.length - 1);
+}
