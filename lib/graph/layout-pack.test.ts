@@ -25,7 +25,8 @@ describe('packed layouts', () => {
     const layout = await layoutGraph(input, 'RIGHT');
     const packed = packLayout(layout, input);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(layout).length / 3);
-  });
+    // A VPC at default quotas: seconds of ELK on a busy machine, as in layout.test.ts.
+  }, 60_000);
 
   it('are refused for another graph or another direction', async () => {
     const input = toLayoutInput(buildGraph(sampleTopology(), { vpcId: 'vpc-0a1' }));
