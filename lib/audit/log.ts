@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'SaveSnapshot',
   'RenameSnapshot',
   'DeleteSnapshot',
+  /** A request refused at the door (proxy.ts): a host not served, nobody signed in, a cross-site server action. */
+  'Request',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -23,13 +23,19 @@ describe('checkOrigin', () => {
     expect(originProblem(req('PATCH', { host: 'atlas.example.com', origin: 'https://atlas.example.com.evil.example' }))).toMatch(/does not match/);
   });
 
-  it('uses X-Forwarded-Host when a proxy set it', () => {
+  it('uses X-Forwarded-Host when a trusted proxy (ATLAS_TRUST_PROXY=1) set it', () => {
     expect(
-      originProblem(req('POST', { host: '127.0.0.1:3000', 'x-forwarded-host': 'atlas.example.com', origin: 'https://atlas.example.com' })),
+      originProblem(req('POST', { host: '127.0.0.1:3000', 'x-forwarded-host': 'atlas.example.com', origin: 'https://atlas.example.com' }), true),
     ).toBeNull();
     expect(
-      originProblem(req('POST', { host: 'atlas.example.com', 'x-forwarded-host': 'other.example', origin: 'https://atlas.example.com' })),
+      originProblem(req('POST', { host: 'atlas.example.com', 'x-forwarded-host': 'other.example', origin: 'https://atlas.example.com' }), true),
     ).toMatch(/does not match/);
+  });
+
+  it('ignores X-Forwarded-Host a client wrote itself, without a trusted proxy', () => {
+    expect(
+      originProblem(req('POST', { host: '127.0.0.1:3000', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' }), false),
+    ).toMatch(/does not match this server \(127\.0\.0\.1:3000\)/);
   });
 
   it('refuses Origin null and garbage', () => {

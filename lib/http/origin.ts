@@ -1,11 +1,13 @@
+import { trustsProxy } from './host-check';
+
 /**
  * Cross-site request forgery guard for mutating route handlers (POST, PUT, PATCH, DELETE).
- * Server actions get the same check from Next.js itself; route handlers do not.
+ * Server actions get it from proxy.ts (audited) and from Next.js itself; route handlers call it.
  *
  * Browsers send `Origin` on every cross-origin request and on same-origin non-GET requests, and
  * a page cannot forge it. The request is allowed when Origin's host equals the host the request
- * was sent to (`X-Forwarded-Host` when a proxy set it, else `Host`). Without Origin (curl, scripts,
- * old browsers) `Sec-Fetch-Site` decides when present: only `same-origin` and `none` (typed into
+ * was sent to (`X-Forwarded-Host` when ATLAS_TRUST_PROXY=1 says a proxy sets it, else `Host`).
+ * Without Origin (curl, scripts, old browsers) `Sec-Fetch-Site` decides when present: only `same-origin` and `none` (typed into
  * the address bar) pass; with neither header the caller is not a browser a page could drive, so
  * it passes too.
  */
@@ -13,10 +15,10 @@
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Why a request was refused, or null when it may go on. */
-export function originProblem(request: Request): string | null {
+export function originProblem(request: Request, trustProxy = trustsProxy(process.env)): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   const h = request.headers;
-  const host = (h.get('x-forwarded-host') ?? h.get('host') ?? '').split(',')[0]!.trim().toLowerCase();
+  const host = ((trustProxy ? h.get('x-forwarded-host') : null) ?? h.get('host') ?? '').split(',')[0]!.trim().toLowerCase();
   const origin = h.get('origin');
   if (origin !== null) {
     if (origin === 'null') return 'Origin "null" (a sandboxed or file: page) may not change anything here.';

@@ -1,22 +1,14 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { publicOrigin } from '@/lib/http/public-origin';
 import type { Topology } from '@/lib/topology/types';
 
 /**
- * The site's own address, for absolute Open Graph URLs (chat apps fetch `og:image` from another machine).
- * ATLAS_PUBLIC_URL when the operator set it (behind a proxy that rewrites Host), else the request's host.
+ * The site's own address, for absolute Open Graph URLs (chat apps fetch `og:image` from another machine):
+ * lib/http/public-origin.ts's answer (ATLAS_PUBLIC_URL, forwarded headers only behind a trusted proxy, Host).
  */
 export async function siteOrigin(): Promise<URL> {
-  const configured = process.env.ATLAS_PUBLIC_URL;
-  if (configured && /^https?:\/\//.test(configured)) return new URL(configured);
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  try {
-    return new URL(`${proto.split(',')[0]}://${host.split(',')[0]}`);
-  } catch {
-    return new URL('http://localhost');
-  }
+  return new URL(publicOrigin(await headers()) ?? 'http://localhost');
 }
 
 /** "3 subnets, 2 route tables, 4 endpoints": what a link preview says about a topology. */
