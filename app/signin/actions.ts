@@ -1,12 +1,7 @@
 'use server';
 
 import { getConfig } from '@/lib/config';
-
-/** Only a path on this site may be the place to return to after sign-in (no open redirect). */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-  const v = typeof value === 'string' ? value : '';
-  return v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
-}
+import { safeReturnPath } from '@/lib/http/return-path';
 
 /** "Sign in": starts the OpenID Connect code flow at the provider (Auth.js redirects the browser there). */
 export async function signInAction(form: FormData): Promise<void> {

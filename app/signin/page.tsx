@@ -3,6 +3,7 @@ import { LogIn } from 'lucide-react';
 import { notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { getConfig } from '@/lib/config';
+import { safeReturnPath } from '@/lib/http/return-path';
 import { first, type SearchParams } from '@/lib/topology/page-params';
 import { signInAction } from './actions';
 
@@ -18,16 +19,12 @@ const ERRORS: Record<string, string> = {
   OAuthCallbackError: 'The identity provider answered with an error. Try again.',
 };
 
-function returnPath(v: string | undefined): string {
-  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
-}
-
 /** /signin (ATLAS_AUTH=oidc): one button that starts the OpenID Connect sign-in. */
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { auth } = getConfig();
   if (auth.mode === 'none') notFound();
   const sp = await searchParams;
-  const callbackUrl = returnPath(first(sp.callbackUrl));
+  const callbackUrl = safeReturnPath(first(sp.callbackUrl));
   const viewer = await getViewer();
   if (viewer && auth.mode === 'oidc') redirect(callbackUrl);
   const error = first(sp.error);
