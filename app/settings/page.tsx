@@ -52,13 +52,16 @@ export default async function SettingsPage() {
         description="The demo account keeps what you create, change or delete, across restarts. Resetting deletes that saved state and starts again from the fixture files."
         testId="settings-reset"
       >
-        <p className="break-all font-mono text-xs text-slate-500 dark:text-slate-400">
-          Fixtures: {config.fixtureDir}
-          <br />
-          Saved state: {config.dataDir}/fixture-state/
-        </p>
         {canEdit ? (
-          <ResetDemoData />
+          <>
+            {/* Server paths tell an attacker about the machine; only those who may reset need them. */}
+            <p className="break-all font-mono text-xs text-slate-500 dark:text-slate-400" data-testid="settings-paths">
+              Fixtures: {config.fixtureDir}
+              <br />
+              Saved state: {config.dataDir}/fixture-state/
+            </p>
+            <ResetDemoData />
+          </>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="reset-editors-only">
             Only editors can reset the demo data.
