@@ -83,6 +83,19 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...oidc, ATLAS_OIDC_ISSUER: 'login.example.com' })).toThrow('ATLAS_OIDC_ISSUER="login.example.com": must be an http(s) URL');
   });
 
+  it('reads the fixture file limits, and refuses what is not a number', () => {
+    expect(parseConfig({}).fixtureRead).toEqual({ maxBytes: 500_000_000, timeoutMs: 30_000 });
+    expect(parseConfig({ ATLAS_FIXTURE_MAX_BYTES: '1000', ATLAS_FIXTURE_READ_TIMEOUT_MS: '250' }).fixtureRead).toEqual({ maxBytes: 1000, timeoutMs: 250 });
+    expect(() => parseConfig({ ATLAS_FIXTURE_MAX_BYTES: '1GB' })).toThrow(/ATLAS_FIXTURE_MAX_BYTES="1GB": must be a number of bytes/);
+  });
+
+  it('checks the host settings proxy.ts reads: public URL, allowed hosts, proxy trust', () => {
+    expect(() => parseConfig({ ATLAS_PUBLIC_URL: 'https://atlas.example.com', ATLAS_ALLOWED_HOSTS: 'atlas.internal, 10.0.0.5:3000 [::1]', ATLAS_TRUST_PROXY: '1' })).not.toThrow();
+    expect(() => parseConfig({ ATLAS_ALLOWED_HOSTS: 'atlas.example.com/path' })).toThrow(/ATLAS_ALLOWED_HOSTS=.*must list host names/);
+    expect(() => parseConfig({ ATLAS_TRUST_PROXY: 'yes' })).toThrow(/ATLAS_TRUST_PROXY="yes"/);
+    expect(() => parseConfig({ ATLAS_PUBLIC_URL: 'atlas.example.com' })).toThrow(/ATLAS_PUBLIC_URL=.*http\(s\) URL/);
+  });
+
   it('warns loudly when listening beyond loopback without sign-in', () => {
     expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '::', '10.0.0.5', 'example.com'].some(isLoopback)).toBe(false);

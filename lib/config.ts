@@ -2,9 +2,14 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEditors } from '@/lib/auth/roles';
+import { hostName, isLoopbackHost } from '@/lib/http/host-check';
 
 /** Where the embedded demo account lives; the default fixture directory. */
 export const DEMO_FIXTURE_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), 'fixtures', 'demo');
+
+/** lib/ec2/fixture-read.ts explains both: a 150,000-interface dump is about 300 MB; V8 strings end near 512 MB. */
+const DEFAULT_FIXTURE_MAX_BYTES = 500_000_000;
+const DEFAULT_FIXTURE_READ_TIMEOUT_MS = 30_000;
 
 const optionalNonEmpty = z
   .string()
@@ -76,6 +81,28 @@ export const AtlasEnv = z.object({
     .enum(['public', 'private', ''], { error: 'must be public or private' })
     .optional()
     .transform((v) => (v ? v : 'public')),
+  // The host check (lib/http/host-check.ts) and host trust (lib/http/public-origin.ts) read these from the
+  // environment themselves, in proxy.ts; they are validated here so a typo stops the start.
+  ATLAS_PUBLIC_URL: urlString,
+  ATLAS_ALLOWED_HOSTS: z
+    .string()
+    .trim()
+    .regex(/^([\w.:[\]-]+([\s,]+|$))*$/, 'must list host names or addresses, separated by commas or spaces, such as atlas.example.com, 10.0.0.5')
+    .optional(),
+  ATLAS_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', ''], { error: 'must be 1 (a proxy in front sets X-Forwarded-Host) or 0' }).optional(),
+  // lib/ec2/fixture-read.ts: the largest fixture file read, and how long one read may take.
+  ATLAS_FIXTURE_MAX_BYTES: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,10})?$/, 'must be a number of bytes such as 500000000')
+    .optional()
+    .transform((v) => (v ? Number(v) : DEFAULT_FIXTURE_MAX_BYTES)),
+  ATLAS_FIXTURE_READ_TIMEOUT_MS: z
+    .string()
+    .trim()
+    .regex(/^(\d{2,7})?$/, 'must be a number of milliseconds such as 30000')
+    .optional()
+    .transform((v) => (v ? Number(v) : DEFAULT_FIXTURE_READ_TIMEOUT_MS)),
 });
 
 export interface AtlasConfig {
@@ -88,6 +115,8 @@ export interface AtlasConfig {
   liveConfigured: boolean;
   /** Milliseconds an EC2 request may stay silent before it is cut off (each attempt). */
   ec2TimeoutMs: number;
+  /** ATLAS_FIXTURE_MAX_BYTES and ATLAS_FIXTURE_READ_TIMEOUT_MS: what lib/ec2/fixture-read.ts allows one fixture file. */
+  fixtureRead: { maxBytes: number; timeoutMs: number };
   fixtureDir: string;
   dataDir: string;
   /** Seconds a live topology is reused before the source is read again. */
@@ -167,6 +196,7 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
     source: e.ATLAS_SOURCE,
     liveConfigured: e.ATLAS_SOURCE === 'live' || !!(e.AWS_ENDPOINT_URL ?? e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_PROFILE),
     ec2TimeoutMs: e.ATLAS_EC2_TIMEOUT_MS,
+    fixtureRead: { maxBytes: e.ATLAS_FIXTURE_MAX_BYTES, timeoutMs: e.ATLAS_FIXTURE_READ_TIMEOUT_MS },
     fixtureDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_FIXTURE_DIR ?? DEMO_FIXTURE_DIR),
     dataDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_DATA_DIR ?? '.data'),
     cacheTtlSeconds: e.ATLAS_CACHE_TTL,
@@ -191,8 +221,7 @@ export function fixtureDataLabel(config: Pick<AtlasConfig, 'fixtureDir'>): 'demo
 }
 
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
+  return isLoopbackHost(hostName(host) ?? '');
 }
 
 /**

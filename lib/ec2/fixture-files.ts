@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RawRegion } from './api';
+import { readFixtureText } from './fixture-read';
 import type { ServiceDetail } from './types';
 
 /**
@@ -241,7 +242,7 @@ export async function readFixtureRegion(dir: string, region: string): Promise<Fi
     const display = `${region}/${file}`;
     let text: string;
     try {
-      text = await fs.readFile(path.join(/* turbopackIgnore: true */ base, file), 'utf8');
+      text = await readFixtureText(dir, path.join(/* turbopackIgnore: true */ base, file));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !required) return undefined;
       throw new FixtureError(display, '', (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : (err as Error).message);

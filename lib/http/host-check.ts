@@ -30,11 +30,13 @@ export function trustsProxy(env: Record<string, string | undefined>): boolean {
 }
 
 /**
- * The host part of a `Host`-style value (`Example.COM:3000`, `[::1]:3000`, `127.0.0.1`), lower case,
+ * The host part of a `Host`-style value (`Example.COM:3000`, `[::1]:3000`, `127.0.0.1`, `::1`), lower case,
  * without brackets, port or a trailing dot; null when it is not a plausible host at all.
  */
 export function hostName(value: string | null | undefined): string | null {
   const v = (value ?? '').split(',')[0]!.trim().toLowerCase();
+  // A bare IPv6 address (ATLAS_BIND=::1); Host headers always bracket one.
+  if (/^[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*$/.test(v)) return v;
   const m = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9_.-]+))(?::\d{1,5})?$/.exec(v);
   if (!m) return null;
   const name = (m[1] ?? m[2]!).replace(/\.$/, '');
