@@ -7,6 +7,7 @@ import { toEc2Error } from './errors';
 import { FIXTURE_FILES } from './fixture-files';
 import { nextTokenPager, type Pager } from './read-region';
 import type { DescribeVpcEndpointServicesCommandOutput } from './types';
+import { appendAll } from '@/lib/arrays';
 
 /**
  * `fixtures:capture`: writes one region of an EC2 API (AWS, LocalStack, moto, or the fixture
@@ -84,8 +85,8 @@ async function allServices(api: Ec2Api) {
   let token: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
     const page = await api.describeVpcEndpointServices(token ? { NextToken: token } : {});
-    names.push(...(page.ServiceNames ?? []));
-    details.push(...(page.ServiceDetails ?? []));
+    appendAll(names, page.ServiceNames);
+    appendAll(details, page.ServiceDetails);
     token = page.NextToken || undefined;
     if (!token) return { ServiceNames: names, ServiceDetails: details };
   }
@@ -118,7 +119,7 @@ async function vpcAttributes(api: Ec2Api, vpcIds: string[], warnings: string[]) 
         return entry;
       }),
     );
-    out.push(...batch);
+    appendAll(out, batch);
   }
   if (denied) {
     warnings.push('Missing permission ec2:DescribeVpcAttribute: VPC DNS settings were not captured and will show as unknown.');

@@ -30,6 +30,7 @@ import {
 import type { Ec2Api } from './api';
 import type { Pager } from './read-region';
 import { toEc2Error } from './errors';
+import { appendAll } from '@/lib/arrays';
 
 export interface LiveOptions {
   region: string;
@@ -149,7 +150,7 @@ export class LiveEc2Api implements Ec2Api {
   private async drain<P, I>(operation: string, pages: AsyncIterable<P>, items: (page: P) => I[] | undefined) {
     const out: I[] = [];
     try {
-      for await (const page of pages) out.push(...(items(page) ?? []));
+      for await (const page of pages) appendAll(out, items(page));
     } catch (err) {
       throw toEc2Error(err, operation);
     }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Ec2Api, RawRegion } from './api';
 import { Ec2Error, toEc2Error } from './errors';
 import type { UnreadList } from '@/lib/topology/types';
+import { appendAll } from '@/lib/arrays';
 
 type Items<K extends keyof RawRegion> = RawRegion[K];
 
@@ -31,7 +32,7 @@ export function nextTokenPager(api: Ec2Api): Pager {
     let token: string | undefined;
     for (let i = 0; i < 100_000; i++) {
       const p = await page(token);
-      out.push(...(items(p) ?? []));
+      appendAll(out, items(p));
       token = p.NextToken || undefined;
       if (!token) return out;
     }

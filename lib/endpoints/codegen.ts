@@ -1,4 +1,5 @@
 import { compactPolicy } from './policy';
+import { maxOf } from '@/lib/arrays';
 
 /**
  * The request as an AWS CLI command and as a Terraform `aws_vpc_endpoint` resource, so a person can
@@ -74,7 +75,7 @@ export function toTerraform(input: CodegenInput): string {
     attrs.push(['private_dns_enabled', String(input.privateDnsEnabled !== false)]);
     if (input.ipAddressType && input.ipAddressType !== 'ipv4') attrs.push(['ip_address_type', hclString(input.ipAddressType)]);
   }
-  const width = Math.max(...attrs.map(([k]) => k.length));
+  const width = maxOf(attrs.map(([k]) => k.length), 0);
   const body = attrs.map(([k, v]) => `  ${k.padEnd(width)} = ${v}`);
   if (input.policy?.trim()) {
     let policy: string;
@@ -104,7 +105,7 @@ function hclValue(v: unknown, depth: number): string {
     const entries = Object.entries(v as Record<string, unknown>);
     if (!entries.length) return '{}';
     const keys = entries.map(([k]) => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : hclString(k)));
-    const width = Math.max(...keys.map((k) => k.length));
+    const width = maxOf(keys.map((k) => k.length), 0);
     return `{\n${entries.map(([, x], i) => `${pad}${keys[i]!.padEnd(width)} = ${hclValue(x, depth + 1)}`).join('\n')}\n${end}}`;
   }
   if (typeof v === 'string') return hclString(v);

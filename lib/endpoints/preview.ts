@@ -1,6 +1,7 @@
 import type { Endpoint, Topology } from '@/lib/topology/types';
 import { effectiveSecurityGroups, findOffering, prefixListOf } from './rules';
 import type { ServiceOffering } from './types';
+import { appendAll } from '@/lib/arrays';
 
 /**
  * What a request will change, as data: the routes it adds or removes, the network interfaces it
@@ -96,7 +97,7 @@ export function previewCreate(request: PreviewRequest, topology: Topology, servi
   preview.summary.push(`Creates a ${type.toLowerCase()} endpoint for ${shortName} in ${request.vpcId}.`);
   if (type === 'Gateway') {
     preview.addRoutes = routesFor(topology, request.serviceName, request.routeTableIds ?? [], NEW_ENDPOINT_ID);
-    preview.summary.push(...preview.addRoutes.map((r) => routeSentence(r, 'Adds')));
+    appendAll(preview.summary, preview.addRoutes.map((r) => routeSentence(r, 'Adds')));
     return preview;
   }
   const groups = effectiveSecurityGroups(topology, request.vpcId, request.securityGroupIds ?? []).map((g) => g.id);
@@ -104,7 +105,7 @@ export function previewCreate(request: PreviewRequest, topology: Topology, servi
     const s = topology.subnets.find((x) => x.id === id);
     return s ? [{ subnetId: s.id, subnetName: s.name, az: s.az, networkInterfaceId: null, privateIp: null, securityGroupIds: groups }] : [];
   });
-  preview.summary.push(...preview.addNetworkInterfaces.map((n) => eniSentence(n, 'Creates')));
+  appendAll(preview.summary, preview.addNetworkInterfaces.map((n) => eniSentence(n, 'Creates')));
   preview.dnsNames = [`vpce-…-….${offering?.vpceDnsName ?? `${shortName}.${topology.region}.vpce.amazonaws.com`}`];
   if (request.privateDnsEnabled && offering?.privateDnsName) preview.dnsNames.push(offering.privateDnsName);
   return preview;

@@ -5,6 +5,7 @@ import { getEc2Api, type Source } from '@/lib/ec2/backend';
 import { toEc2Error } from '@/lib/ec2/errors';
 import type { ServiceDetail } from '@/lib/ec2/types';
 import type { EndpointKind, ServiceOffering } from './types';
+import { appendAll } from '@/lib/arrays';
 
 /** Items per DescribeVpcEndpointServices page; AWS accepts 5 to 1000. */
 const PAGE_SIZE = 1000;
@@ -20,7 +21,7 @@ export async function readAllServiceDetails(api: Pick<Ec2Api, 'describeVpcEndpoi
     } catch (err) {
       throw toEc2Error(err, 'DescribeVpcEndpointServices');
     }
-    out.push(...(res.ServiceDetails ?? []));
+    appendAll(out, res.ServiceDetails);
     token = res.NextToken || undefined;
     if (!token) return out;
   }
