@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_FIXTURE_DIR } from '@/lib/config';
+import { stubProxyAuthEnv } from '@/lib/test/proxy-auth-env';
 
 /** Issue 14 §7: /settings names the server's folders (fixture dir, data dir) to editors only. */
 
@@ -9,14 +11,11 @@ let requestHeaders = new Headers();
 vi.mock('next/headers', () => ({ headers: async () => requestHeaders }));
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-settings-page-'));
-const fixtureDir = path.resolve(__dirname, '../../fixtures/demo');
+const fixtureDir = DEMO_FIXTURE_DIR;
 let SettingsPage: typeof import('./page').default;
 
 beforeAll(async () => {
-  vi.stubEnv('ATLAS_AUTH', 'proxy');
-  vi.stubEnv('ATLAS_EDITORS', 'editor@example.com');
-  vi.stubEnv('ATLAS_DATA_DIR', dataDir);
-  vi.stubEnv('ATLAS_FIXTURE_DIR', fixtureDir);
+  stubProxyAuthEnv('editor@example.com', dataDir);
   SettingsPage = (await import('./page')).default;
 });
 afterAll(() => {

@@ -2,59 +2,36 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { actorFor, auditAction, auditRefusal } from '@/lib/audit/actor';
-import { requireRole } from '@/lib/auth/viewer';
+import { guarded, type ActionFailure } from '@/lib/actions/guarded';
 import { SnapshotId, SnapshotTitle } from '@/lib/share/schema';
 import { getSnapshotStore } from '@/lib/share/store';
 
-export type SnapshotActionResult = { ok: true } | { ok: false; error: string; fieldErrors: Record<string, string>; status?: 401 | 403 };
+export type SnapshotActionResult = { ok: true } | ActionFailure<Record<string, string>>;
 
 const RenameInput = z.object({ id: SnapshotId, title: SnapshotTitle });
 const DeleteInput = z.object({ id: SnapshotId });
 
-function invalid(error: z.ZodError): SnapshotActionResult {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[issue.path.join('.') || 'input'] ??= issue.message;
-  return { ok: false, error: Object.values(fieldErrors)[0] ?? 'invalid input', fieldErrors };
-}
+const GONE: ActionFailure<Record<string, string>> = { ok: false, error: 'That snapshot no longer exists.', fieldErrors: {} };
 
 /** Renames a snapshot; its link stays the same. */
 export async function renameSnapshot(input: { id: string; title: string }): Promise<SnapshotActionResult> {
-  const who = await requireRole('editor', 'rename snapshots');
-  if (!who.ok) {
-    await auditRefusal(who, 'RenameSnapshot', {}, input);
-    return { ok: false, status: who.status, error: who.error, fieldErrors: {} };
-  }
-  const parsed = RenameInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const found = await getSnapshotStore().rename(parsed.data.id, parsed.data.title);
-  await auditAction(await actorFor(who.viewer), 'RenameSnapshot', {}, {
-    dryRun: false,
-    request: parsed.data,
-    result: found ? { status: 'ok', resourceId: parsed.data.id } : { status: 'error', code: 'NotFound', resourceId: parsed.data.id },
+  return guarded({ action: 'RenameSnapshot', doing: 'rename snapshots', role: 'editor', schema: RenameInput }, input, async ({ input, audit }) => {
+    const found = await getSnapshotStore().rename(input.id, input.title);
+    await audit({ request: input, result: found ? { status: 'ok', resourceId: input.id } : { status: 'error', code: 'NotFound', resourceId: input.id } });
+    if (!found) return GONE;
+    revalidatePath('/snapshots');
+    revalidatePath(`/s/${input.id}`);
+    return { ok: true };
   });
-  if (!found) return { ok: false, error: 'That snapshot no longer exists.', fieldErrors: {} };
-  revalidatePath('/snapshots');
-  revalidatePath(`/s/${parsed.data.id}`);
-  return { ok: true };
 }
 
 /** Deletes a snapshot: its link answers 404 from then on. */
 export async function deleteSnapshot(input: { id: string }): Promise<SnapshotActionResult> {
-  const who = await requireRole('editor', 'delete snapshots');
-  if (!who.ok) {
-    await auditRefusal(who, 'DeleteSnapshot', {}, input);
-    return { ok: false, status: who.status, error: who.error, fieldErrors: {} };
-  }
-  const parsed = DeleteInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const found = await getSnapshotStore().delete(parsed.data.id);
-  await auditAction(await actorFor(who.viewer), 'DeleteSnapshot', {}, {
-    dryRun: false,
-    request: parsed.data,
-    result: found ? { status: 'ok', resourceId: parsed.data.id } : { status: 'error', code: 'NotFound', resourceId: parsed.data.id },
+  return guarded({ action: 'DeleteSnapshot', doing: 'delete snapshots', role: 'editor', schema: DeleteInput }, input, async ({ input, audit }) => {
+    const found = await getSnapshotStore().delete(input.id);
+    await audit({ request: input, result: found ? { status: 'ok', resourceId: input.id } : { status: 'error', code: 'NotFound', resourceId: input.id } });
+    if (!found) return GONE;
+    revalidatePath('/snapshots');
+    return { ok: true };
   });
-  if (!found) return { ok: false, error: 'That snapshot no longer exists.', fieldErrors: {} };
-  revalidatePath('/snapshots');
-  return { ok: true };
 }

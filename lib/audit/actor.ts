@@ -18,8 +18,14 @@ export async function actorFor(viewer: Viewer): Promise<AuditActor> {
 /** Where an audited action pointed: source, region and profile, when it concerns a region. */
 export type AuditScope = Pick<AuditEntry, 'source' | 'region' | 'profile'>;
 
-/** Records one audited action for `actor`. */
-export function auditAction(actor: AuditActor, action: AuditAction, scope: AuditScope, fields: Pick<AuditEntry, 'dryRun' | 'request' | 'result'>) {
+/** Records one audited action for `actor` (`durable`: see recordAudit). */
+export function auditAction(
+  actor: AuditActor,
+  action: AuditAction,
+  scope: AuditScope,
+  fields: Pick<AuditEntry, 'dryRun' | 'request' | 'result'>,
+  options: { durable?: boolean } = {},
+) {
   return recordAudit({
     user: actor.user,
     ...(actor.requestId ? { requestId: actor.requestId } : {}),
@@ -28,7 +34,7 @@ export function auditAction(actor: AuditActor, action: AuditAction, scope: Audit
     ...(scope.region ? { region: scope.region } : {}),
     action,
     ...fields,
-  });
+  }, options);
 }
 
 /** Refused requests are not parsed yet and may be anything: at most this much of one goes into the log. */
@@ -46,14 +52,28 @@ function boundedRequest(request: unknown): unknown {
 }
 
 /**
+ * Records an attempt refused before it ran (input the schema refuses, a rule the topology breaks, writes off),
+ * as CloudTrail records AccessDenied: one `denied` line with the reason. `request` is bounded: it may be anything.
+ */
+export async function auditDenial(
+  actor: AuditActor,
+  action: AuditAction,
+  scope: AuditScope,
+  request: unknown,
+  dryRun: boolean,
+  reason: { code: string; message: string },
+) {
+  await auditAction(actor, action, scope, { dryRun, request: boundedRequest(request), result: { status: 'denied', ...reason } });
+}
+
+/**
  * Records an attempt the role check refused (a viewer, or nobody signed in, calling a write action
  * anyway), as CloudTrail records AccessDenied: the refusal is worth knowing about.
  */
 export async function auditRefusal(check: Extract<RoleCheck, { ok: false }>, action: AuditAction, scope: AuditScope, request: unknown, dryRun = false) {
   const requestId = await currentRequestId();
-  await auditAction({ user: check.viewer?.id ?? '(not signed in)', ...(requestId ? { requestId } : {}) }, action, scope, {
-    dryRun,
-    request: boundedRequest(request),
-    result: { status: 'denied', code: check.status === 401 ? 'Unauthenticated' : 'Forbidden', message: check.error },
+  await auditDenial({ user: check.viewer?.id ?? '(not signed in)', ...(requestId ? { requestId } : {}) }, action, scope, request, dryRun, {
+    code: check.status === 401 ? 'Unauthenticated' : 'Forbidden',
+    message: check.error,
   });
 }

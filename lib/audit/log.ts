@@ -27,7 +27,7 @@ export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditResult = z.object({
-  /** ok: done (or, for a dry run, AWS answered DryRunOperation); error: AWS or the store refused; denied: the role check refused. */
+  /** ok: done (or, for a dry run, AWS answered DryRunOperation); error: AWS or the store refused; denied: refused here (role, input, rules, host, origin). */
   status: z.enum(['ok', 'error', 'denied']),
   /** The AWS error code (`InvalidRouteTableId.NotFound`, `DryRunOperation`, `UnauthorizedOperation`), or Forbidden/Unauthenticated. */
   code: z.string().optional(),
@@ -73,18 +73,28 @@ export async function appendAuditLine(file: string, entry: AuditEntry): Promise<
   }
 }
 
+/** The audit line of a change could not be written: the change must not be acknowledged as done. */
+export class AuditWriteError extends Error {
+  constructor(cause: unknown) {
+    super(`The audit line could not be written: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'AuditWriteError';
+  }
+}
+
 /**
  * Records an audited action: to stdout through the structured log and to audit.jsonl. `time` is set here.
- * It runs after the change, so it never throws: the change happened whether or not the file could be
- * appended to; a failed append is logged as an error next to the stdout line, which still has the entry.
+ * By default it never throws (a refusal is answered whether or not its line could be appended; the stdout
+ * line still has it). `durable`: the caller acknowledges a write only after its line is written, so a failed
+ * append throws AuditWriteError.
  */
-export async function recordAudit(entry: Omit<AuditEntry, 'time'>): Promise<AuditEntry> {
+export async function recordAudit(entry: Omit<AuditEntry, 'time'>, options: { durable?: boolean } = {}): Promise<AuditEntry> {
   const full: AuditEntry = { time: new Date().toISOString(), ...entry };
   logger.info({ audit: full, reqId: full.requestId }, 'audit');
   try {
     await appendAuditLine(auditFile(), full);
   } catch (err) {
     logger.error({ err, reqId: full.requestId }, 'audit line could not be appended to audit.jsonl');
+    if (options.durable) throw new AuditWriteError(err);
   }
   return full;
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ec2Api } from '@/lib/ec2/api';
 import { changedEndpoint } from '@/lib/endpoints/results';
-import { DEMO_FIXTURE_DIR, IDS, KMS_POLICY as POLICY } from '@/lib/endpoints/test-data';
+import { IDS, KMS_POLICY as POLICY } from '@/lib/endpoints/test-data';
+import { stubProxyAuthEnv } from '@/lib/test/proxy-auth-env';
 
 /**
  * The endpoint change action end to end on the fixture backend: the role check, zod, the rules against
@@ -29,12 +30,7 @@ let backend: Backend;
 let load: Load;
 
 beforeAll(async () => {
-  vi.stubEnv('ATLAS_AUTH', 'proxy');
-  vi.stubEnv('ATLAS_EDITORS', EDITOR);
-  vi.stubEnv('ATLAS_SOURCE', 'fixture');
-  vi.stubEnv('ATLAS_DATA_DIR', dataDir);
-  vi.stubEnv('ATLAS_FIXTURE_DIR', DEMO_FIXTURE_DIR);
-  vi.stubEnv('ATLAS_LOG_LEVEL', 'silent');
+  stubProxyAuthEnv(EDITOR, dataDir);
   // Live is configured (nothing listens there) but ATLAS_LIVE_WRITES is not: live saves must be refused before any call.
   vi.stubEnv('AWS_ENDPOINT_URL', 'http://127.0.0.1:1');
   vi.stubEnv('ATLAS_LIVE_WRITES', '');
@@ -145,6 +141,23 @@ describe('changeEndpoint: the rules, against the topology as it is', () => {
     expect(res.ok).toBe(false);
     expect(!res.ok && res.fieldErrors.subnetIds?.[0]).toMatch(/^subnet-03b4aacbb33a6d5d6 \(prod-data-a\) is in us-east-1a, where the endpoint already has subnet-0a6065a856e31401d \(prod-app-a\)/);
     expect(await endpoint()).toEqual(before);
+  });
+
+  it('the refusal is one denied line in the audit log, with the reason (issue 14)', async () => {
+    const { auditFile, readAudit } = await import('@/lib/audit/log');
+    const before = (await readAudit(auditFile())).entries.length;
+    await actions.changeEndpoint(change({ addSubnetIds: [DATA_A] }), 'apply');
+    const { entries } = await readAudit(auditFile());
+    expect(entries.length).toBe(before + 1);
+    expect(entries[0]).toMatchObject({
+      user: EDITOR,
+      action: 'ModifyVpcEndpoint',
+      source: 'fixture',
+      region: 'us-east-1',
+      dryRun: false,
+      request: { endpointId: KMS, addSubnetIds: [DATA_A] },
+      result: { status: 'denied', code: 'ValidationFailed', message: expect.stringMatching(/subnetIds: subnet-03b4aacbb33a6d5d6 \(prod-data-a\) is in us-east-1a/) },
+    });
   });
 
   it('an invalid policy: the error is under policy, and nothing changes', async () => {

@@ -17,7 +17,7 @@ export function ResetDemoData() {
     try {
       res = await resetDemoData();
     } catch {
-      res = { ok: false, error: 'The server did not answer; try again.' };
+      res = { ok: false, error: 'The server did not answer; try again.', fieldErrors: {} };
     }
     setStep('idle');
     setMessage(res.ok ? { ok: true, text: res.message } : { ok: false, text: res.error });
