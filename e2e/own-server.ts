@@ -8,7 +8,8 @@ import path from 'node:path';
  * header (ATLAS_EDITORS: the editor; every other address a viewer): for specs that change the demo data the
  * shared server's specs count on. The port is E2E_PORT plus the spec's own offset, so two runs with different
  * E2E_PORTs (two checkouts on one machine) do not clash. Offsets in use: playwright.config.ts 0-4 and 10-12,
- * share 5, 6 and 8, restart 7, startup 9 and 14, standalone 13, endpoint-modify 15, endpoint-page-graph 16.
+ * share 5, 6 and 8, restart 7, startup 9 and 14, standalone 13, endpoint-modify 15, endpoint-page-graph 16,
+ * reverse-proxy 21 and 22. `env` adds to (or overrides) the server's environment.
  * The spec file must run serially (`test.describe.configure({ mode: 'serial' })`): one server per file.
  */
 export interface OwnServer {
@@ -16,7 +17,17 @@ export interface OwnServer {
   stop: () => Promise<void>;
 }
 
-export async function startOwnServer({ name, portOffset, editor }: { name: string; portOffset: number; editor: string }): Promise<OwnServer> {
+export async function startOwnServer({
+  name,
+  portOffset,
+  editor,
+  env = {},
+}: {
+  name: string;
+  portOffset: number;
+  editor: string;
+  env?: Record<string, string>;
+}): Promise<OwnServer> {
   const port = Number(process.env.E2E_PORT ?? 3210) + portOffset;
   // A server left over from an interrupted run would answer the health check below in this one's place.
   const stale = await fetch(`http://127.0.0.1:${port}/api/health`).then(
@@ -39,6 +50,7 @@ export async function startOwnServer({ name, portOffset, editor }: { name: strin
       ATLAS_SKIP_BUILD_CHECK: '1',
       ATLAS_LOG_LEVEL: 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
