@@ -202,7 +202,7 @@ const cases: Case[] = [
       routeTables: [rtbPub, appTable(route(S3_PL, 'vpce-s3'), route('0.0.0.0/0', 'nat-a'))],
       endpoints: [
         gatewayEndpoint('vpce-s3', 's3', ['rtb-app']),
-        interfaceEndpoint('vpce-s3i', 's3', ['subnet-app'], { dnsOptions: { dnsRecordIpType: 'ipv4', privateDnsOnlyForInboundResolverEndpoint: true } }),
+        interfaceEndpoint('vpce-s3i', 's3', ['subnet-app'], { dnsOptions: { dnsRecordIpType: 'ipv4', privateDnsOnlyForInboundResolverEndpoint: true, privateDnsPreference: null, privateDnsSpecifiedDomains: [] } }),
       ],
     }),
     service: 's3',

@@ -11,6 +11,7 @@ import type { PrefixList, Route, Topology } from '@/lib/topology/types';
 import { seededRandom, writeSynth } from '../../scripts/lib/synth';
 import { longestPrefixMatch, resolvePath, resolvePaths } from './paths';
 import { longestPrefixMatchReference, resolvePathReference, resolvePathsReference } from './paths-reference';
+import { prefixList } from '@/lib/graph/test-topology';
 import { route, table } from './test-topology';
 
 /**
@@ -77,7 +78,7 @@ describe('on a synthetic M account', () => {
       const roll = rng();
       if (roll < 0.08) e.type = 'GatewayLoadBalancer';
       else if (roll < 0.3) e.ipAddressType = 'dualstack';
-      else if (roll < 0.35) e.dnsOptions = { dnsRecordIpType: 'ipv4', privateDnsOnlyForInboundResolverEndpoint: true };
+      else if (roll < 0.35) e.dnsOptions = { dnsRecordIpType: 'ipv4', privateDnsOnlyForInboundResolverEndpoint: true, privateDnsPreference: null, privateDnsSpecifiedDomains: [] };
     }
     const gwlbs = t.endpoints.filter((e) => e.type === 'GatewayLoadBalancer');
     const elsewhere = ['tgw', 'core-network', 'vgw', 'lgw', 'cagw', 'instance', 'eni'] as const;
@@ -173,7 +174,7 @@ describe('longestPrefixMatch agrees with the reference', () => {
     // Few distinct blocks, so that ties between CIDR and prefix-list routes of one prefix are common.
     // One base with host bits set (10.1.2.130/25 is 10.1.2.128/25): both resolvers must mask it alike.
     const blocks = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.0/25', '10.1.2.130/25', '52.216.0.0/15', '52.216.0.0/16', '0.0.0.0/0', '10.1.2.3/32', '192.168.0.0/16'];
-    const lists: PrefixList[] = [0, 1, 2].map((i) => ({ id: `pl-${i}`, name: `list-${i}`, serviceShortName: `svc${i}`, cidrs: [blocks[int(blocks.length)]!, blocks[int(blocks.length)]!] }));
+    const lists: PrefixList[] = [0, 1, 2].map((i) => ({ ...prefixList(`pl-${i}`, `list-${i}`, [blocks[int(blocks.length)]!, blocks[int(blocks.length)]!]), serviceShortName: `svc${i}` }));
     const pls = new Map(lists.map((p) => [p.id, p]));
     const inside = ['10.1.2.3', '10.1.2.200', '10.1.9.9', '10.200.0.1', '52.216.1.1', '52.217.1.1', '8.8.8.8', '192.168.3.4'];
     // The last address of each block and the first after it, and the two ends of the address space.

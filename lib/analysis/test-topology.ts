@@ -101,8 +101,8 @@ export const S3_PL = 'pl-63a5400a';
 export const DDB_PL = 'pl-02cd2c6b';
 
 export const prefixLists = (): PrefixList[] => [
-  { id: S3_PL, name: 'com.amazonaws.us-east-1.s3', serviceShortName: 's3', cidrs: ['52.216.0.0/15'] },
-  { id: DDB_PL, name: 'com.amazonaws.us-east-1.dynamodb', serviceShortName: 'dynamodb', cidrs: ['52.94.0.0/22'] },
+  base.prefixList(S3_PL, 'com.amazonaws.us-east-1.s3', ['52.216.0.0/15']),
+  base.prefixList(DDB_PL, 'com.amazonaws.us-east-1.dynamodb', ['52.94.0.0/22']),
 ];
 
 export interface Parts {
@@ -161,6 +161,11 @@ export function topology(parts: Parts): Topology {
     securityGroups: parts.securityGroups ?? [httpsFromVpc],
     prefixLists: parts.prefixLists ?? prefixLists(),
     networkInterfaces,
+    egressOnlyInternetGateways: [],
+    carrierGateways: [],
+    transitGatewayAttachments: [],
+    zones: [],
     warnings: [],
+    dataWarnings: [],
   };
 }

@@ -1,5 +1,11 @@
-import type { UnreadList } from '@/lib/topology/types';
+import type { DataWarning, UnreadList } from '@/lib/topology/types';
 import type {
+  AvailabilityZone,
+  CarrierGateway,
+  EgressOnlyInternetGateway,
+  ManagedPrefixList,
+  PrefixListEntry,
+  TransitGatewayVpcAttachment,
   CreateVpcEndpointCommandInput,
   CreateVpcEndpointCommandOutput,
   DeleteVpcEndpointsCommandInput,
@@ -79,6 +85,24 @@ export const DESCRIBE_ITEMS = {
   describePrefixLists: 'PrefixLists',
 } as const;
 
+/** The Describe call behind each list of a RawRegion: names the call in warnings and permission messages. */
+export const DESCRIBE_OPERATION = {
+  vpcs: 'DescribeVpcs',
+  subnets: 'DescribeSubnets',
+  routeTables: 'DescribeRouteTables',
+  vpcEndpoints: 'DescribeVpcEndpoints',
+  networkInterfaces: 'DescribeNetworkInterfaces',
+  securityGroups: 'DescribeSecurityGroups',
+  internetGateways: 'DescribeInternetGateways',
+  natGateways: 'DescribeNatGateways',
+  prefixLists: 'DescribePrefixLists',
+  egressOnlyInternetGateways: 'DescribeEgressOnlyInternetGateways',
+  carrierGateways: 'DescribeCarrierGateways',
+  transitGatewayVpcAttachments: 'DescribeTransitGatewayVpcAttachments',
+  availabilityZones: 'DescribeAvailabilityZones',
+  managedPrefixLists: 'DescribeManagedPrefixLists',
+} as const satisfies Partial<Record<keyof RawRegion, string>>;
+
 /** Everything one region load reads, as the API returned it (all pages joined). */
 export interface RawRegion {
   region: string;
@@ -93,6 +117,17 @@ export interface RawRegion {
   internetGateways: NonNullable<DescribeInternetGatewaysCommandOutput['InternetGateways']>;
   natGateways: NonNullable<DescribeNatGatewaysCommandOutput['NatGateways']>;
   prefixLists: NonNullable<DescribePrefixListsCommandOutput['PrefixLists']>;
+  /** The lists below were added later: a source (or an older capture) without them reads as none. */
+  egressOnlyInternetGateways?: EgressOnlyInternetGateway[];
+  carrierGateways?: CarrierGateway[];
+  transitGatewayVpcAttachments?: TransitGatewayVpcAttachment[];
+  availabilityZones?: AvailabilityZone[];
+  /** DescribeManagedPrefixLists, each with its entries (GetManagedPrefixListEntries) when they could be read. */
+  managedPrefixLists?: Array<ManagedPrefixList & { Entries?: PrefixListEntry[] }>;
+  /** Records the reader already skipped (a fixture record that is not an object with its id). */
+  dataWarnings?: DataWarning[];
+  /** Where each record came from, when it came from a file: names the file and index in warnings. */
+  origins?: WeakMap<object, { file: string; index: number }>;
   /** Problems that did not stop the load (a call denied, a file malformed). */
   warnings: string[];
   /** The lists whose Describe call was denied (left empty), in the topology's names. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Ec2Api, RawRegion } from './api';
+import { DESCRIBE_OPERATION, type Ec2Api, type RawRegion } from './api';
 import { Ec2Error, toEc2Error } from './errors';
 import type { UnreadList } from '@/lib/topology/types';
 import { appendAll } from '@/lib/arrays';
@@ -53,17 +53,7 @@ export function nextTokenPager(api: Ec2Api): Pager {
   };
 }
 
-const OPERATION: Record<keyof Pager, string> = {
-  vpcs: 'DescribeVpcs',
-  subnets: 'DescribeSubnets',
-  routeTables: 'DescribeRouteTables',
-  vpcEndpoints: 'DescribeVpcEndpoints',
-  networkInterfaces: 'DescribeNetworkInterfaces',
-  securityGroups: 'DescribeSecurityGroups',
-  internetGateways: 'DescribeInternetGateways',
-  natGateways: 'DescribeNatGateways',
-  prefixLists: 'DescribePrefixLists',
-};
+const OPERATION: Record<keyof Pager, string> = DESCRIBE_OPERATION;
 
 /** What a person calls each list, for the missing-permission banner. */
 const WHAT: Record<keyof Pager, string> = {

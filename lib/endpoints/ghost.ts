@@ -37,7 +37,7 @@ const eniEdgeId = (endpointId: string, eniId: string) => `${endpointId}->${eniId
 
 // The routes AWS adds for a gateway endpoint (and the fixture backend copies): the prefix list to the endpoint.
 function prefixListRoute(destination: string, endpointId: string): Route {
-  return { destination, destinationType: 'prefix-list', target: endpointId, targetType: 'vpce', state: 'active', origin: 'CreateRoute' };
+  return { destination, destinationType: 'prefix-list', target: endpointId, targetType: 'vpce', targetKind: 'vpce', state: 'active', origin: 'CreateRoute', propagated: false };
 }
 
 /**
@@ -105,8 +105,12 @@ export function applyEndpointPreview(topology: Topology, preview: EndpointPrevie
       type: preview.endpoint.type,
       serviceName: preview.endpoint.serviceName,
       serviceShortName: preview.endpoint.shortName,
+      serviceNetworkArn: null,
+      resourceConfigurationArn: null,
+      serviceRegion: null,
       // Gateway endpoints are available at once; interface endpoints start pending while AWS places the ENIs.
       state: preview.endpoint.type === 'Gateway' ? 'available' : 'pending',
+      failureReason: null,
       routeTableIds: [...addRouteTables.keys()],
       subnetIds: preview.addNetworkInterfaces.map((n) => n.subnetId),
       networkInterfaceIds: newEnis.map((n) => n.id),
@@ -115,7 +119,12 @@ export function applyEndpointPreview(topology: Topology, preview: EndpointPrevie
       privateDnsEnabled: preview.dnsNames.some((d) => !d.endsWith('.vpce.amazonaws.com')),
       policy: null,
       dnsEntries: preview.dnsNames.map((dnsName) => ({ dnsName, hostedZoneId: null })),
+      dnsOptions: null,
       ipAddressType: null,
+      ipv4Prefixes: [],
+      ipv6Prefixes: [],
+      ownerId: null,
+      requesterManaged: false,
       createdAt: null,
       lastError: null,
       tags: name ? { Name: name } : {},

@@ -8,6 +8,7 @@ import type {
   InternetGateway,
   NatGateway,
   NetworkInterface,
+  PrefixList,
   Route,
   RouteTable,
   SecurityGroup,
@@ -46,6 +47,11 @@ export function subnet(id: string, vpcId: string, az: string, cidr: string, over
     public: false,
     availableIps: 250,
     mapPublicIpOnLaunch: false,
+    ipv6Native: false,
+    enableDns64: false,
+    zoneType: 'availability-zone',
+    outpostArn: null,
+    state: 'available',
     tags: {},
     ...over,
   };
@@ -57,8 +63,10 @@ export function route(destination: string, target: string, targetType: Route['ta
     destinationType: destination.startsWith('pl-') ? 'prefix-list' : destination.includes(':') ? 'ipv6' : 'ipv4',
     target,
     targetType,
+    targetKind: targetType === 'blackhole' ? 'other' : targetType,
     state: targetType === 'blackhole' ? 'blackhole' : 'active',
     origin: 'CreateRoute',
+    propagated: false,
     ...over,
   };
 }
@@ -87,7 +95,11 @@ export function endpoint(id: string, vpcId: string, over: Partial<Endpoint> = {}
     type,
     serviceName: 'com.amazonaws.us-east-1.s3',
     serviceShortName: 's3',
+    serviceNetworkArn: null,
+    resourceConfigurationArn: null,
+    serviceRegion: null,
     state: 'available',
+    failureReason: null,
     routeTableIds: [],
     subnetIds: [],
     networkInterfaceIds: [],
@@ -95,7 +107,12 @@ export function endpoint(id: string, vpcId: string, over: Partial<Endpoint> = {}
     privateDnsEnabled: type === 'Interface',
     policy: null,
     dnsEntries: [],
+    dnsOptions: null,
     ipAddressType: 'ipv4',
+    ipv4Prefixes: [],
+    ipv6Prefixes: [],
+    ownerId: null,
+    requesterManaged: false,
     createdAt: null,
     lastError: null,
     tags: {},
@@ -128,10 +145,15 @@ export function natGateway(id: string, vpcId: string, subnetId: string, over: Pa
     name: '',
     vpcId,
     subnetId,
+    availabilityMode: 'zonal',
+    routeTableId: null,
     state: 'available',
     connectivityType: 'public',
     publicIps: [],
     privateIps: [],
+    addresses: [],
+    azs: [],
+    failure: null,
     tags: {},
     ...over,
   };
@@ -143,6 +165,11 @@ export function internetGateway(id: string, vpcIds: string[], over: Partial<Inte
 
 export function securityGroup(id: string, vpcId: string, over: Partial<SecurityGroup> = {}): SecurityGroup {
   return { id, vpcId, name: '', groupName: id, description: '', inbound: [], outbound: [], tags: {}, ...over };
+}
+
+/** An AWS-managed (service) prefix list, as DescribePrefixLists returns it. */
+export function prefixList(id: string, name: string, cidrs: string[]): PrefixList {
+  return { id, name, serviceShortName: name.split('.').slice(3).join('.'), cidrs, owner: 'aws', entriesKnown: true, addressFamily: 'IPv4' };
 }
 
 export function topology(over: Partial<Topology> = {}): Topology {
@@ -159,7 +186,12 @@ export function topology(over: Partial<Topology> = {}): Topology {
     securityGroups: [],
     prefixLists: [],
     networkInterfaces: [],
+    egressOnlyInternetGateways: [],
+    carrierGateways: [],
+    transitGatewayAttachments: [],
+    zones: [],
     warnings: [],
+    dataWarnings: [],
     ...over,
   };
 }
@@ -239,8 +271,8 @@ export function sampleTopology(): Topology {
     internetGateways: [internetGateway('igw-1', [v])],
     natGateways: [natGateway('nat-1', v, 'subnet-pub-a', { publicIps: ['3.3.3.3'], privateIps: ['10.0.1.10'] })],
     prefixLists: [
-      { id: 'pl-63a5400a', name: 'com.amazonaws.us-east-1.s3', serviceShortName: 's3', cidrs: ['52.216.0.0/15'] },
-      { id: 'pl-02cd2c6b', name: 'com.amazonaws.us-east-1.dynamodb', serviceShortName: 'dynamodb', cidrs: [] },
+      prefixList('pl-63a5400a', 'com.amazonaws.us-east-1.s3', ['52.216.0.0/15']),
+      prefixList('pl-02cd2c6b', 'com.amazonaws.us-east-1.dynamodb', []),
     ],
     networkInterfaces: [
       eni('eni-a', v, 'subnet-priv-a', 'us-east-1a', { privateIp: '10.0.2.50', endpointId: 'vpce-ssm' }),
@@ -276,7 +308,7 @@ export function largeTopology(subnets = 200, interfaceEndpoints = 50): Topology 
   const v = 'vpc-big';
   const azs = ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d', 'us-east-1e', 'us-east-1f'];
   const t = topology({ vpcs: [vpc(v, { name: 'big', cidrBlocks: ['10.0.0.0/16'] })] });
-  t.prefixLists.push({ id: 'pl-63a5400a', name: 'com.amazonaws.us-east-1.s3', serviceShortName: 's3', cidrs: [] });
+  t.prefixLists.push(prefixList('pl-63a5400a', 'com.amazonaws.us-east-1.s3', []));
   t.internetGateways.push(internetGateway('igw-big', [v]));
   const pad = (n: number) => String(n).padStart(3, '0');
   for (let i = 0; i < subnets; i++) {

@@ -5,10 +5,13 @@
  */
 
 import { z } from 'zod';
-import type { Topology } from '@/lib/topology/types';
+import { UNREAD_LISTS, type Topology } from '@/lib/topology/types';
 
 const Tags = z.record(z.string(), z.string());
 const nullableBool = z.boolean().nullable();
+// Fields added to the contract after snapshots were first saved default to what an older topology meant.
+const strings = z.array(z.string()).default([]);
+const nullableString = z.string().nullable().default(null);
 
 const Vpc = z.object({
   id: z.string(),
@@ -36,20 +39,31 @@ const Subnet = z.object({
   public: z.boolean(),
   availableIps: z.number().nullable(),
   mapPublicIpOnLaunch: z.boolean(),
-  ipv6Native: z.boolean().optional(),
-  enableDns64: z.boolean().optional(),
-  outpostArn: z.string().nullable().optional(),
+  ipv6Native: z.boolean().default(false),
+  enableDns64: z.boolean().default(false),
+  zoneType: z.string().default('availability-zone'),
+  outpostArn: nullableString,
+  state: z.string().default('available'),
   tags: Tags,
 });
 
-const Route = z.object({
-  destination: z.string(),
-  destinationType: z.enum(['ipv4', 'ipv6', 'prefix-list']),
-  target: z.string(),
-  targetType: z.enum(['local', 'igw', 'nat', 'vpce', 'pcx', 'tgw', 'eni', 'instance', 'vgw', 'eigw', 'core-network', 'lgw', 'cagw', 'blackhole', 'other']),
-  state: z.string(),
-  origin: z.string().nullable(),
-});
+const TARGET_KINDS = ['local', 'igw', 'eigw', 'nat', 'vpce', 'pcx', 'tgw', 'core-network', 'eni', 'instance', 'vgw', 'lgw', 'cagw', 'other'] as const;
+const Route = z
+  .object({
+    destination: z.string(),
+    destinationType: z.enum(['ipv4', 'ipv6', 'prefix-list']),
+    target: z.string(),
+    targetType: z.enum([...TARGET_KINDS, 'blackhole']),
+    targetKind: z.enum(TARGET_KINDS).optional(),
+    state: z.string(),
+    origin: z.string().nullable(),
+    propagated: z.boolean().optional(),
+  })
+  .transform((r) => ({
+    ...r,
+    targetKind: r.targetKind ?? (r.targetType === 'blackhole' ? 'other' : r.targetType),
+    propagated: r.propagated ?? r.origin === 'EnableVgwRoutePropagation',
+  }));
 
 const RouteTable = z.object({
   id: z.string(),
@@ -67,10 +81,14 @@ const Endpoint = z.object({
   id: z.string(),
   vpcId: z.string(),
   name: z.string(),
-  type: z.enum(['Gateway', 'Interface', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork']),
+  type: z.string(),
   serviceName: z.string(),
   serviceShortName: z.string(),
+  serviceNetworkArn: nullableString,
+  resourceConfigurationArn: nullableString,
+  serviceRegion: nullableString,
   state: z.string(),
+  failureReason: nullableString,
   routeTableIds: z.array(z.string()),
   subnetIds: z.array(z.string()),
   networkInterfaceIds: z.array(z.string()),
@@ -78,8 +96,20 @@ const Endpoint = z.object({
   privateDnsEnabled: z.boolean(),
   policy: z.string().nullable(),
   dnsEntries: z.array(z.object({ dnsName: z.string(), hostedZoneId: z.string().nullable() })),
+  dnsOptions: z
+    .object({
+      dnsRecordIpType: z.string().nullable(),
+      privateDnsOnlyForInboundResolverEndpoint: z.boolean().nullable(),
+      privateDnsPreference: z.string().nullable(),
+      privateDnsSpecifiedDomains: z.array(z.string()),
+    })
+    .nullable()
+    .default(null),
   ipAddressType: z.string().nullable(),
-  dnsOptions: z.object({ dnsRecordIpType: z.string().nullable(), privateDnsOnlyForInboundResolverEndpoint: z.boolean().nullable() }).optional(),
+  ipv4Prefixes: strings,
+  ipv6Prefixes: strings,
+  ownerId: nullableString,
+  requesterManaged: z.boolean().default(false),
   createdAt: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   tags: Tags,
@@ -92,13 +122,46 @@ const NatGateway = z.object({
   name: z.string(),
   vpcId: z.string(),
   subnetId: z.string(),
+  availabilityMode: z.string().default('zonal'),
+  routeTableId: nullableString,
   state: z.string(),
   connectivityType: z.string(),
-  availabilityMode: z.string().optional(),
-  routeTableId: z.string().nullable().optional(),
   publicIps: z.array(z.string()),
   privateIps: z.array(z.string()),
+  addresses: z
+    .array(
+      z.object({
+        publicIp: z.string().nullable(),
+        privateIp: z.string().nullable(),
+        networkInterfaceId: z.string().nullable(),
+        az: z.string().nullable(),
+        status: z.string().nullable(),
+      }),
+    )
+    .default([]),
+  azs: strings,
+  failure: z.object({ code: z.string(), message: z.string() }).nullable().default(null),
   tags: Tags,
+});
+
+const EgressOnlyInternetGateway = z.object({ id: z.string(), name: z.string(), vpcIds: z.array(z.string()), tags: Tags });
+const CarrierGateway = z.object({ id: z.string(), name: z.string(), vpcId: z.string(), state: z.string(), tags: Tags });
+const TransitGatewayAttachment = z.object({
+  id: z.string(),
+  name: z.string(),
+  transitGatewayId: z.string(),
+  vpcId: z.string(),
+  subnetIds: z.array(z.string()),
+  state: z.string(),
+  tags: Tags,
+});
+const Zone = z.object({ name: z.string(), id: z.string().nullable(), zoneType: z.string(), parentZoneName: z.string().nullable() });
+const DataWarning = z.object({
+  kind: z.enum(['skipped', 'inconsistent', 'left-out']),
+  vpcId: z.string().nullable(),
+  message: z.string(),
+  file: z.string().optional(),
+  index: z.number().optional(),
 });
 
 const SecurityGroupRule = z.object({
@@ -123,7 +186,15 @@ const SecurityGroup = z.object({
   tags: Tags,
 });
 
-const PrefixList = z.object({ id: z.string(), name: z.string(), serviceShortName: z.string(), cidrs: z.array(z.string()) });
+const PrefixList = z.object({
+  id: z.string(),
+  name: z.string(),
+  serviceShortName: z.string(),
+  cidrs: z.array(z.string()),
+  owner: z.enum(['aws', 'customer']).default('aws'),
+  entriesKnown: z.boolean().default(true),
+  addressFamily: nullableString,
+});
 
 const NetworkInterface = z.object({
   id: z.string(),
@@ -155,8 +226,13 @@ export const TopologySchema = z.object({
   securityGroups: z.array(SecurityGroup),
   prefixLists: z.array(PrefixList),
   networkInterfaces: z.array(NetworkInterface),
+  egressOnlyInternetGateways: z.array(EgressOnlyInternetGateway).default([]),
+  carrierGateways: z.array(CarrierGateway).default([]),
+  transitGatewayAttachments: z.array(TransitGatewayAttachment).default([]),
+  zones: z.array(Zone).default([]),
   warnings: z.array(z.string()),
-  unread: z.array(z.enum(['subnets', 'routeTables', 'endpoints', 'networkInterfaces', 'securityGroups', 'internetGateways', 'natGateways', 'prefixLists'])).optional(),
+  dataWarnings: z.array(DataWarning).default([]),
+  unread: z.array(z.enum(UNREAD_LISTS)).optional(),
 });
 
 // The schema and the hand-written contract must describe the same shape, both ways.

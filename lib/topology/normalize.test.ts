@@ -89,6 +89,11 @@ describe('normalizeTopology', () => {
       { DestinationCidrBlock: '192.169.0.0/16', InstanceId: 'i-1', NetworkInterfaceId: 'eni-2' },
       { DestinationCidrBlock: '10.9.0.0/16', GatewayId: 'vgw-1' },
       { DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: 'eigw-1' },
+      { DestinationCidrBlock: '10.50.0.0/16', CarrierGatewayId: 'cagw-1' },
+      { DestinationCidrBlock: '10.60.0.0/16', LocalGatewayId: 'lgw-1' },
+      { DestinationCidrBlock: '10.70.0.0/16', CoreNetworkArn: 'arn:aws:networkmanager::111122223333:core-network/core-network-0a1b' },
+      { DestinationCidrBlock: '10.80.0.0/16', GatewayId: 'vgw-1', Origin: 'EnableVgwRoutePropagation' as const },
+      { DestinationCidrBlock: '10.90.0.0/16', GatewayId: 'vpce-gwlb' },
     ].map((r) => classifyRoute(r));
     expect(routes.map((r) => [r.destination, r.target, r.targetType])).toEqual([
       ['10.0.0.0/16', 'local', 'local'],
@@ -100,15 +105,21 @@ describe('normalizeTopology', () => {
       ['192.168.0.0/16', 'eni-1', 'eni'],
       ['192.169.0.0/16', 'i-1', 'instance'],
       ['10.9.0.0/16', 'vgw-1', 'vgw'],
-      ['::/0', 'eigw-1', 'other'],
+      ['::/0', 'eigw-1', 'eigw'],
+      ['10.50.0.0/16', 'cagw-1', 'cagw'],
+      ['10.60.0.0/16', 'lgw-1', 'lgw'],
+      ['10.70.0.0/16', 'arn:aws:networkmanager::111122223333:core-network/core-network-0a1b', 'core-network'],
+      ['10.80.0.0/16', 'vgw-1', 'vgw'],
+      ['10.90.0.0/16', 'vpce-gwlb', 'vpce'],
     ]);
     expect(routes[3]?.destinationType).toBe('prefix-list');
     expect(routes[9]?.destinationType).toBe('ipv6');
+    expect(routes.map((r) => r.propagated)).toEqual([false, false, false, false, false, false, false, false, false, false, false, false, false, true, false]);
   });
 
   it('keeps blackhole routes with their state and the vanished target', () => {
     const r = classifyRoute({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-gone', State: 'blackhole' });
-    expect(r).toMatchObject({ target: 'nat-gone', targetType: 'blackhole', state: 'blackhole' });
+    expect(r).toMatchObject({ target: 'nat-gone', targetType: 'blackhole', targetKind: 'nat', state: 'blackhole' });
   });
 
   it('lists every IPv4 and IPv6 CIDR block of a VPC, primary first', () => {
@@ -211,7 +222,7 @@ describe('normalizeTopology', () => {
   it('warns, without failing, when a subnet has no route table at all', () => {
     const t = normalizeTopology(raw({ subnets: [{ SubnetId: 'subnet-a', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24' }] }), opts);
     expect(t.subnets[0]?.routeTableId).toBeNull();
-    expect(t.warnings.join('\n')).toMatch(/subnet-a has no route table/);
+    expect(t.dataWarnings).toEqual([{ kind: 'inconsistent', vpcId: 'vpc-1', message: expect.stringMatching(/subnet-a has no route table/) }]);
   });
 
   it('carries VPC DNS settings when they were read, and null when unknown', () => {

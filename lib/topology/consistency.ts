@@ -1,0 +1,47 @@
+import { parseIpv4Cidr } from '@/lib/net/cidr';
+import type { DataWarnings } from './normalize-common';
+import type { Topology } from './types';
+
+/**
+ * Data that does not add up, said per VPC instead of drawn as if fine: records that name a VPC missing from the
+ * data, and subnets outside their VPC's CIDR blocks. (Duplicate ids, IPv6 blocks in CidrBlock and associations
+ * with another VPC's tables are caught where those records are read.)
+ */
+export function checkConsistency(t: Topology, w: DataWarnings): void {
+  const vpcIds = new Set(t.vpcs.map((v) => v.id));
+  const orphans = new Map<string, string[]>();
+  const note = (vpcId: string, what: string) => {
+    if (!vpcId || vpcIds.has(vpcId)) return;
+    const list = orphans.get(vpcId) ?? [];
+    list.push(what);
+    orphans.set(vpcId, list);
+  };
+  for (const s of t.subnets) note(s.vpcId, `subnet ${s.id}`);
+  for (const r of t.routeTables) note(r.vpcId, `route table ${r.id}`);
+  for (const e of t.endpoints) note(e.vpcId, `endpoint ${e.id}`);
+  for (const g of t.natGateways) note(g.vpcId, `NAT gateway ${g.id}`);
+  for (const g of t.securityGroups) note(g.vpcId, `security group ${g.id}`);
+  for (const n of t.networkInterfaces) note(n.vpcId, `network interface ${n.id}`);
+  for (const g of t.internetGateways) for (const v of g.vpcIds) note(v, `internet gateway ${g.id}`);
+  for (const g of t.egressOnlyInternetGateways) for (const v of g.vpcIds) note(v, `egress-only internet gateway ${g.id}`);
+  for (const g of t.carrierGateways) note(g.vpcId, `carrier gateway ${g.id}`);
+  for (const a of t.transitGatewayAttachments) note(a.vpcId, `transit gateway attachment ${a.id}`);
+  for (const [vpcId, what] of [...orphans.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const shown = what.slice(0, 8).join(', ') + (what.length > 8 ? ` and ${what.length - 8} more` : '');
+    w.add(
+      'inconsistent',
+      null,
+      `VPC ${vpcId} is not in the data, but ${what.length === 1 ? '1 record names' : `${what.length} records name`} it (${shown}); they are on no VPC page.`,
+    );
+  }
+
+  const vpcBlocks = new Map(t.vpcs.map((v) => [v.id, v.cidrBlocks.map(parseIpv4Cidr).filter((c) => c !== null)]));
+  for (const s of t.subnets) {
+    const blocks = vpcBlocks.get(s.vpcId);
+    const c = s.cidr ? parseIpv4Cidr(s.cidr) : null;
+    if (!blocks?.length || !c) continue;
+    if (!blocks.some((b) => c.base >= b.base && c.base + c.size <= b.base + b.size)) {
+      w.add('inconsistent', s.vpcId, `Subnet ${s.id} (${s.cidr}) lies outside its VPC's CIDR blocks (${t.vpcs.find((v) => v.id === s.vpcId)?.cidrBlocks.join(', ')}).`);
+    }
+  }
+}
