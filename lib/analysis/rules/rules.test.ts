@@ -54,10 +54,10 @@ describe('interface endpoint AZ coverage', () => {
   });
 
   it('tells Region AZs from Local Zones, Wavelength Zones and Outposts', () => {
-    expect(zoneCanHoldEndpoint({ az: 'us-east-1a' }, 'us-east-1')).toBe(true);
-    expect(zoneCanHoldEndpoint({ az: 'us-gov-west-1b' }, 'us-gov-west-1')).toBe(true);
-    expect(zoneCanHoldEndpoint({ az: 'us-east-1-bos-1a' }, 'us-east-1')).toBe(false);
-    expect(zoneCanHoldEndpoint({ az: 'us-east-1-wl1-bos-wlz-1' }, 'us-east-1')).toBe(false);
+    expect(zoneCanHoldEndpoint({ az: 'us-east-1a', outpostArn: null }, 'us-east-1')).toBe(true);
+    expect(zoneCanHoldEndpoint({ az: 'us-gov-west-1b', outpostArn: null }, 'us-gov-west-1')).toBe(true);
+    expect(zoneCanHoldEndpoint({ az: 'us-east-1-bos-1a', outpostArn: null }, 'us-east-1')).toBe(false);
+    expect(zoneCanHoldEndpoint({ az: 'us-east-1-wl1-bos-wlz-1', outpostArn: null }, 'us-east-1')).toBe(false);
     expect(zoneCanHoldEndpoint({ az: 'us-east-1a', outpostArn: 'arn:aws:outposts:us-east-1:111122223333:outpost/op-1' }, 'us-east-1')).toBe(false);
   });
 });
