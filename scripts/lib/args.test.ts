@@ -125,5 +125,6 @@ describe('the scripts use it', () => {
     const r = spawnSync(tsx, [script, ...argv], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe(`${message}\nRun with --help for usage.\n`);
     expect(r.status).toBe(2);
-  });
+    // Each case starts a tsx process (about 1 s alone, several on a busy 2-core CI machine): the default 5 s is too tight.
+  }, 60_000);
 });
