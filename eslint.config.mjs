@@ -2,6 +2,12 @@ import js from '@eslint/js';
 import nextPlugin from '@next/eslint-plugin-next';
 import tseslint from 'typescript-eslint';
 
+// AWS SDK imports live in lib/ec2 only: credentials and calls stay behind one boundary.
+const AWS_SDK_ONLY_IN_EC2 = {
+  group: ['@aws-sdk/*', '@smithy/*'],
+  message: 'Import the AWS SDK only inside lib/ec2/ (use the types re-exported from @/lib/ec2/types).',
+};
+
 export default tseslint.config(
   {
     ignores: ['.next*/**', 'node_modules/**', '.venv/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**'],
@@ -14,23 +20,32 @@ export default tseslint.config(
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs['core-web-vitals'].rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // AWS SDK imports live in lib/ec2 only: credentials and calls stay behind one boundary.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@aws-sdk/*', '@smithy/*'],
-              message: 'Import the AWS SDK only inside lib/ec2/ (use the types re-exported from @/lib/ec2/types).',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [AWS_SDK_ONLY_IN_EC2] }],
     },
   },
   {
     files: ['lib/ec2/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Write actions go through the guarded server action (lib/actions/guarded.ts): the role check, the refusal
+    // audit, zod, the write scope and error mapping happen there, once; errors are logged with the request id.
+    files: ['app/**/actions.ts'],
+    ignores: ['app/signin/actions.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [AWS_SDK_ONLY_IN_EC2],
+          paths: [
+            { name: '@/lib/auth/viewer', importNames: ['requireRole'], message: 'Check roles through guarded() from @/lib/actions/guarded.' },
+            { name: '@/lib/audit/actor', message: 'Audit through guarded() (ctx.audit, ctx.refuse) from @/lib/actions/guarded.' },
+            { name: '@/lib/endpoints/scope', importNames: ['resolveWriteScope'], message: 'Resolve the write scope through guarded() (writeTarget).' },
+          ],
+        },
+      ],
+    },
   },
   {
     // Node scripts and configs run outside the bundler.
