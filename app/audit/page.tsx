@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, redirect } from 'next/navigation';
 import { AUDIT_ACTIONS, AuditAction, auditFile, readAudit, type AuditEntry } from '@/lib/audit/log';
-import { hasRole } from '@/lib/auth/roles';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireEditorPage } from '@/lib/auth/editor-page';
 import { first, type SearchParams } from '@/lib/topology/page-params';
 
 export const dynamic = 'force-dynamic';
@@ -34,9 +32,7 @@ function requestSummary(request: unknown): string {
 
 /** /audit: every audited change, newest first, filtered by user and action with a plain GET form. Editors only. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/signin?callbackUrl=/audit');
-  if (!hasRole(viewer.role, 'editor')) forbidden();
+  await requireEditorPage('read the audit log', '/audit');
 
   const sp = await searchParams;
   const user = first(sp.user)?.trim().slice(0, 320) || undefined;
