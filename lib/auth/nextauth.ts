@@ -26,8 +26,9 @@ function authConfig(): NextAuthConfig {
   return {
     secret: oidc.sessionSecret,
     basePath: AUTH_BASE_PATH,
-    // The callback URL is built from the request's Host (X-Forwarded-Host behind a proxy). The provider only
-    // redirects to registered callback URLs, so a forged Host cannot send a code elsewhere. AUTH_URL pins it.
+    // The callback URL is built from the URL app/api/auth/[...nextauth]/route.ts hands over, whose origin is
+    // lib/http/public-origin.ts's (ATLAS_PUBLIC_URL; X-Forwarded-Host only with ATLAS_TRUST_PROXY=1). The provider
+    // only redirects to registered callback URLs, so a forged Host cannot send a code elsewhere. AUTH_URL pins it.
     trustHost: true,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
