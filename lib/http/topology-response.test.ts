@@ -31,13 +31,14 @@ describe('respondWithTopology', () => {
     expect(body).not.toHaveBeenCalled();
   });
 
-  it('answers 500 with a safe message and logs the error when building the body fails', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('answers 500 with a safe message and logs the error, with the request logger, when building the body fails', async () => {
+    const { logger } = await import('@/lib/log/logger');
+    const log = vi.spyOn(logger, 'error').mockImplementation(() => {});
     const res = await respond('region=us-east-1', () => {
       throw new TypeError('secret detail');
     });
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: 'The topology could not be loaded. See the server log.', code: 'Internal' });
-    expect(log).toHaveBeenCalledWith('test load failed', expect.any(TypeError));
+    expect(log).toHaveBeenCalledWith({ err: expect.any(TypeError) }, 'test load failed');
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { requestLogger } from '@/lib/log/request';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
 import { describeIssue, type TopologyQuery } from '@/lib/topology/params';
@@ -46,7 +47,7 @@ export async function respondWithTopology<Q extends TopologyQuery>(params: URLSe
     return Response.json(options.body(topology, parsed.data), { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
     const failure = describeLoadFailure(err);
-    if (failure.status >= 500 && failure.code === 'Internal') console.error(options.failureLog, err);
+    if (failure.status >= 500 && failure.code === 'Internal') (await requestLogger()).error({ err }, options.failureLog);
     return Response.json({ error: failure.message, code: failure.code }, { status: failure.status });
   }
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requestLogger } from '@/lib/log/request';
 import { SnapshotId } from './schema';
 import { CorruptSnapshotError, getSnapshotStore, type Snapshot } from './store';
 
@@ -15,7 +16,7 @@ export async function findSnapshot(id: string): Promise<SnapshotLookup> {
     return snapshot ? { kind: 'found', snapshot } : { kind: 'missing' };
   } catch (err) {
     if (err instanceof CorruptSnapshotError) {
-      console.error(err.message);
+      (await requestLogger()).error({ err, snapshotId: id }, 'stored snapshot is unreadable');
       return { kind: 'corrupt', message: err.message };
     }
     throw err;

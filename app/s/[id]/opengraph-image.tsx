@@ -1,6 +1,7 @@
 import { ImageResponse } from 'next/og';
 import { PREVIEW_HEADER, PREVIEW_MARGIN, PREVIEW_SIZE, PreviewCard } from '@/components/share/diagram-preview';
 import { parseViewState } from '@/lib/graph/view-state';
+import { requestLogger } from '@/lib/log/request';
 import { bestPreview, type DiagramPreview } from '@/lib/share/preview';
 import { findSnapshot, formatUtc } from '@/lib/share/read';
 
@@ -24,7 +25,7 @@ export default async function Image({ params }: { params: Promise<{ id: string }
       height: PREVIEW_SIZE.height - PREVIEW_HEADER - 2 * PREVIEW_MARGIN,
     });
   } catch (err) {
-    console.error('snapshot preview layout failed', err);
+    (await requestLogger()).error({ err, snapshotId: snapshot.id }, 'snapshot preview layout failed');
   }
   const facts = `Snapshot · ${snapshot.region} · ${snapshot.source} · ${formatUtc(snapshot.topology.fetchedAt).slice(0, 16)} UTC`;
   return new ImageResponse(<PreviewCard title={snapshot.title} facts={facts} diagram={diagram} emptyText="Nothing to draw in this snapshot." />, {
