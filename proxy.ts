@@ -46,12 +46,13 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get('x-request-id'));
   const { pathname, search } = request.nextUrl;
   const at = { requestId, method: request.method, path: pathname };
+  const log = { reqId: requestId, method: request.method, path: pathname };
   const badHost = hostProblem(request.headers, hosts);
   if (badHost) {
     if ((request.method === 'GET' || request.method === 'HEAD') && /^\/api\/health\/?$/.test(pathname)) {
       return NextResponse.json({ ok: true }, { headers: { 'x-request-id': requestId, 'cache-control': 'no-store' } });
     }
-    logger.warn({ reqId: requestId, method: request.method, path: pathname, host: request.headers.get('host') }, 'request for a host this server does not serve refused');
+    logger.warn({ ...log, host: request.headers.get('host') }, 'request for a host this server does not serve refused');
     return refuse(421, 'HostNotAllowed', badHost, { ...at, user: '(not signed in)' });
   }
   const decision = await gate(
@@ -64,7 +65,6 @@ export async function proxy(request: NextRequest) {
     },
     settings,
   );
-  const log = { reqId: requestId, method: request.method, path: pathname };
   if (decision.kind === 'sign-in') {
     logger.info({ ...log, status: 307 }, 'sign-in required');
     // request.url names the address Next.js listens on, not the one the browser used.

@@ -17,7 +17,8 @@ const EDITOR = 'editor@example.com';
 const PROXY_PORT = Number(process.env.E2E_PORT ?? 3210) + 22;
 const proxyBase = `http://127.0.0.1:${PROXY_PORT}`;
 const PASSWORDS: Record<string, string> = { [VIEWER]: 'viewer-pass', [EDITOR]: 'editor-pass' };
-const NEW_S3 = `/endpoints/new?region=us-east-1&vpc=${DEMO.shared}&type=gateway&service=s3`;
+const SHARED_MAIN = 'rtb-0030079b1230b8a04';
+const NEW_S3 = `/endpoints/new?region=us-east-1&vpc=${DEMO.shared}&type=gateway&service=s3&routeTables=${SHARED_MAIN}`;
 
 let app: OwnServer;
 let proxy: ChildProcess;
@@ -63,6 +64,9 @@ test('the editor signed in at the proxy gets the editor’s page (the header pat
   await expect(page.getByTestId('user-name')).toHaveText(EDITOR);
   await expect(page.getByTestId('user-role')).toHaveText('editor');
   await expect(page.getByRole('button', { name: 'Create endpoint' })).toBeVisible();
+  // A server action through the proxy: its Origin matches the forwarded host the app trusts (ATLAS_TRUST_PROXY=1).
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  await expect(page.getByTestId('dry-run-result')).toContainText('Allowed');
   await context.close();
 });
 
