@@ -127,11 +127,12 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 export const isAwsService = (e: Endpoint) => isAwsServiceName(e.serviceName);
 
 /**
- * What an endpoint connects to, in words that are never blank: the service's short name, else (VPC
- * Lattice resource and service-network endpoints have no `ServiceName`) the endpoint's name or id.
+ * What an endpoint connects to, in words that are never blank: an AWS service's short name (`kms`);
+ * for a PrivateLink partner or customer service, and for VPC Lattice endpoints (no `ServiceName`),
+ * the endpoint's Name tag, else its id.
  */
 export function endpointService(e: Endpoint, names: Names): string {
-  return e.serviceShortName.trim() || names.short(e.id);
+  return (isAwsService(e) && e.serviceShortName.trim()) || names.short(e.id);
 }
 
 export const WORLD_V4 = '0.0.0.0/0';
