@@ -30,7 +30,8 @@ const Subnet = z.looseObject({
   VpcId: str,
   CidrBlock: str.optional(),
   AvailabilityZone: str.optional(),
-  AvailableIpAddressCount: int.optional(),
+  // An IPv6 /64 has 2^64 addresses: more than a JSON number holds as an integer (moto reports it so).
+  AvailableIpAddressCount: z.number().nonnegative().optional(),
   MapPublicIpOnLaunch: bool.optional(),
   Tags: tags,
 });
@@ -54,7 +55,7 @@ const RouteTable = z.looseObject({
 const VpcEndpoint = z.looseObject({
   VpcEndpointId: str,
   VpcId: str,
-  ServiceName: str,
+  ServiceName: str.optional(),
   VpcEndpointType: str.optional(),
   State: str.optional(),
   RouteTableIds: z.array(str).optional(),
