@@ -134,6 +134,7 @@ function resolveWith(ix: Scan, subnetId: string, service: string): SubnetPath {
     ix.label,
   );
   if (dns.endpoint) return viaInterfaceEndpoint(ix, subnet, table, service, dns.endpoint);
+  if (dns.noPath) return { subnetId: subnet.id, service, via: 'none', hops: [subnet.id], routeTableId: table?.id ?? null, routeDestination: null, detail: dns.noPath };
   const lead = dns.lead ? `${dns.lead} ` : '';
   if (!table) return { subnetId: subnet.id, service, via: 'none', hops: [subnet.id], routeTableId: null, routeDestination: null, detail: `${lead}The subnet has no route table: no path.` };
   const walk = { vpcId: subnet.vpcId, service, dest: dns.dest, visited: new Set([visitKey(table, dns.dest)]) };

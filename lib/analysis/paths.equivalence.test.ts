@@ -51,7 +51,8 @@ describe('the fast resolver agrees with the reference on the fixtures', () => {
   });
 });
 
-describe('on a synthetic M account', () => {
+// Two resolvers over 150 subnets and their services, twice: seconds alone, more on two shared cores.
+describe('on a synthetic M account', { timeout: 30_000 }, () => {
   let dir: string;
   let m: Topology;
   beforeAll(async () => {

@@ -124,7 +124,7 @@ export function enisByEndpoint(topology: Topology): Map<string, NetworkInterface
 /** Display names by id (the id when a resource has none). */
 export function namesOf(topology: Topology): Map<string, string> {
   const names = new Map<string, string>();
-  for (const xs of [topology.vpcs, topology.subnets, topology.routeTables, topology.endpoints, topology.natGateways, topology.internetGateways]) {
+  for (const xs of [topology.vpcs, topology.subnets, topology.routeTables, topology.endpoints, topology.natGateways, topology.internetGateways, topology.egressOnlyInternetGateways, topology.carrierGateways]) {
     for (const x of xs) if (x.name && x.name !== x.id) names.set(x.id, x.name);
   }
   return names;
@@ -236,6 +236,7 @@ class PathResolver implements PathLookups {
     const table = subnet.routeTableId ? this.routeTables.get(subnet.routeTableId) : undefined;
     const dns = this.dns(subnet, service);
     if (dns.endpoint) return this.viaInterfaceEndpoint(subnet, table, service, dns.endpoint);
+    if (dns.noPath) return path(subnet, service, { via: 'none', hops: [subnet.id], routeTableId: table?.id ?? null, routeDestination: null, detail: dns.noPath });
     if (!table) {
       return path(subnet, service, { via: 'none', hops: [subnet.id], routeTableId: null, routeDestination: null, detail: `${dns.lead ? `${dns.lead} ` : ''}The subnet has no route table: no path.` });
     }

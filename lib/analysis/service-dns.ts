@@ -42,7 +42,7 @@ export function privateDnsBlocker(vpc: Vpc | undefined, e: Endpoint, label: (id:
   // Private hosted zones need both attributes; null means the source did not say, taken as on (AWS's default for a new VPC's DNS support).
   if (vpc?.dnsSupport === false) return `the VPC has DNS support off, so private DNS of ${label(e.id)} does not answer`;
   if (vpc?.dnsHostnames === false) return `the VPC has DNS hostnames off, so private DNS of ${label(e.id)} does not answer`;
-  if (e.state !== 'available') return `${label(e.id)} is ${e.state}`;
+  if (e.state !== 'available') return `endpoint ${label(e.id)} is ${e.state}`;
   return null;
 }
 
@@ -53,6 +53,8 @@ export interface ServiceDns {
   lead: string;
   /** What to route when routes decide. */
   dest: Destination;
+  /** Set when nothing answers for the service's names at all: why there is no path. */
+  noPath?: string;
 }
 
 /**
@@ -85,6 +87,11 @@ export function resolveServiceDns(
   if (dnsEp) return { endpoint: dnsEp, lead: '', dest };
   const thirdParty = gateway ? undefined : interfaceEps.find((e) => !isAwsServiceName(e.serviceName) && e.state === 'available');
   if (thirdParty) return { endpoint: thirdParty, lead: '', dest };
+  // A partner or customer service has no public name to fall back on: clients use the endpoint's own names.
+  const partner = interfaceEps.find((e) => !isAwsServiceName(e.serviceName));
+  if (partner && interfaceEps.every((e) => !isAwsServiceName(e.serviceName))) {
+    return { endpoint: undefined, lead: '', dest, noPath: `Endpoint ${label(partner.id)} is ${partner.state}, and the service has no other name to call: no path until it is available.` };
+  }
   const host = serviceHostname(service, region);
   if (!gateway && !notes.length) {
     const blocked = blockers.filter((x): x is string => x !== null);
