@@ -46,6 +46,9 @@ describe('ipv4InCidr', () => {
     ['10.0.2.0', '10.0.1.9/24', false],
     ['::1', '::/0', false],
     ['10.0.0.1', '::/0', false],
+    ['not-an-ip', '0.0.0.0/0', false],
+    ['::', '0.0.0.0/0', false],
+    ['10.0.0.1', 'not-a-cidr', false],
   ])('%s in %s: %s', (ip, cidr, inside) => {
     expect(ipv4InCidr(ip, cidr)).toBe(inside);
   });

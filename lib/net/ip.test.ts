@@ -78,7 +78,7 @@ describe('parseCidr and parseIp: malformed input is null, never a guess', () => 
     expect(isDefaultRoute(text)).toBe(false);
   });
 
-  it.each(['', '10.0.0', '10.0.0.256', '1.2.3.4.5', '01.2.3.4', '10.0.0.0/8', 'fe80::1%eth0', '::g', 'localhost', ':::1'])('%j is not an address', (text) => {
+  it.each(['', '10.0.0', '10.0.0.256', '1.2.3.4.5', '01.2.3.4', '10.0.0.010', '10.0.0.01', '10.0.0.0/8', 'fe80::1%eth0', '::g', 'localhost', ':::1'])('%j is not an address', (text) => {
     expect(parseIp(text)).toBeNull();
   });
 
@@ -228,5 +228,14 @@ describe('compareParsedCidrs', () => {
     expect(compareParsedCidrs('y', null, 'x', null)).toBeGreaterThan(0);
     expect(compareParsedCidrs('10.0.0.0/8', parseCidr('10.0.0.0/8'), '10.0.0.0/9', parseCidr('10.0.0.0/9'))).toBeLessThan(0);
     expect(compareParsedCidrs('::/0', parseCidr('::/0'), '0.0.0.0/0', parseCidr('0.0.0.0/0'))).toBeGreaterThan(0);
+  });
+
+  it('answers with the right sign in both directions', () => {
+    const cmp = (a: string, b: string) => Math.sign(compareParsedCidrs(a, parseCidr(a), b, parseCidr(b)));
+    expect([cmp('10.0.1.0/24', '10.0.0.0/16'), cmp('10.0.0.0/16', '10.0.1.0/24')]).toEqual([1, -1]);
+    expect([cmp('2600::1/128', '2600::/128'), cmp('2600::/128', '2600::1/128')]).toEqual([1, -1]);
+    // An IPv6-only subnet has no IPv4 CIDR (''): it sorts after the subnets that have one.
+    expect([cmp('10.0.0.0/8', ''), cmp('', '10.0.0.0/8')]).toEqual([-1, 1]);
+    expect([cmp('2600::/56', 'pl-1'), cmp('pl-1', '2600::/56')]).toEqual([-1, 1]);
   });
 });

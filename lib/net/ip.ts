@@ -40,7 +40,7 @@ function fromBytes(bytes: readonly number[]): bigint {
 function parseLibraryAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   if (FOUR_PART_DECIMAL.test(text)) return ipaddr.IPv4.isValid(text) ? ipaddr.IPv4.parse(text) : null;
   // A zone (`fe80::1%eth0`) names an interface of one host; it is never part of a VPC's CIDR or route.
-  if (text.includes(':') && !text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
+  if (!text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
   return null;
 }
 
@@ -115,8 +115,8 @@ export function cidrFamily(cidr: string): IpFamily | null {
 export function formatIp(address: IpAddress): string {
   const bytes: number[] = [];
   for (let i = BITS[address.family] / 8 - 1; i >= 0; i--) bytes.push(Number((address.value >> BigInt(i * 8)) & 255n));
-  const a = ipaddr.fromByteArray(bytes);
-  return a.kind() === 'ipv6' ? (a as ipaddr.IPv6).toRFC5952String() : a.toString();
+  // ipaddr.js 2 writes IPv6 in RFC 5952 form (lowercase, longest run of zeros as `::`).
+  return ipaddr.fromByteArray(bytes).toString();
 }
 
 /** A block in its canonical text: masked base, RFC 5952 for IPv6 (`2600:1f18:0:0::/56` -> `2600:1f18::/56`). */
