@@ -18,6 +18,7 @@ export default {
   vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   // Which tests cover which mutant, from one instrumented run: each mutant then runs only those tests.
   coverageAnalysis: 'perTest',
+  ignoreStatic: target.ignoreStatic ?? false,
   mutate: [...target.mutate, '!**/*.test.ts'],
   // Five other jobs share the two cores; one test process at a time.
   concurrency: 1,
@@ -28,7 +29,7 @@ export default {
   htmlReporter: { fileName: `reports/mutation/${target.slug}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${target.slug}/mutation.json` },
   // The sandbox is a copy of the project; leave out what no unit test reads.
-  ignorePatterns: ['e2e', 'bench', 'docs', 'public', '.data', '.venv', 'test-results', 'playwright-report', 'reports', '.next*'],
+  ignorePatterns: ['e2e', 'bench', 'docs', 'public', '.data', '.venv', 'test-results', 'playwright-report', 'reports', '.next*', '.stryker-tmp*'],
   thresholds: { high: 85, low: 70, break: null },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,

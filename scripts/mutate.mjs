@@ -61,7 +61,7 @@ for (const name of selected) {
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (s, n) => String(s).padStart(n);
-console.log(`\n${pad('module', 28)}${num('mutants', 8)}${num('killed', 8)}${num('timeout', 8)}${num('survived', 9)}${num('no cov', 8)}${num('score', 8)}${num('time', 8)}`);
+console.log(`\n${pad('module', 28)}${num('mutants', 8)}${num('killed', 8)}${num('timeout', 8)}${num('survived', 9)}${num('no cov', 8)}${num('ignored', 8)}${num('score', 8)}${num('time', 8)}`);
 for (const row of rows) {
   if (row.failed) {
     console.log(`${pad(row.name, 28)}  Stryker failed after ${Math.round(row.secs)} s`);
@@ -69,7 +69,7 @@ for (const row of rows) {
   }
   const mark = row.score >= 85 ? '' : '  below 85 %';
   console.log(
-    `${pad(row.name, 28)}${num(row.total, 8)}${num(row.killed, 8)}${num(row.timeout, 8)}${num(row.survived, 9)}${num(row.noCoverage, 8)}${num(`${row.score.toFixed(1)}%`, 8)}${num(`${Math.round(row.secs)}s`, 8)}${mark}`,
+    `${pad(row.name, 28)}${num(row.total, 8)}${num(row.killed, 8)}${num(row.timeout, 8)}${num(row.survived, 9)}${num(row.noCoverage, 8)}${num(row.ignored, 8)}${num(`${row.score.toFixed(1)}%`, 8)}${num(`${Math.round(row.secs)}s`, 8)}${mark}`,
   );
 }
 for (const row of rows.filter((r) => !r.failed && r.survivors.length)) {

@@ -133,3 +133,70 @@ describe('public snapshot links are for reading only', () => {
     for (const p of paths) for (const method of ['GET', 'HEAD']) expect(await gate(req(p, { method }), proxy)).toEqual({ kind: 'pass', viewer: null });
   });
 });
+
+describe('which paths the gate keeps open, exactly', () => {
+  const proxy = gateSettingsFromEnv({ ATLAS_AUTH: 'proxy' });
+  const oidc = gateSettingsFromEnv({ ATLAS_AUTH: 'oidc', ATLAS_SESSION_SECRET: SECRET });
+  const kind = async (path: string, settings = proxy, method = 'GET') => (await gate(req(path, { method }), settings)).kind;
+
+  it('opens the health check and the site icons, and nothing that only looks like them', async () => {
+    for (const p of ['/api/health', '/api/health/', '/icon.svg', '/favicon.ico', '/robots.txt']) expect(await kind(p)).toBe('pass');
+    for (const p of ['/x/api/health', '/api/healthz', '/x/icon.svg', '/icon.svgz', '/x/favicon.ico', '/favicon.ico.bak', '/x/robots.txt', '/robots.txt.bak']) {
+      expect(await kind(p), p).toBe('unauthenticated');
+    }
+  });
+
+  it('opens sign-in and Auth.js only in oidc mode, and only their own paths', async () => {
+    for (const p of ['/signin', '/signin/', '/api/auth', '/api/auth/session']) expect(await kind(p, oidc), p).toBe('pass');
+    for (const p of ['/signin', '/api/auth/session']) expect(await kind(p, proxy), p).toBe('unauthenticated');
+    for (const p of ['/x/signin', '/signinx', '/api/authx', '/x/api/auth/session']) expect(await kind(p, oidc, 'POST'), p).toBe('unauthenticated');
+  });
+
+  it('opens a public snapshot, its preview images and its JSON, and no other path around them', async () => {
+    for (const p of [`/s/${SNAPSHOT}/`, `/s/${SNAPSHOT}/opengraph-image`, `/s/${SNAPSHOT}/opengraph-image-1x2y`]) expect(await kind(p), p).toBe('pass');
+    for (const p of [`/x/s/${SNAPSHOT}`, `/s/${SNAPSHOT}/x`, `/x/s/${SNAPSHOT}/opengraph-image`, `/s/${SNAPSHOT}/opengraph-image.png`, `/s/${SNAPSHOT}/opengraph-image/x`, `/x/api/snapshots/${SNAPSHOT}`, `/api/snapshots/${SNAPSHOT}/x`]) {
+      expect(await kind(p), p).toBe('unauthenticated');
+    }
+  });
+});
+
+describe('settings from the environment, with blanks', () => {
+  it('falls back to the default header when ATLAS_AUTH_HEADER is blank, and trims it', () => {
+    expect(gateSettingsFromEnv({ ATLAS_AUTH_HEADER: '   ' }).header).toBe('x-forwarded-email');
+    expect(gateSettingsFromEnv({ ATLAS_AUTH_HEADER: ' X-Email ' }).header).toBe('x-email');
+  });
+
+  it('takes the session secret trimmed, from ATLAS_SESSION_SECRET first, else AUTH_SECRET', () => {
+    expect(gateSettingsFromEnv({ ATLAS_SESSION_SECRET: ' a ', AUTH_SECRET: 'b' }).sessionSecret).toBe('a');
+    expect(gateSettingsFromEnv({ ATLAS_SESSION_SECRET: '  ', AUTH_SECRET: ' b ' }).sessionSecret).toBe('b');
+    expect(gateSettingsFromEnv({ AUTH_SECRET: '  ' }).sessionSecret).toBeNull();
+  });
+});
+
+describe('oidc: what a request without a usable session gets', () => {
+  const settings = gateSettingsFromEnv({ ATLAS_AUTH: 'oidc', ATLAS_SESSION_SECRET: SECRET });
+  const session = (claims: Record<string, unknown>, salt = 'authjs.session-token') => encode({ token: claims, secret: SECRET, salt, maxAge: 3600 });
+
+  it('sends HEAD page loads to sign in, but answers a POST or a server action 401 (no redirect)', async () => {
+    expect((await gate(req('/vpcs', { method: 'HEAD' }), settings)).kind).toBe('sign-in');
+    expect((await gate(req('/vpcs', { method: 'POST' }), settings)).kind).toBe('unauthenticated');
+    expect((await gate(req('/vpcs', { headers: { 'next-action': 'abc' } }), settings)).kind).toBe('unauthenticated');
+  });
+
+  it('tries the plain cookie when the __Secure- one names nobody', async () => {
+    const nobody = await session({ name: 'x' }, '__Secure-authjs.session-token');
+    const carol = await session({ sub: 'u1', email: 'carol@example.com' });
+    const d = await gate(req('/', { cookies: { '__Secure-authjs.session-token': nobody, 'authjs.session-token': carol } }), settings);
+    expect(d).toMatchObject({ kind: 'pass', viewer: { id: 'carol@example.com' } });
+  });
+
+  it('reads at most 20 chunks of a split cookie', async () => {
+    const token = await session({ sub: 'u1', email: 'a@x.io' });
+    const chunks = (n: number) => {
+      const size = Math.ceil(token.length / n);
+      return Object.fromEntries(Array.from({ length: n }, (_, i) => [`authjs.session-token.${i}`, token.slice(i * size, (i + 1) * size)]));
+    };
+    expect((await gate(req('/api/topology', { cookies: chunks(20) }), settings)).kind).toBe('pass');
+    expect((await gate(req('/api/topology', { cookies: chunks(21) }), settings)).kind).toBe('unauthenticated');
+  });
+});

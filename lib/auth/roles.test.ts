@@ -112,3 +112,42 @@ describe('viewerFromSession', () => {
     expect(viewerFromSession(null, EDITORS)).toBeNull();
   });
 });
+
+describe('identities as they arrive, with stray blanks and edge lengths', () => {
+  it('trims group claims before matching them', () => {
+    expect(roleFor({ email: null, groups: [' Ops-Admins '] }, EDITORS)).toBe('editor');
+  });
+
+  it('names a viewer without an email by name in the refusal', () => {
+    const r = checkRole({ id: 'carol', name: 'carol', email: null, role: 'viewer', groups: [], anonymous: false }, 'editor', 'delete endpoints');
+    expect(r.ok ? '' : r.error).toBe('Only editors can delete endpoints. You are signed in as carol, a viewer; ask an administrator to add you to ATLAS_EDITORS.');
+  });
+
+  it('answers a refusal as JSON that no cache keeps, 401 as Unauthenticated', async () => {
+    const r = checkRole(null, 'viewer', 'read');
+    if (r.ok) throw new Error('expected a refusal');
+    const res = roleRefusal(r);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ error: 'Sign in to read.', code: 'Unauthenticated' });
+  });
+
+  it('takes a proxy identity of up to 320 characters', () => {
+    const at320 = `${'a'.repeat(313)}@x.io.z`;
+    expect(at320).toHaveLength(320);
+    expect(viewerFromProxyHeader(at320, EDITORS)?.id).toBe(at320);
+    expect(viewerFromProxyHeader(`a${at320}`, EDITORS)).toBeNull();
+  });
+
+  it('trims session claims and treats blank ones as missing', () => {
+    expect(viewerFromSession({ sub: ' u1 ', name: '   ', email: '  ' }, EDITORS)).toEqual({ id: 'u1', name: 'u1', email: null, role: 'viewer', groups: [], anonymous: false });
+    expect(viewerFromSession({ sub: 'u1', name: ' Carol ', email: ' Carol@Example.com ', groups: 'ops-admins' }, EDITORS)).toEqual({
+      id: 'carol@example.com',
+      name: 'Carol',
+      email: 'carol@example.com',
+      role: 'viewer',
+      groups: [],
+      anonymous: false,
+    });
+  });
+});

@@ -99,3 +99,115 @@ describe('validatePolicy at AWS’s length limit, whitespace counted', () => {
     expect(validatePolicy(doc).errors).toEqual(['The policy is 20,481 characters long; AWS accepts at most 20,480 (whitespace counts).']);
   });
 });
+
+describe('policy templates, as the editor offers them', () => {
+  const opts = { serviceShortName: 's3', region: 'us-east-1' };
+
+  it('names and explains each template', () => {
+    expect(policyTemplates('s3')).toEqual([
+      { id: 'full-access', label: 'Full access', description: 'AWS’s default: any principal, any action, any resource.' },
+      { id: 'read-only', label: 'Read-only', description: 'Only s3 read actions pass through the endpoint.' },
+      { id: 's3-buckets', label: 'Named buckets only', description: 'Requests to other buckets are refused at the endpoint.', namesLabel: 'Bucket names' },
+    ]);
+    expect(policyTemplates('dynamodb')[2]).toEqual({ id: 'dynamodb-tables', label: 'Named tables only', description: 'Requests to other tables are refused at the endpoint.', namesLabel: 'Table names' });
+    expect(policyTemplates('ecr.api')[1]!.description).toBe('Only ecr read actions pass through the endpoint.');
+  });
+
+  it('maps service names to IAM action prefixes', () => {
+    expect(['ecr.api', 'ecr.dkr', 'kinesis-streams', 'monitoring', 'execute-api', 'ssm', 'sagemaker.runtime'].map(iamPrefix)).toEqual(['ecr', 'ecr', 'kinesis', 'cloudwatch', 'execute-api', 'ssm', 'sagemaker']);
+  });
+
+  it('writes whole documents: version, statement id, actions and resources', () => {
+    const parse = (t: Parameters<typeof buildPolicy>[0], o = opts) => JSON.parse(buildPolicy(t, o));
+    expect(buildPolicy('full-access', opts)).toBe(JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'FullAccess', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, null, 2));
+    expect(parse('read-only')).toEqual({ Version: '2012-10-17', Statement: [{ Sid: 'ReadOnly', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetBucketLocation', 's3:ListBucket'], Resource: '*' }] });
+    expect(parse('read-only', { serviceShortName: 'dynamodb', region: 'us-east-1' }).Statement[0].Action).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:DescribeTable',
+      'dynamodb:GetItem',
+      'dynamodb:ListTables',
+      'dynamodb:Query',
+      'dynamodb:Scan',
+    ]);
+    // Without names the templates show where the names go.
+    expect(parse('s3-buckets')).toEqual({ Version: '2012-10-17', Statement: [{ Sid: 'NamedBucketsOnly', Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::BUCKET', 'arn:aws:s3:::BUCKET/*'] }] });
+    expect(parse('dynamodb-tables', { serviceShortName: 'dynamodb', region: 'eu-west-1', names: [] } as never)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'NamedTablesOnly', Effect: 'Allow', Principal: '*', Action: 'dynamodb:*', Resource: ['arn:aws:dynamodb:eu-west-1:*:table/TABLE', 'arn:aws:dynamodb:eu-west-1:*:table/TABLE/index/*'] }],
+    });
+    expect(parse('dynamodb-tables', { serviceShortName: 'dynamodb', region: 'eu-west-1' }).Statement[0].Resource[0]).toBe('arn:aws:dynamodb:eu-west-1:*:table/TABLE');
+  });
+});
+
+describe('names typed into the template', () => {
+  it('splits on commas, blanks and new lines, once each', () => {
+    expect(splitNames(' a-bucket,,b-bucket\t\n c-bucket ')).toEqual(['a-bucket', 'b-bucket', 'c-bucket']);
+    expect(splitNames('a-bucket,b-bucket')).toEqual(['a-bucket', 'b-bucket']);
+    expect(splitNames('')).toEqual([]);
+  });
+
+  it('says which names break the rules, and why', () => {
+    expect(invalidNames('s3-buckets', ['ok-bucket', 'Bad_Bucket'])).toEqual(['“Bad_Bucket” is not a valid bucket name (3–63 lowercase letters, digits, dots, hyphens)']);
+    expect(invalidNames('dynamodb-tables', ['Orders_v2', 'x'])).toEqual(['“x” is not a valid table name (3–255 letters, digits, _ - .)']);
+    expect(invalidNames('full-access', ['Bad_Bucket'])).toEqual([]);
+  });
+
+  it.each([
+    ['abc', true],
+    ['a'.repeat(63), true],
+    ['a'.repeat(64), false],
+    ['ab', false],
+    ['my.bucket-1', true],
+    ['my..bucket', false],
+    ['xn--bucket', false],
+    ['-bucket', false],
+    ['bucket-', false],
+    ['bucket!', false],
+  ])('bucket name %j valid: %s', (name, valid) => {
+    expect(invalidNames('s3-buckets', [name])).toHaveLength(valid ? 0 : 1);
+  });
+
+  it.each([
+    ['abc', true],
+    ['A_b.c-9', true],
+    ['T'.repeat(255), true],
+    ['T'.repeat(256), false],
+    ['ab', false],
+    ['!abc', false],
+    ['abc!', false],
+  ])('table name %j valid: %s', (name, valid) => {
+    expect(invalidNames('dynamodb-tables', [name])).toHaveLength(valid ? 0 : 1);
+  });
+});
+
+describe('validatePolicy, statement by statement', () => {
+  const ok = { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' };
+  const check = (doc: unknown) => validatePolicy(JSON.stringify(doc));
+
+  it('wants a JSON object at the top', () => {
+    for (const doc of [[ok], 'text', 3, null]) expect(check(doc)).toEqual({ errors: ['A policy is a JSON object such as {"Statement": [...]}.'], warnings: [] });
+  });
+
+  it('wants each statement to be an object, named by its number when there are several', () => {
+    expect(check({ Statement: ['x'] }).errors).toEqual(['The statement must be an object.']);
+    expect(check({ Statement: [ok, null, [ok]] }).errors).toEqual(['Statement 2 must be an object.', 'Statement 3 must be an object.']);
+  });
+
+  it('accepts NotPrincipal, NotAction and NotResource in place of the positive forms', () => {
+    expect(check({ Statement: { Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, NotAction: 's3:Delete*', NotResource: 'arn:aws:s3:::x' } })).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('warns about a statement without Resource, naming it', () => {
+    expect(check({ Statement: [ok, { Effect: 'Allow', Principal: '*', Action: '*' }] })).toEqual({ errors: [], warnings: ['Statement 2 has no Resource; AWS reads that as every resource of the action.'] });
+  });
+
+  it('accepts both policy language versions', () => {
+    for (const Version of ['2012-10-17', '2008-10-17']) expect(check({ Version, Statement: ok })).toEqual({ errors: [], warnings: [] });
+    expect(check({ Version: 2012, Statement: ok }).errors).toEqual(['Version must be "2012-10-17" (or the older "2008-10-17"), not 2012.']);
+  });
+
+  it('warns that nothing is allowed only when no statement allows', () => {
+    expect(check({ Statement: [{ ...ok, Effect: 'Deny' }, ok] }).warnings).toEqual([]);
+    expect(check({ Statement: [ok, { ...ok, Effect: 'Deny' }] }).warnings).toEqual([]);
+  });
+});
