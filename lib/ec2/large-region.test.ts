@@ -6,7 +6,7 @@ import { readAllServiceDetails } from '@/lib/endpoints/services';
 import { normalizeTopology } from '@/lib/topology/normalize';
 import { captureRegion } from './capture';
 import { FixtureEc2Api } from './fixture';
-import type { FixtureRegionData } from './fixture-files';
+import { readFixtureRegion, type FixtureRegionData } from './fixture-files';
 import { readRegion } from './read-region';
 
 /**
@@ -61,7 +61,7 @@ describe('a region of 150,000 network interfaces', () => {
     expect(topology.networkInterfaces.at(-1)?.id).toBe(`eni-${(COUNT - 1).toString(16).padStart(17, '0')}`);
   }, 60_000);
 
-  it('captures to fixture files, every interface and service written', async () => {
+  it('captures to fixture files, every interface and service written, and reads them back as a fixture region', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'atlas-large-capture-'));
     try {
       await captureRegion(api, out);
@@ -69,6 +69,9 @@ describe('a region of 150,000 network interfaces', () => {
       expect(enis.NetworkInterfaces).toHaveLength(COUNT);
       const services = JSON.parse(await readFile(path.join(out, 'us-east-1', 'describe-vpc-endpoint-services.json'), 'utf8')) as { ServiceNames: string[] };
       expect(services.ServiceNames).toHaveLength(COUNT);
+      const back = await readFixtureRegion(out, 'us-east-1');
+      expect(back.networkInterfaces).toHaveLength(COUNT);
+      expect(back.serviceNames).toHaveLength(COUNT);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
