@@ -133,7 +133,11 @@ function auditResult(outcome: CreateOutcome | ChangeOutcome | null, err: unknown
   return { status: 'ok', ...(resourceId ? { resourceId } : {}) };
 }
 
-/** Runs one EC2 write and records it in the audit log, whatever AWS answered. */
+/**
+ * Runs one EC2 write and records it in the audit log, whatever AWS answered. Throws AuditWriteError when the
+ * line of a write AWS accepted cannot be written: the caller must not acknowledge it (AWS cannot be rolled back;
+ * a resubmit with the same ClientToken finds the same endpoint).
+ */
 async function audited<T extends CreateOutcome | ChangeOutcome>(
   action: AuditAction,
   region: string,
@@ -150,7 +154,8 @@ async function audited<T extends CreateOutcome | ChangeOutcome>(
     await auditAction(target.actor, action, scope, { dryRun: !!target.dryRun, request, result: auditResult(null, err, resourceId) });
     throw err;
   }
-  await auditAction(target.actor, action, scope, { dryRun: !!target.dryRun, request, result: auditResult(outcome, undefined, resourceId) });
+  // Durable: the answer ("created", "saved") waits for the line, and is not given when it cannot be written.
+  await auditAction(target.actor, action, scope, { dryRun: !!target.dryRun, request, result: auditResult(outcome, undefined, resourceId) }, { durable: true });
   return outcome;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -208,6 +208,19 @@ describe('changeEndpoint: applied', () => {
     // An empty policy puts AWS's default back.
     expect(await actions.changeEndpoint(change({ policy: '' }), 'apply')).toMatchObject({ ok: true });
     expect(JSON.parse((await endpoint()).endpoint.policy!)).toEqual({ Statement: [{ Action: '*', Effect: 'Allow', Principal: '*', Resource: '*' }] });
+  });
+
+  it('is not acknowledged when its audit line cannot be written (issue 14)', async () => {
+    const file = path.join(dataDir, 'audit.jsonl');
+    rmSync(file, { force: true });
+    // A directory where the log should be: every append fails.
+    mkdirSync(file);
+    try {
+      const res = await actions.changeEndpoint(change({ policy: POLICY }), 'apply');
+      expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/^Not confirmed: the audit log could not be written/) });
+    } finally {
+      rmSync(file, { recursive: true, force: true });
+    }
   });
 
   it('a dry run answers "allowed" and changes nothing', async () => {
