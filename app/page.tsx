@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { redirect } from 'next/navigation';
 import { ScopeBar } from '@/components/layout/scope-bar';
+import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
@@ -64,6 +65,7 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
       <ScopeBar scope={scope} loaded={topology && loadedScope(topology)} action="/" path="/" />
       <Notices notices={scope.notices} />
       {topology && <TopologyWarnings warnings={topology.warnings} />}
+      {topology && <DataWarnings warnings={topology.dataWarnings} showVpc />}
       {failure && <ErrorPanel title={failure.title} message={failure.message} retryHref={`/?${qs()}`} />}
       {topology && topology.vpcs.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">

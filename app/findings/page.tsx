@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ScopeBar } from '@/components/layout/scope-bar';
+import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { analyzeTopology } from '@/lib/analysis/analyze';
 import { SEVERITIES, type Finding, type Severity } from '@/lib/analysis/findings';
@@ -126,6 +127,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         <ScopeBar scope={scope} loaded={loadedScope(topology)} action="/findings" path="/findings" />
         <Notices notices={notices} />
         <TopologyWarnings warnings={topology.warnings} />
+        <DataWarnings warnings={topology.dataWarnings} showVpc />
       </div>
 
       <section aria-label="Findings by severity" className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="severity-summary">

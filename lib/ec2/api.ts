@@ -20,6 +20,18 @@ import type {
   DescribePrefixListsCommandOutput,
   DescribeRegionsCommandInput,
   DescribeRegionsCommandOutput,
+  DescribeEgressOnlyInternetGatewaysCommandInput,
+  DescribeEgressOnlyInternetGatewaysCommandOutput,
+  DescribeCarrierGatewaysCommandInput,
+  DescribeCarrierGatewaysCommandOutput,
+  DescribeTransitGatewayVpcAttachmentsCommandInput,
+  DescribeTransitGatewayVpcAttachmentsCommandOutput,
+  DescribeAvailabilityZonesCommandInput,
+  DescribeAvailabilityZonesCommandOutput,
+  DescribeManagedPrefixListsCommandInput,
+  DescribeManagedPrefixListsCommandOutput,
+  GetManagedPrefixListEntriesCommandInput,
+  GetManagedPrefixListEntriesCommandOutput,
   DescribeRouteTablesCommandInput,
   DescribeRouteTablesCommandOutput,
   DescribeSecurityGroupsCommandInput,
@@ -67,6 +79,17 @@ export interface Ec2Api {
   describeNatGateways(input?: DescribeNatGatewaysCommandInput): Promise<Out<DescribeNatGatewaysCommandOutput>>;
   describePrefixLists(input?: DescribePrefixListsCommandInput): Promise<Out<DescribePrefixListsCommandOutput>>;
   describeRegions(input?: DescribeRegionsCommandInput): Promise<Out<DescribeRegionsCommandOutput>>;
+  describeEgressOnlyInternetGateways(
+    input?: DescribeEgressOnlyInternetGatewaysCommandInput,
+  ): Promise<Out<DescribeEgressOnlyInternetGatewaysCommandOutput>>;
+  describeCarrierGateways(input?: DescribeCarrierGatewaysCommandInput): Promise<Out<DescribeCarrierGatewaysCommandOutput>>;
+  describeTransitGatewayVpcAttachments(
+    input?: DescribeTransitGatewayVpcAttachmentsCommandInput,
+  ): Promise<Out<DescribeTransitGatewayVpcAttachmentsCommandOutput>>;
+  /** Not paginated: one call answers every zone. */
+  describeAvailabilityZones(input?: DescribeAvailabilityZonesCommandInput): Promise<Out<DescribeAvailabilityZonesCommandOutput>>;
+  describeManagedPrefixLists(input?: DescribeManagedPrefixListsCommandInput): Promise<Out<DescribeManagedPrefixListsCommandOutput>>;
+  getManagedPrefixListEntries(input: GetManagedPrefixListEntriesCommandInput): Promise<Out<GetManagedPrefixListEntriesCommandOutput>>;
   createVpcEndpoint(input: CreateVpcEndpointCommandInput): Promise<Out<CreateVpcEndpointCommandOutput>>;
   modifyVpcEndpoint(input: ModifyVpcEndpointCommandInput): Promise<Out<ModifyVpcEndpointCommandOutput>>;
   deleteVpcEndpoints(input: DeleteVpcEndpointsCommandInput): Promise<Out<DeleteVpcEndpointsCommandOutput>>;

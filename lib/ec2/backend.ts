@@ -3,7 +3,7 @@ import { getConfig } from '@/lib/config';
 import type { Ec2Api } from './api';
 import { Ec2Error } from './errors';
 import { FixtureEc2Api } from './fixture';
-import { listFixtureRegions, readFixtureRegion } from './fixture-files';
+import { fixtureReadNotes, listFixtureRegions, readFixtureRegion } from './fixture-files';
 import { deleteFixtureState, loadFixtureState, saveFixtureState } from './fixture-store';
 import { LiveEc2Api } from './live';
 import type { Pager } from './read-region';
@@ -73,6 +73,7 @@ export async function getEc2Api(source: Source, region: string, profile?: string
       ]);
       return new FixtureEc2Api(saved?.state ?? seed, {
         meta: saved?.meta,
+        notes: fixtureReadNotes(seed),
         pendingMs: FIXTURE_PENDING_MS,
         persist: (state, meta) => saveFixtureState(config.dataDir, config.fixtureDir, region, state, meta),
       });

@@ -28,6 +28,18 @@ const LISTS = [
   ['prefixLists', 'PrefixLists', 'DescribePrefixLists'],
 ] as const satisfies ReadonlyArray<readonly [keyof Pager & keyof typeof FIXTURE_FILES, string, string]>;
 
+/**
+ * Lists added later. A source that denies one or does not know it (an older emulator) leaves its file out with
+ * a warning: the fixture then has none of those, as the captured account had before they were read.
+ */
+const LATER_LISTS = [
+  ['egressOnlyInternetGateways', 'EgressOnlyInternetGateways', 'DescribeEgressOnlyInternetGateways'],
+  ['carrierGateways', 'CarrierGateways', 'DescribeCarrierGateways'],
+  ['transitGatewayVpcAttachments', 'TransitGatewayVpcAttachments', 'DescribeTransitGatewayVpcAttachments'],
+  ['availabilityZones', 'AvailabilityZones', 'DescribeAvailabilityZones'],
+  ['managedPrefixLists', 'PrefixLists', 'DescribeManagedPrefixLists'],
+] as const satisfies ReadonlyArray<readonly [keyof Pager & keyof typeof FIXTURE_FILES, string, string]>;
+
 /** DescribeVpcAttribute answers one VPC and one attribute per call; this many calls run at once. */
 const ATTRIBUTE_CONCURRENCY = 8;
 
@@ -179,12 +191,33 @@ export async function captureRegion(api: Ec2Api & { pager?: Pager }, outDir: str
       throw toEc2Error(err, 'DescribeVpcEndpointServices');
     }),
   ]);
+  const later = await Promise.all(
+    LATER_LISTS.map(async ([key, listKey, operation]) => {
+      try {
+        let items = (await pager[key]()) as unknown[];
+        // Each customer-managed list carries its entries (GetManagedPrefixListEntries), as the fixture format reads them.
+        if (key === 'managedPrefixLists') {
+          items = await Promise.all(
+            (items as Array<{ PrefixListId?: string; OwnerId?: string }>).map(async (l) =>
+              l.OwnerId === 'AWS' || !l.PrefixListId ? l : { ...l, Entries: await pager.prefixListEntries(l.PrefixListId) },
+            ),
+          );
+        }
+        return [key, listKey, items] as const;
+      } catch (err) {
+        const e = toEc2Error(err, operation);
+        if (e.kind !== 'access-denied' && !/InvalidAction|NotImplemented|Unsupported|UnknownOperation/i.test(e.code)) throw e;
+        warnings.push(`${operation} could not be read (${e.code}): ${FIXTURE_FILES[key].file} was not written.`);
+        return null;
+      }
+    }),
+  );
   const vpcList = (lists.find(([key]) => key === 'vpcs')?.[2] ?? []) as Array<{ VpcId?: string }>;
   const vpcs = vpcList.flatMap((v) => (v.VpcId ? [v.VpcId] : []));
   const attributes = await vpcAttributes(api, vpcs, warnings);
 
   const contents: Array<{ file: string; body: unknown; items: number }> = [
-    ...lists.map(([key, listKey, items]) => ({ file: FIXTURE_FILES[key].file, body: { [listKey]: items }, items: items.length })),
+    ...[...lists, ...later.filter((l) => l !== null)].map(([key, listKey, items]) => ({ file: FIXTURE_FILES[key].file, body: { [listKey]: items }, items: items.length })),
     { file: FIXTURE_FILES.services.file, body: services, items: services.ServiceNames.length },
     { file: FIXTURE_FILES.vpcAttributes.file, body: { VpcAttributes: attributes }, items: attributes.length },
   ];

@@ -1,179 +1,41 @@
 import 'server-only';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import type { DataWarning } from '@/lib/topology/types';
 import type { RawRegion } from './api';
 import { readFixtureText } from './fixture-read';
+import { FIXTURE_FILES, type FixtureFileKey } from './fixture-schema';
 import type { ServiceDetail } from './types';
 
+export { FIXTURE_FILES, type FixtureFileKey } from './fixture-schema';
+
 /**
- * Reading a directory of `aws ec2 describe-* --output json` files, one folder per region.
- * Every file is parsed with zod; a fault is reported with the file name and the JSON path.
+ * Reading a directory of `aws ec2 describe-* --output json` files, one folder per region, written by the AWS
+ * CLI or by any other producer (SDK marshallers write `null` for every absent field; `null` means absent).
+ * A file is checked for structure: valid JSON, its list, each record an object with its id. A record that is
+ * not is skipped and a field of the wrong type dropped, each with a warning naming the file, the index and the
+ * reason; neither fails the region. What does fail it (a missing describe-vpcs.json, a file that is not JSON or
+ * has no list) is reported for every file at once, in a stable order.
  */
 
-const str = z.string();
-const bool = z.boolean();
-const int = z.number().int();
-const tags = z.array(z.looseObject({ Key: str, Value: str })).optional();
+export interface FixtureProblem {
+  file: string;
+  jsonPath: string;
+  message: string;
+}
 
-const Vpc = z.looseObject({
-  VpcId: str,
-  CidrBlock: str.optional(),
-  CidrBlockAssociationSet: z.array(z.looseObject({ CidrBlock: str.optional() })).optional(),
-  Ipv6CidrBlockAssociationSet: z.array(z.looseObject({ Ipv6CidrBlock: str.optional() })).optional(),
-  IsDefault: bool.optional(),
-  State: str.optional(),
-  Tags: tags,
-});
-const Subnet = z.looseObject({
-  SubnetId: str,
-  VpcId: str,
-  CidrBlock: str.optional(),
-  AvailabilityZone: str.optional(),
-  // An IPv6 /64 has 2^64 addresses: more than a JSON number holds as an integer (moto reports it so).
-  AvailableIpAddressCount: z.number().nonnegative().optional(),
-  MapPublicIpOnLaunch: bool.optional(),
-  Tags: tags,
-});
-const Route = z.looseObject({
-  DestinationCidrBlock: str.optional(),
-  DestinationIpv6CidrBlock: str.optional(),
-  DestinationPrefixListId: str.optional(),
-  GatewayId: str.optional(),
-  NatGatewayId: str.optional(),
-  State: str.optional(),
-});
-const RouteTable = z.looseObject({
-  RouteTableId: str,
-  VpcId: str,
-  Associations: z
-    .array(z.looseObject({ Main: bool.optional(), SubnetId: str.optional(), RouteTableAssociationId: str.optional() }))
-    .optional(),
-  Routes: z.array(Route).optional(),
-  Tags: tags,
-});
-const VpcEndpoint = z.looseObject({
-  VpcEndpointId: str,
-  VpcId: str,
-  ServiceName: str.optional(),
-  VpcEndpointType: str.optional(),
-  State: str.optional(),
-  RouteTableIds: z.array(str).optional(),
-  SubnetIds: z.array(str).optional(),
-  NetworkInterfaceIds: z.array(str).optional(),
-  Groups: z.array(z.looseObject({ GroupId: str })).optional(),
-  PrivateDnsEnabled: bool.optional(),
-  PolicyDocument: str.optional(),
-  Tags: tags,
-});
-const NetworkInterface = z.looseObject({
-  NetworkInterfaceId: str,
-  SubnetId: str.optional(),
-  VpcId: str.optional(),
-  PrivateIpAddress: str.optional(),
-  Groups: z.array(z.looseObject({ GroupId: str.optional() })).optional(),
-  TagSet: tags,
-});
-const IpPermission = z.looseObject({
-  IpProtocol: str.optional(),
-  FromPort: int.optional(),
-  ToPort: int.optional(),
-  IpRanges: z.array(z.looseObject({ CidrIp: str.optional() })).optional(),
-});
-const SecurityGroup = z.looseObject({
-  GroupId: str,
-  GroupName: str.optional(),
-  VpcId: str.optional(),
-  IpPermissions: z.array(IpPermission).optional(),
-  IpPermissionsEgress: z.array(IpPermission).optional(),
-  Tags: tags,
-});
-const InternetGateway = z.looseObject({
-  InternetGatewayId: str,
-  Attachments: z.array(z.looseObject({ VpcId: str.optional(), State: str.optional() })).optional(),
-  Tags: tags,
-});
-const NatGateway = z.looseObject({
-  NatGatewayId: str,
-  VpcId: str.optional(),
-  SubnetId: str.optional(),
-  State: str.optional(),
-  Tags: tags,
-});
-const PrefixList = z.looseObject({ PrefixListId: str, PrefixListName: str.optional(), Cidrs: z.array(str).optional() });
-const ServiceDetailSchema = z.looseObject({
-  ServiceName: str,
-  ServiceType: z.array(z.looseObject({ ServiceType: str.optional() })).optional(),
-  AvailabilityZones: z.array(str).optional(),
-});
-const VpcAttribute = z.looseObject({
-  VpcId: str,
-  EnableDnsSupport: z.looseObject({ Value: bool.optional() }).optional(),
-  EnableDnsHostnames: z.looseObject({ Value: bool.optional() }).optional(),
-});
-
-/** One entry per file: its name, whether a region needs it, and the schema of its content. */
-export const FIXTURE_FILES = {
-  vpcs: { file: 'describe-vpcs.json', required: true, schema: z.looseObject({ Vpcs: z.array(Vpc) }) },
-  subnets: { file: 'describe-subnets.json', required: false, schema: z.looseObject({ Subnets: z.array(Subnet) }) },
-  routeTables: {
-    file: 'describe-route-tables.json',
-    required: false,
-    schema: z.looseObject({ RouteTables: z.array(RouteTable) }),
-  },
-  internetGateways: {
-    file: 'describe-internet-gateways.json',
-    required: false,
-    schema: z.looseObject({ InternetGateways: z.array(InternetGateway) }),
-  },
-  natGateways: {
-    file: 'describe-nat-gateways.json',
-    required: false,
-    schema: z.looseObject({ NatGateways: z.array(NatGateway) }),
-  },
-  securityGroups: {
-    file: 'describe-security-groups.json',
-    required: false,
-    schema: z.looseObject({ SecurityGroups: z.array(SecurityGroup) }),
-  },
-  vpcEndpoints: {
-    file: 'describe-vpc-endpoints.json',
-    required: false,
-    schema: z.looseObject({ VpcEndpoints: z.array(VpcEndpoint) }),
-  },
-  networkInterfaces: {
-    file: 'describe-network-interfaces.json',
-    required: false,
-    schema: z.looseObject({ NetworkInterfaces: z.array(NetworkInterface) }),
-  },
-  prefixLists: {
-    file: 'describe-prefix-lists.json',
-    required: false,
-    schema: z.looseObject({ PrefixLists: z.array(PrefixList) }),
-  },
-  services: {
-    file: 'describe-vpc-endpoint-services.json',
-    required: false,
-    schema: z.looseObject({ ServiceNames: z.array(str).optional(), ServiceDetails: z.array(ServiceDetailSchema).optional() }),
-  },
-  vpcAttributes: {
-    // Not an AWS CLI file: DescribeVpcAttribute answers one VPC and attribute at a time, so
-    // fixtures:capture gathers the DNS settings here. Optional; without it DNS settings are unknown.
-    file: 'vpc-attributes.json',
-    required: false,
-    schema: z.looseObject({ VpcAttributes: z.array(VpcAttribute) }),
-  },
-} as const;
-
-/** A fixture file that could not be read, with the file and the JSON path of the fault. */
+/** A region whose fixture files could not be read: every problem, the first one's file and JSON path. */
 export class FixtureError extends Error {
   readonly file: string;
   readonly jsonPath: string;
-  constructor(file: string, jsonPath: string, message: string) {
-    super(`${file}${jsonPath ? ` at ${jsonPath}` : ''}: ${message}`);
+  readonly problems: FixtureProblem[];
+  constructor(file: string, jsonPath: string, message: string, more: FixtureProblem[] = []) {
+    const problems = [{ file, jsonPath, message }, ...more];
+    super(problems.map((p) => `${p.file}${p.jsonPath ? ` at ${p.jsonPath}` : ''}: ${p.message}`).join('; '));
     this.name = 'FixtureError';
     this.file = file;
     this.jsonPath = jsonPath;
+    this.problems = problems;
   }
 }
 
@@ -187,28 +49,125 @@ export function jsonPathOf(p: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-export interface FixtureRegionData extends Omit<RawRegion, 'warnings' | 'vpcDns'> {
+type Rec = Record<string, unknown>;
+
+export interface FixtureRegionData extends Omit<RawRegion, 'warnings' | 'vpcDns' | 'dataWarnings' | 'origins'> {
   services: ServiceDetail[];
   serviceNames: string[];
-  vpcAttributes: z.infer<typeof VpcAttribute>[];
+  vpcAttributes: Array<{ VpcId: string; EnableDnsSupport?: { Value?: boolean }; EnableDnsHostnames?: { Value?: boolean } }>;
 }
 
-type Key = keyof typeof FIXTURE_FILES;
+/** What reading a region's files said besides the data: records skipped, and where each kept record came from. */
+export interface FixtureReadNotes {
+  dataWarnings: DataWarning[];
+  origins: WeakMap<object, { file: string; index: number }>;
+}
 
-/** Parses one fixture file's text; throws FixtureError naming the file and the JSON path. */
-export function parseFixtureFile<K extends Key>(key: K, text: string, displayName: string): z.infer<(typeof FIXTURE_FILES)[K]['schema']> {
-  let json: unknown;
+// Kept beside the data rather than in it: the data is cloned and saved as JSON, these are not.
+const notesByData = new WeakMap<FixtureRegionData, FixtureReadNotes>();
+
+/** The notes of data `readFixtureRegion` returned (none for data built otherwise). */
+export function fixtureReadNotes(data: FixtureRegionData): FixtureReadNotes | undefined {
+  return notesByData.get(data);
+}
+
+/** `null` means absent: object fields that are null are dropped, and null items of a list. */
+export function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== null).map(dropNulls);
+  if (value && typeof value === 'object') {
+    const out: Rec = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
+    return out;
+  }
+  return value;
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+/** JSON.parse with an error that says line and column (V8 says only a character position, or nothing at the end). */
+function parseJson(text: string, file: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
-    throw new FixtureError(displayName, '', `not valid JSON (${(err as Error).message})`);
+    const message = (err as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const { line, column } = lineAndColumn(text, at ? Number(at[1]) : text.length);
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'the text ends too early');
+    throw new FixtureError(file, '', `not valid JSON at line ${line}, column ${column}: ${reason}`);
   }
-  const parsed = FIXTURE_FILES[key].schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new FixtureError(displayName, jsonPathOf(issue?.path ?? []), issue?.message ?? 'invalid');
+}
+
+interface ParsedFile {
+  records: Rec[];
+  /** services only: the ServiceNames list. */
+  names?: string[];
+  warnings: DataWarning[];
+  origins: Array<[Rec, number]>;
+}
+
+const vpcOf = (r: Rec) => (typeof r.VpcId === 'string' && r.VpcId ? r.VpcId : null);
+
+/**
+ * Checks one record against its file's structure. Returns null when it cannot be used (not an object, no id);
+ * otherwise the record, with each field of the wrong type dropped and named in `dropped`.
+ */
+function checkRecord(key: FixtureFileKey, value: unknown, dropped: string[]): Rec | null {
+  const spec = FIXTURE_FILES[key];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const rec = value as Rec;
+  if (typeof rec[spec.id] !== 'string' || !rec[spec.id]) return null;
+  // Each round drops the field (or list item) of the first problem; a record has few fields, so this ends.
+  for (let round = 0; round < 100; round++) {
+    const result = spec.record.safeParse(rec);
+    if (result.success) return rec;
+    const issue = result.error.issues[0]!;
+    const where = issue.path;
+    if (where.length === 0 || (where.length === 1 && where[0] === spec.id)) return null;
+    let parent: unknown = rec;
+    for (const k of where.slice(0, -1)) parent = (parent as Rec)[k as string];
+    const last = where[where.length - 1]!;
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else delete (parent as Rec)[last as string];
+    dropped.push(`${jsonPathOf(where)} (${issue.message})`);
   }
-  return parsed.data as z.infer<(typeof FIXTURE_FILES)[K]['schema']>;
+  return null;
+}
+
+/** Parses one fixture file's text: its records, and a warning for each record skipped or field dropped. */
+export function parseFixtureFile(key: FixtureFileKey, text: string, displayName: string): ParsedFile {
+  const spec = FIXTURE_FILES[key];
+  const json = dropNulls(parseJson(text, displayName));
+  // `aws ec2 describe-vpcs --query Vpcs` prints the list alone; accept it as the file's list.
+  const list = Array.isArray(json) ? json : json && typeof json === 'object' ? (json as Rec)[spec.list] : undefined;
+  const names = key === 'services' && json && typeof json === 'object' && !Array.isArray(json) ? (json as Rec).ServiceNames : undefined;
+  if (list === undefined && key === 'services' && Array.isArray(names)) return { records: [], names: names.filter((n): n is string => typeof n === 'string'), warnings: [], origins: [] };
+  if (!Array.isArray(list)) {
+    throw new FixtureError(displayName, Array.isArray(json) || !json || typeof json !== 'object' ? '$' : jsonPathOf([spec.list]), `expected a list of records under "${spec.list}"`);
+  }
+  const out: ParsedFile = { records: [], warnings: [], origins: [] };
+  if (Array.isArray(names)) out.names = names.filter((n): n is string => typeof n === 'string');
+  list.forEach((value, index) => {
+    const dropped: string[] = [];
+    const rec = checkRecord(key, value, dropped);
+    const place = `${displayName} record ${index}`;
+    const vpcId = value && typeof value === 'object' ? vpcOf(value as Rec) : null;
+    if (!rec) {
+      const reason = !value || typeof value !== 'object' || Array.isArray(value) ? 'it is not an object' : `it has no ${spec.id}`;
+      out.warnings.push({ kind: 'skipped', vpcId, message: `${place}: skipped, ${reason}.`, file: displayName, index });
+      return;
+    }
+    if (dropped.length) {
+      out.warnings.push({ kind: 'skipped', vpcId, message: `${place} (${String(rec[spec.id])}): ignored ${dropped.join(', ')}.`, file: displayName, index });
+    }
+    out.records.push(rec);
+    out.origins.push([rec, index]);
+  });
+  return out;
 }
 
 /** Region folders under a fixture directory: those that hold a describe-vpcs.json. */
@@ -233,50 +192,60 @@ export async function listFixtureRegions(dir: string): Promise<string[]> {
 }
 
 /**
- * Reads `<dir>/<region>/describe-*.json`. A missing optional file means "none of those";
- * a missing describe-vpcs.json or any malformed file throws FixtureError.
+ * Reads `<dir>/<region>/describe-*.json`. A missing optional file means "none of those". A missing
+ * describe-vpcs.json, or files that are not JSON or hold no list, throw one FixtureError naming them all.
  */
 export async function readFixtureRegion(dir: string, region: string): Promise<FixtureRegionData> {
   const base = path.join(/* turbopackIgnore: true */ dir, region);
-  async function read<K extends Key>(key: K) {
-    const { file, required } = FIXTURE_FILES[key];
-    const display = `${region}/${file}`;
-    let text: string;
-    try {
-      text = await readFixtureText(dir, path.join(/* turbopackIgnore: true */ base, file));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !required) return undefined;
-      throw new FixtureError(display, '', (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : (err as Error).message);
-    }
-    return parseFixtureFile(key, text, display);
+  const keys = Object.keys(FIXTURE_FILES) as FixtureFileKey[];
+  const results = await Promise.all(
+    keys.map(async (key): Promise<ParsedFile | FixtureProblem | undefined> => {
+      const { file, required } = FIXTURE_FILES[key];
+      const display = `${region}/${file}`;
+      try {
+        const text = await readFixtureText(dir, path.join(/* turbopackIgnore: true */ base, file));
+        return parseFixtureFile(key, text, display);
+      } catch (err) {
+        if (err instanceof FixtureError) return err.problems[0];
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return required ? { file: display, jsonPath: '', message: 'file is missing' } : undefined;
+        return { file: display, jsonPath: '', message: (err as Error).message };
+      }
+    }),
+  );
+  const problems = results.filter((r): r is FixtureProblem => !!r && 'message' in r);
+  if (problems.length) throw new FixtureError(problems[0]!.file, problems[0]!.jsonPath, problems[0]!.message, problems.slice(1));
+
+  const parsed = Object.fromEntries(keys.map((k, i) => [k, results[i] as ParsedFile | undefined])) as Record<FixtureFileKey, ParsedFile | undefined>;
+  const notes: FixtureReadNotes = { dataWarnings: [], origins: new WeakMap() };
+  for (const key of keys) {
+    const p = parsed[key];
+    if (!p) continue;
+    notes.dataWarnings.push(...p.warnings);
+    for (const [rec, index] of p.origins) notes.origins.set(rec, { file: `${region}/${FIXTURE_FILES[key].file}`, index });
   }
-  const [vpcs, subnets, routeTables, igws, nats, sgs, vpces, enis, pls, services, attrs] = await Promise.all([
-    read('vpcs'),
-    read('subnets'),
-    read('routeTables'),
-    read('internetGateways'),
-    read('natGateways'),
-    read('securityGroups'),
-    read('vpcEndpoints'),
-    read('networkInterfaces'),
-    read('prefixLists'),
-    read('services'),
-    read('vpcAttributes'),
-  ]);
-  // The schemas are loose supersets of the SDK shapes, so the parsed values are SDK values.
-  return {
+  const records = <T>(key: FixtureFileKey) => (parsed[key]?.records ?? []) as unknown as T;
+  const services = records<ServiceDetail[]>('services');
+  // The records were checked against loose supersets of the SDK shapes, so they are SDK values.
+  const data: FixtureRegionData = {
     region,
-    vpcs: (vpcs?.Vpcs ?? []) as RawRegion['vpcs'],
-    subnets: (subnets?.Subnets ?? []) as RawRegion['subnets'],
-    routeTables: (routeTables?.RouteTables ?? []) as RawRegion['routeTables'],
-    internetGateways: (igws?.InternetGateways ?? []) as RawRegion['internetGateways'],
-    natGateways: (nats?.NatGateways ?? []) as RawRegion['natGateways'],
-    securityGroups: (sgs?.SecurityGroups ?? []) as RawRegion['securityGroups'],
-    vpcEndpoints: (vpces?.VpcEndpoints ?? []) as RawRegion['vpcEndpoints'],
-    networkInterfaces: (enis?.NetworkInterfaces ?? []) as RawRegion['networkInterfaces'],
-    prefixLists: (pls?.PrefixLists ?? []) as RawRegion['prefixLists'],
-    services: (services?.ServiceDetails ?? []) as ServiceDetail[],
-    serviceNames: services?.ServiceNames ?? (services?.ServiceDetails ?? []).map((s) => s.ServiceName),
-    vpcAttributes: attrs?.VpcAttributes ?? [],
+    vpcs: records('vpcs'),
+    subnets: records('subnets'),
+    routeTables: records('routeTables'),
+    internetGateways: records('internetGateways'),
+    natGateways: records('natGateways'),
+    securityGroups: records('securityGroups'),
+    vpcEndpoints: records('vpcEndpoints'),
+    networkInterfaces: records('networkInterfaces'),
+    prefixLists: records('prefixLists'),
+    egressOnlyInternetGateways: records('egressOnlyInternetGateways'),
+    carrierGateways: records('carrierGateways'),
+    transitGatewayVpcAttachments: records('transitGatewayVpcAttachments'),
+    availabilityZones: records('availabilityZones'),
+    managedPrefixLists: records('managedPrefixLists'),
+    services,
+    serviceNames: parsed.services?.names ?? services.map((s) => s.ServiceName ?? '').filter(Boolean),
+    vpcAttributes: records('vpcAttributes'),
   };
+  notesByData.set(data, notes);
+  return data;
 }

@@ -57,6 +57,12 @@ const PersistedSchema = z.object({
     internetGateways: z.array(z.unknown()),
     natGateways: z.array(z.unknown()),
     prefixLists: z.array(z.unknown()),
+    // Lists added later: a state saved before them has none.
+    egressOnlyInternetGateways: z.array(z.unknown()).optional(),
+    carrierGateways: z.array(z.unknown()).optional(),
+    transitGatewayVpcAttachments: z.array(z.unknown()).optional(),
+    availabilityZones: z.array(z.unknown()).optional(),
+    managedPrefixLists: z.array(z.unknown()).optional(),
     services: z.array(z.unknown()),
     serviceNames: z.array(z.string()),
     vpcAttributes: z.array(z.unknown()),

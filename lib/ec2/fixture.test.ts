@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toEc2Error } from './errors';
 import { FixtureApiError, FixtureEc2Api } from './fixture';
-import { FixtureError, listFixtureRegions, readFixtureRegion, type FixtureRegionData } from './fixture-files';
+import { FixtureError, fixtureReadNotes, listFixtureRegions, readFixtureRegion, type FixtureRegionData } from './fixture-files';
 import { readRegion } from './read-region';
 
 const vpcId = (i: number) => `vpc-0${i.toString(16).padStart(16, '0')}`;
@@ -242,7 +242,7 @@ describe('readFixtureRegion and listFixtureRegions', () => {
     expect((err as FixtureError).message).toMatch(/missing/);
   });
 
-  it('names the file and the JSON path of a malformed field', async () => {
+  it('keeps a record with a field of the wrong type, drops the field and names the file, the record and the JSON path', async () => {
     await write('describe-vpcs.json', minimalVpcs);
     await write('describe-subnets.json', {
       Subnets: [
@@ -250,13 +250,20 @@ describe('readFixtureRegion and listFixtureRegions', () => {
         { SubnetId: 'subnet-0aaa0000000000002', VpcId: vpcId(1), CidrBlock: 10 },
       ],
     });
-    const err = await readFixtureRegion(dir, region).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(FixtureError);
-    const e = err as FixtureError;
-    expect(e.file).toBe('us-east-1/describe-subnets.json');
-    expect(e.jsonPath).toBe('$.Subnets[1].CidrBlock');
-    expect(e.message).toContain('us-east-1/describe-subnets.json');
-    expect(e.message).toContain('$.Subnets[1].CidrBlock');
+    const data = await readFixtureRegion(dir, region);
+    expect(data.subnets.map((s) => [s.SubnetId, s.CidrBlock])).toEqual([
+      ['subnet-0aaa0000000000001', '10.0.0.0/24'],
+      ['subnet-0aaa0000000000002', undefined],
+    ]);
+    expect(fixtureReadNotes(data)?.dataWarnings).toEqual([
+      {
+        kind: 'skipped',
+        vpcId: vpcId(1),
+        file: 'us-east-1/describe-subnets.json',
+        index: 1,
+        message: expect.stringMatching(/^us-east-1\/describe-subnets\.json record 1 \(subnet-0aaa0000000000002\): ignored \$\.CidrBlock \(.+\)\.$/),
+      },
+    ]);
   });
 
   it('names the file when it is not JSON at all', async () => {
@@ -269,7 +276,7 @@ describe('readFixtureRegion and listFixtureRegions', () => {
   });
 
   it('a malformed region does not stop another region from loading', async () => {
-    await write('describe-vpcs.json', { Vpcs: [{ VpcId: 42 }] }, 'eu-west-1');
+    await write('describe-vpcs.json', '{"Vpcs": [{"VpcId": 42,}]}', 'eu-west-1');
     await write('describe-vpcs.json', minimalVpcs);
     await expect(readFixtureRegion(dir, 'eu-west-1')).rejects.toBeInstanceOf(FixtureError);
     expect((await readFixtureRegion(dir, region)).vpcs).toHaveLength(1);

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Ec2Api } from './api';
-import type { FixtureRegionData } from './fixture-files';
-import type { Filter, Tag, VpcEndpoint } from '@aws-sdk/client-ec2';
+import { byIds, describe, describeLaterLists } from './fixture-describe';
+import { fixtureReadNotes, type FixtureReadNotes, type FixtureRegionData } from './fixture-files';
+import type { Tag, VpcEndpoint } from '@aws-sdk/client-ec2';
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { FixtureApiError } from './fixture-api-error';
 import type { FixtureWriteMeta } from './fixture-store';
@@ -14,129 +15,6 @@ import { createVpcEndpointIn, deleteVpcEndpointsIn, idempotencyKey, modifyVpcEnd
  */
 
 export { FixtureApiError };
-
-interface PageRule {
-  min: number;
-  max: number;
-}
-
-// MaxResults bounds from the EC2 API reference for each action.
-const PAGE_RULES: Record<string, PageRule> = {
-  DescribeVpcs: { min: 5, max: 1000 },
-  DescribeSubnets: { min: 5, max: 1000 },
-  DescribeRouteTables: { min: 5, max: 100 },
-  DescribeVpcEndpoints: { min: 1, max: 1000 },
-  DescribeVpcEndpointServices: { min: 1, max: 1000 },
-  DescribeNetworkInterfaces: { min: 5, max: 1000 },
-  DescribeSecurityGroups: { min: 5, max: 1000 },
-  DescribeInternetGateways: { min: 5, max: 1000 },
-  DescribeNatGateways: { min: 5, max: 1000 },
-  DescribePrefixLists: { min: 1, max: 1000 },
-};
-
-interface PageInput {
-  MaxResults?: number;
-  NextToken?: string;
-  Filters?: Filter[];
-}
-
-type FilterMap<T> = Record<string, (item: T) => Array<string | undefined> | string | undefined>;
-
-function tagValues(tags: Tag[] | undefined, key: string): string[] {
-  return (tags ?? []).filter((t) => t.Key === key).map((t) => t.Value ?? '');
-}
-
-/** AWS filter values accept `*` and `?` wildcards. */
-function wildcard(pattern: string): RegExp {
-  return new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-}
-
-function applyFilters<T extends { Tags?: Tag[]; TagSet?: Tag[] }>(
-  items: T[],
-  filters: Filter[] | undefined,
-  map: FilterMap<T>,
-  operation: string,
-): T[] {
-  if (!filters?.length) return items;
-  for (const f of filters) {
-    if (!f.Name || (!f.Name.startsWith('tag:') && f.Name !== 'tag-key' && !map[f.Name])) {
-      throw new FixtureApiError('InvalidParameterValue', `The filter '${f.Name ?? ''}' is invalid for ${operation}`);
-    }
-  }
-  return items.filter((item) =>
-    filters.every((f) => {
-      const name = f.Name ?? '';
-      const patterns = (f.Values ?? []).map(wildcard);
-      let values: string[];
-      if (name.startsWith('tag:')) values = tagValues(item.Tags ?? item.TagSet, name.slice(4));
-      else if (name === 'tag-key') values = (item.Tags ?? item.TagSet ?? []).map((t) => t.Key ?? '');
-      else {
-        const got = map[name]!(item);
-        values = (Array.isArray(got) ? got : [got]).filter((v): v is string => typeof v === 'string');
-      }
-      return values.some((v) => patterns.some((p) => p.test(v)));
-    }),
-  );
-}
-
-function encodeToken(operation: string, offset: number): string {
-  return Buffer.from(JSON.stringify({ op: operation, o: offset })).toString('base64url');
-}
-
-function decodeToken(operation: string, token: string): number {
-  try {
-    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { op?: unknown; o?: unknown };
-    if (t.op === operation && typeof t.o === 'number' && Number.isInteger(t.o) && t.o >= 0) return t.o;
-  } catch {
-    // Fall through to AWS's error.
-  }
-  throw new FixtureApiError('InvalidPaginationToken', `The pagination token is not valid for ${operation}.`);
-}
-
-/** One page of `items` by AWS's rules: no MaxResults means everything at once. */
-function page<T>(operation: string, items: T[], input: PageInput): { items: T[]; NextToken?: string } {
-  const rule = PAGE_RULES[operation];
-  const start = input.NextToken ? decodeToken(operation, input.NextToken) : 0;
-  if (input.MaxResults === undefined) {
-    return { items: items.slice(start) };
-  }
-  if (rule && (input.MaxResults < rule.min || input.MaxResults > rule.max)) {
-    throw new FixtureApiError(
-      'InvalidParameterValue',
-      `Value ( ${input.MaxResults} ) for parameter maxResults is invalid. Expecting a value between ${rule.min} and ${rule.max}.`,
-    );
-  }
-  const end = start + input.MaxResults;
-  const out: { items: T[]; NextToken?: string } = { items: items.slice(start, end) };
-  if (end < items.length) out.NextToken = encodeToken(operation, end);
-  return out;
-}
-
-function byIds<T>(
-  items: T[],
-  ids: string[] | undefined,
-  idOf: (item: T) => string | undefined,
-  notFoundCode: string,
-  noun: string,
-): T[] {
-  if (!ids?.length) return items;
-  const found = items.filter((i) => ids.includes(idOf(i) ?? ''));
-  const missing = ids.filter((id) => !found.some((i) => idOf(i) === id));
-  if (missing.length) {
-    throw new FixtureApiError(notFoundCode, `The ${noun} '${missing.join(', ')}' does not exist`);
-  }
-  return found;
-}
-
-function describe<T extends { Tags?: Tag[]; TagSet?: Tag[] }>(
-  operation: string,
-  items: T[],
-  input: PageInput,
-  filters: FilterMap<T>,
-): { items: T[]; NextToken?: string } {
-  // Ids combined with MaxResults is refused by several Describe actions; AWS sorts by id.
-  return page(operation, applyFilters(items, input.Filters, filters, operation), input);
-}
 
 export interface FixtureApiOptions {
   /** Bookkeeping saved with the state by an earlier process: ClientTokens, pending endpoints. */
@@ -151,6 +29,8 @@ export interface FixtureApiOptions {
   /** Source of randomness for ids and DNS labels (tests make it deterministic). */
   randomBytes?: (n: number) => Uint8Array;
   now?: () => Date;
+  /** What reading the seed files said (records skipped, where each came from); by default, that of `data`. */
+  notes?: FixtureReadNotes;
 }
 
 const DNS_LABEL_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -166,11 +46,14 @@ export class FixtureEc2Api implements Ec2Api {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private closed = false;
   private revisionCount = 0;
+  /** Read by readRegion, so that skipped records are warned about and kept ones named by file and index. */
+  readonly readNotes: FixtureReadNotes | undefined;
 
   constructor(data: FixtureRegionData, options: FixtureApiOptions = {}) {
     this.region = data.region;
     this.state = data;
     this.options = options;
+    this.readNotes = options.notes ?? fixtureReadNotes(data);
     this.meta = structuredClone(options.meta ?? { clientTokens: {}, pendingUntil: {} });
     for (const [id, until] of Object.entries(this.meta.pendingUntil)) this.schedulePendingEnd(id, Date.parse(until) - this.now().getTime());
   }
@@ -346,6 +229,14 @@ export class FixtureEc2Api implements Ec2Api {
     });
     return { PrefixLists: p.items, NextToken: p.NextToken };
   };
+
+  private readonly later = describeLaterLists(() => this.state);
+  describeEgressOnlyInternetGateways: Ec2Api['describeEgressOnlyInternetGateways'] = (input) => this.later.describeEgressOnlyInternetGateways(input);
+  describeCarrierGateways: Ec2Api['describeCarrierGateways'] = (input) => this.later.describeCarrierGateways(input);
+  describeTransitGatewayVpcAttachments: Ec2Api['describeTransitGatewayVpcAttachments'] = (input) => this.later.describeTransitGatewayVpcAttachments(input);
+  describeAvailabilityZones: Ec2Api['describeAvailabilityZones'] = (input) => this.later.describeAvailabilityZones(input);
+  describeManagedPrefixLists: Ec2Api['describeManagedPrefixLists'] = (input) => this.later.describeManagedPrefixLists(input);
+  getManagedPrefixListEntries: Ec2Api['getManagedPrefixListEntries'] = (input) => this.later.getManagedPrefixListEntries(input);
 
   describeRegions: Ec2Api['describeRegions'] = async () => ({
     Regions: [{ RegionName: this.region, Endpoint: `ec2.${this.region}.amazonaws.com`, OptInStatus: 'opt-in-not-required' }],

@@ -8,6 +8,11 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  DescribeAvailabilityZonesCommand,
+  DescribeCarrierGatewaysCommand,
+  DescribeEgressOnlyInternetGatewaysCommand,
+  DescribeManagedPrefixListsCommand,
+  DescribeTransitGatewayVpcAttachmentsCommand,
   DescribeInternetGatewaysCommand,
   DescribeNatGatewaysCommand,
   DescribeNetworkInterfacesCommand,
@@ -59,6 +64,21 @@ describe('LiveEc2Api error paths (mocked EC2Client)', () => {
     ec2.on(DescribeInternetGatewaysCommand).resolves({ InternetGateways: [] });
     ec2.on(DescribeNatGatewaysCommand).resolves({ NatGateways: [] });
     ec2.on(DescribePrefixListsCommand).resolves({ PrefixLists: [] });
+    ec2.on(DescribeEgressOnlyInternetGatewaysCommand).resolves({ EgressOnlyInternetGateways: [] });
+    ec2.on(DescribeCarrierGatewaysCommand).resolves({ CarrierGateways: [] });
+    ec2.on(DescribeTransitGatewayVpcAttachmentsCommand).resolves({ TransitGatewayVpcAttachments: [] });
+    ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [] });
+    ec2.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [] });
+  });
+
+  it('leaves a list added later unread, with a warning, when the role may not read it', async () => {
+    ec2.on(DescribeCarrierGatewaysCommand).rejects(ec2ServiceError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403));
+    const raw = await readRegion(api());
+    expect(raw.vpcs.map((v) => v.VpcId)).toEqual([VPC.VpcId]);
+    expect(raw.carrierGateways).toBeUndefined();
+    expect(raw.egressOnlyInternetGateways).toEqual([]);
+    expect(raw.unread).toEqual(['carrierGateways']);
+    expect(raw.warnings).toEqual(['Missing permission ec2:DescribeCarrierGateways: Carrier gateways are not shown.']);
   });
 
   afterAll(() => ec2.restore());

@@ -2,7 +2,13 @@ import 'server-only';
 import {
   CreateVpcEndpointCommand,
   DeleteVpcEndpointsCommand,
+  DescribeAvailabilityZonesCommand,
+  DescribeCarrierGatewaysCommand,
+  DescribeEgressOnlyInternetGatewaysCommand,
   DescribeInternetGatewaysCommand,
+  DescribeManagedPrefixListsCommand,
+  DescribeTransitGatewayVpcAttachmentsCommand,
+  GetManagedPrefixListEntriesCommand,
   DescribeNatGatewaysCommand,
   DescribeNetworkInterfacesCommand,
   DescribePrefixListsCommand,
@@ -16,7 +22,12 @@ import {
   DescribeVpcsCommand,
   EC2Client,
   ModifyVpcEndpointCommand,
+  paginateDescribeCarrierGateways,
+  paginateDescribeEgressOnlyInternetGateways,
   paginateDescribeInternetGateways,
+  paginateDescribeManagedPrefixLists,
+  paginateDescribeTransitGatewayVpcAttachments,
+  paginateGetManagedPrefixListEntries,
   paginateDescribeNatGateways,
   paginateDescribeNetworkInterfaces,
   paginateDescribePrefixLists,
@@ -108,6 +119,18 @@ export class LiveEc2Api implements Ec2Api {
     this.call('DescribePrefixLists', () => this.client.send(new DescribePrefixListsCommand(input)));
   describeRegions: Ec2Api['describeRegions'] = (input = {}) =>
     this.call('DescribeRegions', () => this.client.send(new DescribeRegionsCommand(input)));
+  describeEgressOnlyInternetGateways: Ec2Api['describeEgressOnlyInternetGateways'] = (input = {}) =>
+    this.call('DescribeEgressOnlyInternetGateways', () => this.client.send(new DescribeEgressOnlyInternetGatewaysCommand(input)));
+  describeCarrierGateways: Ec2Api['describeCarrierGateways'] = (input = {}) =>
+    this.call('DescribeCarrierGateways', () => this.client.send(new DescribeCarrierGatewaysCommand(input)));
+  describeTransitGatewayVpcAttachments: Ec2Api['describeTransitGatewayVpcAttachments'] = (input = {}) =>
+    this.call('DescribeTransitGatewayVpcAttachments', () => this.client.send(new DescribeTransitGatewayVpcAttachmentsCommand(input)));
+  describeAvailabilityZones: Ec2Api['describeAvailabilityZones'] = (input = {}) =>
+    this.call('DescribeAvailabilityZones', () => this.client.send(new DescribeAvailabilityZonesCommand(input)));
+  describeManagedPrefixLists: Ec2Api['describeManagedPrefixLists'] = (input = {}) =>
+    this.call('DescribeManagedPrefixLists', () => this.client.send(new DescribeManagedPrefixListsCommand(input)));
+  getManagedPrefixListEntries: Ec2Api['getManagedPrefixListEntries'] = (input) =>
+    this.call('GetManagedPrefixListEntries', () => this.client.send(new GetManagedPrefixListEntriesCommand(input)));
   createVpcEndpoint: Ec2Api['createVpcEndpoint'] = (input) =>
     this.call('CreateVpcEndpoint', () => this.client.send(new CreateVpcEndpointCommand(input)));
   modifyVpcEndpoint: Ec2Api['modifyVpcEndpoint'] = (input) =>
@@ -141,6 +164,25 @@ export class LiveEc2Api implements Ec2Api {
       this.drain('DescribeNatGateways', paginateDescribeNatGateways(this.cfg(), {}), (p) => p.NatGateways),
     prefixLists: () =>
       this.drain('DescribePrefixLists', paginateDescribePrefixLists(this.cfg(), {}), (p) => p.PrefixLists),
+    egressOnlyInternetGateways: () =>
+      this.drain(
+        'DescribeEgressOnlyInternetGateways',
+        paginateDescribeEgressOnlyInternetGateways(this.cfg(), {}),
+        (p) => p.EgressOnlyInternetGateways,
+      ),
+    carrierGateways: () =>
+      this.drain('DescribeCarrierGateways', paginateDescribeCarrierGateways(this.cfg(), {}), (p) => p.CarrierGateways),
+    transitGatewayVpcAttachments: () =>
+      this.drain(
+        'DescribeTransitGatewayVpcAttachments',
+        paginateDescribeTransitGatewayVpcAttachments(this.cfg(), {}),
+        (p) => p.TransitGatewayVpcAttachments,
+      ),
+    availabilityZones: async () => (await this.describeAvailabilityZones({})).AvailabilityZones ?? [],
+    managedPrefixLists: () =>
+      this.drain('DescribeManagedPrefixLists', paginateDescribeManagedPrefixLists(this.cfg(), {}), (p) => p.PrefixLists),
+    prefixListEntries: (PrefixListId: string) =>
+      this.drain('GetManagedPrefixListEntries', paginateGetManagedPrefixListEntries(this.cfg(), { PrefixListId }), (p) => p.Entries),
   };
 
   private cfg() {

@@ -8,6 +8,7 @@ import { ShareToolbar } from '@/components/share/share-toolbar';
 import { PREVIEW_SIZE } from '@/components/share/diagram-preview';
 import { siteOrigin } from '@/lib/share/metadata';
 import { vpcPreviewPath } from '@/lib/share/vpc-preview';
+import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
@@ -98,6 +99,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
       <ScopeBar scope={scope} loaded={loadedScope(topology)} action="/" path={`/vpcs/${vpcId}`} />
       <Notices notices={scope.notices} />
       <TopologyWarnings warnings={topology.warnings} />
+      <DataWarnings warnings={topology.dataWarnings} />
       <section aria-label="Topology graph" className="h-[calc(100vh-18.5rem)] min-h-[540px]">
         {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
         <Suspense fallback={<GraphPlaceholder />}>
