@@ -23,7 +23,8 @@ import { describeLoadFailure } from '@/lib/topology/errors';
  * 5. errors: a known one becomes the action's message (`failed`), anything else is logged with the request
  *    id (`requestLogger`) and answered with a sentence, never a stack.
  * Audit lines the body writes with `ctx.audit` are durable: the answer waits for the line, and when it cannot
- * be written the action answers that it is not confirmed instead of "done".
+ * be written the action answers that it is not confirmed instead of "done". A lint rule (eslint.config.mjs)
+ * keeps app/**\/actions.ts from checking roles, auditing or resolving write scopes on their own.
  */
 
 /** A refusal or failure, as every action answers it. `fieldErrors` is the action's own shape (string or list per field). */
