@@ -2,48 +2,36 @@
 
 import { ArrowDown, ArrowRight, ChevronDown, ListFilter, PlugZap, Search, X } from 'lucide-react';
 import { memo, type KeyboardEvent } from 'react';
-import type { Direction, NodeKind } from '@/lib/graph/types';
 import { cx } from './format';
+import { useGraph, useGraphStore } from './graph-store';
 import { KIND_STYLE } from './kind-style';
-
-export interface GraphToolbarProps {
-  search: string;
-  onSearch: (text: string) => void;
-  /** Enter / Shift+Enter in the search box: next / previous match. */
-  onCycle: (step: 1 | -1) => void;
-  matchCount: number;
-  /** 0-based index of the match in focus, or -1. */
-  matchIndex: number;
-  direction: Direction;
-  onDirection: (direction: Direction) => void;
-  endpointsOnly: boolean;
-  onEndpointsOnly: (on: boolean) => void;
-  /** Kinds the user can hide, with how many of each the unfiltered graph has. */
-  kinds: { kind: NodeKind; count: number }[];
-  hiddenKinds: readonly NodeKind[];
-  onToggleKind: (kind: NodeKind) => void;
-  azs: string[];
-  hiddenAzs: readonly string[];
-  onToggleAz: (az: string) => void;
-  onResetFilters: () => void;
-}
 
 const BUTTON =
   'inline-flex h-8 items-center gap-1.5 rounded-md border px-2.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500';
 const IDLE = 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
 const ACTIVE = 'border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-600';
 
-/** Search, filters, the endpoints view and the direction switch, above the canvas. */
-export const GraphToolbar = memo(function GraphToolbar(props: GraphToolbarProps) {
-  const filterCount = props.hiddenKinds.length + props.hiddenAzs.length;
+/** Search, filters, the endpoints view and the direction switch, above the canvas; reads and writes the graph store. */
+export const GraphToolbar = memo(function GraphToolbar() {
+  const store = useGraphStore();
+  const search = useGraph((s) => s.view.search);
+  const direction = useGraph((s) => s.view.direction);
+  const endpointsOnly = useGraph((s) => s.view.endpointsOnly);
+  const hiddenKinds = useGraph((s) => s.view.hiddenKinds);
+  const hiddenAzs = useGraph((s) => s.view.hiddenAzs);
+  const matchCount = useGraph((s) => s.matches.length);
+  const matchIndex = useGraph((s) => s.matchIndex);
+  const kinds = useGraph((s) => s.kinds);
+  const azs = useGraph((s) => s.azs);
+  const filterCount = hiddenKinds.length + hiddenAzs.length;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      props.onCycle(e.shiftKey ? -1 : 1);
-    } else if (e.key === 'Escape' && props.search !== '') {
+      store.cycleMatch(e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Escape' && search !== '') {
       e.preventDefault();
       e.stopPropagation();
-      props.onSearch('');
+      store.search('');
     }
   };
   return (
@@ -55,18 +43,18 @@ export const GraphToolbar = memo(function GraphToolbar(props: GraphToolbarProps)
           data-testid="graph-search"
           aria-label="Search by id, name, CIDR, service or IP"
           placeholder="Find id, name, CIDR, service"
-          value={props.search}
+          value={search}
           maxLength={200}
-          onChange={(e) => props.onSearch(e.target.value)}
+          onChange={(e) => store.search(e.target.value)}
           onKeyDown={onKeyDown}
           className={cx(
             'h-8 w-80 rounded-md border border-slate-300 bg-white pl-8 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
-            props.search === '' ? 'pr-3' : 'pr-16',
+            search === '' ? 'pr-3' : 'pr-16',
           )}
         />
-        {props.search !== '' ? (
+        {search !== '' ? (
           <span data-testid="graph-search-count" aria-live="polite" className="absolute right-2 top-1/2 -translate-y-1/2 text-xs tabular-nums text-slate-500 dark:text-slate-400">
-            {props.matchCount === 0 ? 'no match' : `${props.matchIndex >= 0 ? props.matchIndex + 1 : '–'} / ${props.matchCount}`}
+            {matchCount === 0 ? 'no match' : `${matchIndex >= 0 ? matchIndex + 1 : '–'} / ${matchCount}`}
           </span>
         ) : null}
       </div>
@@ -74,10 +62,10 @@ export const GraphToolbar = memo(function GraphToolbar(props: GraphToolbarProps)
       <button
         type="button"
         data-testid="filter-endpoints-view"
-        aria-pressed={props.endpointsOnly}
+        aria-pressed={endpointsOnly}
         title="Keep only endpoints and the route tables, subnets and network interfaces they touch"
-        onClick={() => props.onEndpointsOnly(!props.endpointsOnly)}
-        className={cx(BUTTON, props.endpointsOnly ? ACTIVE : IDLE)}
+        onClick={() => store.dispatch({ type: 'endpointsOnly', on: !endpointsOnly })}
+        className={cx(BUTTON, endpointsOnly ? ACTIVE : IDLE)}
       >
         <PlugZap aria-hidden size={15} /> Endpoints view
       </button>
@@ -91,14 +79,14 @@ export const GraphToolbar = memo(function GraphToolbar(props: GraphToolbarProps)
           <fieldset>
             <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Show kinds</legend>
             <ul className="space-y-1">
-              {props.kinds.map(({ kind, count }) => (
+              {kinds.map(({ kind, count }) => (
                 <li key={kind}>
                   <label className="flex cursor-pointer items-center gap-2">
                     <input
                       type="checkbox"
                       data-testid={`filter-kind-${kind}`}
-                      checked={!props.hiddenKinds.includes(kind)}
-                      onChange={() => props.onToggleKind(kind)}
+                      checked={!hiddenKinds.includes(kind)}
+                      onChange={() => store.dispatch({ type: 'toggleKind', kind })}
                       className="h-4 w-4 accent-sky-600"
                     />
                     <span aria-hidden className={cx('h-2.5 w-2.5 rounded-sm', KIND_STYLE[kind].swatch)} />
@@ -109,18 +97,18 @@ export const GraphToolbar = memo(function GraphToolbar(props: GraphToolbarProps)
               ))}
             </ul>
           </fieldset>
-          {props.azs.length > 0 ? (
+          {azs.length > 0 ? (
             <fieldset className="mt-3 border-t border-slate-200 pt-2 dark:border-slate-700">
               <legend className="mb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Show availability zones</legend>
               <ul className="grid grid-cols-2 gap-1">
-                {props.azs.map((az) => (
+                {azs.map((az) => (
                   <li key={az}>
                     <label className="flex cursor-pointer items-center gap-2">
                       <input
                         type="checkbox"
                         data-testid={`filter-az-${az}`}
-                        checked={!props.hiddenAzs.includes(az)}
-                        onChange={() => props.onToggleAz(az)}
+                        checked={!hiddenAzs.includes(az)}
+                        onChange={() => store.dispatch({ type: 'toggleAz', az })}
                         className="h-4 w-4 accent-sky-600"
                       />
                       <span className="font-mono text-[12.5px]">{az}</span>
@@ -131,7 +119,7 @@ export const GraphToolbar = memo(function GraphToolbar(props: GraphToolbarProps)
             </fieldset>
           ) : null}
           {filterCount > 0 ? (
-            <button type="button" onClick={props.onResetFilters} className="mt-3 inline-flex items-center gap-1 text-sm text-sky-700 hover:underline dark:text-sky-300">
+            <button type="button" onClick={() => store.dispatch({ type: 'resetFilters' })} className="mt-3 inline-flex items-center gap-1 text-sm text-sky-700 hover:underline dark:text-sky-300">
               <X aria-hidden size={14} /> Show everything
             </button>
           ) : null}
@@ -149,11 +137,11 @@ export const GraphToolbar = memo(function GraphToolbar(props: GraphToolbarProps)
             key={value}
             type="button"
             role="radio"
-            aria-checked={props.direction === value}
+            aria-checked={direction === value}
             data-direction={value}
             title={label}
-            onClick={() => props.onDirection(value)}
-            className={cx(BUTTON, props.direction === value ? ACTIVE : IDLE, i === 0 ? 'rounded-r-none' : '-ml-px rounded-l-none')}
+            onClick={() => store.dispatch({ type: 'direction', direction: value })}
+            className={cx(BUTTON, direction === value ? ACTIVE : IDLE, i === 0 ? 'rounded-r-none' : '-ml-px rounded-l-none')}
           >
             <Icon aria-hidden size={15} />
             <span className="sr-only sm:not-sr-only">{label}</span>

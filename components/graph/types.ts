@@ -1,7 +1,10 @@
 /** React Flow node and edge types of the topology canvas, one node type per graph kind. */
 
 import type { Edge, Node } from '@xyflow/react';
-import type { FindingSummary } from '@/lib/graph/overlay';
+import type { InitialLayout } from '@/lib/graph/layout-pack';
+import type { FindingSummary, GraphAnalysis } from '@/lib/graph/overlay';
+import type { ViewState } from '@/lib/graph/view-url';
+import type { Topology } from '@/lib/topology/types';
 import type {
   AzData,
   EdgeKind,
@@ -87,3 +90,46 @@ export type AtlasEdgeData = {
 };
 
 export type AtlasEdge = Edge<AtlasEdgeData, 'atlas'>;
+
+export interface TopologyGraphProps {
+  topology: Topology;
+  /** Draw only this VPC; every VPC of the topology when absent (the region view). */
+  vpcId?: string;
+  /** The view state parsed from the URL by the server page (`parseViewState(searchParams).state`). */
+  initialView?: ViewState;
+  /** Messages to show above the canvas, e.g. `parseViewState(...).notices`. */
+  notices?: string[];
+  /** Where "create an endpoint" points when the VPC has none. */
+  createEndpointHref?: string;
+  /**
+   * A frozen view (a snapshot): no affordance that changes anything (no "create an endpoint" link, no "fix"
+   * links on findings). Selecting, filtering and panning still work.
+   */
+  readOnly?: boolean;
+  /**
+   * Snapshot comparison: node and edge ids to mark as added (green), removed (red) or changed (amber): nodes with a ring
+   * and a small badge. The topology must contain them all (the compare page passes the merged topology).
+   */
+  diff?: GraphDiff;
+  /**
+   * A change not made yet (the endpoint form's preview): nodes and edges it creates drawn dashed in the accent
+   * colour, those it removes dashed in red. The topology must contain them all (`applyEndpointPreview`).
+   */
+  ghost?: GraphGhost;
+  /** Node ids to frame whenever a layout arrives, instead of the whole graph (a preview frames what it changes). */
+  focus?: string[];
+  /**
+   * A small canvas inside a page (the endpoint form): no toolbar and no overview, and the mouse wheel scrolls the
+   * page rather than zooming (pinch or Ctrl+wheel and the buttons still zoom).
+   */
+  compact?: boolean;
+  /** Findings and paths from `analyzeTopology`, compacted on the server (`compactAnalysis`). */
+  analysis?: GraphAnalysis;
+  /** The findings page for this scope, linked from the inspector. */
+  findingsHref?: string;
+  /**
+   * The layout of the first view (this topology, `vpcId`, `initialView`'s filters and direction), computed by the
+   * server page (`initialLayoutFor`): drawn at once, without loading ELK. Ignored when it does not fit.
+   */
+  initialLayout?: InitialLayout;
+}

@@ -7,62 +7,22 @@
  */
 
 import { X } from 'lucide-react';
-import { memo } from 'react';
-import type { SubnetPath } from '@/lib/analysis/paths';
-import type { GraphFinding } from '@/lib/graph/overlay';
+import { memo, useCallback } from 'react';
 import type { TopologyIndex } from '@/lib/graph/topology-index';
 import type { GraphNode } from '@/lib/graph/types';
 import { cx, serviceLabel } from '../format';
+import { useGraph, useGraphStore } from '../graph-store';
 import { KIND_STYLE } from '../kind-style';
 import { KindChip } from '../node-parts';
 import { FindingsSection } from './findings-section';
+import type { InspectorPanelProps } from './panel';
 import { INSPECTOR_PANELS, panelKind } from './panels';
 import { Section } from './parts';
 
-export interface InspectorProps {
-  selectedId: string;
-  /** Every node of the unfiltered graph, so a resource hidden by a filter can still be described. */
-  nodes: ReadonlyMap<string, GraphNode>;
-  index: TopologyIndex;
-  /** Ids drawn on the canvas right now; other related ids are still buttons, marked as hidden. */
-  visible: ReadonlySet<string>;
-  onSelect: (id: string) => void;
-  onClose: () => void;
-  /** A frozen view: no "fix" links. */
-  readOnly?: boolean;
-  /** Every finding of the graph's scope; the panel lists those that name the selected resource. */
-  findings?: readonly GraphFinding[];
-  /** The findings page, linked under the list. */
-  findingsHref?: string;
-  /** The selected subnet's paths to AWS services (empty for other kinds). */
-  paths?: SubnetPath[];
-  /** False when the page sent no paths (no analysis, or a VPC too large to send them for). */
-  pathsAvailable?: boolean;
-  /** Names of the resources paths pass, by id. */
-  pathNames?: Record<string, string>;
-  /** The service whose path is highlighted on the graph. */
-  selectedPath?: string | null;
-  onSelectPath?: (service: string | null) => void;
-}
-
 /** The panel of the kind that describes `id`, or a "not found" note. */
-function PanelBody({
-  node,
-  id,
-  index,
-  nodes,
-  visible,
-  onSelect,
-  paths = [],
-  pathsAvailable = false,
-  pathNames = {},
-  selectedPath = null,
-  onSelectPath,
-}: { node: GraphNode | undefined; id: string } & Omit<InspectorProps, 'selectedId' | 'onClose'>) {
-  const kind = panelKind(id, index, node);
-  if (kind) {
-    return INSPECTOR_PANELS[kind].render({ id, node, nodes, index, visible, onSelect, paths, pathsAvailable, pathNames, selectedPath, ...(onSelectPath ? { onSelectPath } : {}) });
-  }
+function PanelBody(props: InspectorPanelProps) {
+  const kind = panelKind(props.id, props.index, props.node);
+  if (kind) return INSPECTOR_PANELS[kind].render(props);
   return (
     <Section title="Not found">
       <p className="text-sm text-slate-600 dark:text-slate-300">Nothing with this id is in the loaded topology.</p>
@@ -83,9 +43,16 @@ function nameOf(id: string, node: GraphNode | undefined, index: TopologyIndex): 
   return '';
 }
 
-/** The inspector panel for the selected node. */
-export const Inspector = memo(function Inspector(props: InspectorProps) {
-  const { selectedId, nodes, index, visible, onClose } = props;
+/** The inspector panel for the selected node; reads the selection and what to describe it from the graph store. */
+export const Inspector = memo(function Inspector() {
+  const store = useGraphStore();
+  const selectedId = useGraph((s) => s.view.selected);
+  const data = useGraph((s) => s.inspector);
+  const onClose = useCallback(() => store.dispatch({ type: 'select', id: null }), [store]);
+  const onSelect = useCallback((id: string) => store.focusNode(id), [store]);
+  const onSelectPath = useCallback((service: string | null) => store.dispatch({ type: 'path', service }), [store]);
+  if (selectedId === null || data === null) return null;
+  const { nodes, index, visible } = data;
   const node = nodes.get(selectedId);
   const kind = node?.kind ?? panelKind(selectedId, index, undefined);
   const name = nameOf(selectedId, node, index);
@@ -120,8 +87,20 @@ export const Inspector = memo(function Inspector(props: InspectorProps) {
         </button>
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto pb-6">
-        <FindingsSection id={selectedId} findings={props.findings ?? []} readOnly={props.readOnly ?? false} {...(props.findingsHref ? { findingsHref: props.findingsHref } : {})} />
-        <PanelBody node={node} id={selectedId} {...props} />
+        <FindingsSection id={selectedId} findings={data.findings} readOnly={data.readOnly} {...(data.findingsHref ? { findingsHref: data.findingsHref } : {})} />
+        <PanelBody
+          id={selectedId}
+          node={node}
+          nodes={nodes}
+          index={index}
+          visible={visible}
+          onSelect={onSelect}
+          paths={data.paths}
+          pathsAvailable={data.pathsAvailable}
+          pathNames={data.pathNames}
+          selectedPath={data.selectedPath}
+          onSelectPath={onSelectPath}
+        />
       </div>
     </aside>
   );

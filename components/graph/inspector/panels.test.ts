@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { buildGraph } from '@/lib/graph/build';
 import { eni, route, routeTable, sampleTopology } from '@/lib/graph/test-topology';
 import { indexTopology } from '@/lib/graph/topology-index';
+import { DEFAULT_VIEW_STATE } from '@/lib/graph/view-url';
 import type { Topology } from '@/lib/topology/types';
+import { createGraphStore, GraphStoreProvider } from '../graph-store';
 import { Inspector } from './inspector';
 import { INSPECTOR_PANELS, panelKind } from './panels';
 
@@ -23,8 +25,13 @@ const graph = buildGraph(topology, {});
 const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
 const index = indexTopology(topology);
 
+/** The inspector's markup with `selectedId` selected, as the canvas's store hands it over. */
 function inspect(selectedId: string, visible: ReadonlySet<string> = new Set(nodes.keys())): string {
-  return renderToStaticMarkup(createElement(Inspector, { selectedId, nodes, index, visible, onSelect: () => {}, onClose: () => {} }));
+  const store = createGraphStore({ ...DEFAULT_VIEW_STATE, selected: selectedId });
+  store.publish({
+    inspector: { nodes, index, visible, readOnly: false, findings: [], paths: [], pathsAvailable: false, pathNames: {}, selectedPath: null },
+  });
+  return renderToStaticMarkup(createElement(GraphStoreProvider, { initialView: DEFAULT_VIEW_STATE, store, children: createElement(Inspector) }));
 }
 
 /** Section headings, in order. */
@@ -74,6 +81,12 @@ describe('inspector panels', () => {
     expect(html).toContain('data-ref="rtb-private"');
     expect(panelKind('vpc-nope', index, undefined)).toBeNull();
     expect(headings(inspect('vpc-nope'))).toEqual(['Not found']);
+  });
+
+  test('nothing is drawn while nothing is selected', () => {
+    const store = createGraphStore(DEFAULT_VIEW_STATE);
+    store.publish({ inspector: { nodes, index, visible: new Set(), readOnly: false, findings: [], paths: [], pathsAvailable: false, pathNames: {}, selectedPath: null } });
+    expect(renderToStaticMarkup(createElement(GraphStoreProvider, { initialView: DEFAULT_VIEW_STATE, store, children: createElement(Inspector) }))).toBe('');
   });
 
   test('a resource the graph does not draw still gets its panel and is marked hidden', () => {

@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_VIEW_STATE } from '@/lib/graph/view-url';
+import { createGraphStore } from './graph-store';
+
+describe('the graph store', () => {
+  it('applies view actions and tells its listeners, but not for an action that changes nothing', () => {
+    const store = createGraphStore(DEFAULT_VIEW_STATE);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.dispatch({ type: 'select', id: 'subnet-1' });
+    expect(store.getState().view.selected).toBe('subnet-1');
+    expect(listener).toHaveBeenCalledTimes(1);
+    store.dispatch({ type: 'select', id: 'subnet-1' });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells listeners about published facts only when one is a new value', () => {
+    const store = createGraphStore(DEFAULT_VIEW_STATE);
+    const matches = ['a', 'b'];
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.publish({ matches });
+    store.publish({ matches });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getState().matches).toBe(matches);
+  });
+
+  it('cycles through search matches both ways, selecting and centring each, and a new search starts over', () => {
+    const store = createGraphStore(DEFAULT_VIEW_STATE);
+    const centre = vi.fn();
+    store.setCentre(centre);
+    store.publish({ matches: ['a', 'b', 'c'] });
+    store.cycleMatch(1);
+    store.cycleMatch(1);
+    expect(store.getState().matchIndex).toBe(1);
+    expect(store.getState().view.selected).toBe('b');
+    expect(centre).toHaveBeenLastCalledWith('b', false);
+    store.cycleMatch(-1);
+    store.cycleMatch(-1);
+    expect(store.getState().view.selected).toBe('c');
+    store.search('vpce');
+    expect(store.getState().matchIndex).toBe(-1);
+    expect(store.getState().view.search).toBe('vpce');
+    store.cycleMatch(-1);
+    expect(store.getState().view.selected).toBe('c');
+  });
+
+  it('does nothing on Enter when nothing matches', () => {
+    const store = createGraphStore(DEFAULT_VIEW_STATE);
+    store.cycleMatch(1);
+    expect(store.getState()).toMatchObject({ matchIndex: -1, view: { selected: null } });
+  });
+
+  it('focuses a node: selects it (dropping the path) and asks the canvas to centre it, keeping the zoom if asked', () => {
+    const store = createGraphStore({ ...DEFAULT_VIEW_STATE, selected: 'subnet-1', path: 's3' });
+    const centre = vi.fn();
+    store.focusNode('rtb-1');
+    store.setCentre(centre);
+    store.focusNode('rtb-2', true);
+    expect(store.getState().view).toMatchObject({ selected: 'rtb-2', path: null });
+    expect(centre).toHaveBeenCalledExactlyOnceWith('rtb-2', true);
+  });
+});

@@ -1,0 +1,118 @@
+'use client';
+
+import { getViewportForBounds, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Box } from '@/lib/graph/geometry';
+import type { GraphLayout } from '@/lib/graph/layout';
+import { MIN_ZOOM, type Viewport } from '@/lib/graph/view-url';
+import { useGraph, useGraphStore } from './graph-store';
+import type { AtlasEdge, AtlasNode } from './types';
+
+/** Room for the toolbar floating over the top of the canvas. */
+const FIT_PADDING = { top: '60px', left: '20px', right: '20px', bottom: '20px' } as const;
+/** Around focused nodes: clear of the legend button above and the zoom buttons below. */
+const FOCUS_PADDING = { top: '60px', left: '28px', right: '28px', bottom: '52px' } as const;
+
+/** The viewport that shows the whole layout in a pane of this size. */
+function wholeGraph(pane: { width: number; height: number }, layout: GraphLayout) {
+  return getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, pane.width, pane.height, MIN_ZOOM, 1.1, FIT_PADDING);
+}
+
+/**
+ * Where the view starts and when it is refitted: the saved viewport if the URL had one, else the whole graph; the
+ * whole graph again after a relayout (filters, direction), and while the view is "the whole graph" when the canvas
+ * changes size; `focus` nodes framed instead whenever the picture changes. True once the first viewport is set:
+ * nothing is converted for or handed to React Flow before.
+ */
+export function useFitView(layout: GraphLayout | null, initialViewport: Viewport | null, absolute: ReadonlyMap<string, Box>, focus: readonly string[] | undefined): boolean {
+  const store = useGraphStore();
+  const userViewport = useGraph((s) => s.view.viewport);
+  const flowApi = useReactFlow<AtlasNode, AtlasEdge>();
+  const flowStore = useStoreApi<AtlasNode, AtlasEdge>();
+  const paneMeasured = useStore((s) => s.width > 0 && s.height > 0);
+  const paneSize = useStore((s) => `${s.width}x${s.height}`);
+  const [viewportReady, setViewportReady] = useState(initialViewport !== null);
+
+  // First picture: computed from the layout's size and applied before any node is converted for or handed to React
+  // Flow: rendering first at the default zoom (where a region graph is not in its overview) and fitting after would
+  // do it all twice. React Flow measures its pane in an effect of its own, after this component's layout effects on
+  // the first mount: the fit waits for that.
+  const fittedKey = useRef<string | null>(null);
+  const [, rerender] = useState(0);
+  const nudged = useRef(false);
+  useLayoutEffect(() => {
+    if (viewportReady || !layout) return;
+    if (!paneMeasured) {
+      // An update from a layout effect makes React run the pending passive effects (React Flow's measurement
+      // among them) before it paints: the fit and the first picture then make the first frame, instead of a frame
+      // of empty canvas first. Once: a pane without a size is handled below.
+      if (!nudged.current) {
+        nudged.current = true;
+        rerender((n) => n + 1);
+      }
+      return;
+    }
+    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout));
+    fittedKey.current = layout.key;
+    setViewportReady(true);
+  }, [viewportReady, layout, paneMeasured, flowStore, flowApi]);
+  useEffect(() => {
+    // A pane React Flow found no size for (a hidden container): nothing to fit; show what there is.
+    if (viewportReady || !layout) return;
+    const { width, height } = flowStore.getState();
+    if (width === 0 || height === 0) setViewportReady(true);
+  }, [viewportReady, layout, flowStore]);
+
+  // After a relayout (filters, direction) the old viewport frames the wrong things, so fit again.
+  const layoutKey = layout?.key ?? null;
+  useEffect(() => {
+    if (!viewportReady || layoutKey === null || fittedKey.current === layoutKey || !layout) return;
+    const first = fittedKey.current === null;
+    fittedKey.current = layoutKey;
+    if (first && initialViewport) return;
+    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout), { duration: first ? 0 : 250 });
+    // The new picture is shown whole: the link says so (no viewport) rather than keeping a place in the old one.
+    if (!first) store.dispatch({ type: 'viewport', viewport: null });
+  }, [viewportReady, layoutKey, flowApi, initialViewport, layout, flowStore, store]);
+
+  // While the view is "the whole graph" (no viewport of the user's), keep it whole when the canvas changes size:
+  // the inspector opening takes a third of the width.
+  const fittedSize = useRef<string | null>(null);
+  useEffect(() => {
+    if (!viewportReady || !layout) return;
+    const previous = fittedSize.current;
+    fittedSize.current = paneSize;
+    if (previous === null || previous === paneSize || userViewport !== null) return;
+    const { width, height } = flowStore.getState();
+    if (width === 0 || height === 0) return;
+    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout), { duration: 200 });
+  }, [paneSize, viewportReady, layout, userViewport, flowStore, flowApi]);
+
+  // `focus`: after the fits above (a new layout, a new size), frame those nodes instead; once for each, so a pan of
+  // the user's stays until the picture changes.
+  const focusKey = focus?.join(' ') ?? '';
+  const framed = useRef('');
+  useEffect(() => {
+    if (!viewportReady || !layout || focusKey === '') return;
+    const frame = `${focusKey}|${layout.key}|${paneSize}`;
+    if (framed.current === frame) return;
+    framed.current = frame;
+    const boxes = focusKey.split(' ').flatMap((id) => absolute.get(id) ?? []);
+    if (boxes.length === 0) return;
+    let x = Number.POSITIVE_INFINITY;
+    let y = Number.POSITIVE_INFINITY;
+    let right = Number.NEGATIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (const b of boxes) {
+      x = Math.min(x, b.x);
+      y = Math.min(y, b.y);
+      right = Math.max(right, b.x + b.width);
+      bottom = Math.max(bottom, b.y + b.height);
+    }
+    const { width, height } = flowStore.getState();
+    if (width === 0 || height === 0) return;
+    void flowApi.setViewport(getViewportForBounds({ x, y, width: right - x, height: bottom - y }, width, height, MIN_ZOOM, 1, FOCUS_PADDING), { duration: 250 });
+  }, [focusKey, paneSize, viewportReady, layout, absolute, flowStore, flowApi]);
+
+  return viewportReady;
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AtlasEdge, AtlasNode } from './types';
+
+/** Above this many nodes, React Flow renders only what is in the viewport. */
+const VIRTUALIZE_ABOVE = 250;
+/**
+ * Nodes handed to React Flow per frame on the first render, so no single task draws the whole graph, and yet the
+ * picture is complete within a few frames (the overview of a big graph is a few dozen boxes; a slow machine with a
+ * big graph gets bigger slices, not more frames).
+ */
+const MOUNT_SLICE = 48;
+const MIN_SLICE = 16;
+const MAX_SLICE = 400;
+const MAX_MOUNT_FRAMES = 4;
+
+export interface MountedFlow {
+  nodes: AtlasNode[];
+  edges: AtlasEdge[];
+  /** The first picture of this layout is all there. */
+  complete: boolean;
+  /** React Flow should render only what is on screen. */
+  virtualize: boolean;
+}
+
+/**
+ * The first picture of a layout handed to React Flow in slices, one per frame; later changes go whole (a level of
+ * detail switch, a filter). `drawn` are the nodes and edges to show; `all` also has those the level of detail
+ * hides (with `hidden` set).
+ */
+export function useProgressiveMount(layoutKey: string | null, drawnNodes: AtlasNode[], drawnEdges: AtlasEdge[], allNodes: AtlasNode[], viewportReady: boolean): MountedFlow {
+  // `count` is Infinity once the first picture is complete.
+  const [mounted, setMounted] = useState<{ key: string | null; count: number }>({ key: null, count: 0 });
+  const total = drawnNodes.length;
+  const complete = mounted.key === layoutKey && mounted.count >= total;
+  // Slices grow while frames stay short and shrink after a long task, so a fast machine draws in a few frames and
+  // a slow one still never blocks for long.
+  const slice = useRef(MOUNT_SLICE);
+  const sawLongTask = useRef(false);
+  useEffect(() => {
+    if (complete || typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('longtask')) return;
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().length > 0) sawLongTask.current = true;
+    });
+    observer.observe({ type: 'longtask' });
+    return () => observer.disconnect();
+  }, [complete]);
+  useEffect(() => {
+    if (layoutKey === null || !viewportReady) return;
+    if (mounted.key !== layoutKey) {
+      // A relayout of a picture already on screen (a filter, the direction) goes whole: the old one is there.
+      slice.current = Math.max(MOUNT_SLICE, Math.ceil(total / MAX_MOUNT_FRAMES));
+      setMounted({ key: layoutKey, count: mounted.key === null && slice.current < total ? slice.current : Number.POSITIVE_INFINITY });
+      return;
+    }
+    if (mounted.count >= total) return;
+    // However slow the machine, the picture completes within MAX_MOUNT_FRAMES frames.
+    const floor = Math.max(MIN_SLICE, Math.ceil(total / MAX_MOUNT_FRAMES));
+    const frame = requestAnimationFrame(() => {
+      slice.current = sawLongTask.current ? Math.max(floor, Math.floor(slice.current / 2)) : Math.min(Math.max(MAX_SLICE, floor), slice.current * 2);
+      sawLongTask.current = false;
+      setMounted((m) => ({ key: m.key, count: m.count + slice.current >= total ? Number.POSITIVE_INFINITY : m.count + slice.current }));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layoutKey, mounted, total, viewportReady]);
+  // A big graph is virtualized (React Flow renders what is on screen) and, once its first picture is complete, gets
+  // every node, those the level of detail leaves out with `hidden` set. Taking nodes out of React Flow instead costs,
+  // for each node wrapper still mounted, a thrown error per store update (its selector reads the removed node): over
+  // a second of script when a 3,000-node region switches to its overview.
+  const virtualize = allNodes.length > VIRTUALIZE_ABOVE;
+  const nodes = useMemo(
+    () => (complete ? (virtualize ? allNodes : drawnNodes) : drawnNodes.slice(0, mounted.key === layoutKey ? mounted.count : 0)),
+    [complete, virtualize, allNodes, drawnNodes, mounted, layoutKey],
+  );
+  const mountOrder = useMemo(() => new Map(drawnNodes.map((n, i) => [n.id, i])), [drawnNodes]);
+  const edges = useMemo(() => {
+    if (complete) return drawnEdges;
+    const count = mounted.key === layoutKey ? mounted.count : 0;
+    return drawnEdges.filter((e) => (mountOrder.get(e.source) ?? count) < count && (mountOrder.get(e.target) ?? count) < count);
+  }, [complete, drawnEdges, mounted, layoutKey, mountOrder]);
+  return { nodes, edges, complete, virtualize };
+}
