@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appendAll, maxOf } from './arrays';
+import { appendAll, maxOf, minOf } from './arrays';
 
-describe('appendAll and maxOf', () => {
+describe('appendAll, maxOf and minOf', () => {
   it('handle 300,000 elements, where a spread into push or Math.max runs out of stack', () => {
     const big = Array.from({ length: 300_000 }, (_, i) => i);
     expect(() => [].push(...(big as never[]))).toThrow(RangeError);
@@ -13,5 +13,7 @@ describe('appendAll and maxOf', () => {
     expect(appendAll([1], undefined)).toEqual([1]);
     expect(maxOf([], 0)).toBe(0);
     expect(maxOf([-3, -7])).toBe(-3);
+    expect(minOf([], 5)).toBe(5);
+    expect(minOf([4, -2, 9])).toBe(-2);
   });
 });

@@ -11,9 +11,16 @@ export function appendAll<T>(out: T[], items: readonly T[] | undefined | null): 
   return out;
 }
 
-/** The largest of `xs`, or `empty` when there is none. */
-export function maxOf(xs: Iterable<number>, empty = -Infinity): number {
-  let out: number | undefined;
-  for (const x of xs) out = out === undefined || x > out ? x : out;
-  return out ?? empty;
+/** The largest of `xs` and `floor`: `Math.max(floor, ...xs)` for any length, NaN included. */
+export function maxOf(xs: Iterable<number>, floor = Number.NEGATIVE_INFINITY): number {
+  let max = floor;
+  for (const x of xs) max = Math.max(max, x);
+  return max;
+}
+
+/** The smallest of `xs` and `ceiling`: `Math.min(ceiling, ...xs)` for any length, NaN included. */
+export function minOf(xs: Iterable<number>, ceiling = Number.POSITIVE_INFINITY): number {
+  let min = ceiling;
+  for (const x of xs) min = Math.min(min, x);
+  return min;
 }

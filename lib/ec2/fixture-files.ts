@@ -1,6 +1,7 @@
 import 'server-only';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { appendAll } from '@/lib/arrays';
 import type { DataWarning } from '@/lib/topology/types';
 import type { RawRegion } from './api';
 import { readFixtureText } from './fixture-read';
@@ -220,7 +221,7 @@ export async function readFixtureRegion(dir: string, region: string): Promise<Fi
   for (const key of keys) {
     const p = parsed[key];
     if (!p) continue;
-    notes.dataWarnings.push(...p.warnings);
+    appendAll(notes.dataWarnings, p.warnings);
     for (const [rec, index] of p.origins) notes.origins.set(rec, { file: `${region}/${FIXTURE_FILES[key].file}`, index });
   }
   const records = <T>(key: FixtureFileKey) => (parsed[key]?.records ?? []) as unknown as T;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { readAllServiceDetails } from '@/lib/endpoints/services';
 import { normalizeTopology } from '@/lib/topology/normalize';
 import { captureRegion } from './capture';
 import { FixtureEc2Api } from './fixture';
-import { readFixtureRegion, type FixtureRegionData } from './fixture-files';
+import { fixtureReadNotes, readFixtureRegion, type FixtureRegionData } from './fixture-files';
 import { readRegion } from './read-region';
 
 /**
@@ -81,5 +81,19 @@ describe('a region of 150,000 network interfaces', () => {
     const all = hugeRegion().services;
     const details = await readAllServiceDetails({ describeVpcEndpointServices: async () => ({ ServiceDetails: all, $metadata: {} }) });
     expect(details).toHaveLength(COUNT);
+  }, 60_000);
+
+  it('reads a fixture file of 150,000 records it must skip, with a warning for each', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'atlas-large-skips-'));
+    try {
+      await mkdir(path.join(dir, 'us-east-1'));
+      await writeFile(path.join(dir, 'us-east-1', 'describe-vpcs.json'), JSON.stringify({ Vpcs: [{ VpcId: VPC, CidrBlock: '10.0.0.0/8', State: 'available' }] }));
+      await writeFile(path.join(dir, 'us-east-1', 'describe-network-interfaces.json'), JSON.stringify({ NetworkInterfaces: Array.from({ length: COUNT }, () => ({ Status: 'in-use' })) }));
+      const data = await readFixtureRegion(dir, 'us-east-1');
+      expect(data.networkInterfaces).toEqual([]);
+      expect(fixtureReadNotes(data)?.dataWarnings).toHaveLength(COUNT);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

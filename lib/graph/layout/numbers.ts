@@ -4,17 +4,7 @@
  * Same results as `Math.max(floor, ...xs)` / `Math.min(ceiling, ...xs)`, NaN included.
  */
 
-export function maxOf(values: Iterable<number>, floor = Number.NEGATIVE_INFINITY): number {
-  let max = floor;
-  for (const v of values) max = Math.max(max, v);
-  return max;
-}
-
-export function minOf(values: Iterable<number>, ceiling = Number.POSITIVE_INFINITY): number {
-  let min = ceiling;
-  for (const v of values) min = Math.min(min, v);
-  return min;
-}
+export { maxOf, minOf } from '@/lib/arrays';
 
 /** The sum of `lengths` with `gap` between each two. */
 export function sumWithGaps(lengths: readonly number[], gap: number): number {
