@@ -75,6 +75,8 @@ function liveServer() {
 const PROXY_PORT = DEMO_PORT + 10;
 const OIDC_PORT = DEMO_PORT + 11;
 const IDP_PORT = DEMO_PORT + 12;
+// fixtures/real-shapes: an account built from botocore's shapes, served on its own port.
+const REAL_SHAPES_PORT = DEMO_PORT + 20;
 
 /** ATLAS_AUTH=proxy: the requests carry the identity header themselves (extraHTTPHeaders), as an authenticating proxy would add it. */
 function proxyServer() {
@@ -144,13 +146,18 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone|live-.*)\.spec\.ts/,
+      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone|real-shapes|live-.*)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${DEMO_PORT}` },
     },
     {
       name: 'awkward',
       testMatch: /(awkward|startup|restart)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${AWKWARD_PORT}` },
+    },
+    {
+      name: 'real-shapes',
+      testMatch: /real-shapes\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${REAL_SHAPES_PORT}` },
     },
     {
       // Requests carry a viewer's identity by default; specs switch to an editor or to no header at all.
@@ -181,6 +188,7 @@ export default defineConfig({
   webServer: [
     server(DEMO_PORT, 'demo'),
     server(AWKWARD_PORT, 'awkward', 'fixtures/awkward'),
+    server(REAL_SHAPES_PORT, 'real-shapes', 'fixtures/real-shapes'),
     proxyServer(),
     idpServer,
     oidcServer(),

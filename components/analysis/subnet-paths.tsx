@@ -128,8 +128,8 @@ export function SubnetPaths({ paths, names = {}, selectedService = null, onSelec
                       <li key={`${hop}-${i}`} className="flex items-center gap-1">
                         {i > 0 && <ArrowRight aria-hidden className="h-3 w-3 text-slate-400" />}
                         <span
-                          title={hop}
-                          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+                          title={names[hop] && names[hop] !== hop ? `${names[hop]} (${hop})` : hop}
+                          className="block max-w-[14rem] truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300"
                         >
                           {names[hop] ?? hop}
                         </span>
@@ -137,7 +137,7 @@ export function SubnetPaths({ paths, names = {}, selectedService = null, onSelec
                     ))}
                   </ol>
                 )}
-                {p.detail ? <p className="text-xs leading-relaxed text-slate-600 dark:text-slate-400">{p.detail}</p> : null}
+                {p.detail ? <p className="text-xs leading-relaxed text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">{p.detail}</p> : null}
               </li>
             );
           })}

@@ -53,7 +53,7 @@ export function GraphBanners({ notices, noEndpoints, createEndpointHref, readOnl
         >
           <Info aria-hidden size={16} className="mt-0.5 shrink-0" />
           <p>
-            This VPC has no endpoints: its traffic to AWS services leaves through NAT or internet gateways.
+            This VPC has no endpoints: its traffic to AWS services follows its routes (NAT, internet gateway, or out of the VPC).
             {createEndpointHref && !readOnly ? (
               <>
                 {' '}

@@ -26,7 +26,8 @@ export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref 
       className="flex scroll-mt-6 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <div aria-hidden className={`w-1 shrink-0 ${SEVERITY_STYLES[f.severity].edge}`} />
-      <div className="min-w-0 flex-1 space-y-4 p-5">
+      {/* Names run to 256 characters with no space (AWS allows it): they wrap anywhere rather than widen the card. */}
+      <div className="min-w-0 flex-1 space-y-4 p-5 [overflow-wrap:anywhere]">
         <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
           <div className="min-w-0 space-y-1.5">
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
@@ -84,10 +85,11 @@ export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref 
                   href={resourceHref(f.vpcId, id)}
                   data-testid="resource-link"
                   data-resource-id={id}
-                  className="inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-2 py-1 text-xs hover:border-teal-400 hover:bg-teal-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:border-teal-500 dark:hover:bg-teal-950/50"
+                  title={names[id] && names[id] !== id ? `${names[id]} (${id})` : id}
+                  className="inline-flex max-w-full items-center gap-1.5 rounded-md border border-slate-200 bg-white px-2 py-1 text-xs hover:border-teal-400 hover:bg-teal-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:border-teal-500 dark:hover:bg-teal-950/50"
                 >
-                  {names[id] && names[id] !== id && <span className="font-medium text-slate-800 dark:text-slate-200">{names[id]}</span>}
-                  <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">{id}</span>
+                  {names[id] && names[id] !== id && <span className="max-w-[20rem] truncate font-medium text-slate-800 dark:text-slate-200">{names[id]}</span>}
+                  <span className="shrink-0 font-mono text-[11px] text-slate-500 dark:text-slate-400">{id}</span>
                 </Link>
               </li>
             ))}

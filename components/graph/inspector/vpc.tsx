@@ -29,7 +29,7 @@ function VpcPanel({ resource: vpc, index, onSelect, visible }: InspectorPanelPro
           labels={new Map(endpoints.map((e) => [e.id, `${serviceLabel(e.serviceShortName)} (${e.type})`]))}
           onSelect={onSelect}
           visible={visible}
-          empty="No VPC endpoints: traffic to AWS services leaves through NAT or internet gateways."
+          empty="No VPC endpoints: traffic to AWS services follows the routes (NAT, internet gateway, or out of the VPC)."
         />
       </Section>
       <Section title="Route tables">

@@ -83,7 +83,7 @@ export function ResourceTables({ topology }: { topology: Topology }) {
       <Section title="VPC endpoints" count={topology.endpoints.length} testId="endpoints">
         {topology.endpoints.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400">
-            This VPC has no endpoints: its traffic to AWS services leaves through NAT or internet gateways, if at all.
+            This VPC has no endpoints: its traffic to AWS services follows its routes (NAT, internet gateway, or out of the VPC), if it leaves at all.
           </p>
         ) : (
           <table className="w-full text-left text-sm">
