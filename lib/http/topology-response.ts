@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import type { Source } from '@/lib/ec2/backend';
 import { requestLogger } from '@/lib/log/request';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
@@ -14,8 +15,15 @@ export interface TopologyResponseOptions<Q extends TopologyQuery> {
   extra?: Record<string, string | undefined>;
   /** Logged with the error when a load fails for a reason of our own (an internal error). */
   failureLog: string;
-  /** The JSON body for the loaded topology (scoped to the query's VPC when it names one). */
-  body: (topology: Topology, query: Q) => unknown;
+  /** The JSON body for the loaded topology (scoped to the query's VPC when it names one), or a promise of it. */
+  body: (topology: Topology, query: Q, loaded: LoadedFrom) => unknown;
+}
+
+/** Where the topology was read from, for bodies that read more from the same place. */
+export interface LoadedFrom {
+  source: Source;
+  profile: string | undefined;
+  region: string;
 }
 
 /**
@@ -38,13 +46,9 @@ export async function respondWithTopology<Q extends TopologyQuery>(params: URLSe
   const profile = await resolveProfile(resolved.source, params.get('profile') ?? undefined);
   if ('error' in profile) return Response.json({ error: profile.error }, { status: 400 });
   try {
-    const topology = await loadTopology({
-      source: resolved.source,
-      profile: profile.profile,
-      region: parsed.data.region ?? defaultRegion(),
-      vpcId: parsed.data.vpc,
-    });
-    return Response.json(options.body(topology, parsed.data), { headers: { 'cache-control': 'no-store' } });
+    const loaded: LoadedFrom = { source: resolved.source, profile: profile.profile, region: parsed.data.region ?? defaultRegion() };
+    const topology = await loadTopology({ ...loaded, vpcId: parsed.data.vpc });
+    return Response.json(await options.body(topology, parsed.data, loaded), { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
     const failure = describeLoadFailure(err);
     if (failure.status >= 500 && failure.code === 'Internal') (await requestLogger()).error({ err }, options.failureLog);
