@@ -24,11 +24,14 @@ export function DataWarnings({ warnings, showVpc = false }: { warnings: DataWarn
       className="space-y-2 rounded-md border border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       {kinds.map((kind) => {
-        const items = warnings.filter((w) => w.kind === kind);
-        const line = (w: DataWarning, i: number) => (
-          <li key={`${i}-${w.message}`} className="break-words">
-            {showVpc && w.vpcId && <span className="mr-1 font-mono text-xs text-slate-500 dark:text-slate-400">{w.vpcId}</span>}
-            {w.message}
+        // One line per message: a contradiction between two VPCs is said on each VPC's page, once on the region's.
+        const byMessage = new Map<string, string[]>();
+        for (const w of warnings) if (w.kind === kind) byMessage.set(w.message, [...(byMessage.get(w.message) ?? []), ...(w.vpcId ? [w.vpcId] : [])]);
+        const items = [...byMessage.entries()];
+        const line = ([message, vpcIds]: [string, string[]], i: number) => (
+          <li key={`${i}-${message}`} className="break-words">
+            {showVpc && vpcIds.length > 0 && <span className="mr-1 font-mono text-xs text-slate-500 dark:text-slate-400">{vpcIds.join(', ')}</span>}
+            {message}
           </li>
         );
         return (

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Ec2Api } from './api';
+import { REGION_PATTERN } from '@/lib/aws/ids';
 import { toEc2Error } from './errors';
 import { FIXTURE_FILES } from './fixture-files';
 import { nextTokenPager, type Pager } from './read-region';
@@ -46,7 +47,6 @@ const ATTRIBUTE_CONCURRENCY = 8;
 /** Guards against an endpoint that keeps answering with a NextToken. */
 const MAX_PAGES = 10_000;
 
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const CAPTURE_FILE = /^(describe-[a-z0-9-]+|vpc-attributes)\.json$/;
 
 export class CaptureError extends Error {
@@ -165,7 +165,7 @@ async function foreignEntries(dir: string): Promise<string[] | null> {
 export async function captureRegion(api: Ec2Api & { pager?: Pager }, outDir: string): Promise<CaptureResult> {
   const region = api.region;
   // The region becomes a folder name: nothing but a region name may get there.
-  if (!REGION_NAME.test(region)) throw new CaptureError(`"${region}" is not a region name like us-east-1.`);
+  if (!REGION_PATTERN.test(region)) throw new CaptureError(`"${region}" is not a region name like us-east-1.`);
   const target = path.resolve(outDir, region);
   const foreign = await foreignEntries(target);
   if (foreign?.length) {

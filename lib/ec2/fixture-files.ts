@@ -2,6 +2,7 @@ import 'server-only';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { appendAll } from '@/lib/arrays';
+import { REGION_PATTERN } from '@/lib/aws/ids';
 import type { DataWarning } from '@/lib/topology/types';
 import type { RawRegion } from './api';
 import { readFixtureText } from './fixture-read';
@@ -181,7 +182,7 @@ export async function listFixtureRegions(dir: string): Promise<string[]> {
   }
   const regions: string[] = [];
   for (const name of entries.sort()) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(name)) continue;
+    if (!REGION_PATTERN.test(name)) continue;
     try {
       await fs.access(path.join(/* turbopackIgnore: true */ dir, name, FIXTURE_FILES.vpcs.file));
       regions.push(name);

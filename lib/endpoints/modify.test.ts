@@ -37,7 +37,7 @@ describe('EndpointChange (zod)', () => {
   });
 
   it('puts malformed ids under the field they belong to', () => {
-    const r = EndpointChange.safeParse({ region: 'us-east-1', endpointId: KMS, addSubnetIds: ['subnet-nope'], removeSecurityGroupIds: ['sg-1'] });
+    const r = EndpointChange.safeParse({ region: 'us-east-1', endpointId: KMS, addSubnetIds: ['subnet-no pe'], removeSecurityGroupIds: ['sg-1;'] });
     const errors = changeFieldErrors(r.error!);
     expect(errors.subnetIds).toEqual(['a subnet id must look like subnet-0a1b2c3d4e5f60718 (added item 1)']);
     expect(errors.securityGroupIds).toEqual(['a security group id must look like sg-0a1b2c3d4e5f60718 (removed item 1)']);
@@ -50,7 +50,7 @@ describe('EndpointChange (zod)', () => {
   });
 
   it('refuses an endpoint id that is not one', () => {
-    expect(EndpointChange.safeParse({ region: 'us-east-1', endpointId: 'vpce-x', policy: '' }).success).toBe(false);
+    expect(EndpointChange.safeParse({ region: 'us-east-1', endpointId: 'vpce-x/..', policy: '' }).success).toBe(false);
   });
 });
 

@@ -23,7 +23,7 @@ describe('endpoint schemas', () => {
   });
 
   it('refuses duplicates, bad ids, a missing service and a wrong type', () => {
-    const dup = EndpointInput.safeParse({ ...base, type: 'interface', subnetIds: ['subnet-030e4dfb92e4810d3', 'subnet-030e4dfb92e4810d3', 'subnet-x'] });
+    const dup = EndpointInput.safeParse({ ...base, type: 'interface', subnetIds: ['subnet-030e4dfb92e4810d3', 'subnet-030e4dfb92e4810d3', 'subnet-<x>'] });
     expect(zodFieldErrors(dup.error!).subnetIds).toEqual(['a subnet id must look like subnet-0a1b2c3d4e5f60718 (item 3)', 'a subnet is listed twice']);
     expect(zodFieldErrors(EndpointInput.safeParse({ ...base, serviceName: '', type: 'gateway', routeTableIds: ['rtb-0030079b1230b8a04'] }).error!).serviceName).toEqual(['Choose a service']);
     expect(EndpointInput.safeParse({ ...base, type: 'loadbalancer' }).success).toBe(false);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RegionName, SourceName, VpcId } from '@/lib/topology/params';
+import { RegionName, RouteTableId, SecurityGroupId, SubnetId, VpcEndpointId, VpcId } from '@/lib/aws/ids';
+import { SourceName } from '@/lib/topology/params';
 import type { EndpointField, FieldErrors } from './types';
 import { addFieldError } from './types';
 
@@ -9,16 +10,7 @@ import { addFieldError } from './types';
  * `rules.ts`; these only check shapes.
  */
 
-const awsId = (prefix: string, label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(new RegExp(`^${prefix}-[0-9a-f]{8}([0-9a-f]{9})?$`), `${label} must look like ${prefix}-0a1b2c3d4e5f60718`);
-
-export const RouteTableId = awsId('rtb', 'a route table id');
-export const SubnetId = awsId('subnet', 'a subnet id');
-export const SecurityGroupId = awsId('sg', 'a security group id');
-export const VpcEndpointId = awsId('vpce', 'an endpoint id');
+export { RouteTableId, SecurityGroupId, SubnetId, VpcEndpointId };
 
 export const ServiceName = z
   .string({ error: 'Choose a service' })

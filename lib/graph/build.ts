@@ -132,7 +132,8 @@ export function buildGraph(topology: Topology, options: BuildGraphOptions): Grap
     .filter(inScope)
     .sort((a, b) => compareText(a.vpcId, b.vpcId) || Number(b.main) - Number(a.main) || compareText(a.id, b.id));
   const endpoints = topology.endpoints.filter(inScope).sort(byId);
-  const natGateways = topology.natGateways.filter(inScope).sort(byId);
+  // A deleted NAT gateway is kept in the topology for the routes that still point to it; they end at a "(gone)" target.
+  const natGateways = topology.natGateways.filter((n) => inScope(n) && n.state !== 'deleted').sort(byId);
   const prefixLists = new Map(topology.prefixLists.map((pl) => [pl.id, pl]));
   const subnetById = new Map(subnets.map((s) => [s.id, s]));
 

@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import { awsId, RegionName, VpcId } from '@/lib/aws/ids';
 import { UNREAD_LISTS, type Topology } from '@/lib/topology/types';
 
 const Tags = z.record(z.string(), z.string());
@@ -260,7 +261,6 @@ export const SnapshotView = z
   .max(4000, 'view must be at most 4000 characters')
   .transform((v) => v.replace(/^\?/, ''));
 
-const RegionName = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/);
 
 /** A frozen topology and the view it was looked at with. */
 export const Snapshot = z.object({
@@ -269,7 +269,7 @@ export const Snapshot = z.object({
   createdAt: z.iso.datetime(),
   region: RegionName,
   source: z.enum(['fixture', 'live']),
-  vpcId: z.string().regex(/^vpc-[0-9a-f]+$/).optional(),
+  vpcId: VpcId.optional(),
   view: SnapshotView,
   topology: TopologySchema,
 });
@@ -286,7 +286,7 @@ export const ShareSnapshotInput = z.object({
   region: z.string().max(40),
   source: z.string().max(20).optional(),
   profile: z.string().max(128).optional(),
-  vpcId: z.string().regex(/^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/, 'vpcId must look like vpc-0a1b2c3d4e5f60718').optional(),
+  vpcId: awsId('vpc', 'vpcId').optional(),
   /** `window.location.search` of the page. */
   view: z.string().max(4000, 'view must be at most 4000 characters'),
   title: z.string().max(200, 'title must be at most 200 characters').optional(),

@@ -13,6 +13,8 @@ export interface LoadOptions {
   /** Live only: a profile of the shared AWS config files; unset, the SDK's default chain. */
   profile?: string;
   vpcId?: string;
+  /** An endpoint the caller needs (its page): a miss re-reads the region once, as for `vpcId`. */
+  endpointId?: string;
   /** Skip the cache and read the source again (the Refresh button). */
   refresh?: boolean;
 }
@@ -26,6 +28,9 @@ export class VpcNotFoundError extends Error {
     this.vpcId = vpcId;
   }
 }
+
+/** A topology younger than this is not read again for an id it does not have. */
+const MISS_REREAD_MIN_AGE_MS = 5_000;
 
 interface CacheEntry {
   at: number;
@@ -119,12 +124,21 @@ async function loadRegion(source: Source, region: string, profile: string | unde
 
 /**
  * Loads a region's topology from a source, normalized to the contract; scoped to one VPC when
- * `vpcId` is given. Throws Ec2Error (the source failed), FixtureError (a fixture file is bad) or
+ * `vpcId` is given. A `vpcId` or `endpointId` the cached topology lacks makes it read the region again once. Throws Ec2Error (the source failed), FixtureError (a fixture file is bad) or
  * VpcNotFoundError.
  */
 export async function loadTopology(options: LoadOptions): Promise<Topology> {
   const profile = options.source === 'live' ? options.profile : undefined;
-  const topology = await loadRegion(options.source, options.region, profile, options.refresh ?? false);
+  const refresh = options.refresh ?? false;
+  let topology = await loadRegion(options.source, options.region, profile, refresh);
+  const has = (t: Topology) =>
+    (!options.vpcId || t.vpcs.some((v) => v.id === options.vpcId)) && (!options.endpointId || t.endpoints.some((e) => e.id === options.endpointId));
+  // A link to a VPC or endpoint made after the cached read opens: a miss reads the region again, once, unless the
+  // topology is fresh already (so a stream of made-up ids cannot turn every request into a full region read).
+  // Fixture topologies are never stale: the state only changes through writes, which are read at once.
+  if (!has(topology) && options.source === 'live' && !refresh && Date.now() - Date.parse(topology.fetchedAt) >= MISS_REREAD_MIN_AGE_MS) {
+    topology = await loadRegion(options.source, options.region, profile, true);
+  }
   if (!options.vpcId) return topology;
   if (!topology.vpcs.some((v) => v.id === options.vpcId)) throw new VpcNotFoundError(options.vpcId, options.region);
   return scopedTo(topology, options.vpcId);

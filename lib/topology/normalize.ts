@@ -159,7 +159,7 @@ function normalizeSubnets(raw: RawRegion, w: DataWarnings, routeTables: RouteTab
 }
 
 /** Sets each subnet's zone type and `public`, and each table's effective subnets. */
-function settleSubnets(subnets: Subnet[], routeTables: RouteTable[], zones: Topology['zones'], raw: RawRegion, w: DataWarnings): void {
+function settleSubnets(subnets: Subnet[], routeTables: RouteTable[], zones: Topology['zones'], raw: RawRegion, w: DataWarnings, vpcIds: Set<string>): void {
   const tableById = new Map(routeTables.map((rt) => [rt.id, rt]));
   const subnetById = new Map(subnets.map((s) => [s.id, s]));
   const gwlbSubnets = new Map<string, string[]>();
@@ -170,7 +170,8 @@ function settleSubnets(subnets: Subnet[], routeTables: RouteTable[], zones: Topo
     s.zoneType = s.outpostArn ? 'outpost' : (zoneType.get(s.az) ?? 'availability-zone');
     const table = s.routeTableId ? tableById.get(s.routeTableId) : undefined;
     if (!table) {
-      w.add('inconsistent', s.vpcId, `Subnet ${s.id} has no route table (its VPC has no main route table in the data).`);
+      // A subnet of a VPC missing from the data is said once with that VPC's other records (consistency.ts).
+      if (vpcIds.has(s.vpcId)) w.add('inconsistent', s.vpcId, `Subnet ${s.id} has no route table (its VPC has no main route table in the data).`);
       continue;
     }
     table.effectiveSubnetIds.push(s.id);
@@ -246,7 +247,7 @@ export function normalizeTopology(raw: RawRegion, options: NormalizeOptions): To
   const routeTables = normalizeRouteTables(raw, w);
   const subnets = normalizeSubnets(raw, w, routeTables);
   const zones = normalizeZones(raw, w);
-  settleSubnets(subnets, routeTables, zones, raw, w);
+  settleSubnets(subnets, routeTables, zones, raw, w, new Set(vpcs.map((v) => v.id)));
   const endpoints = normalizeEndpoints(raw, w);
   const topology: Topology = {
     source: options.source,

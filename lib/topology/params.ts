@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { RegionName, VpcId } from '@/lib/aws/ids';
 
-/** Query parameters shared by pages and the topology API; ids keep AWS's spelling. */
-export const RegionName = z
-  .string()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/, 'region must look like us-east-1');
-export const VpcId = z.string().regex(/^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/, 'vpc must look like vpc-0a1b2c3d4e5f60718');
+/** Query parameters shared by pages and the topology API; ids keep AWS's spelling (lib/aws/ids.ts). */
+export { RegionName, VpcId };
 export const SourceName = z.enum(['fixture', 'live'], { error: 'source must be fixture or live' });
 
 export const TopologyQuery = z.object({

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { RegionName, VpcId } from '@/lib/aws/ids';
 import { buildGraph } from '@/lib/graph/build';
 import { layoutGraph } from '@/lib/graph/layout';
 import { toLayoutInput } from '@/lib/graph/layout-key';
@@ -20,11 +21,8 @@ import { NaiveFlow, type NaiveEdge, type NaiveNode } from './naive-flow';
 export const dynamic = 'force-dynamic';
 
 const Query = z.object({
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
-  vpc: z
-    .string()
-    .regex(/^vpc-[0-9a-f]{8,17}$/)
-    .optional(),
+  region: RegionName,
+  vpc: VpcId.optional(),
 });
 
 type SearchParams = Record<string, string | string[] | undefined>;

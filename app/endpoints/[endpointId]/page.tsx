@@ -6,7 +6,7 @@ import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { estimateMonthlyCost, formatUsd } from '@/lib/endpoints/cost';
 import { policyForEditing } from '@/lib/endpoints/modify';
 import { previewDelete } from '@/lib/endpoints/preview';
-import { VpcEndpointId } from '@/lib/endpoints/schemas';
+import { awsIdPattern, VpcEndpointId } from '@/lib/aws/ids';
 import { hasRole } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/viewer';
 import { writesStateFor } from '@/lib/endpoints/scope';
@@ -80,7 +80,7 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const scope = await resolvePageScope(sp);
   let topology: Topology;
   try {
-    topology = await loadTopology({ source: scope.source, region: scope.region, profile: scope.profile });
+    topology = await loadTopology({ source: scope.source, region: scope.region, profile: scope.profile, endpointId });
   } catch (err) {
     const failure = describeLoadFailure(err);
     return (
@@ -112,7 +112,7 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const monthly = cost.kind === 'hourly' ? `${formatUsd(cost.monthly)} + ${formatUsd(cost.perGb)}/GB` : '—';
   const prefill =
     endpoint.type === 'Interface'
-      ? { subnetIds: idsFromUrl(sp.subnets, /^subnet-[0-9a-f]{8,17}$/), securityGroupIds: idsFromUrl(sp.securityGroups, /^sg-[0-9a-f]{8,17}$/) }
+      ? { subnetIds: idsFromUrl(sp.subnets, awsIdPattern('subnet')), securityGroupIds: idsFromUrl(sp.securityGroups, awsIdPattern('sg')) }
       : {};
 
   const detailsCard = (

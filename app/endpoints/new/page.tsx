@@ -11,7 +11,7 @@ import { siteOrigin } from '@/lib/share/metadata';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
 import { first, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
-import { VpcId } from '@/lib/topology/params';
+import { awsIdPattern, VpcId } from '@/lib/aws/ids';
 import type { Topology } from '@/lib/topology/types';
 import { EndpointForm, type FormType } from './_components/endpoint-form';
 
@@ -80,9 +80,9 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
     vpcId,
     type,
     serviceName: serviceFromUrl(first(sp.service), services.filter((s) => s.type === (type === 'gateway' ? 'Gateway' : 'Interface'))),
-    routeTableIds: ids(sp.routeTables, /^rtb-[0-9a-f]{8,17}$/),
-    subnetIds: ids(sp.subnets, /^subnet-[0-9a-f]{8,17}$/),
-    securityGroupIds: ids(sp.securityGroups, /^sg-[0-9a-f]{8,17}$/),
+    routeTableIds: ids(sp.routeTables, awsIdPattern('rtb')),
+    subnetIds: ids(sp.subnets, awsIdPattern('subnet')),
+    securityGroupIds: ids(sp.securityGroups, awsIdPattern('sg')),
   };
   const vpc = topology.vpcs.find((v) => v.id === vpcId);
   const writes = writesStateFor(scope.source, await getViewer());

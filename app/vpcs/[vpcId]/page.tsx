@@ -13,7 +13,7 @@ import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
 import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
-import { VpcId } from '@/lib/topology/params';
+import { VpcId } from '@/lib/aws/ids';
 import type { Topology } from '@/lib/topology/types';
 import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
 import { ServerGraph } from '@/components/graph/server-graph';

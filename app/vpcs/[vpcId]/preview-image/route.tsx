@@ -2,7 +2,7 @@ import { ImageResponse } from 'next/og';
 import type { NextRequest } from 'next/server';
 import { PREVIEW_HEADER, PREVIEW_MARGIN, PREVIEW_SIZE, PreviewCard } from '@/components/share/diagram-preview';
 import { vpcPreview } from '@/lib/share/vpc-preview';
-import { VpcId } from '@/lib/topology/params';
+import { VpcId } from '@/lib/aws/ids';
 
 export const dynamic = 'force-dynamic';
 

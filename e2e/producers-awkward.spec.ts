@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures';
+
+// fixtures/awkward/eu-west-2: a region as other producers write it (null for absent fields, AWS's documentation
+// ids, an emulator's 5-hex ids) with records that do not add up. It must render, and say what is wrong where.
+const DOCS_VPC = 'vpc-0e9801d129EXAMPLE';
+const SHORT_VPC = 'vpc-1a2b3';
+
+test('a region with bad records renders, and lists each skipped record by file and index', async ({ page }) => {
+  await page.goto('/?region=eu-west-2');
+  // No error panel (Next's route announcer is an empty alert region).
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+  const warnings = page.getByTestId('data-warnings');
+  await expect(warnings).toContainText('Records that could not be read (2)');
+  await expect(warnings).toContainText('eu-west-2/describe-subnets.json record 2: skipped, it is not an object.');
+  await expect(warnings).toContainText('eu-west-2/describe-subnets.json record 3: skipped, it has no SubnetId.');
+  await expect(warnings).toContainText('VPC vpc-0gone0000EXAMPLE is not in the data, but 1 record names it');
+  // A contradiction between two VPCs is one line here, naming both.
+  await expect(warnings.getByText('Route table rtb-0publicEXAMPLE', { exact: false })).toHaveCount(1);
+  // Consistency is not a permission problem.
+  await expect(page.getByText('Partial view')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/producers-region.png', fullPage: true });
+
+  // AWS's documentation id is a link that opens.
+  await page.getByRole('link', { name: 'docs-example' }).click();
+  await expect(page).toHaveURL(new RegExp(`/vpcs/${DOCS_VPC}`));
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-graph-ready', 'true');
+});
+
+test('a VPC page shows its own warnings only, and a subnet associated with another VPC’s table is not drawn public', async ({ page }) => {
+  await page.goto(`/vpcs/${DOCS_VPC}?region=eu-west-2`);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-graph-ready', 'true');
+  const own = page.getByTestId('data-warnings');
+  await expect(own).toContainText("Subnet subnet-0outside1EXAMPLE (192.168.0.0/24) lies outside its VPC's CIDR blocks (10.0.0.0/16).");
+  await expect(own).not.toContainText('vpc-0gone0000EXAMPLE');
+  await page.screenshot({ path: 'test-results/producers-docs-vpc.png' });
+
+  await page.goto(`/vpcs/${SHORT_VPC}?region=eu-west-2`);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-graph-ready', 'true');
+  const short = page.getByTestId('data-warnings');
+  await expect(short).toContainText('Route table rtb-0publicEXAMPLE (VPC vpc-0e9801d129EXAMPLE) is associated with subnet subnet-7c8d9 of VPC vpc-1a2b3');
+  await expect(short).not.toContainText('lies outside');
+  await expect(page.locator('.react-flow__node[data-id="subnet-7c8d9"]')).toContainText('Private');
+  await page.screenshot({ path: 'test-results/producers-short-vpc.png' });
+});
