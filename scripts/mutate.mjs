@@ -11,6 +11,8 @@ import { MUTATION_MODULES, moduleSlug } from './mutation-modules.mjs';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
 const force = args.includes('--force');
+// --report: print the table from the last reports without running Stryker.
+const reportOnly = args.includes('--report');
 const names = args.filter((a) => !a.startsWith('--'));
 const unknown = names.filter((n) => !Object.hasOwn(MUTATION_MODULES, n));
 if (unknown.length) {
@@ -42,6 +44,11 @@ let failed = false;
 for (const name of selected) {
   const slug = moduleSlug(name);
   const started = Date.now();
+  const reportFile = path.join(root, 'reports', 'mutation', slug, 'mutation.json');
+  if (reportOnly) {
+    if (existsSync(reportFile)) rows.push({ name, secs: 0, ...scoreOf(JSON.parse(readFileSync(reportFile, 'utf8'))) });
+    continue;
+  }
   console.log(`\n=== mutate ${name}`);
   const r = spawnSync('nice', ['-n', '15', path.join(root, 'node_modules', '.bin', 'stryker'), 'run', 'stryker.config.mjs', ...(force ? ['--force'] : [])], {
     cwd: root,
@@ -49,7 +56,6 @@ for (const name of selected) {
     env: { ...process.env, ATLAS_MUTATE_MODULE: name, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
   const secs = (Date.now() - started) / 1000;
-  const reportFile = path.join(root, 'reports', 'mutation', slug, 'mutation.json');
   if (r.status !== 0 || !existsSync(reportFile)) {
     console.error(`=== mutate ${name}: Stryker failed (exit ${r.status})`);
     rows.push({ name, failed: true, secs });
@@ -79,6 +85,8 @@ for (const row of rows.filter((r) => !r.failed && r.survivors.length)) {
 mkdirSync(path.join(root, 'reports', 'mutation'), { recursive: true });
 const summaryFile = path.join(root, 'reports', 'mutation', 'summary.json');
 const previous = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : {};
-for (const row of rows) previous[row.name] = { ...row, at: new Date().toISOString() };
-writeFileSync(summaryFile, `${JSON.stringify(previous, null, 2)}\n`);
+if (!reportOnly) {
+  for (const row of rows) previous[row.name] = { ...row, at: new Date().toISOString() };
+  writeFileSync(summaryFile, `${JSON.stringify(previous, null, 2)}\n`);
+}
 process.exit(failed ? 1 : 0);

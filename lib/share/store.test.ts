@@ -268,3 +268,48 @@ describe('the size limit counts UTF-8 bytes, as stored', () => {
     expect((await s.list()).map((e) => [e.id, e.sizeBytes])).toEqual([[saved.id, bytes]]);
   });
 });
+
+describe('the snapshot store at its edges', () => {
+  it('names its errors, so callers can tell them apart across module copies', async () => {
+    const s = store({ maxBytes: 10 });
+    expect(await s.save(input()).catch((e: Error) => e.name)).toBe('SnapshotTooLargeError');
+    const bad = await store().save(input({ title: '' })).catch((e: Error) => e);
+    expect([bad.name, bad.message]).toEqual(['SnapshotInputError', 'title must not be empty']);
+    expect(new CorruptSnapshotError('x', 'y').name).toBe('CorruptSnapshotError');
+  });
+
+  it('lists at most the limit asked for, and at least one', async () => {
+    const s = store();
+    for (const title of ['a', 'b', 'c']) await s.save(input({ title }));
+    expect(await s.list({ limit: 2 })).toHaveLength(2);
+    expect(await s.list({ limit: 0 })).toHaveLength(1);
+    expect(await s.list()).toHaveLength(3);
+  });
+
+  it('answers false when renaming a snapshot that does not exist', async () => {
+    const s = store();
+    await s.save(input());
+    expect(await s.rename(newSnapshotId(), 'new title')).toBe(false);
+  });
+
+  it('lists a region snapshot without a vpcId', async () => {
+    const s = store();
+    await s.save(input({ vpcId: undefined }));
+    expect((await s.list())[0]).not.toHaveProperty('vpcId');
+  });
+
+  it('keeps what it can of a corrupt row in the list: live source, size, a title', async () => {
+    const s = store();
+    const live = await s.save(input({ source: 'live', title: 'from live' }));
+    const raw = new Database(file);
+    raw.prepare('UPDATE snapshots SET created_at = ?, size_bytes = ? WHERE id = ?').run('yesterday', 1234, live.id);
+    raw.close();
+    expect(await s.list()).toEqual([{ id: live.id, title: 'from live', createdAt: 'yesterday', region: 'us-east-1', source: 'live', view: '', sizeBytes: 1234, corrupt: expect.stringMatching(/createdAt/) }]);
+  });
+
+  it('can be closed twice', () => {
+    const s = store();
+    s.close();
+    expect(() => s.close()).not.toThrow();
+  });
+});
