@@ -21,11 +21,26 @@ if (unknown.length) {
 }
 const selected = names.length ? names : Object.keys(MUTATION_MODULES);
 
-/** Stryker's mutation score: detected (killed or timed out) over all valid mutants, in percent. */
-export function scoreOf(report) {
+/** The globs of mutation-modules.mjs (`**` and `*` only) as one test of a path. */
+function globMatcher(globs) {
+  const toRegex = (g) =>
+    new RegExp(`^${g.split('**/').map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('(?:.*/)?')}$`);
+  const include = globs.filter((g) => !g.startsWith('!')).map(toRegex);
+  const exclude = globs.filter((g) => g.startsWith('!')).map((g) => toRegex(g.slice(1)));
+  return (file) => include.some((re) => re.test(file)) && !exclude.some((re) => re.test(file));
+}
+
+/**
+ * Stryker's mutation score: detected (killed or timed out) over all valid mutants, in percent. Only the
+ * module's files count: Stryker carries the files of an older incremental report into the new one even
+ * when the module no longer mutates them.
+ */
+export function scoreOf(report, globs = ['**/*']) {
   const counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, invalid: 0 };
   const survivors = [];
+  const inModule = globMatcher(globs);
   for (const [file, { mutants }] of Object.entries(report.files)) {
+    if (!inModule(file)) continue;
     for (const m of mutants) {
       const key = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', Ignored: 'ignored' }[m.status] ?? 'invalid';
       counts[key]++;
@@ -46,7 +61,7 @@ for (const name of selected) {
   const started = Date.now();
   const reportFile = path.join(root, 'reports', 'mutation', slug, 'mutation.json');
   if (reportOnly) {
-    if (existsSync(reportFile)) rows.push({ name, secs: 0, ...scoreOf(JSON.parse(readFileSync(reportFile, 'utf8'))) });
+    if (existsSync(reportFile)) rows.push({ name, secs: 0, ...scoreOf(JSON.parse(readFileSync(reportFile, 'utf8')), MUTATION_MODULES[name].mutate) });
     continue;
   }
   console.log(`\n=== mutate ${name}`);
@@ -62,7 +77,7 @@ for (const name of selected) {
     failed = true;
     continue;
   }
-  rows.push({ name, secs, ...scoreOf(JSON.parse(readFileSync(reportFile, 'utf8'))) });
+  rows.push({ name, secs, ...scoreOf(JSON.parse(readFileSync(reportFile, 'utf8')), MUTATION_MODULES[name].mutate) });
 }
 
 const pad = (s, n) => String(s).padEnd(n);

@@ -149,7 +149,8 @@ describe('names typed into the template', () => {
   it('says which names break the rules, and why', () => {
     expect(invalidNames('s3-buckets', ['ok-bucket', 'Bad_Bucket'])).toEqual(['“Bad_Bucket” is not a valid bucket name (3–63 lowercase letters, digits, dots, hyphens)']);
     expect(invalidNames('dynamodb-tables', ['Orders_v2', 'x'])).toEqual(['“x” is not a valid table name (3–255 letters, digits, _ - .)']);
-    expect(invalidNames('full-access', ['Bad_Bucket'])).toEqual([]);
+    expect(invalidNames('full-access', ['Bad_Bucket', 'x'])).toEqual([]);
+    expect(invalidNames('read-only', ['x'])).toEqual([]);
   });
 
   it.each([
