@@ -1,5 +1,6 @@
 import { bindWarning, ConfigError, getConfig } from '@/lib/config';
 import { logger } from '@/lib/log/logger';
+import { startStore, StoreStartError } from '@/lib/store';
 
 try {
   const config = getConfig();
@@ -20,6 +21,7 @@ try {
       snapshots: auth.snapshots,
       liveWrites: config.liveWrites,
       dataDir: config.dataDir,
+      store: config.databaseUrl ? 'postgres' : 'sqlite',
     },
     'vpc-atlas started',
   );
@@ -33,3 +35,18 @@ try {
   }
   throw err;
 }
+
+/**
+ * The store opens and migrates before the first request (instrumentation.ts awaits this): a wrong
+ * ATLAS_DATABASE_URL or a database that does not answer stops start-up with the variable named.
+ */
+export const storeReady = startStore().then(
+  () => undefined,
+  (err: unknown) => {
+    if (err instanceof StoreStartError || err instanceof ConfigError) {
+      console.error(`vpc-atlas: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  },
+);

@@ -4,7 +4,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    await import('./instrumentation-node');
+    const { storeReady } = await import('./instrumentation-node');
+    await storeReady;
   }
 }
 

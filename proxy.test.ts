@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { auditLines as storedAuditLines } from '@/lib/test/audit-store';
 
 /**
  * proxy.ts, the front door, driven with the requests a browser (or an attacker's page) sends: the host
  * check against DNS rebinding, the Origin check on server actions, host trust for redirects, and the audit
- * line each refusal leaves in ATLAS_DATA_DIR/audit.jsonl.
+ * line each refusal leaves in the audit log (the store in ATLAS_DATA_DIR).
  */
 
 let dataDir = '';
@@ -43,14 +44,7 @@ interface AuditLine {
 }
 
 function auditLines(): AuditLine[] {
-  try {
-    return readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as AuditLine);
-  } catch {
-    return [];
-  }
+  return storedAuditLines<AuditLine>(dataDir);
 }
 
 describe('DNS rebinding: only the hosts the operator named are served', () => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, Request } from '@playwright/test';
@@ -16,7 +17,8 @@ const EDITOR = 'editor@example.com';
 const SHARED_MAIN = 'rtb-0030079b1230b8a04';
 const S3 = 'com.amazonaws.us-east-1.s3';
 const NEW_S3 = `/endpoints/new?region=us-east-1&vpc=${DEMO.shared}&type=gateway&service=s3&routeTables=${SHARED_MAIN}`;
-const AUDIT_FILE = path.join(os.tmpdir(), `vpc-atlas-e2e-${process.env.E2E_RUN_ID}`, 'proxy', 'audit.jsonl');
+// The server's store (SQLite in its data folder): the audit log is its `audit` table.
+const STORE_FILE = path.join(os.tmpdir(), `vpc-atlas-e2e-${process.env.E2E_RUN_ID}`, 'proxy', 'snapshots.db');
 
 interface AuditLine {
   user: string;
@@ -29,13 +31,12 @@ interface AuditLine {
 }
 
 function auditLines(): AuditLine[] {
+  if (!existsSync(STORE_FILE)) return [];
+  const db = new Database(STORE_FILE, { readonly: true });
   try {
-    return readFileSync(AUDIT_FILE, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as AuditLine);
-  } catch {
-    return [];
+    return (db.prepare('SELECT entry FROM audit ORDER BY seq').all() as { entry: string }[]).map((r) => JSON.parse(r.entry) as AuditLine);
+  } finally {
+    db.close();
   }
 }
 
@@ -120,7 +121,7 @@ test('a viewer sees no Create button, and the create action called anyway answer
 test.describe('an editor', () => {
   test.use({ extraHTTPHeaders: { 'x-forwarded-email': EDITOR } });
 
-  test('creates an endpoint, and the audit log shows it with their email, on /audit and in audit.jsonl', async ({ page }) => {
+  test('creates an endpoint, and the audit log shows it with their email, on /audit and in the store', async ({ page }) => {
     await page.goto(NEW_S3);
     await expect(page.getByTestId('user-role')).toHaveText('editor');
     await page.getByRole('button', { name: 'Create endpoint' }).click();

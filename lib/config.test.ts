@@ -96,6 +96,29 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ATLAS_PUBLIC_URL: 'atlas.example.com' })).toThrow(/ATLAS_PUBLIC_URL=.*http\(s\) URL/);
   });
 
+  it('reads ATLAS_DATABASE_URL, and names it with the password hidden when it is wrong', () => {
+    expect(parseConfig({}).databaseUrl).toBeUndefined();
+    const url = 'postgres://atlas:s3cret@db.internal:5432/atlas?sslmode=verify-full';
+    expect(parseConfig({ ATLAS_DATABASE_URL: url }).databaseUrl).toBe(url);
+    for (const [value, why] of [
+      ['mysql://atlas:s3cret@db/atlas', /must be a PostgreSQL URL/],
+      ['postgres://atlas:s3cret@db.internal:5432/atlas?sslmode=sometimes', /sslmode=sometimes/],
+      ['postgres://atlas:s3cret@:5432/atlas', /is not a valid URL/],
+    ] as const) {
+      const err = (() => {
+        try {
+          parseConfig({ ATLAS_DATABASE_URL: value });
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(err?.message).toMatch(/ATLAS_DATABASE_URL="[a-z]+:\/\/atlas:\*\*\*@/);
+      expect(err?.message).toMatch(why);
+      expect(err?.message).not.toContain('s3cret');
+    }
+  });
+
   it('warns loudly when listening beyond loopback without sign-in', () => {
     expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '::', '10.0.0.5', 'example.com'].some(isLoopback)).toBe(false);

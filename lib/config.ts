@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseEditors } from '@/lib/auth/roles';
 import { hostName, isLoopbackHost } from '@/lib/http/host-check';
+import { databaseUrlProblem, redactDatabaseUrl } from '@/lib/store/url';
 
 /** Where the embedded demo account lives; the default fixture directory. */
 export const DEMO_FIXTURE_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), 'fixtures', 'demo');
@@ -77,6 +78,11 @@ export const AtlasEnv = z.object({
   ATLAS_SESSION_SECRET: optionalNonEmpty,
   AUTH_SECRET: optionalNonEmpty,
   ATLAS_EDITORS: z.string().optional(),
+  // Unset: snapshots and the audit log live in ATLAS_DATA_DIR/snapshots.db (SQLite). Set: in this PostgreSQL database.
+  ATLAS_DATABASE_URL: optionalNonEmpty.superRefine((v, ctx) => {
+    const problem = v === undefined ? null : databaseUrlProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   ATLAS_SNAPSHOTS: z
     .enum(['public', 'private', ''], { error: 'must be public or private' })
     .optional()
@@ -127,6 +133,8 @@ export interface AtlasConfig {
   awsEndpoint: string | undefined;
   /** ATLAS_LIVE_WRITES=1: forms may create, modify and delete endpoints in live mode. Fixture mode always writes. */
   liveWrites: boolean;
+  /** ATLAS_DATABASE_URL: the PostgreSQL store shared by replicas; undefined: the SQLite file in dataDir. */
+  databaseUrl: string | undefined;
   auth: AuthConfig;
 }
 
@@ -163,7 +171,9 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const got = env[name];
+      const raw = env[name];
+      // A database URL may carry a password: it is shown with the password hidden.
+      const got = raw !== undefined && name === 'ATLAS_DATABASE_URL' ? redactDatabaseUrl(raw) : raw;
       return `${name}${got !== undefined ? `=${JSON.stringify(got)}` : ''}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -204,6 +214,7 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
     awsProfile: e.AWS_PROFILE,
     awsEndpoint: e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_ENDPOINT_URL,
     liveWrites: e.ATLAS_LIVE_WRITES,
+    databaseUrl: e.ATLAS_DATABASE_URL,
     auth: {
       mode: e.ATLAS_AUTH,
       header: e.ATLAS_AUTH_HEADER,

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AUDIT_ACTIONS, AuditAction, auditFile, readAudit, type AuditEntry } from '@/lib/audit/log';
+import { AUDIT_ACTIONS, AuditAction, queryAudit, type AuditEntry } from '@/lib/audit/log';
 import { requireEditorPage } from '@/lib/auth/editor-page';
 import { first, type SearchParams } from '@/lib/topology/page-params';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit log' };
+
+/** Entries per page; older ones are one "Older entries" link away. */
+const PAGE_SIZE = 100;
 
 const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 
@@ -24,7 +27,7 @@ function ResultBadge({ result }: { result: AuditEntry['result'] }) {
   );
 }
 
-/** The request as one line of JSON, for the table; the full entry is in audit.jsonl. */
+/** The request as one line of JSON, for the table; the full entry is in the store and the server log. */
 function requestSummary(request: unknown): string {
   const text = JSON.stringify(request) ?? '';
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
@@ -38,15 +41,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = first(sp.user)?.trim().slice(0, 320) || undefined;
   const rawAction = first(sp.action);
   const action = AuditAction.safeParse(rawAction).success ? (rawAction as AuditAction) : undefined;
-  const { entries, users, truncated } = await readAudit(auditFile(), { user, action, limit: 500 });
+  const beforeText = first(sp.before);
+  const before = beforeText && /^\d{1,15}$/.test(beforeText) ? Number(beforeText) : undefined;
+  const { entries, users, next } = await queryAudit({ user, action, limit: PAGE_SIZE, ...(before !== undefined ? { before } : {}) });
+  const pageLink = (cursor?: number) => {
+    const q = new URLSearchParams();
+    if (user) q.set('user', user);
+    if (action) q.set('action', action);
+    if (cursor !== undefined) q.set('before', String(cursor));
+    const text = q.toString();
+    return text ? `/audit?${text}` : '/audit';
+  };
 
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Every create, change, delete and dry run, and every snapshot and demo-data change, newest first. The same lines go to the server log and to{' '}
-          <code className="font-mono text-xs">audit.jsonl</code> in the data directory.
+          Every create, change, delete and dry run, and every snapshot and demo-data change, newest first. The same lines go to the server log.
         </p>
       </div>
       <form method="get" action="/audit" className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
@@ -82,10 +94,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         )}
       </form>
-      {truncated && <p className="text-sm text-slate-500">Showing the most recent part of a large log; the whole log is in audit.jsonl.</p>}
       {entries.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400" data-testid="audit-empty">
-          {user || action ? 'No entries match.' : 'Nothing has been changed yet.'}
+          {before !== undefined ? 'No older entries.' : user || action ? 'No entries match.' : 'Nothing has been changed yet.'}
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -122,6 +133,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         </div>
+      )}
+      {(before !== undefined || next !== null) && (
+        <nav className="flex gap-4 text-sm" aria-label="Audit log pages">
+          {before !== undefined && (
+            <Link href={pageLink()} className="text-teal-700 hover:underline dark:text-teal-400">
+              ← Newest
+            </Link>
+          )}
+          {next !== null && (
+            <Link href={pageLink(next)} className="text-teal-700 hover:underline dark:text-teal-400" data-testid="audit-older">
+              Older entries →
+            </Link>
+          )}
+        </nav>
       )}
     </main>
   );

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { failAuditWrites, resetAudit } from '@/lib/test/audit-store';
 import { stubProxyAuthEnv } from '@/lib/test/proxy-auth-env';
 
 /**
@@ -31,7 +32,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 beforeEach(() => {
-  rmSync(path.join(dataDir, 'audit.jsonl'), { recursive: true, force: true });
+  resetAudit(dataDir);
   requestHeaders = new Headers({ 'x-forwarded-email': EDITOR });
 });
 
@@ -41,14 +42,13 @@ describe('shareSnapshot', () => {
     expect(res).toMatchObject({ ok: true, path: expect.stringMatching(/^\/s\/[A-Za-z0-9_-]{22,}$/) });
     const id = res.ok ? res.id : '';
     expect(await store.getSnapshotStore().get(id)).not.toBeNull();
-    const { entries } = await audit.readAudit(audit.auditFile());
+    const { entries } = await audit.queryAudit();
     expect(entries).toEqual([expect.objectContaining({ user: EDITOR, action: 'SaveSnapshot', source: 'fixture', region: 'us-east-1', result: { status: 'ok', resourceId: id } })]);
   });
 
   it('does not acknowledge, and does not keep, a snapshot whose audit line cannot be written', async () => {
     const before = (await store.getSnapshotStore().list()).map((s) => s.id);
-    // A directory where the log should be: the append fails.
-    mkdirSync(path.join(dataDir, 'audit.jsonl'));
+    failAuditWrites(dataDir);
     const res = await actions.shareSnapshot(VIEW);
     expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/^Not confirmed: the audit log could not be written/) });
     expect((await store.getSnapshotStore().list()).map((s) => s.id)).toEqual(before);
@@ -57,7 +57,7 @@ describe('shareSnapshot', () => {
   it('a viewer’s attempt is refused with 403 and recorded as denied', async () => {
     requestHeaders = new Headers({ 'x-forwarded-email': 'viewer@example.com' });
     expect(await actions.shareSnapshot(VIEW)).toMatchObject({ ok: false, status: 403 });
-    const { entries } = await audit.readAudit(audit.auditFile());
+    const { entries } = await audit.queryAudit();
     expect(entries).toEqual([expect.objectContaining({ user: 'viewer@example.com', action: 'SaveSnapshot', result: expect.objectContaining({ status: 'denied', code: 'Forbidden' }) })]);
   });
 });

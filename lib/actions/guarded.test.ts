@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { failAuditWrites, resetAudit } from '@/lib/test/audit-store';
 import { stubProxyAuthEnv } from '@/lib/test/proxy-auth-env';
 
 /**
@@ -39,7 +40,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 beforeEach(() => {
-  rmSync(path.join(dataDir, 'audit.jsonl'), { recursive: true, force: true });
+  resetAudit(dataDir);
   as(EDITOR);
 });
 
@@ -48,7 +49,7 @@ function as(email: string | null) {
 }
 
 async function lines() {
-  return (await audit.readAudit(audit.auditFile())).entries.reverse();
+  return (await audit.queryAudit()).entries.reverse();
 }
 
 const Input = z.object({ name: z.string().min(3, 'Name needs 3 characters'), source: z.enum(['fixture', 'live']).optional() });
@@ -110,8 +111,7 @@ describe('guarded: the checks, in order, each refusal audited once', () => {
 
 describe('guarded: acknowledged only once audited', () => {
   it('answers "not confirmed" when the audit line of the change cannot be written', async () => {
-    // A directory where the log should be: every append fails.
-    mkdirSync(path.join(dataDir, 'audit.jsonl'));
+    failAuditWrites(dataDir);
     let done = false;
     const res = await guarded(spec, { name: 'abc' }, async ({ audit: record }) => {
       await record({ request: {}, result: { status: 'ok' } });

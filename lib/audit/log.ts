@@ -1,14 +1,12 @@
 import 'server-only';
-import { open, readFile, stat } from 'node:fs/promises';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
 import { logger } from '@/lib/log/logger';
+import { getStore } from '@/lib/store';
+import type { AuditQuery } from '@/lib/store/types';
 
 /**
- * The audit log: one JSON line per change or dry run, on stdout (the platform's log) and appended to
- * `ATLAS_DATA_DIR/audit.jsonl` (what /audit shows). Like CloudTrail, it records refused and failed
+ * The audit log: one JSON line per change or dry run, on stdout (the platform's log) and in the store's
+ * `audit` table (what /audit shows; SQLite by default, PostgreSQL shared by replicas). Like CloudTrail, it records refused and failed
  * attempts as well as successes: who, where, what was asked (with the ClientToken), and AWS's answer.
  */
 
@@ -51,28 +49,6 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-/** Where the log is appended: ATLAS_DATA_DIR/audit.jsonl. */
-export function auditFile(): string {
-  return path.join(getConfig().dataDir, 'audit.jsonl');
-}
-
-/**
- * Appends one entry to `file` as one line. The file is opened with O_APPEND and the line goes out in a
- * single write(2): on a local file system concurrent appends from several processes never interleave
- * inside a line, and a crash leaves at most a last line without its newline (which readAudit skips).
- */
-export async function appendAuditLine(file: string, entry: AuditEntry): Promise<void> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
-  const handle = await open(file, 'a', 0o640);
-  try {
-    const { bytesWritten } = await handle.write(line, 0, line.length);
-    if (bytesWritten !== line.length) throw new Error(`short write to ${file}: ${bytesWritten} of ${line.length} bytes`);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The audit line of a change could not be written: the change must not be acknowledged as done. */
 export class AuditWriteError extends Error {
   constructor(cause: unknown) {
@@ -82,76 +58,38 @@ export class AuditWriteError extends Error {
 }
 
 /**
- * Records an audited action: to stdout through the structured log and to audit.jsonl. `time` is set here.
- * By default it never throws (a refusal is answered whether or not its line could be appended; the stdout
- * line still has it). `durable`: the caller acknowledges a write only after its line is written, so a failed
- * append throws AuditWriteError.
+ * Records an audited action: on stdout through the structured log, and in the store (SQLite or
+ * PostgreSQL, lib/store), where /audit reads it. `time` is set here; it resolves once the line is committed.
+ * By default it never throws (a refusal is answered whether or not its line could be stored; the stdout
+ * line still has it). `durable`: the caller acknowledges a write only after its line is stored, so a failed
+ * write throws AuditWriteError.
  */
 export async function recordAudit(entry: Omit<AuditEntry, 'time'>, options: { durable?: boolean } = {}): Promise<AuditEntry> {
   const full: AuditEntry = { time: new Date().toISOString(), ...entry };
   logger.info({ audit: full, reqId: full.requestId }, 'audit');
   try {
-    await appendAuditLine(auditFile(), full);
+    await getStore().audit.append({ time: full.time, user: full.user, action: full.action, json: JSON.stringify(full) });
   } catch (err) {
-    logger.error({ err, reqId: full.requestId }, 'audit line could not be appended to audit.jsonl');
+    logger.error({ err, reqId: full.requestId }, 'audit line could not be stored');
     if (options.durable) throw new AuditWriteError(err);
   }
   return full;
 }
 
-export interface AuditQuery {
-  /** Exact user id (email), case-insensitive. */
-  user?: string;
-  action?: AuditAction;
-  /** Most entries returned (newest first). */
-  limit?: number;
-}
+export type { AuditQuery } from '@/lib/store/types';
 
-/** Only the end of a large log is read: /audit is for recent activity; the whole file stays on disk. */
-const MAX_READ_BYTES = 8 * 1024 * 1024;
-
-/** Parses audit lines, skipping blank, torn or foreign ones; oldest first, as written. */
-export function parseAuditLines(text: string): AuditEntry[] {
-  const out: AuditEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
+/** One page of the audit log, newest first, filtered and paged by the store; `next` pages on (null: the last page). */
+export async function queryAudit(query: AuditQuery = {}): Promise<{ entries: AuditEntry[]; users: string[]; next: number | null }> {
+  const store = getStore().audit;
+  const [page, users] = await Promise.all([store.query(query), store.users()]);
+  const entries: AuditEntry[] = [];
+  for (const row of page.rows) {
     try {
-      const parsed = AuditEntry.safeParse(JSON.parse(line));
-      if (parsed.success) out.push(parsed.data);
+      const parsed = AuditEntry.safeParse(JSON.parse(row.entry));
+      if (parsed.success) entries.push(parsed.data);
     } catch {
-      // A torn last line (a crash mid-write) or a line someone edited by hand: skipped, never fatal.
+      // A line imported from an old audit.jsonl that someone edited by hand: skipped, never fatal.
     }
   }
-  return out;
-}
-
-/** The audit entries of `file`, newest first, filtered by user and action. A missing file is an empty log. */
-export async function readAudit(file: string, query: AuditQuery = {}): Promise<{ entries: AuditEntry[]; users: string[]; truncated: boolean }> {
-  let text: string;
-  let truncated = false;
-  try {
-    const size = (await stat(file)).size;
-    if (size > MAX_READ_BYTES) {
-      truncated = true;
-      const handle = await open(file, 'r');
-      try {
-        const buf = Buffer.alloc(MAX_READ_BYTES);
-        await handle.read(buf, 0, MAX_READ_BYTES, size - MAX_READ_BYTES);
-        text = buf.toString('utf8');
-        text = text.slice(text.indexOf('\n') + 1);
-      } finally {
-        await handle.close();
-      }
-    } else {
-      text = await readFile(file, 'utf8');
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], users: [], truncated: false };
-    throw err;
-  }
-  const all = parseAuditLines(text).reverse();
-  const users = [...new Set(all.map((e) => e.user))].sort();
-  const user = query.user?.trim().toLowerCase();
-  const entries = all.filter((e) => (!user || e.user.toLowerCase() === user) && (!query.action || e.action === query.action)).slice(0, query.limit ?? 500);
-  return { entries, users, truncated };
+  return { entries, users, next: page.next };
 }

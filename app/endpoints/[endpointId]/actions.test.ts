@@ -144,10 +144,10 @@ describe('changeEndpoint: the rules, against the topology as it is', () => {
   });
 
   it('the refusal is one denied line in the audit log, with the reason (issue 14)', async () => {
-    const { auditFile, readAudit } = await import('@/lib/audit/log');
-    const before = (await readAudit(auditFile())).entries.length;
+    const { queryAudit } = await import('@/lib/audit/log');
+    const before = (await queryAudit()).entries.length;
     await actions.changeEndpoint(change({ addSubnetIds: [DATA_A] }), 'apply');
-    const { entries } = await readAudit(auditFile());
+    const { entries } = await queryAudit();
     expect(entries.length).toBe(before + 1);
     expect(entries[0]).toMatchObject({
       user: EDITOR,

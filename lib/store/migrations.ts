@@ -1,0 +1,73 @@
+/**
+ * The store's schema, as numbered steps. A database records the last step it has (SQLite: `PRAGMA
+ * user_version`; PostgreSQL: the table atlas_schema_migrations); start-up and `npm run store:migrate` apply the
+ * missing ones in order, in one transaction. Never edit a step that has shipped: add the next one.
+ *
+ * Both engines get the same tables and columns. Times are ISO-8601 UTC text on both, so they sort the same;
+ * topologies and audit entries are JSON text, so the size limit counts the same bytes everywhere.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+const snapshotsTable = (serialInt: string) => `
+  CREATE TABLE IF NOT EXISTS snapshots (
+    id         TEXT PRIMARY KEY,
+    title      TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    region     TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    vpc_id     TEXT,
+    view       TEXT NOT NULL,
+    topology   TEXT NOT NULL,
+    size_bytes ${serialInt} NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS snapshots_created_at ON snapshots (created_at DESC, id);`;
+
+const auditIndexes = `
+  CREATE INDEX IF NOT EXISTS audit_user ON audit (lower(user_id), seq);
+  CREATE INDEX IF NOT EXISTS audit_action ON audit (action, seq);`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'snapshots', sqlite: snapshotsTable('INTEGER'), postgres: snapshotsTable('BIGINT') },
+  {
+    version: 2,
+    name: 'audit log',
+    // seq orders the log and pages it; the whole entry is kept as written, the other columns are for filtering.
+    sqlite: `
+      CREATE TABLE audit (
+        seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+        time    TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        action  TEXT NOT NULL,
+        entry   TEXT NOT NULL
+      );${auditIndexes}`,
+    postgres: `
+      CREATE TABLE audit (
+        seq     BIGSERIAL PRIMARY KEY,
+        time    TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        action  TEXT NOT NULL,
+        entry   TEXT NOT NULL
+      );${auditIndexes}`,
+  },
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** A database newer than this build: refuse rather than write rows its schema does not expect. */
+export class SchemaTooNewError extends Error {
+  constructor(where: string, version: number) {
+    super(`${where} was written by a newer vpc-atlas (schema ${version}); this build knows schema ${SCHEMA_VERSION}. Upgrade this replica.`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** The steps a database at `version` still needs. */
+export function pendingMigrations(version: number): Migration[] {
+  return MIGRATIONS.filter((m) => m.version > version);
+}

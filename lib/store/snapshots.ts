@@ -1,0 +1,199 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { Snapshot, SnapshotId, SnapshotTitle, SnapshotView, TopologySchema, type SnapshotSummary } from '@/lib/share/schema';
+import type { Topology } from '@/lib/topology/types';
+
+/**
+ * The snapshot rules every backend shares: ids, the size limit, what a valid snapshot is, and how a stored
+ * row turns back into one. The backends (sqlite.ts, postgres.ts) only move rows.
+ */
+
+/** What a caller hands to `save`: everything but the id and the time, which the store assigns. */
+export interface NewSnapshot {
+  title: string;
+  region: string;
+  source: 'fixture' | 'live';
+  vpcId?: string;
+  /** The view's query string at save time (`sel=subnet-...&dir=down`). */
+  view: string;
+  topology: Topology;
+}
+
+/** A row of the list; `corrupt` names what is wrong with a row that cannot be read (it can still be deleted). */
+export type SnapshotListEntry = SnapshotSummary & { corrupt?: string };
+
+/** Saved snapshots of topologies, by random id. Implementations must be safe for concurrent writers. */
+export interface SnapshotStore {
+  /** Validates and stores a snapshot; throws SnapshotTooLargeError or SnapshotInputError. */
+  save(input: NewSnapshot): Promise<Snapshot>;
+  /** The snapshot, or null when no snapshot has this id (or the id is malformed); throws CorruptSnapshotError. */
+  get(id: string): Promise<Snapshot | null>;
+  /** Newest first, without topologies. */
+  list(options?: { limit?: number }): Promise<SnapshotListEntry[]>;
+  /** False when there is no such snapshot. Throws SnapshotInputError for a bad title. */
+  rename(id: string, title: string): Promise<boolean>;
+  /** False when there is no such snapshot. */
+  delete(id: string): Promise<boolean>;
+  close(): void;
+}
+
+/** One snapshot as both backends store it: the topology as JSON text, the time as ISO-8601 UTC text. */
+export interface SnapshotRow {
+  id: string;
+  title: string;
+  created_at: string;
+  region: string;
+  source: string;
+  vpc_id: string | null;
+  view: string;
+  topology: string;
+  size_bytes: number;
+}
+
+export const SNAPSHOT_COLUMNS = ['id', 'title', 'created_at', 'region', 'source', 'vpc_id', 'view', 'topology', 'size_bytes'] as const;
+
+/** 20 MB of JSON: a region with thousands of subnets fits; a runaway topology does not fill the disk. */
+export const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
+
+export class SnapshotTooLargeError extends Error {
+  readonly sizeBytes: number;
+  readonly limitBytes: number;
+  constructor(sizeBytes: number, limitBytes: number) {
+    super(
+      `This snapshot would be ${formatMegabytes(sizeBytes)}, over the limit of ${formatMegabytes(limitBytes)}. ` +
+        'Share one VPC instead of the whole region.',
+    );
+    this.name = 'SnapshotTooLargeError';
+    this.sizeBytes = sizeBytes;
+    this.limitBytes = limitBytes;
+  }
+}
+
+/** A stored row that does not parse as a snapshot: damaged on disk, or written by a build with another shape. */
+export class CorruptSnapshotError extends Error {
+  readonly id: string;
+  constructor(id: string, detail: string) {
+    super(`Snapshot ${id} is stored but cannot be read: ${detail}`);
+    this.name = 'CorruptSnapshotError';
+    this.id = id;
+  }
+}
+
+/** The input to save or rename is not valid; the message names the field. */
+export class SnapshotInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotInputError';
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function describeZodIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const field = issue.path.join('.') || 'input';
+  return issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
+}
+
+/** 16 random bytes (128 bits) as base64url: 22 URL-safe characters. */
+export function newSnapshotId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** Whether `id` could be a snapshot id; anything else is answered as "no such snapshot" without a query. */
+export function isSnapshotId(id: string): boolean {
+  return SnapshotId.safeParse(id).success;
+}
+
+const NewSnapshotInput = z.object({
+  title: SnapshotTitle,
+  region: Snapshot.shape.region,
+  source: Snapshot.shape.source,
+  vpcId: Snapshot.shape.vpcId,
+  view: SnapshotView,
+  topology: TopologySchema,
+});
+
+/**
+ * Checks a new snapshot (size first: parsing a 200 MB topology only to refuse it would be wasted time) and
+ * gives it an id and a time. Throws SnapshotTooLargeError or SnapshotInputError; nothing is written yet.
+ */
+export function prepareSnapshot(input: NewSnapshot, maxBytes: number): { snapshot: Snapshot; row: SnapshotRow } {
+  const sizeBytes = Buffer.byteLength(JSON.stringify(input.topology), 'utf8');
+  if (sizeBytes > maxBytes) throw new SnapshotTooLargeError(sizeBytes, maxBytes);
+  const parsed = NewSnapshotInput.safeParse(input);
+  if (!parsed.success) throw new SnapshotInputError(describeZodIssue(parsed.error));
+  const { vpcId, ...rest } = parsed.data;
+  const snapshot: Snapshot = { id: newSnapshotId(), createdAt: new Date().toISOString(), ...rest, ...(vpcId ? { vpcId } : {}) };
+  const row: SnapshotRow = {
+    id: snapshot.id,
+    title: snapshot.title,
+    created_at: snapshot.createdAt,
+    region: snapshot.region,
+    source: snapshot.source,
+    vpc_id: snapshot.vpcId ?? null,
+    view: snapshot.view,
+    topology: JSON.stringify(parsed.data.topology),
+    size_bytes: sizeBytes,
+  };
+  return { snapshot, row };
+}
+
+/** The new title, trimmed; throws SnapshotInputError naming the field. */
+export function parseSnapshotTitle(title: string): string {
+  const parsed = SnapshotTitle.safeParse(title);
+  if (!parsed.success) throw new SnapshotInputError(describeZodIssue(parsed.error));
+  return parsed.data;
+}
+
+/** A stored row as a snapshot; throws CorruptSnapshotError when it does not parse. */
+export function snapshotFromRow(row: SnapshotRow): Snapshot {
+  let topology: unknown;
+  try {
+    topology = JSON.parse(row.topology);
+  } catch (err) {
+    throw new CorruptSnapshotError(row.id, `its topology is not valid JSON (${(err as Error).message}).`);
+  }
+  const parsed = Snapshot.safeParse({ ...summaryFields(row), topology });
+  if (!parsed.success) throw new CorruptSnapshotError(row.id, `${describeZodIssue(parsed.error)}.`);
+  return parsed.data;
+}
+
+function summaryFields(row: Omit<SnapshotRow, 'topology'>) {
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at,
+    region: row.region,
+    source: row.source,
+    ...(row.vpc_id === null ? {} : { vpcId: row.vpc_id }),
+    view: row.view,
+  };
+}
+
+const Summary = Snapshot.omit({ topology: true });
+
+/** A listed row (no topology); a row that does not parse is still listed, marked corrupt, so it can be deleted. */
+export function listEntryFromRow(row: Omit<SnapshotRow, 'topology'>): SnapshotListEntry {
+  const parsed = Summary.safeParse(summaryFields(row));
+  if (parsed.success) return { ...parsed.data, sizeBytes: Number(row.size_bytes) };
+  return {
+    id: String(row.id),
+    title: String(row.title ?? '(unreadable)'),
+    createdAt: String(row.created_at ?? ''),
+    region: String(row.region ?? ''),
+    source: row.source === 'live' ? 'live' : 'fixture',
+    view: '',
+    sizeBytes: Number(row.size_bytes) || 0,
+    corrupt: describeZodIssue(parsed.error),
+  };
+}
+
+/** The list's page size: 500 unless asked, never more than 5000. */
+export function listLimit(limit: number | undefined): number {
+  return Math.max(1, Math.min(limit ?? 500, 5000));
+}
