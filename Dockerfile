@@ -42,7 +42,7 @@ COPY --from=builder /app/public ./public
 COPY --from=builder --chown=nextjs:nodejs /app/.next/standalone ./
 COPY --from=builder --chown=nextjs:nodejs /app/.next/static ./.next/static
 USER nextjs
-# Fixture-mode changes, snapshots and audit.jsonl live in ATLAS_DATA_DIR: mount a volume there.
+# Fixture-mode changes, and snapshots and the audit log (unless ATLAS_DATABASE_URL names PostgreSQL), live in ATLAS_DATA_DIR: mount a volume there.
 ENV PORT=3000 \
     HOSTNAME=0.0.0.0 \
     ATLAS_DATA_DIR=/data

@@ -15,9 +15,9 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // `npm test` runs `tsc --noEmit` as its own step before the build; checking twice costs minutes.
   typescript: { ignoreBuildErrors: true },
-  // The SDK is large and server-only, better-sqlite3 a native addon: keep both out of the server bundle and
+  // The SDK is large and server-only, better-sqlite3 a native addon, pg optionally loads one: keep them out of the server bundle and
   // require them at run time.
-  serverExternalPackages: ['@aws-sdk/client-ec2', 'better-sqlite3'],
+  serverExternalPackages: ['@aws-sdk/client-ec2', 'better-sqlite3', 'pg'],
   // Headers for every response; the page CSP with its per-request nonce is set in proxy.ts.
   async headers() {
     return [

@@ -146,7 +146,7 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone|real-shapes|live-.*)\.spec\.ts/,
+      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone|real-shapes|replicas|live-.*)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${DEMO_PORT}` },
     },
     {
@@ -169,6 +169,12 @@ export default defineConfig({
         baseURL: `http://127.0.0.1:${PROXY_PORT}`,
         extraHTTPHeaders: { 'x-forwarded-email': 'viewer@example.com' },
       },
+    },
+    {
+      // Two replicas on one PostgreSQL behind a round-robin proxy: the spec starts them itself (e2e/replicas.spec.ts).
+      name: 'replicas',
+      testMatch: /replicas\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 } },
     },
     {
       name: 'oidc',

@@ -9,12 +9,14 @@ import path from 'node:path';
  * shared server's specs count on. The port is E2E_PORT plus the spec's own offset, so two runs with different
  * E2E_PORTs (two checkouts on one machine) do not clash. Offsets in use: playwright.config.ts 0-4 and 10-12,
  * share 5, 6 and 8, restart 7, startup 9 and 14, standalone 13, endpoint-modify 15, endpoint-page-graph 16,
- * reverse-proxy 21 and 22. `env` adds to (or overrides) the server's environment.
+ * reverse-proxy 21 and 22, replicas 30-32. `env` adds to (or overrides) the server's environment.
  * The spec file must run serially (`test.describe.configure({ mode: 'serial' })`): one server per file.
  */
 export interface OwnServer {
   base: string;
   stop: () => Promise<void>;
+  /** SIGKILL to the server and its `next start` child at once (a replica that dies); only with `killable`. */
+  kill: () => void;
 }
 
 export async function startOwnServer({
@@ -22,11 +24,15 @@ export async function startOwnServer({
   portOffset,
   editor,
   env = {},
+  killable = false,
 }: {
   name: string;
   portOffset: number;
   editor: string;
+  /** More environment for this server (ATLAS_DATABASE_URL, ...). */
   env?: Record<string, string>;
+  /** Run it in its own process group, so that `kill` takes the whole server down at once. */
+  killable?: boolean;
 }): Promise<OwnServer> {
   const port = Number(process.env.E2E_PORT ?? 3210) + portOffset;
   // A server left over from an interrupted run would answer the health check below in this one's place.
@@ -53,8 +59,16 @@ export async function startOwnServer({
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: killable,
   });
+  const kill = () => {
+    if (killable && child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+  };
   const stop = async () => {
+    if (killable && child.exitCode === null) {
+      kill();
+      await new Promise((r) => child.once('exit', r));
+    }
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -66,7 +80,7 @@ export async function startOwnServer({
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { base: `http://127.0.0.1:${port}`, stop };
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { base: `http://127.0.0.1:${port}`, stop, kill };
     } catch {
       // Not listening yet.
     }

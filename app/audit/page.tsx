@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AUDIT_ACTIONS, AuditAction, queryAudit, type AuditEntry } from '@/lib/audit/log';
 import { requireEditorPage } from '@/lib/auth/editor-page';
+import { StoreUnavailableError } from '@/lib/store';
+import { StoreUnavailable } from '../_components/store-unavailable';
 import { first, type SearchParams } from '@/lib/topology/page-params';
 
 export const dynamic = 'force-dynamic';
@@ -43,7 +45,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const action = AuditAction.safeParse(rawAction).success ? (rawAction as AuditAction) : undefined;
   const beforeText = first(sp.before);
   const before = beforeText && /^\d{1,15}$/.test(beforeText) ? Number(beforeText) : undefined;
-  const { entries, users, next } = await queryAudit({ user, action, limit: PAGE_SIZE, ...(before !== undefined ? { before } : {}) });
+  const page = await queryAudit({ user, action, limit: PAGE_SIZE, ...(before !== undefined ? { before } : {}) }).catch((err: unknown) => {
+    if (err instanceof StoreUnavailableError) return null;
+    throw err;
+  });
+  const { entries, users, next } = page ?? { entries: [], users: [], next: null };
   const pageLink = (cursor?: number) => {
     const q = new URLSearchParams();
     if (user) q.set('user', user);
@@ -94,7 +100,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         )}
       </form>
-      {entries.length === 0 ? (
+      {page === null ? (
+        <StoreUnavailable what="the audit log" />
+      ) : entries.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400" data-testid="audit-empty">
           {before !== undefined ? 'No older entries.' : user || action ? 'No entries match.' : 'Nothing has been changed yet.'}
         </p>

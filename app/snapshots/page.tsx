@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatUtc } from '@/lib/share/read';
 import { getSnapshotStore } from '@/lib/share/store';
+import { StoreUnavailableError } from '@/lib/store';
+import { StoreUnavailable } from '../_components/store-unavailable';
 import { SnapshotRow } from './_components/snapshot-row';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +11,12 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Snapshots' };
 
 export default async function SnapshotsPage() {
-  const snapshots = await getSnapshotStore().list({ limit: 500 });
+  const snapshots = await getSnapshotStore()
+    .list({ limit: 500 })
+    .catch((err: unknown) => {
+      if (err instanceof StoreUnavailableError) return null;
+      throw err;
+    });
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
       <div>
@@ -18,7 +25,9 @@ export default async function SnapshotsPage() {
           Frozen topologies saved with “Share snapshot”. Their links show the network as it was, to anyone, without AWS access.
         </p>
       </div>
-      {snapshots.length === 0 ? (
+      {snapshots === null ? (
+        <StoreUnavailable what="the saved snapshots" />
+      ) : snapshots.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400" data-testid="no-snapshots">
           No snapshots yet. Open a{' '}
           <Link href="/" className="text-teal-700 hover:underline dark:text-teal-400">

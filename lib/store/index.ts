@@ -6,7 +6,7 @@ import { SqliteStore } from './sqlite';
 import type { AtlasStore } from './types';
 import { redactDatabaseUrl } from './url';
 
-export type { AtlasStore, AuditQuery, AuditRows, StoreKind } from './types';
+export { StoreUnavailableError, type AtlasStore, type AuditQuery, type AuditRows, type StoreKind } from './types';
 
 /**
  * A store named the way `npm run store:copy` and ATLAS_DATABASE_URL name them: `postgres://...` (or

@@ -4,7 +4,7 @@ import { logger } from '@/lib/log/logger';
 import { SchemaTooNewError, SCHEMA_VERSION, pendingMigrations } from './migrations';
 import { MAX_SNAPSHOT_BYTES, type SnapshotStore } from './snapshots';
 import { SqlSnapshots, sqlAudit, sqlCopy, type SqlDriver } from './sql-store';
-import type { AtlasStore, AuditStore, StoreCopy } from './types';
+import { StoreUnavailableError, type AtlasStore, type AuditStore, type StoreCopy } from './types';
 import { redactDatabaseUrl } from './url';
 
 export interface PostgresStoreOptions {
@@ -20,6 +20,18 @@ export interface PostgresStoreOptions {
 
 /** Every replica takes this pg_advisory lock around its migrations: the first migrates, the others wait and find nothing to do. */
 const MIGRATION_LOCK = 0x61746c6173; // "atlas"
+
+/**
+ * A connection failure as StoreUnavailableError, or null for an error of the statement itself. Network errors
+ * carry no SQLSTATE; class 08 is a connection exception, 57P0x a server shutting down or starting.
+ */
+function unavailable(err: unknown): StoreUnavailableError | null {
+  const code = (err as { code?: unknown }).code;
+  const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+  if (sqlState && !sqlState.startsWith('08') && !sqlState.startsWith('57P')) return null;
+  const message = err instanceof Error ? err.message : '';
+  return new StoreUnavailableError(message || (typeof code === 'string' ? code : 'no answer'));
+}
 
 /** `?` placeholders to PostgreSQL's `$1, $2, ...`. */
 function numbered(sql: string): string {
@@ -63,8 +75,12 @@ export class PostgresStore implements AtlasStore {
   }
 
   private async query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
-    await this.migrate();
-    return this.pool.query(numbered(sql), params);
+    try {
+      await this.migrate();
+      return await this.pool.query(numbered(sql), params);
+    } catch (err) {
+      throw unavailable(err) ?? err;
+    }
   }
 
   /**

@@ -12,7 +12,7 @@ import { CorruptSnapshotError, MAX_SNAPSHOT_BYTES, SnapshotInputError, SnapshotT
 import { SqliteStore } from './sqlite';
 import { startTestPostgres, type TestPostgres } from './test/pg-server';
 import { runScript } from './test/run-script';
-import type { AtlasStore } from './types';
+import { StoreUnavailableError, type AtlasStore } from './types';
 
 /**
  * The store's behaviour, once per backend: SQLite in-process and a real PostgreSQL server on loopback
@@ -271,9 +271,9 @@ describe('postgres store, when the database goes away mid-use', () => {
     server.pause();
     try {
       const started = Date.now();
-      await expect(s.snapshots.save(input({ title: 'during the outage' }))).rejects.toThrow();
-      await expect(s.audit.append(auditLine('alice@example.com', 'SaveSnapshot', 1))).rejects.toThrow();
-      await expect(s.snapshots.get(kept.id)).rejects.toThrow();
+      await expect(s.snapshots.save(input({ title: 'during the outage' }))).rejects.toThrow(StoreUnavailableError);
+      await expect(s.audit.append(auditLine('alice@example.com', 'SaveSnapshot', 1))).rejects.toThrow(/^The database does not answer \(.+\)\. Nothing was saved; try again in a moment\.$/);
+      await expect(s.snapshots.get(kept.id)).rejects.toThrow(StoreUnavailableError);
       await expect(s.ping(1_000)).rejects.toThrow();
       expect(Date.now() - started).toBeLessThan(15_000);
     } finally {

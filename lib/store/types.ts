@@ -54,3 +54,11 @@ export interface AtlasStore {
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The database did not answer (down, restarting, unreachable): nothing was written; try again later. */
+export class StoreUnavailableError extends Error {
+  constructor(detail: string) {
+    super(`The database does not answer (${detail}). Nothing was saved; try again in a moment.`);
+    this.name = 'StoreUnavailableError';
+  }
+}
