@@ -17,7 +17,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The SDK is large and server-only, better-sqlite3 a native addon, pg optionally loads one: keep them out of the server bundle and
   // require them at run time.
-  serverExternalPackages: ['@aws-sdk/client-ec2', 'better-sqlite3', 'pg'],
+  serverExternalPackages: ['@aws-sdk/client-ec2', '@aws-sdk/rds-signer', 'better-sqlite3', 'pg'],
   // Headers for every response; the page CSP with its per-request nonce is set in proxy.ts.
   async headers() {
     return [

@@ -119,6 +119,15 @@ describe('parseConfig', () => {
     }
   });
 
+  it('signs in to PostgreSQL with RDS IAM tokens only over TLS', () => {
+    expect(parseConfig({}).databaseAuth).toBe('password');
+    const rds = 'postgres://atlas@atlas.c9akciq32.eu-west-1.rds.amazonaws.com:5432/atlas';
+    expect(parseConfig({ ATLAS_DATABASE_URL: `${rds}?sslmode=verify-full`, ATLAS_DATABASE_AUTH: 'rds-iam' }).databaseAuth).toBe('rds-iam');
+    expect(() => parseConfig({ ATLAS_DATABASE_URL: rds, ATLAS_DATABASE_AUTH: 'rds-iam' })).toThrow(/ATLAS_DATABASE_AUTH=rds-iam needs TLS: add \?sslmode=verify-full/);
+    expect(() => parseConfig({ ATLAS_DATABASE_AUTH: 'rds-iam' })).toThrow(/rds-iam needs ATLAS_DATABASE_URL/);
+    expect(() => parseConfig({ ATLAS_DATABASE_AUTH: 'iam' })).toThrow(/ATLAS_DATABASE_AUTH="iam": must be password or rds-iam/);
+  });
+
   it('warns loudly when listening beyond loopback without sign-in', () => {
     expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '::', '10.0.0.5', 'example.com'].some(isLoopback)).toBe(false);

@@ -83,6 +83,10 @@ export const AtlasEnv = z.object({
     const problem = v === undefined ? null : databaseUrlProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
+  ATLAS_DATABASE_AUTH: z
+    .enum(['password', 'rds-iam', ''], { error: 'must be password or rds-iam' })
+    .optional()
+    .transform((v) => (v ? v : 'password')),
   ATLAS_SNAPSHOTS: z
     .enum(['public', 'private', ''], { error: 'must be public or private' })
     .optional()
@@ -135,6 +139,8 @@ export interface AtlasConfig {
   liveWrites: boolean;
   /** ATLAS_DATABASE_URL: the PostgreSQL store shared by replicas; undefined: the SQLite file in dataDir. */
   databaseUrl: string | undefined;
+  /** password: from the URL, PGPASSWORD or ~/.pgpass; rds-iam: a fresh RDS IAM token per connection. */
+  databaseAuth: 'password' | 'rds-iam';
   auth: AuthConfig;
 }
 
@@ -185,6 +191,13 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
       'ATLAS_LIVE_WRITES=1 needs sign-in: with ATLAS_AUTH=none anyone who reaches the port could create and delete endpoints in your AWS account. Set ATLAS_AUTH=proxy (behind an authenticating proxy) or ATLAS_AUTH=oidc, and list the editors in ATLAS_EDITORS.',
     );
   }
+  if (e.ATLAS_DATABASE_AUTH === 'rds-iam') {
+    const sslmode = e.ATLAS_DATABASE_URL ? new URL(e.ATLAS_DATABASE_URL).searchParams.get('sslmode') : null;
+    if (!e.ATLAS_DATABASE_URL) problems.push('ATLAS_DATABASE_AUTH=rds-iam needs ATLAS_DATABASE_URL (postgres://USER@HOST.REGION.rds.amazonaws.com:5432/DATABASE?sslmode=verify-full)');
+    else if (!sslmode || !['require', 'verify-ca', 'verify-full'].includes(sslmode)) {
+      problems.push('ATLAS_DATABASE_AUTH=rds-iam needs TLS: add ?sslmode=verify-full&sslrootcert=PATH (or sslmode=require) to ATLAS_DATABASE_URL; RDS refuses IAM tokens without it');
+    }
+  }
   let oidc: AuthConfig['oidc'] = null;
   if (e.ATLAS_AUTH === 'oidc') {
     const sessionSecret = e.ATLAS_SESSION_SECRET ?? e.AUTH_SECRET;
@@ -215,6 +228,7 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
     awsEndpoint: e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_ENDPOINT_URL,
     liveWrites: e.ATLAS_LIVE_WRITES,
     databaseUrl: e.ATLAS_DATABASE_URL,
+    databaseAuth: e.ATLAS_DATABASE_AUTH,
     auth: {
       mode: e.ATLAS_AUTH,
       header: e.ATLAS_AUTH_HEADER,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { logger } from '@/lib/log/logger';
 import { getStore } from '@/lib/store';
 import type { AuditQuery } from '@/lib/store/types';
+import { isNamedError } from '@/lib/store/errors';
 
 /**
  * The audit log: one JSON line per change or dry run, on stdout (the platform's log) and in the store's
@@ -51,6 +52,9 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** The audit line of a change could not be written: the change must not be acknowledged as done. */
 export class AuditWriteError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'AuditWriteError');
+  }
   constructor(cause: unknown) {
     super(`The audit line could not be written: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'AuditWriteError';

@@ -2,9 +2,11 @@ import 'server-only';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { PostgresStore } from './postgres';
+import { rdsIamPassword } from './rds-iam';
 import { SqliteStore } from './sqlite';
 import type { AtlasStore } from './types';
 import { redactDatabaseUrl } from './url';
+import { isNamedError } from './errors';
 
 export { StoreUnavailableError, type AtlasStore, type AuditQuery, type AuditRows, type StoreKind } from './types';
 
@@ -13,9 +15,15 @@ export { StoreUnavailableError, type AtlasStore, type AuditQuery, type AuditRows
  * `postgresql://`), or `sqlite:PATH` for a SQLite file.
  */
 export function openStore(location: string): AtlasStore {
-  if (/^postgres(ql)?:\/\//i.test(location)) return new PostgresStore(location);
+  if (/^postgres(ql)?:\/\//i.test(location)) return openPostgres(location);
   if (location.startsWith('sqlite:')) return new SqliteStore(path.resolve(location.slice('sqlite:'.length)));
   throw new Error(`${redactDatabaseUrl(location)}: name a store as sqlite:PATH or postgres://USER@HOST:PORT/DATABASE`);
+}
+
+/** PostgreSQL, with RDS IAM tokens for passwords when ATLAS_DATABASE_AUTH=rds-iam. */
+function openPostgres(url: string): PostgresStore {
+  const { databaseAuth, defaultRegion } = getConfig();
+  return new PostgresStore(url, databaseAuth === 'rds-iam' ? { password: rdsIamPassword(url, process.env.AWS_REGION ? defaultRegion : undefined) } : {});
 }
 
 // One store per server process, on globalThis so that dev-mode module reloads do not open another. It is
@@ -29,7 +37,7 @@ export function getStore(): AtlasStore {
   const current = globalStore.__atlasStore;
   if (current?.location === location) return current.store;
   if (current) void current.store.close();
-  const store = databaseUrl ? new PostgresStore(databaseUrl) : new SqliteStore(path.join(dataDir, 'snapshots.db'));
+  const store = databaseUrl ? openPostgres(databaseUrl) : new SqliteStore(path.join(dataDir, 'snapshots.db'));
   globalStore.__atlasStore = { location, store };
   return store;
 }
@@ -43,6 +51,9 @@ export async function closeStore(): Promise<void> {
 
 /** The store did not open at start-up; the message names the setting and hides the password. */
 export class StoreStartError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'StoreStartError');
+  }
   constructor(message: string) {
     super(message);
     this.name = 'StoreStartError';

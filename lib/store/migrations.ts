@@ -1,3 +1,5 @@
+import { isNamedError } from './errors';
+
 /**
  * The store's schema, as numbered steps. A database records the last step it has (SQLite: `PRAGMA
  * user_version`; PostgreSQL: the table atlas_schema_migrations); start-up and `npm run store:migrate` apply the
@@ -61,6 +63,9 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
 /** A database newer than this build: refuse rather than write rows its schema does not expect. */
 export class SchemaTooNewError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'SchemaTooNewError');
+  }
   constructor(where: string, version: number) {
     super(`${where} was written by a newer vpc-atlas (schema ${version}); this build knows schema ${SCHEMA_VERSION}. Upgrade this replica.`);
     this.name = 'SchemaTooNewError';

@@ -1,5 +1,6 @@
 import 'server-only';
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { logger } from '@/lib/log/logger';
 import { SchemaTooNewError, SCHEMA_VERSION, pendingMigrations } from './migrations';
 import { MAX_SNAPSHOT_BYTES, type SnapshotStore } from './snapshots';
@@ -16,6 +17,8 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
   /** How long one query may take before the request gets an error instead of hanging, in ms. */
   queryTimeoutMs?: number;
+  /** The password of each new connection, asked for when it opens (RDS IAM tokens); else the URL, PGPASSWORD or ~/.pgpass. */
+  password?: () => Promise<string>;
 }
 
 /** Every replica takes this pg_advisory lock around its migrations: the first migrates, the others wait and find nothing to do. */
@@ -56,12 +59,14 @@ export class PostgresStore implements AtlasStore {
   constructor(url: string, options: PostgresStoreOptions = {}) {
     this.target = redactDatabaseUrl(url);
     this.pool = new pg.Pool({
-      connectionString: url,
+      // Parsed here rather than passed as connectionString, which would win over a `password` function.
+      ...parseIntoClientConfig(url),
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
       query_timeout: options.queryTimeoutMs ?? 15_000,
       idleTimeoutMillis: 30_000,
       application_name: 'vpc-atlas',
+      ...(options.password ? { password: options.password } : {}),
     });
     // An idle connection the server closed (restart, failover) is reported here; unhandled, it would end the process.
     this.pool.on('error', (err) => logger.warn({ err: err.message, store: this.target }, 'database connection lost; the next query reconnects'));

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Snapshot, SnapshotId, SnapshotTitle, SnapshotView, TopologySchema, type SnapshotSummary } from '@/lib/share/schema';
 import type { Topology } from '@/lib/topology/types';
+import { isNamedError } from './errors';
 
 /**
  * The snapshot rules every backend shares: ids, the size limit, what a valid snapshot is, and how a stored
@@ -57,6 +58,9 @@ export const SNAPSHOT_COLUMNS = ['id', 'title', 'created_at', 'region', 'source'
 export const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
 
 export class SnapshotTooLargeError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'SnapshotTooLargeError');
+  }
   readonly sizeBytes: number;
   readonly limitBytes: number;
   constructor(sizeBytes: number, limitBytes: number) {
@@ -72,6 +76,9 @@ export class SnapshotTooLargeError extends Error {
 
 /** A stored row that does not parse as a snapshot: damaged on disk, or written by a build with another shape. */
 export class CorruptSnapshotError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'CorruptSnapshotError');
+  }
   readonly id: string;
   constructor(id: string, detail: string) {
     super(`Snapshot ${id} is stored but cannot be read: ${detail}`);
@@ -82,6 +89,9 @@ export class CorruptSnapshotError extends Error {
 
 /** The input to save or rename is not valid; the message names the field. */
 export class SnapshotInputError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'SnapshotInputError');
+  }
   constructor(message: string) {
     super(message);
     this.name = 'SnapshotInputError';

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleTopology } from '@/lib/graph/test-topology';
 import { openStore } from '.';
 import { SCHEMA_VERSION } from './migrations';
 import { PostgresStore } from './postgres';
+import { rdsIamPassword } from './rds-iam';
 import { CorruptSnapshotError, MAX_SNAPSHOT_BYTES, SnapshotInputError, SnapshotTooLargeError, newSnapshotId, type NewSnapshot } from './snapshots';
 import { SqliteStore } from './sqlite';
 import { startTestPostgres, type TestPostgres } from './test/pg-server';
@@ -59,7 +60,7 @@ async function postgresDatabase(): Promise<Backend> {
       const c = new pg.Client(location);
       await c.connect();
       let n = 0;
-      await c.query(sql.replace(/\?/g, () => `$${++n}`), params);
+      await c.query(params.length ? sql.replace(/\?/g, () => `$${++n}`) : sql, params);
       await c.end();
     },
   };
@@ -286,6 +287,14 @@ describe('postgres store, when the database goes away mid-use', () => {
     expect(await s.snapshots.get(after.id)).toEqual(after);
   }, 60_000);
 
+  it('recognises its errors when they come from another copy of the module (Next.js bundles it more than once)', () => {
+    const fromOtherCopy = Object.assign(new Error('The database does not answer (x).'), { name: 'StoreUnavailableError' });
+    expect(fromOtherCopy).toBeInstanceOf(StoreUnavailableError);
+    expect(Object.assign(new Error('big'), { name: 'SnapshotTooLargeError' })).toBeInstanceOf(SnapshotTooLargeError);
+    expect(new Error('The database does not answer')).not.toBeInstanceOf(StoreUnavailableError);
+    expect(new SnapshotInputError('title')).not.toBeInstanceOf(CorruptSnapshotError);
+  });
+
   it('names a store it cannot open, with the password hidden', () => {
     expect(() => openStore('mysql://root:hunter2@db/atlas')).toThrow('mysql://root:***@db/atlas: name a store as sqlite:PATH or postgres://');
   });
@@ -323,5 +332,35 @@ describe('npm run store:copy', () => {
     const r = await copy('--from', `sqlite:${path.join(tmp, 'missing.db')}`, '--to', 'postgres://atlas:hunter2@127.0.0.1:1/atlas');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`store:copy: --from sqlite:${path.join(tmp, 'missing.db')}: no such file.`);
+  });
+});
+
+describe('postgres store with ATLAS_DATABASE_AUTH=rds-iam', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+  });
+
+  it('signs an RDS IAM token for the host, port, user and region, and sends it as the password of a new connection', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-07T12:00:00Z') });
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    vi.stubEnv('AWS_SESSION_TOKEN', '');
+    const rds = await rdsIamPassword('postgres://atlas@atlas.c9akciq32.eu-west-1.rds.amazonaws.com/atlas?sslmode=verify-full', undefined)();
+    expect(rds).toMatch(
+      /^atlas\.c9akciq32\.eu-west-1\.rds\.amazonaws\.com:5432\/\?Action=connect&DBUser=atlas&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20261207%2Feu-west-1%2Frds-db%2Faws4_request&X-Amz-Date=20261207T120000Z&X-Amz-Expires=900&X-Amz-Signature=[0-9a-f]{64}&X-Amz-SignedHeaders=host$/,
+    );
+
+    // The local server stands in for RDS: the user's password is the token this clock and these keys give.
+    const b = await postgresDatabase();
+    const url = b.location.replace(/^postgres:\/\/atlas:[^@]+@/, 'postgres://iam_user@');
+    const token = await rdsIamPassword(url, 'eu-west-1')();
+    await b.raw(`CREATE ROLE iam_user LOGIN PASSWORD '${token}'`, []);
+    await b.raw(`ALTER DATABASE ${url.split('/').pop()} OWNER TO iam_user`, []);
+    const s = new PostgresStore(url, { password: rdsIamPassword(url, 'eu-west-1') });
+    opened.push(s);
+    const saved = await s.snapshots.save(input());
+    expect(await s.snapshots.get(saved.id)).toEqual(saved);
+    await expect(new PostgresStore(url).ping()).rejects.toThrow();
   });
 });

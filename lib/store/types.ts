@@ -1,5 +1,6 @@
 import type { AuditAction } from '@/lib/audit/log';
 import type { SnapshotRow, SnapshotStore } from './snapshots';
+import { isNamedError } from './errors';
 
 /** Which engine holds the data: an embedded SQLite file, or a PostgreSQL server shared by replicas. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -57,6 +58,9 @@ export interface AtlasStore {
 
 /** The database did not answer (down, restarting, unreachable): nothing was written; try again later. */
 export class StoreUnavailableError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'StoreUnavailableError');
+  }
   constructor(detail: string) {
     super(`The database does not answer (${detail}). Nothing was saved; try again in a moment.`);
     this.name = 'StoreUnavailableError';
