@@ -61,19 +61,22 @@ export async function startOwnServer({
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: killable,
   });
+  // A child killed by a signal keeps exitCode null: both say whether it still runs.
+  const running = () => child.exitCode === null && child.signalCode === null;
   const kill = () => {
-    if (killable && child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    if (killable && child.pid && running()) process.kill(-child.pid, 'SIGKILL');
   };
   const stop = async () => {
-    if (killable && child.exitCode === null) {
+    if (killable && running()) {
+      const exited = new Promise((r) => child.once('exit', r));
       kill();
-      await new Promise((r) => child.once('exit', r));
+      await exited;
     }
-    if (child.exitCode === null) {
+    if (running()) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (running()) child.kill('SIGKILL');
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
