@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ec2Api } from '@/lib/ec2/api';
 import { changedEndpoint } from '@/lib/endpoints/results';
 import { IDS, KMS_POLICY as POLICY } from '@/lib/endpoints/test-data';
+import { failAuditWrites, resetAudit } from '@/lib/test/audit-store';
 import { stubProxyAuthEnv } from '@/lib/test/proxy-auth-env';
 
 /**
@@ -211,15 +212,12 @@ describe('changeEndpoint: applied', () => {
   });
 
   it('is not acknowledged when its audit line cannot be written (issue 14)', async () => {
-    const file = path.join(dataDir, 'audit.jsonl');
-    rmSync(file, { force: true });
-    // A directory where the log should be: every append fails.
-    mkdirSync(file);
+    failAuditWrites(dataDir);
     try {
       const res = await actions.changeEndpoint(change({ policy: POLICY }), 'apply');
       expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/^Not confirmed: the audit log could not be written/) });
     } finally {
-      rmSync(file, { recursive: true, force: true });
+      resetAudit(dataDir);
     }
   });
 
