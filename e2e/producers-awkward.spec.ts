@@ -11,8 +11,8 @@ test('a region with bad records renders, and lists each skipped record by file a
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
   const warnings = page.getByTestId('data-warnings');
   await expect(warnings).toContainText('Records that could not be read (2)');
-  await expect(warnings).toContainText('eu-west-2/describe-subnets.json record 2: skipped, it is not an object.');
-  await expect(warnings).toContainText('eu-west-2/describe-subnets.json record 3: skipped, it has no SubnetId.');
+  await expect(warnings).toContainText('eu-west-2/describe-subnets.json record 3: skipped, it is not an object.');
+  await expect(warnings).toContainText('eu-west-2/describe-subnets.json record 4: skipped, it has no SubnetId.');
   await expect(warnings).toContainText('VPC vpc-0gone0000EXAMPLE is not in the data, but 1 record names it');
   // A contradiction between two VPCs is one line here, naming both.
   await expect(warnings.getByText('Route table rtb-0publicEXAMPLE', { exact: false })).toHaveCount(1);
@@ -32,6 +32,15 @@ test('a VPC page shows its own warnings only, and a subnet associated with anoth
   const own = page.getByTestId('data-warnings');
   await expect(own).toContainText("Subnet subnet-0outside1EXAMPLE (192.168.0.0/24) lies outside its VPC's CIDR blocks (10.0.0.0/16).");
   await expect(own).not.toContainText('vpc-0gone0000EXAMPLE');
+  // Shapes of 2026 accounts, drawn and labelled: an IPv6-only subnet by its IPv6 block (no "0 free"), a regional
+  // NAT gateway, a VPC Lattice endpoint by its service network, a route to an egress-only internet gateway.
+  const v6 = page.locator('.react-flow__node[data-id="subnet-0v6onlyEXAMPLE"]');
+  await expect(v6).toContainText('2a05:d01c:0:100::/64');
+  await expect(v6).toContainText('IPv6-only');
+  await expect(v6).not.toContainText('free');
+  await expect(page.locator('.react-flow__node[data-id="nat-0regionalEXAMPLE"]')).toContainText('regional (2 AZs)');
+  await expect(page.locator('.react-flow__node[data-id="vpce-0latticeEXAMPLE"]')).toContainText('sn-0123456789abcdef0');
+  await expect(page.locator('.react-flow__node[data-id="eigw-0a1bEXAMPLE"]')).toContainText('Egress-only internet gateway');
   await page.screenshot({ path: 'test-results/producers-docs-vpc.png' });
 
   await page.goto(`/vpcs/${SHORT_VPC}?region=eu-west-2`);

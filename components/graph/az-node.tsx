@@ -7,6 +7,9 @@ const HEADER_ROOM = ((GROUP_PADDING.az?.top ?? 36) - 6) / 1.25;
 import { GroupBox, useDetail } from './node-parts';
 import type { AzNode as AzNodeType } from './types';
 
+/** What a person calls a zone that is not a Region AZ (DescribeAvailabilityZones' ZoneType, or an Outpost). */
+const ZONE_LABEL: Record<string, string> = { 'local-zone': 'Local Zone', 'wavelength-zone': 'Wavelength Zone', outpost: 'Outpost' };
+
 function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
   const detail = useDetail();
   const scaled = data.collapsed || detail === 'low';
@@ -16,7 +19,8 @@ function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
   // The header band is only so tall; a collapsed AZ repeats its name in its (roomy) summary instead.
   const headerSize = Math.min(fontSize, HEADER_ROOM);
   const privateCount = data.subnetCount - data.publicSubnetCount;
-  const facts = [data.azId, plural(data.subnetCount, 'subnet')].filter(Boolean).join(' · ');
+  const zone = data.zoneType ? ZONE_LABEL[data.zoneType] ?? data.zoneType : null;
+  const facts = [zone, data.azId, plural(data.subnetCount, 'subnet')].filter(Boolean).join(' · ');
   const header = scaled ? (
     <div className="truncate px-[0.6em] pt-[0.3em] font-semibold leading-tight text-slate-700 dark:text-slate-200" style={{ fontSize: headerSize }}>
       {data.az}

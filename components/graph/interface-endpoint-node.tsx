@@ -17,7 +17,7 @@ function InterfaceEndpointNodeView({ data, selected }: NodeProps<InterfaceEndpoi
   return (
     <NodeCard
       kind="interfaceEndpoint"
-      title={data.service || data.serviceName}
+      title={data.label || data.service || data.serviceName}
       subtitle={
         <Facts
           items={[

@@ -6,12 +6,13 @@ import type { NatGatewayNode as NatGatewayNodeType } from './types';
 
 function NatGatewayNodeView({ id, data, selected }: NodeProps<NatGatewayNodeType>) {
   const address = data.connectivityType === 'private' ? `private ${data.privateIp ?? ''}` : (data.publicIp ?? data.privateIp);
-  const parts = [address, data.state === 'available' ? null : data.state].filter(Boolean);
+  const regional = data.availabilityMode === 'regional' ? `regional${data.azs?.length ? ` (${data.azs.length} AZs)` : ''}` : null;
+  const parts = [regional, address, data.state === 'available' ? null : data.state].filter(Boolean);
   return (
     <Chip
       kind="natGateway"
       inline
-      title={`NAT ${data.name || id}`}
+      title={`${data.connectivityType === 'private' ? 'Private NAT' : 'NAT'} ${data.name || id}`}
       subtitle={parts.join(' · ')}
       selected={selected}
       danger={stateTone(data.state) === 'red'}

@@ -41,10 +41,16 @@ function SubnetNodeView({ id, data, selected }: NodeProps<SubnetNodeType>) {
         <div className="flex min-w-0 items-center truncate pl-5 text-[11.5px] text-slate-600 dark:text-slate-300">
           <Facts
             items={[
-              <span key="c" className="font-mono">
-                {data.cidr}
+              <span key="c" className="font-mono" title={data.ipv6Cidrs?.join(', ')}>
+                {data.cidr || data.ipv6Cidrs?.[0] || 'no CIDR'}
               </span>,
-              data.availableIps === null ? null : (
+              data.ipv6Native ? (
+                <span key="v6" title="IPv6-only subnet: no IPv4 addresses" className="font-semibold text-violet-700 dark:text-violet-300">
+                  IPv6-only
+                </span>
+              ) : null,
+              // An IPv6-only subnet has no IPv4 addresses to count; its /64 is never short of addresses.
+              data.availableIps === null || data.ipv6Native ? null : (
                 <span key="f" className={data.availableIps < LOW_FREE_IPS ? 'font-semibold text-amber-700 dark:text-amber-300' : undefined}>
                   {data.availableIps} free
                 </span>

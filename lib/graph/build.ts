@@ -5,6 +5,7 @@
  */
 
 import { compareCidrs } from '@/lib/net/cidr';
+import { endpointLabel } from '@/lib/topology/normalize-endpoints';
 import type {
   Endpoint,
   NatGateway,
@@ -47,6 +48,10 @@ export function azGroupId(vpcId: string, az: string): string {
 const EXTERNAL_LABELS: Partial<Record<RouteTargetType, string>> = {
   pcx: 'Peering connection',
   tgw: 'Transit gateway',
+  eigw: 'Egress-only internet gateway',
+  cagw: 'Carrier gateway',
+  lgw: 'Local gateway',
+  'core-network': 'Cloud WAN core network',
   vgw: 'Virtual private gateway',
   eni: 'Network interface',
   instance: 'Instance',
@@ -90,6 +95,13 @@ function routeDestinationLabel(route: Route, prefixLists: ReadonlyMap<string, Pr
 export function formatDestinations(destinations: readonly string[]): string {
   if (destinations.length <= 2) return destinations.join(', ');
   return `${destinations.slice(0, 2).join(', ')} +${destinations.length - 2}`;
+}
+
+/** A zone type other than a Region AZ, when the subnets of an AZ group say one (an Outpost wins: it is the rack). */
+function zoneTypeOf(subnets: readonly Subnet[]): string | undefined {
+  const types = new Set(subnets.map((s) => s.zoneType));
+  if (types.has('outpost')) return 'outpost';
+  return [...types].find((t) => t !== 'availability-zone');
 }
 
 function isBlackhole(route: Route): boolean {
@@ -193,6 +205,7 @@ export function buildGraph(topology: Topology, options: BuildGraphOptions): Grap
           publicSubnetCount: 0,
           natGatewayCount: 0,
           endpointEniCount: 0,
+          ...(zoneTypeOf(azSubnets) ? { zoneType: zoneTypeOf(azSubnets) } : {}),
         },
       });
       for (const subnet of azSubnets) {
@@ -206,6 +219,8 @@ export function buildGraph(topology: Topology, options: BuildGraphOptions): Grap
             az: subnet.az,
             public: subnet.public,
             availableIps: subnet.availableIps,
+            ...(subnet.ipv6Cidrs.length ? { ipv6Cidrs: [...subnet.ipv6Cidrs] } : {}),
+            ...(subnet.ipv6Native ? { ipv6Native: true } : {}),
             routeTableId: subnet.routeTableId,
             explicitRouteTable: subnet.explicitRouteTable,
           },
@@ -269,8 +284,9 @@ export function buildGraph(topology: Topology, options: BuildGraphOptions): Grap
           parentId: vpc.id,
           data: {
             name: ep.name,
+            label: endpointLabel(ep),
             service: ep.serviceShortName,
-            serviceName: ep.serviceName,
+            serviceName: ep.serviceName || ep.serviceNetworkArn || ep.resourceConfigurationArn || '',
             endpointType: ep.type,
             azs: [...azsCovered].sort(compareText),
             privateDnsEnabled: ep.privateDnsEnabled,
@@ -407,6 +423,7 @@ function natNode(nat: NatGateway, parentId: string): GraphNode {
       name: nat.name,
       state: nat.state,
       connectivityType: nat.connectivityType,
+      ...(nat.availabilityMode === 'regional' ? { availabilityMode: 'regional', azs: [...nat.azs] } : {}),
       publicIp: nat.publicIps[0] ?? null,
       privateIp: nat.privateIps[0] ?? null,
     },

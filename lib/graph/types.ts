@@ -46,6 +46,8 @@ export type AzData = {
   publicSubnetCount: number;
   natGatewayCount: number;
   endpointEniCount: number;
+  /** `local-zone`, `wavelength-zone`, `outpost`; absent for a Region AZ. */
+  zoneType?: string;
 };
 
 export type SubnetData = {
@@ -54,6 +56,9 @@ export type SubnetData = {
   az: string;
   public: boolean;
   availableIps: number | null;
+  /** IPv6 blocks; an IPv6-only subnet (`ipv6Native`) has no IPv4 CIDR, and shows these instead. */
+  ipv6Cidrs?: string[];
+  ipv6Native?: boolean;
   routeTableId: string | null;
   explicitRouteTable: boolean;
 };
@@ -75,6 +80,10 @@ export type NatGatewayData = {
   name: string;
   state: string;
   connectivityType: string;
+  /** zonal or regional (no subnet, addresses in several AZs). */
+  availabilityMode?: string;
+  /** The AZs a regional NAT gateway serves. */
+  azs?: string[];
   publicIp: string | null;
   privateIp: string | null;
 };
@@ -90,6 +99,8 @@ export type GatewayEndpointData = {
 
 export type InterfaceEndpointData = {
   name: string;
+  /** What the node is titled: the Name tag, else what it reaches (lib/topology `endpointLabel`). */
+  label?: string;
   /** `ecr.dkr`, `ssm`, ... */
   service: string;
   serviceName: string;
