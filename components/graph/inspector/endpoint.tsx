@@ -32,7 +32,10 @@ function EndpointPanel({ resource: ep, index, onSelect, visible }: InspectorPane
       <Section title="Endpoint">
         <Fields
           rows={[
-            ['Service', <Mono key="s">{ep.serviceName}</Mono>],
+            ...(ep.serviceName ? ([['Service', <Mono key="s">{ep.serviceName}</Mono>]] as Row[]) : []),
+            ...(ep.serviceNetworkArn ? ([['Service network', <Mono key="sn">{ep.serviceNetworkArn}</Mono>]] as Row[]) : []),
+            ...(ep.resourceConfigurationArn ? ([['Resource configuration', <Mono key="rc">{ep.resourceConfigurationArn}</Mono>]] as Row[]) : []),
+            ...(ep.serviceRegion ? ([['Service Region', ep.serviceRegion]] as Row[]) : []),
             ['Type', ep.type],
             ['State', <Badge key="st" tone={stateTone(ep.state)}>{ep.state}</Badge>],
             ['VPC', <Ref key="v" id={ep.vpcId} onSelect={onSelect} visible={visible} />],
@@ -41,6 +44,12 @@ function EndpointPanel({ resource: ep, index, onSelect, visible }: InspectorPane
               : ([
                   ['Private DNS', ep.privateDnsEnabled ? 'Enabled' : 'Disabled'],
                   ['IP address type', ep.ipAddressType ?? '—'],
+                  ...(ep.dnsOptions?.dnsRecordIpType ? ([['DNS records', ep.dnsOptions.dnsRecordIpType]] as Row[]) : []),
+                  ...(ep.dnsOptions?.privateDnsOnlyForInboundResolverEndpoint
+                    ? ([['Private DNS only for', 'Inbound Resolver endpoints: traffic from this VPC keeps using the gateway endpoint']] as Row[])
+                    : []),
+                  ...(ep.ipv4Prefixes.length ? ([['IPv4 prefixes', <Mono key="p4">{ep.ipv4Prefixes.join(', ')}</Mono>]] as Row[]) : []),
+                  ...(ep.ipv6Prefixes.length ? ([['IPv6 prefixes', <Mono key="p6">{ep.ipv6Prefixes.join(', ')}</Mono>]] as Row[]) : []),
                 ] as Row[])),
             ...(ep.createdAt ? ([['Created', ep.createdAt]] as Row[]) : []),
           ]}

@@ -2,7 +2,7 @@ import type { NatGateway } from '@/lib/topology/types';
 import { stateTone } from '../format';
 import { Badge } from '../node-parts';
 import { definePanel, type InspectorPanelProps } from './panel';
-import { Fields, Mono, Ref, RoutesPointingHere, Section, TagsTable } from './parts';
+import { Fields, Mono, Ref, RoutesPointingHere, Section, TagsTable, type Row } from './parts';
 
 function NatGatewayPanel({ resource: nat, index, onSelect, visible }: InspectorPanelProps & { resource: NatGateway }) {
   return (
@@ -11,8 +11,13 @@ function NatGatewayPanel({ resource: nat, index, onSelect, visible }: InspectorP
         <Fields
           rows={[
             ['State', <Badge key="s" tone={stateTone(nat.state)}>{nat.state}</Badge>],
-            ['Connectivity', nat.connectivityType],
-            ['Subnet', <Ref key="s" id={nat.subnetId} onSelect={onSelect} visible={visible} />],
+            ['Connectivity', nat.connectivityType === 'private' ? 'Private: translates to other private networks, never to the internet' : nat.connectivityType],
+            ...(nat.availabilityMode === 'regional'
+              ? ([
+                  ['Availability', `Regional: ${nat.azs.join(', ') || 'no AZ yet'}`],
+                  ...(nat.routeTableId ? ([['Route table', <Ref key="r" id={nat.routeTableId} onSelect={onSelect} visible={visible} />]] as Row[]) : []),
+                ] as Row[])
+              : ([['Subnet', <Ref key="s" id={nat.subnetId} onSelect={onSelect} visible={visible} />]] as Row[])),
             ['Public IPs', <Mono key="p">{nat.publicIps.join(', ') || '—'}</Mono>],
             ['Private IPs', <Mono key="q">{nat.privateIps.join(', ') || '—'}</Mono>],
           ]}

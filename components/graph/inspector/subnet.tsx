@@ -26,8 +26,10 @@ function SubnetPanel({
           rows={[
             ['CIDR', <Mono key="c">{subnet.cidr}</Mono>],
             ...(subnet.ipv6Cidrs.length > 0 ? ([['IPv6 CIDRs', <Mono key="6">{subnet.ipv6Cidrs.join(', ')}</Mono>]] as Row[]) : []),
-            ['Availability zone', `${subnet.az}${subnet.azId ? ` (${subnet.azId})` : ''}`],
-            ['Free IPs', subnet.availableIps === null ? 'Unknown' : String(subnet.availableIps)],
+            ['Availability zone', `${subnet.az}${subnet.azId ? ` (${subnet.azId})` : ''}${subnet.zoneType !== 'availability-zone' ? ` · ${subnet.zoneType}` : ''}`],
+            ...(subnet.ipv6Native
+              ? ([['Addressing', `IPv6-only${subnet.enableDns64 ? ' · DNS64 on' : ''}`]] as Row[])
+              : ([['Free IPs', subnet.availableIps === null ? 'Unknown' : String(subnet.availableIps)]] as Row[])),
             ['Reachability', subnet.public ? 'Public: default route to an internet gateway' : 'Private'],
             ['Auto-assign public IP', subnet.mapPublicIpOnLaunch ? 'Yes' : 'No'],
             ['VPC', <Ref key="v" id={subnet.vpcId} onSelect={onSelect} visible={visible} />],
