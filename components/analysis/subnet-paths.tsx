@@ -1,6 +1,7 @@
 import { ArrowRight } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import type { PathVia, SubnetPath } from '@/lib/analysis/paths';
+import { serviceLabel } from '@/lib/aws/services';
 
 /**
  * “How does this subnet reach S3 / DynamoDB / …?”: one row per service, the way as a coloured badge,
@@ -46,12 +47,6 @@ const VIA_STYLES: Record<PathVia, string> = {
   'gwlb-inspection': 'bg-teal-100 text-teal-900 ring-teal-600/25 dark:bg-teal-900/50 dark:text-teal-200 dark:ring-teal-400/30',
   none: 'bg-red-100 text-red-800 ring-red-600/20 dark:bg-red-900/50 dark:text-red-200 dark:ring-red-400/30',
 };
-
-const SERVICE_LABELS: Record<string, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
-
-export function serviceLabel(service: string): string {
-  return SERVICE_LABELS[service] ?? service;
-}
 
 /** The badge's words: a chained path names what follows, `NAT gateway → Transit gateway`. */
 export function viaText(via: PathVia, onward?: PathVia): string {

@@ -1,12 +1,5 @@
 /** Small display helpers shared by the nodes and the inspector. */
 
-const SERVICE_LABELS: Record<string, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
-
-/** `s3` -> `S3`, `dynamodb` -> `DynamoDB`; other short names as AWS writes them (`ecr.dkr`, `ssm`). */
-export function serviceLabel(short: string): string {
-  return SERVICE_LABELS[short] ?? short;
-}
-
 /** `us-east-1a` -> `a`, for compact AZ lists; the whole name when it does not end in a zone letter. */
 export function azLetter(az: string): string {
   const m = /\d([a-z])$/.exec(az);

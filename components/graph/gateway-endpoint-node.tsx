@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { serviceLabel, stateTone } from './format';
+import { serviceLabel } from '@/lib/aws/services';
+import { stateTone } from './format';
 import { Facts, NodeCard } from './node-parts';
 import type { GatewayEndpointNode as GatewayEndpointNodeType } from './types';
 

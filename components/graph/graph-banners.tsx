@@ -3,7 +3,7 @@
 import { Info, LoaderCircle, Route as RouteIcon, TriangleExclamationPoint, X } from 'lucide-react';
 import { useState } from 'react';
 import type { SubnetPath } from '@/lib/analysis/paths';
-import { serviceLabel } from './format';
+import { serviceLabel } from '@/lib/aws/services';
 import { useGraphStore } from './graph-store';
 
 export interface GraphBannersProps {

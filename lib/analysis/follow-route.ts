@@ -1,5 +1,6 @@
 import type { Endpoint, InternetGateway, NatGateway, Route, RouteTable, Subnet } from '@/lib/topology/types';
 import type { CompiledRouteTable, RouteMatch } from './route-match';
+import { serviceLabel } from '@/lib/aws/services';
 
 /**
  * The routing stage of a path: from the route that matched in a table of the VPC to where the packet
@@ -71,8 +72,7 @@ function routed(via: PathVia, hops: string[], routeTableId: string, routeDestina
   return onward ? { via, hops, routeTableId, routeDestination, detail, onward } : { via, hops, routeTableId, routeDestination, detail };
 }
 
-const SERVICE_TITLES: Record<string, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
-export const serviceTitle = (service: string) => SERVICE_TITLES[service] ?? service;
+export const serviceTitle = serviceLabel;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Route targets that take the traffic out of the VPC, with the words for them. */

@@ -12,6 +12,8 @@ import type {
   UnsuccessfulItem,
   VpcEndpoint,
 } from '@aws-sdk/client-ec2';
+import { DEFAULT_GATEWAY_POLICY, defaultEndpointPolicy, endpointEniRecord, endpointRecord, VPCE_REQUESTER_ID, type EndpointFacts } from '@/lib/aws/ec2-emulation';
+import { withoutAwsPrefix } from '@/lib/aws/services';
 import { findJsonSyntaxError } from '@/lib/json/syntax';
 import { intToIpv4, ipv4ToInt, parseIpv4Cidr } from '@/lib/net/cidr';
 import { FixtureApiError } from './fixture-api-error';
@@ -37,12 +39,15 @@ import type { FixtureRegionData } from './fixture-files';
 /** AWS's limit on an endpoint policy document, in characters, whitespace included. */
 export const POLICY_MAX_CHARS = 20_480;
 
-/** The policy AWS attaches when CreateVpcEndpoint names none (as DescribeVpcEndpoints returns it for gateways). */
-export const DEFAULT_GATEWAY_POLICY =
-  '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
-/** The same for interface endpoints, in AWS's pretty-printed form. */
-export const DEFAULT_INTERFACE_POLICY =
-  '{\n  "Statement": [\n    {\n      "Action": "*", \n      "Effect": "Allow", \n      "Principal": "*", \n      "Resource": "*"\n    }\n  ]\n}';
+export { DEFAULT_GATEWAY_POLICY };
+
+/**
+ * A record in the AWS CLI's JSON form (ISO dates, the API's enum spellings) as the SDK type the fixture state holds:
+ * state files store what the seed files store, so the two never differ in shape.
+ */
+function fromWire<T>(record: unknown): T {
+  return record as T;
+}
 
 // Route 53 zones of the regional `*.vpce.amazonaws.com` names; new regions fall back to what the
 // fixture's own endpoints use, else no zone id.
@@ -50,9 +55,6 @@ const VPCE_HOSTED_ZONES: Record<string, string> = {
   'us-east-1': 'Z7HUB22UULQXV',
   'eu-west-1': 'Z38GZ743OKFT7T',
 };
-
-// The account that owns interface-endpoint ENIs (RequesterId) when the fixture shows none.
-const VPCE_REQUESTER_ID = '727180483921';
 
 export interface WriteEnv {
   region: string;
@@ -324,30 +326,23 @@ function endpointEni(
   const ipv4 = ipAddressType === 'ipv6' ? null : freeIpv4(state, subnet, env);
   const v6cidr = (subnet.Ipv6CidrBlockAssociationSet ?? []).find((a) => a.Ipv6CidrBlock)?.Ipv6CidrBlock;
   const ipv6 = ipAddressType !== 'ipv4' && v6cidr ? randomIpv6In(v6cidr, env) : null;
+  // The fixture's own endpoint ENIs name the requester of this partition; AWS's commercial one otherwise.
   const requester = state.networkInterfaces.find((n) => n.InterfaceType === 'vpc_endpoint' && n.RequesterId)?.RequesterId ?? VPCE_REQUESTER_ID;
-  const dnsName = ipv4 ? privateDnsHostName(ipv4, env.region) : undefined;
-  const eni: NetworkInterface = {
-    AvailabilityZone: subnet.AvailabilityZone,
-    Description: `VPC Endpoint Interface ${endpoint.VpcEndpointId}`,
-    Groups: groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName })),
-    InterfaceType: 'vpc_endpoint' as NetworkInterface['InterfaceType'],
-    Ipv6Addresses: ipv6 ? [{ Ipv6Address: ipv6 }] : [],
-    MacAddress: macAddress(env),
-    NetworkInterfaceId: `eni-${env.randomHex(17)}`,
-    OwnerId: endpoint.OwnerId,
-    PrivateDnsName: dnsName,
-    PrivateIpAddress: ipv4 ?? undefined,
-    PrivateIpAddresses: ipv4 ? [{ Primary: true, PrivateDnsName: dnsName, PrivateIpAddress: ipv4 }] : [],
-    RequesterId: requester,
-    RequesterManaged: true,
-    SourceDestCheck: true,
-    // Interface-endpoint ENIs are attached to the endpoint from the moment they exist.
-    Status: 'in-use',
-    SubnetId: subnet.SubnetId,
-    TagSet: [],
-    VpcId: subnet.VpcId,
-    AvailabilityZoneId: subnet.AvailabilityZoneId,
-  };
+  const mac = macAddress(env);
+  const eni = fromWire<NetworkInterface>(
+    endpointEniRecord({
+      id: `eni-${env.randomHex(17)}`,
+      endpointId: endpoint.VpcEndpointId ?? '',
+      subnet: { id: subnet.SubnetId, vpcId: subnet.VpcId, az: subnet.AvailabilityZone, azId: subnet.AvailabilityZoneId },
+      groups: groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName })),
+      ownerId: endpoint.OwnerId,
+      macAddress: mac,
+      ipv4,
+      privateDnsName: ipv4 ? privateDnsHostName(ipv4, env.region) : undefined,
+      ipv6,
+      requesterId: requester,
+    }),
+  );
   if (ipv4 && typeof subnet.AvailableIpAddressCount === 'number') subnet.AvailableIpAddressCount -= 1;
   return eni;
 }
@@ -375,8 +370,7 @@ function vpceHostedZone(state: FixtureRegionData, region: string): string | unde
 function vpceBaseName(offering: ServiceDetail | null, serviceName: string, region: string): string {
   const base = offering?.BaseEndpointDnsNames?.find((n) => n.endsWith('.vpce.amazonaws.com'));
   if (base) return base;
-  const short = serviceName.replace(/^(?:com|cn\.com)\.amazonaws\.[a-z0-9-]+\./, '').replace(/^com\.amazonaws\.vpce\.[a-z0-9-]+\./, '');
-  return `${short}.${region}.vpce.amazonaws.com`;
+  return `${withoutAwsPrefix(serviceName)}.${region}.vpce.amazonaws.com`;
 }
 
 /**
@@ -436,25 +430,23 @@ export function createVpcEndpointIn(state: FixtureRegionData, input: CreateVpcEn
     }
     checkPolicyDocument(input.PolicyDocument);
   }
-  const base: VpcEndpoint = {
-    VpcEndpointId: `vpce-${env.randomHex(17)}`,
-    VpcEndpointType: type,
-    VpcId: input.VpcId,
-    ServiceName: input.ServiceName,
-    State: 'available' as VpcEndpoint['State'],
-    PolicyDocument: input.PolicyDocument ?? (type === 'Gateway' ? DEFAULT_GATEWAY_POLICY : DEFAULT_INTERFACE_POLICY),
-    RouteTableIds: [],
-    SubnetIds: [],
-    Groups: [],
-    PrivateDnsEnabled: false,
-    RequesterManaged: false,
-    NetworkInterfaceIds: [],
-    DnsEntries: [],
-    // Stored as AWS CLI JSON stores it (an ISO string), like the seed files.
-    CreationTimestamp: env.now().toISOString() as unknown as Date,
-    Tags: tags,
-    OwnerId: vpc.OwnerId,
-    ServiceRegion: env.region,
+  const common: EndpointFacts = {
+    id: `vpce-${env.randomHex(17)}`,
+    type,
+    vpcId: input.VpcId,
+    serviceName: input.ServiceName,
+    state: 'available',
+    policy: input.PolicyDocument ?? null,
+    routeTableIds: [],
+    subnetIds: [],
+    groups: [],
+    privateDnsEnabled: false,
+    networkInterfaceIds: [],
+    dnsEntries: [],
+    createdAt: env.now().toISOString(),
+    tags,
+    ownerId: vpc.OwnerId,
+    region: env.region,
   };
 
   if (type === 'Gateway') {
@@ -465,11 +457,11 @@ export function createVpcEndpointIn(state: FixtureRegionData, input: CreateVpcEn
     const tables = routeTablesOf(state, unique(input.RouteTableIds), input.VpcId);
     for (const t of tables) assertNoPrefixListRoute(t, prefixListId);
     for (const t of tables) {
-      (t.Routes ??= []).push({ DestinationPrefixListId: prefixListId, GatewayId: base.VpcEndpointId, Origin: 'CreateRoute', State: 'active' });
+      (t.Routes ??= []).push({ DestinationPrefixListId: prefixListId, GatewayId: common.id, Origin: 'CreateRoute', State: 'active' });
     }
-    base.RouteTableIds = tables.map((t) => t.RouteTableId!);
-    state.vpcEndpoints.push(base);
-    return base;
+    const gateway = fromWire<VpcEndpoint>(endpointRecord({ ...common, routeTableIds: tables.map((t) => t.RouteTableId!) }));
+    state.vpcEndpoints.push(gateway);
+    return gateway;
   }
 
   if (input.RouteTableIds?.length) fail('InvalidParameter', 'Route table IDs are only supported for Gateway type VPC Endpoint.');
@@ -489,15 +481,17 @@ export function createVpcEndpointIn(state: FixtureRegionData, input: CreateVpcEn
     assertPrivateDns(state, input.VpcId, input.ServiceName, offering, input.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint, null);
   }
 
-  const endpoint: VpcEndpoint = {
-    ...base,
-    State: (env.interfaceStartsPending ? 'pending' : 'available') as VpcEndpoint['State'],
-    SubnetIds: subnets.map((s) => s.SubnetId!),
-    Groups: groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName })),
-    IpAddressType: ipAddressType as VpcEndpoint['IpAddressType'],
-    DnsOptions: { DnsRecordIpType: (input.DnsOptions?.DnsRecordIpType ?? ipAddressType) as NonNullable<VpcEndpoint['DnsOptions']>['DnsRecordIpType'] },
-    PrivateDnsEnabled: privateDns,
-  };
+  const endpoint = fromWire<VpcEndpoint>(
+    endpointRecord({
+      ...common,
+      state: env.interfaceStartsPending ? 'pending' : 'available',
+      subnetIds: subnets.map((s) => s.SubnetId!),
+      groups: groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName })),
+      ipAddressType,
+      dnsRecordIpType: input.DnsOptions?.DnsRecordIpType ?? ipAddressType,
+      privateDnsEnabled: privateDns,
+    }),
+  );
   const enis = subnets.map((s) => {
     const eni = endpointEni(state, endpoint, s, endpoint.Groups!, ipAddressType, env);
     state.networkInterfaces.push(eni);
@@ -618,7 +612,7 @@ export function modifyVpcEndpointIn(state: FixtureRegionData, input: ModifyVpcEn
     );
   }
 
-  if (input.ResetPolicy) endpoint.PolicyDocument = type === 'Gateway' ? DEFAULT_GATEWAY_POLICY : DEFAULT_INTERFACE_POLICY;
+  if (input.ResetPolicy) endpoint.PolicyDocument = defaultEndpointPolicy(type);
   else if (input.PolicyDocument !== undefined) endpoint.PolicyDocument = input.PolicyDocument;
 }
 

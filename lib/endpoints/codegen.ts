@@ -1,5 +1,6 @@
 import { compactPolicy } from './policy';
 import { maxOf } from '@/lib/arrays';
+import { withoutAwsPrefix } from '@/lib/aws/services';
 
 /**
  * The request as an AWS CLI command and as a Terraform `aws_vpc_endpoint` resource, so a person can
@@ -49,7 +50,7 @@ export function toAwsCli(input: CodegenInput): string {
 
 /** A Terraform resource name: letters, digits, `_` and `-`, starting with a letter or `_`. */
 export function terraformName(input: Pick<CodegenInput, 'name' | 'serviceName'>): string {
-  const base = (input.name?.trim() || input.serviceName.replace(/^(?:com|cn\.com)\.amazonaws\.[a-z0-9-]+\./, '')).toLowerCase();
+  const base = (input.name?.trim() || withoutAwsPrefix(input.serviceName)).toLowerCase();
   const slug = base.replace(/[^a-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'endpoint';
   return /^[a-z_]/.test(slug) ? slug : `_${slug}`;
 }

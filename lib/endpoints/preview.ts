@@ -2,6 +2,7 @@ import type { Endpoint, Topology } from '@/lib/topology/types';
 import { effectiveSecurityGroups, findOffering, prefixListOf } from './rules';
 import type { ServiceOffering } from './types';
 import { appendAll } from '@/lib/arrays';
+import { withoutAwsPrefix } from '@/lib/aws/services';
 
 /**
  * What a request will change, as data: the routes it adds or removes, the network interfaces it
@@ -66,7 +67,7 @@ export interface PreviewRequest {
   privateDnsEnabled?: boolean;
 }
 
-const shortOf = (serviceName: string) => serviceName.replace(/^(?:com|cn\.com)\.amazonaws\.[a-z0-9-]+\./, '');
+const shortOf = withoutAwsPrefix;
 
 function routesFor(topology: Topology, serviceName: string, tableIds: string[], target: string): PreviewRoute[] {
   const pl = prefixListOf(topology, serviceName);

@@ -28,11 +28,9 @@ export async function readAllServiceDetails(api: Pick<Ec2Api, 'describeVpcEndpoi
   throw toEc2Error(new Error('DescribeVpcEndpointServices kept returning NextToken'), 'DescribeVpcEndpointServices');
 }
 
-/** `com.amazonaws.us-east-1.ecr.dkr` -> `ecr.dkr`; names of other owners keep their last label. */
-export function shortServiceName(serviceName: string): string {
-  const aws = /^(?:com|cn\.com)\.amazonaws\.(?!vpce\.)[a-z0-9-]+\.(.+)$/.exec(serviceName);
-  return aws?.[1] ?? serviceName.split('.').pop() ?? serviceName;
-}
+import { shortServiceName } from '@/lib/aws/services';
+
+export { shortServiceName };
 
 /**
  * One offering per service name and endpoint type, sorted by short name. DescribeVpcEndpointServices

@@ -1,3 +1,4 @@
+import { awsServiceParts } from '@/lib/aws/services';
 import type { RawRegion } from '@/lib/ec2/api';
 import { awsState, byId, listOf, nameOf, sorted, tagsOf, type DataWarnings } from './normalize-common';
 import type { Endpoint, EndpointDnsOptions } from './types';
@@ -5,8 +6,8 @@ import type { Endpoint, EndpointDnsOptions } from './types';
 /** `com.amazonaws.us-east-1.ecr.dkr` -> `ecr.dkr`; other service names keep their last label; '' stays ''. */
 export function serviceShortName(serviceName: string, region?: string): string {
   if (!serviceName) return '';
-  const aws = /^(?:com|cn\.com)\.amazonaws\.([a-z0-9-]+)\.(.+)$/.exec(serviceName);
-  if (aws && aws[1] !== 'vpce' && (!region || aws[1] === region || /\d$/.test(aws[1] ?? ''))) return aws[2] ?? serviceName;
+  const aws = awsServiceParts(serviceName);
+  if (aws && aws.region !== 'vpce' && (!region || aws.region === region || /\d$/.test(aws.region))) return aws.service;
   const parts = serviceName.split('.');
   return parts[parts.length - 1] ?? serviceName;
 }

@@ -25,22 +25,14 @@ import type {
   Vpc,
   VpcEndpoint,
 } from '../../lib/ec2/types';
+import { endpointEniRecord, endpointRecord, NAT_REQUESTER_ID, VPCE_REQUESTER_ID, type Wire } from '../../lib/aws/ec2-emulation';
+
+export type { Wire };
 
 // ---------------------------------------------------------------------------------------------
-// Wire types: the SDK's model types as they appear in CLI JSON. Dates are ISO strings, and enum
-// members are widened to string because the wire values differ from some SDK enum spellings
-// (the API returns VpcEndpoint State "available" and InterfaceType "nat_gateway", while the SDK's
-// enums say "Available" and "natGateway").
+// Wire types: the SDK's model types as they appear in CLI JSON (`Wire`, with what EC2 fills in itself,
+// lives in lib/aws/ec2-emulation.ts, shared with the fixture backend's CreateVpcEndpoint).
 // ---------------------------------------------------------------------------------------------
-export type Wire<T> = T extends Date
-  ? string
-  : T extends string
-    ? string
-    : T extends readonly (infer U)[]
-      ? Wire<U>[]
-      : T extends object
-        ? { [K in keyof T]: Wire<T[K]> }
-        : T;
 
 export type WVpc = Wire<Vpc>;
 export type WSubnet = Wire<Subnet>;
@@ -59,10 +51,6 @@ export type WServiceDetail = Wire<ServiceDetail>;
 export type WTag = Wire<Tag>;
 
 export const ACCOUNT = '111122223333';
-/** The AWS-owned requester shown on interface-endpoint ENIs. */
-const VPCE_REQUESTER_ID = '727180483921';
-/** The AWS-owned requester shown on NAT gateway ENIs. */
-const NAT_REQUESTER_ID = '440350482917';
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
@@ -363,13 +351,6 @@ function servicesFile(
 // ---------------------------------------------------------------------------------------------
 // Policies (PolicyDocument is a JSON string, kept in the formatting AWS returns)
 // ---------------------------------------------------------------------------------------------
-/** The default policy of an interface endpoint, exactly as AWS returns it (pretty, with ", \n"). */
-const INTERFACE_DEFAULT_POLICY =
-  '{\n  "Statement": [\n    {\n      "Action": "*", \n      "Effect": "Allow", \n      "Principal": "*", \n      "Resource": "*"\n    }\n  ]\n}';
-/** The default policy of a gateway endpoint, as AWS returns it. */
-const GATEWAY_DEFAULT_POLICY =
-  '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
-
 export function policy(doc: unknown): string {
   return JSON.stringify(doc);
 }
@@ -900,25 +881,26 @@ export class RegionBuilder {
       rt.routes.push({ DestinationPrefixListId: prefixListId, GatewayId: id, Origin: 'CreateRoute', State: 'active' });
     }
     this.endpoints.push({ id, name: opts.name, vpc, type: 'Gateway', service: opts.service, state: 'available' });
-    this.endpointWires.push({
-      VpcEndpointId: id,
-      VpcEndpointType: 'Gateway',
-      VpcId: vpc.id,
-      ServiceName: `com.amazonaws.${this.region.name}.${opts.service}`,
-      State: 'available',
-      PolicyDocument: opts.policy ?? GATEWAY_DEFAULT_POLICY,
-      RouteTableIds: opts.routeTables.map((rt) => rt.id),
-      SubnetIds: [],
-      Groups: [],
-      PrivateDnsEnabled: false,
-      RequesterManaged: false,
-      NetworkInterfaceIds: [],
-      DnsEntries: [],
-      CreationTimestamp: opts.created,
-      Tags: tags(opts.name, vpc.envTags),
-      OwnerId: ACCOUNT,
-      ServiceRegion: this.region.name,
-    });
+    this.endpointWires.push(
+      endpointRecord({
+        id,
+        type: 'Gateway',
+        vpcId: vpc.id,
+        serviceName: `com.amazonaws.${this.region.name}.${opts.service}`,
+        state: 'available',
+        policy: opts.policy ?? null,
+        routeTableIds: opts.routeTables.map((rt) => rt.id),
+        subnetIds: [],
+        groups: [],
+        privateDnsEnabled: false,
+        networkInterfaceIds: [],
+        dnsEntries: [],
+        createdAt: opts.created,
+        tags: tags(opts.name, vpc.envTags),
+        ownerId: ACCOUNT,
+        region: this.region.name,
+      }),
+    );
     return id;
   }
 
@@ -956,27 +938,20 @@ export class RegionBuilder {
         const eniId = this.id('eni', `vpce|${opts.name}|${subnet.az}`);
         const ip = this.allocateIp(subnet, `vpce|${opts.name}`);
         eniIds.push(eniId);
-        this.enis.push({
-          AvailabilityZone: subnet.az,
-          Description: `VPC Endpoint Interface ${id}`,
-          Groups: groups,
-          InterfaceType: 'vpc_endpoint',
-          Ipv6Addresses: [],
-          MacAddress: macAddress(eniId),
-          NetworkInterfaceId: eniId,
-          OwnerId: ACCOUNT,
-          PrivateDnsName: this.privateDnsName(ip),
-          PrivateIpAddress: ip,
-          PrivateIpAddresses: [{ Primary: true, PrivateDnsName: this.privateDnsName(ip), PrivateIpAddress: ip }],
-          RequesterId: VPCE_REQUESTER_ID,
-          RequesterManaged: true,
-          SourceDestCheck: true,
-          Status: 'in-use',
-          SubnetId: subnet.id,
-          TagSet: [],
-          VpcId: vpc.id,
-          AvailabilityZoneId: this.azId(subnet.az),
-        });
+        this.enis.push(
+          endpointEniRecord({
+            id: eniId,
+            endpointId: id,
+            subnet: { id: subnet.id, vpcId: vpc.id, az: subnet.az, azId: this.azId(subnet.az) },
+            groups,
+            ownerId: ACCOUNT,
+            macAddress: macAddress(eniId),
+            ipv4: ip,
+            privateDnsName: this.privateDnsName(ip),
+            ipv6: null,
+            requesterId: VPCE_REQUESTER_ID,
+          }),
+        );
       }
       const suffix = alnum(`dns|${id}`, 8);
       const zone = this.region.vpceHostedZoneId;
@@ -994,27 +969,27 @@ export class RegionBuilder {
     }
 
     this.endpoints.push({ id, name: opts.name, vpc, type: 'Interface', service: opts.service, state });
-    this.endpointWires.push({
-      VpcEndpointId: id,
-      VpcEndpointType: 'Interface',
-      VpcId: vpc.id,
-      ServiceName: `com.amazonaws.${r}.${opts.service}`,
-      State: state,
-      PolicyDocument: opts.policy ?? INTERFACE_DEFAULT_POLICY,
-      RouteTableIds: [],
-      SubnetIds: opts.subnets.map((s) => s.id),
-      Groups: groups,
-      IpAddressType: 'ipv4',
-      DnsOptions: { DnsRecordIpType: 'ipv4' },
-      PrivateDnsEnabled: privateDns,
-      RequesterManaged: false,
-      NetworkInterfaceIds: eniIds,
-      DnsEntries: dnsEntries,
-      CreationTimestamp: opts.created,
-      Tags: tags(opts.name, vpc.envTags),
-      OwnerId: ACCOUNT,
-      ServiceRegion: r,
-    });
+    this.endpointWires.push(
+      endpointRecord({
+        id,
+        type: 'Interface',
+        vpcId: vpc.id,
+        serviceName: `com.amazonaws.${r}.${opts.service}`,
+        state,
+        policy: opts.policy ?? null,
+        routeTableIds: [],
+        subnetIds: opts.subnets.map((s) => s.id),
+        groups,
+        ipAddressType: 'ipv4',
+        privateDnsEnabled: privateDns,
+        networkInterfaceIds: eniIds,
+        dnsEntries,
+        createdAt: opts.created,
+        tags: tags(opts.name, vpc.envTags),
+        ownerId: ACCOUNT,
+        region: r,
+      }),
+    );
     return id;
   }
 

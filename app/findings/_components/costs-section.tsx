@@ -2,12 +2,11 @@ import { Calculator, ExternalLink } from 'lucide-react';
 import type { CostReport } from '@/lib/analysis/costs';
 import { RATES_CHECKED_ON, RATES_SOURCES } from '@/lib/analysis/rates';
 import { findingAnchor } from './severity';
+import { serviceLabel } from '@/lib/aws/services';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const rate = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 3, maximumFractionDigits: 4 });
 const gbFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-const SERVICE_LABELS: Record<string, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
 
 const th = 'px-4 py-2.5 font-medium';
 const num = 'px-4 py-3 text-right tabular-nums';
@@ -164,7 +163,7 @@ export function CostsSection({ costs, keep, names }: CostsSectionProps) {
                 className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1 rounded-lg border border-emerald-200 bg-emerald-50/60 px-4 py-2.5 text-sm dark:border-emerald-900 dark:bg-emerald-950/30"
               >
                 <span>
-                  <span className="font-medium">{s.vpcName}</span>: {SERVICE_LABELS[s.service] ?? s.service} through NAT on{' '}
+                  <span className="font-medium">{s.vpcName}</span>: {serviceLabel(s.service)} through NAT on{' '}
                   {s.routeTableIds.map((id) => names[id] ?? id).join(', ')}
                   <span aria-hidden className="mx-1.5 text-slate-400">·</span>
                   <a href={`#${findingAnchor(s.findingId)}`} className="text-teal-700 hover:underline dark:text-teal-400">

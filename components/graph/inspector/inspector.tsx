@@ -8,9 +8,10 @@
 
 import { X } from 'lucide-react';
 import { memo, useCallback } from 'react';
+import { serviceLabel } from '@/lib/aws/services';
 import type { TopologyIndex } from '@/lib/graph/topology-index';
 import type { GraphNode } from '@/lib/graph/types';
-import { cx, serviceLabel } from '../format';
+import { cx } from '../format';
 import { useGraph, useGraphStore } from '../graph-store';
 import { KIND_STYLE } from '../kind-style';
 import { KindChip } from '../node-parts';

@@ -1,5 +1,5 @@
+import { serviceLabel } from '@/lib/aws/services';
 import type { RouteTable } from '@/lib/topology/types';
-import { serviceLabel } from '../format';
 import { definePanel, type InspectorPanelProps } from './panel';
 import { Fields, Ref, RefList, RoutesTable, Section, subnetCidrLabel, TagsTable } from './parts';
 

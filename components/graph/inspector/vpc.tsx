@@ -1,5 +1,5 @@
+import { serviceLabel } from '@/lib/aws/services';
 import type { Vpc } from '@/lib/topology/types';
-import { serviceLabel } from '../format';
 import { definePanel, type InspectorPanelProps } from './panel';
 import { Fields, Mono, RefList, Section, TagsTable, type Row } from './parts';
 

@@ -1,6 +1,7 @@
 import type { Endpoint, SecurityGroup, Topology, Vpc } from '@/lib/topology/types';
 import type { SubnetPath } from '../paths';
 import { isAwsServiceName } from '../service-dns';
+import { serviceLabel } from '@/lib/aws/services';
 
 /**
  * What every finding rule shares: the shape of a finding, the context a check reads, the AWS pages
@@ -86,8 +87,7 @@ export function gatewayEndpointFormHref(region: string, vpcId: string, service: 
   return `/endpoints/new?region=${e(region)}&vpc=${e(vpcId)}&type=gateway&service=${e(`com.amazonaws.${region}.${service}`)}&routeTables=${routeTableIds.map(e).join(',')}`;
 }
 
-const SERVICE_TITLES: Record<string, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
-export const serviceTitle = (s: string) => SERVICE_TITLES[s] ?? s;
+export const serviceTitle = serviceLabel;
 
 /** Display names by id; a resource without a name (or with a blank one) is called by its id. */
 export class Names {
