@@ -1,6 +1,7 @@
 'use client';
 
 import { FileJson, GitCompareArrows } from 'lucide-react';
+import { scopeQuery } from '@/lib/topology/scope-query';
 import { toolbarButton } from './button-styles';
 import { CopyLinkButton } from './copy-link-button';
 import { ExportImageButtons } from './export-image-buttons';
@@ -29,10 +30,7 @@ function today(): string {
  */
 export function ShareToolbar({ region, source, vpcId, profile, snapshotId }: ShareToolbarProps) {
   const fileBase = `vpc-atlas-${vpcId ?? region}-${snapshotId ? `snapshot-${snapshotId.slice(0, 8)}` : today()}`;
-  const q = new URLSearchParams({ region, source });
-  if (vpcId) q.set('vpc', vpcId);
-  if (profile) q.set('profile', profile);
-  const jsonHref = snapshotId ? `/api/snapshots/${snapshotId}` : `/api/topology?${q.toString()}`;
+  const jsonHref = snapshotId ? `/api/snapshots/${snapshotId}` : `/api/topology?${scopeQuery({ region, source, profile }, vpcId ? { vpc: vpcId } : {})}`;
   return (
     <div data-testid="share-toolbar" className="flex flex-wrap items-center justify-end gap-2">
       <CopyLinkButton />

@@ -9,6 +9,7 @@ import { FIXTURE_FILES } from './fixture-files';
 import { nextTokenPager, type Pager } from './read-region';
 import type { DescribeVpcEndpointServicesCommandOutput } from './types';
 import { appendAll } from '@/lib/arrays';
+import { writeFileAtomic } from '@/lib/fs/atomic';
 
 /**
  * `fixtures:capture`: writes one region of an EC2 API (AWS, LocalStack, moto, or the fixture
@@ -71,24 +72,6 @@ export interface CaptureResult {
  */
 export function cliJson(value: unknown): string {
   return JSON.stringify(value, null, 4) + '\n';
-}
-
-/** Writes a file so that a reader sees the old content or the new one, never half of it. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'wx');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
 }
 
 async function allServices(api: Ec2Api) {

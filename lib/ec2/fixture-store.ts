@@ -1,8 +1,9 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '@/lib/fs/atomic';
 import type { FixtureRegionData } from './fixture-files';
 import { FixtureError } from './fixture-files';
 
@@ -12,10 +13,7 @@ import { FixtureError } from './fixture-files';
  *
  *     <ATLAS_DATA_DIR>/fixture-state/<hash of the fixture dir>/<region>.json
  *
- * Writes are atomic: the new content goes to a temporary file in the same directory, is fsynced,
- * then renamed over the old file (rename(2) within one file system is atomic on POSIX), and the
- * directory is fsynced so the rename itself survives a power cut. A reader sees the old state or the
- * new one, never half of either.
+ * Writes are atomic (`writeFileAtomic`): a reader sees the old state or the new one, never half of either.
  */
 
 /** A ClientToken CreateVpcEndpoint has seen, with what it was used for. */
@@ -108,41 +106,6 @@ export async function loadFixtureState(dataDir: string, fixtureDir: string, regi
     throw new FixtureError(file, '', 'saved demo state has an unexpected shape; use Reset demo data (/settings) to start again from the fixtures');
   }
   return parsed.data as unknown as PersistedFixtureState;
-}
-
-/** Writes `content` to `file` atomically: temporary file, fsync, rename, fsync of the directory. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(/* turbopackIgnore: true */ dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'wx', 0o600);
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } catch (err) {
-    await handle.close().catch(() => undefined);
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-  await handle.close();
-  try {
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-  // The rename is only durable once the directory entry is on disk. Some file systems refuse to
-  // open a directory for fsync; the data is still in place then, so this is best effort.
-  try {
-    const d = await fs.open(dir, 'r');
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-    // See above.
-  }
 }
 
 /** Saves one region's state and write bookkeeping atomically. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { parseIpv4Cidr, ipv4ToInt } from '@/lib/net/cidr';
 import { toEc2Error } from './errors';
 import { FixtureApiError, FixtureEc2Api, type FixtureApiOptions } from './fixture';
 import { readFixtureRegion, type FixtureRegionData } from './fixture-files';
-import { fixtureStatePath, loadFixtureState, saveFixtureState, writeFileAtomic } from './fixture-store';
+import { writeFileAtomic } from '@/lib/fs/atomic';
+import { fixtureStatePath, loadFixtureState, saveFixtureState } from './fixture-store';
 import { DEFAULT_GATEWAY_POLICY, freeIpv4, POLICY_MAX_CHARS } from './fixture-writes';
 
 // The embedded demo account (fixtures/demo, see fixtures/README.md).
@@ -555,14 +556,6 @@ describe('persistence', () => {
     const err = await a.createVpcEndpoint(gateway()).catch((e: unknown) => e as NodeJS.ErrnoException);
     expect(['ENOTDIR', 'EEXIST']).toContain((err as NodeJS.ErrnoException).code);
     expect(a.snapshot()).toEqual(before);
-  });
-
-  it('writes atomically: no temporary file is left behind and the content is whole', async () => {
-    const file = path.join(dataDir, 'deep', 'x.json');
-    await writeFileAtomic(file, '{"a":1}');
-    await writeFileAtomic(file, '{"a":2}');
-    expect(await readFile(file, 'utf8')).toBe('{"a":2}');
-    expect(await readdir(path.dirname(file))).toEqual(['x.json']);
   });
 
   it('a saved file that is not valid says how to recover', async () => {

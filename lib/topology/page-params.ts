@@ -125,17 +125,7 @@ export async function resolvePageScope(sp: SearchParams): Promise<PageScope> {
   };
 }
 
-/**
- * The query string that reopens this scope (region, and source and profile when the URL chose
- * them), plus `extra`: what every link of a page carries so a shared link shows the same thing.
- */
-export function scopeQuery(scope: PageScope, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams({ region: scope.region });
-  if (scope.sourceInUrl) q.set('source', scope.source);
-  if (scope.profile) q.set('profile', scope.profile);
-  for (const [k, v] of Object.entries(extra)) q.set(k, v);
-  return q.toString();
-}
+export { scopeQuery } from './scope-query';
 
 /** What the scope bar shows about a loaded topology: when it was read, and the account(s) owning its VPCs. */
 export function loadedScope(topology: Topology): { fetchedAt: string; accountIds: string[] } {

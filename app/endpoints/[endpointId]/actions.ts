@@ -10,6 +10,7 @@ import { loadEndpointServices } from '@/lib/endpoints/services';
 import { hasErrors } from '@/lib/endpoints/types';
 import { deleteEndpoint, modifyEndpoint, modifyGatewayRouteTables } from '@/lib/endpoints/write';
 import { loadTopology } from '@/lib/topology/load';
+import { scopeQuery } from '@/lib/topology/scope-query';
 
 /** What the three actions share behind the guard: editors apply, any signed-in viewer may dry-run. */
 function endpointGuard(action: 'ModifyVpcEndpoint' | 'DeleteVpcEndpoints', doing: string, mode: 'apply' | 'dry-run') {
@@ -105,10 +106,7 @@ export async function removeEndpoint(raw: unknown, mode: 'apply' | 'dry-run'): P
       if (!endpoint) return gone(input.endpointId);
       const outcome = await deleteEndpoint(input.endpointId, input.region, { source, profile: scope.profile, dryRun: guard.dryRun, actor });
       if (outcome.kind === 'dry-run') return { ok: true, kind: 'dry-run', dryRun: toDryRunAnswer(outcome) };
-      const q = new URLSearchParams({ region: input.region });
-      if (input.source) q.set('source', input.source);
-      if (input.profile) q.set('profile', input.profile);
-      return { ok: true, kind: 'done', message: `Deleted ${input.endpointId}.`, redirectTo: `/vpcs/${endpoint.vpcId}?${q.toString()}` };
+      return { ok: true, kind: 'done', message: `Deleted ${input.endpointId}.`, redirectTo: `/vpcs/${endpoint.vpcId}?${scopeQuery(input)}` };
     },
   );
 }

@@ -11,14 +11,11 @@ import { hasErrors } from '@/lib/endpoints/types';
 import { createGatewayEndpoint, createInterfaceEndpoint } from '@/lib/endpoints/write';
 import { VIEW_STATE_KEYS } from '@/lib/graph/view-state';
 import { loadTopology } from '@/lib/topology/load';
+import { scopeQuery } from '@/lib/topology/scope-query';
 
 /** Where a new endpoint is shown: its VPC's page with the endpoint selected (the graph reads the selection key). */
 function focusHref(input: EndpointInput, endpointId: string): string {
-  const q = new URLSearchParams({ region: input.region });
-  if (input.source) q.set('source', input.source);
-  if (input.profile) q.set('profile', input.profile);
-  q.set(VIEW_STATE_KEYS.selected, endpointId);
-  return `/vpcs/${input.vpcId}?${q.toString()}`;
+  return `/vpcs/${input.vpcId}?${scopeQuery(input, { [VIEW_STATE_KEYS.selected]: endpointId })}`;
 }
 
 /** The request without its ClientToken: what must match for a resubmit to count as the same request. */

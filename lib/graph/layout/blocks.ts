@@ -10,7 +10,8 @@ import type { Box } from '../geometry';
 import { AZ_GAP, BAND_GAP, CARD_GAP, CHIP_GAP, GROUP_KINDS, NODE_SIZE, SUBNET_GAP, type Size } from '../sizes';
 import type { Direction, NodeKind } from '../types';
 import { alignedRows, cardGrid, chipGrid, splitInto } from './grids';
-import { maxOf, sumWithGaps } from './numbers';
+import { maxOf } from '@/lib/arrays';
+import { sumWithGaps } from './grids';
 import { CHIP_KINDS, GRID_ASPECT, PLAN_KINDS, paddingOf } from './options';
 import { childrenIn, kindIn } from './tree';
 import type { Block, ClusterMembers, Tree } from './types';
@@ -111,7 +112,7 @@ export function azColumns(tree: Tree, azs: readonly string[], direction: Directi
       return pad.top + grid.height + pad.bottom;
     });
   }
-  const height = maxOf(colHeights, NODE_SIZE.az.height);
+  const height = Math.max(NODE_SIZE.az.height, maxOf(colHeights));
   azs.forEach((az, i) => boxes.set(az, { x: i * (colWidth + AZ_GAP), y: 0, width: colWidth, height }));
   return { size: { width: sumWithGaps(azs.map(() => colWidth), AZ_GAP), height }, boxes };
 }
@@ -125,7 +126,7 @@ export function subnetColumns(tree: Tree, subnets: readonly string[], originX: n
   for (const list of groups) for (const g of list) addAll(boxes, g.boxes);
   const sizes = groups.map((list) => list.map((g) => g.size));
   const rowHeights = alignedRows(sizes);
-  const colWidth = maxOf(sizes.flatMap((list) => list.map((s) => s.width)), NODE_SIZE.subnet.width);
+  const colWidth = Math.max(NODE_SIZE.subnet.width, maxOf(sizes.flatMap((list) => list.map((s) => s.width))));
   columns.forEach((col, ci) => {
     let y = 0;
     col.forEach((id, r) => {

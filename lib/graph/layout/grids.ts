@@ -3,7 +3,7 @@
 import type { Box } from '../geometry';
 import { CARD_GAP, CHIP_GAP, NODE_SIZE, type Size } from '../sizes';
 import type { NodeKind } from '../types';
-import { maxOf } from './numbers';
+import { maxOf } from '@/lib/arrays';
 
 /**
  * Places chips (NAT gateways, ENIs) in rows inside `innerWidth`: a chip that cannot share a row (a NAT gateway)
@@ -77,4 +77,9 @@ export function splitInto<T>(list: readonly T[], k: number): T[][] {
   const parts: T[][] = [];
   for (let i = 0; i < list.length; i += per) parts.push(list.slice(i, i + per));
   return parts;
+}
+
+/** The sum of `lengths` with `gap` between each two. */
+export function sumWithGaps(lengths: readonly number[], gap: number): number {
+  return lengths.length === 0 ? 0 : lengths.reduce((a, b) => a + b, 0) + gap * (lengths.length - 1);
 }

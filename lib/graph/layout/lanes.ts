@@ -2,7 +2,7 @@
 
 import type { Box } from '../geometry';
 import type { Direction, NodeKind } from '../types';
-import { maxOf, minOf } from './numbers';
+import { maxOf, minOf } from '@/lib/arrays';
 import type { Block, Lanes, Plan } from './types';
 import { axes } from './wrap';
 

@@ -1,7 +1,7 @@
 /** The region view: clusters (one VPC and its outside targets each) packed in rows, about as wide as a screen. */
 
 import type { Size } from '../sizes';
-import { maxOf } from './numbers';
+import { maxOf } from '@/lib/arrays';
 import { CLUSTER_GAP, TARGET_ASPECT } from './options';
 
 /**

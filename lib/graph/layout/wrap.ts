@@ -5,7 +5,7 @@
 
 import type { Box } from '../geometry';
 import type { Direction } from '../types';
-import { maxOf, minOf } from './numbers';
+import { maxOf, minOf } from '@/lib/arrays';
 import { STACK_GAP, WRAP_GAP } from './options';
 
 /** Flow axis helpers: `f` runs along the layout direction, `c` across it. */

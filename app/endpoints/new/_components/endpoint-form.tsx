@@ -19,6 +19,7 @@ import {
 } from '@/lib/endpoints/rules';
 import { EndpointInput, zodFieldErrors, type IpAddressType } from '@/lib/endpoints/schemas';
 import type { FieldErrors, ServiceOffering } from '@/lib/endpoints/types';
+import { scopeQuery } from '@/lib/topology/scope-query';
 import type { Topology } from '@/lib/topology/types';
 import { submitEndpoint } from '../actions';
 import { PolicyEditor } from './policy-editor';
@@ -120,15 +121,14 @@ export function EndpointForm({ scope, topology, services, initial, clientToken, 
 
   // The URL is the view: a link to this page reopens the same choices.
   useEffect(() => {
-    const q = new URLSearchParams({ region: scope.region });
-    if (scope.sourceInUrl) q.set('source', scope.source);
-    if (scope.profile) q.set('profile', scope.profile);
-    if (vpcId) q.set('vpc', vpcId);
-    q.set('type', type);
-    if (serviceName) q.set('service', serviceName);
-    if (type === 'gateway' && routeTableIds.length) q.set('routeTables', routeTableIds.join(','));
-    if (type === 'interface' && subnetIds.length) q.set('subnets', subnetIds.join(','));
-    const next = `${window.location.pathname}?${q.toString()}`;
+    const choices: Record<string, string> = {
+      ...(vpcId ? { vpc: vpcId } : {}),
+      type,
+      ...(serviceName ? { service: serviceName } : {}),
+      ...(type === 'gateway' && routeTableIds.length ? { routeTables: routeTableIds.join(',') } : {}),
+      ...(type === 'interface' && subnetIds.length ? { subnets: subnetIds.join(',') } : {}),
+    };
+    const next = `${window.location.pathname}?${scopeQuery(scope, choices)}`;
     if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', next);
   }, [scope, vpcId, type, serviceName, routeTableIds, subnetIds]);
 

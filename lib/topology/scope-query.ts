@@ -1,0 +1,22 @@
+/**
+ * The query string of a page's scope: what every link of a page carries so that a shared link shows the same
+ * thing. Client-safe (the endpoint form keeps its own URL with it).
+ */
+
+/** What a link keeps of the scope: the region always, the source and the profile when the URL chose them. */
+export interface ScopeLink {
+  region: string;
+  source?: string | undefined;
+  profile?: string | undefined;
+  /** False: the server chose the source, and a link leaves it out so the server chooses again. */
+  sourceInUrl?: boolean;
+}
+
+/** `region=…[&source=…][&profile=…]` plus `extra`, in that order. */
+export function scopeQuery(scope: ScopeLink, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ region: scope.region });
+  if (scope.source && scope.sourceInUrl !== false) q.set('source', scope.source);
+  if (scope.profile) q.set('profile', scope.profile);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return q.toString();
+}
