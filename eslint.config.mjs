@@ -9,6 +9,12 @@ const AWS_SDK_ONLY_IN_EC2 = {
   message: 'Import the AWS SDK only inside lib/ec2/ or lib/metrics/cloudwatch.ts (use the types re-exported from @/lib/ec2/types).',
 };
 
+// app/ holds routes only; what two routes or a component share lives in components/ or lib/ (issue 15 §6).
+const NOTHING_FROM_APP = {
+  group: ['@/app', '@/app/**', '**/app/**'],
+  message: 'Nothing outside app/ imports from app/: move what is shared to components/ or lib/ (or pass a server action down as a prop).',
+};
+
 export default tseslint.config(
   {
     ignores: ['.next*/**', 'node_modules/**', '.venv/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**'],
@@ -28,6 +34,18 @@ export default tseslint.config(
     // lib/store/rds-iam.ts signs RDS IAM authentication tokens for the PostgreSQL store (ATLAS_DATABASE_AUTH=rds-iam).
     files: ['lib/ec2/**', 'lib/metrics/cloudwatch.ts', 'lib/metrics/*.test.ts', 'lib/store/rds-iam.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['components/**', 'lib/**'],
+    // A test may drive a route handler the way a request would.
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [AWS_SDK_ONLY_IN_EC2, NOTHING_FROM_APP] }] },
+  },
+  {
+    // The SDK's own homes: only the app/ boundary applies there.
+    files: ['lib/ec2/**', 'lib/metrics/cloudwatch.ts', 'lib/store/rds-iam.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOTHING_FROM_APP] }] },
   },
   {
     // Write actions go through the guarded server action (lib/actions/guarded.ts): the role check, the refusal

@@ -10,11 +10,6 @@ export function ViewerProvider({ viewer, children }: { viewer: ViewerSummary | n
   return <ViewerContext.Provider value={viewer}>{children}</ViewerContext.Provider>;
 }
 
-/** The viewer, or null when nobody is signed in (a public snapshot link). */
-export function useViewer(): ViewerSummary | null {
-  return useContext(ViewerContext);
-}
-
 /**
  * Whether to show buttons that change things: for editors (and for everyone with ATLAS_AUTH=none, where the
  * anonymous visitor is an editor). Only a courtesy: every server action checks the role again.

@@ -84,11 +84,6 @@ export function seedLayout(initial: InitialLayout | undefined, input: LayoutInpu
   return true;
 }
 
-/** Forgets every layout of this tab; for tests. */
-export function clearLayouts(): void {
-  cache.clear();
-}
-
 /** Lays out in the worker when there is one, on the main thread otherwise; caches by layout key. */
 export async function requestLayout(input: LayoutInput, direction: Direction, key: string): Promise<GraphLayout> {
   const hit = cache.get(key);

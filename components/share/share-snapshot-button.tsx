@@ -2,6 +2,8 @@
 
 import { Camera, ExternalLink, LoaderCircle, X } from 'lucide-react';
 import { useState, useTransition } from 'react';
+// TODO(issue 15 §6): the one import from app/ left: hand the action down from the page as a prop instead.
+// eslint-disable-next-line no-restricted-imports
 import { shareSnapshot, type ShareSnapshotResult } from '@/app/s/actions';
 import { useCanEdit } from '@/components/auth/viewer-context';
 import { primaryButton } from './button-styles';

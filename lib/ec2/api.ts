@@ -95,19 +95,6 @@ export interface Ec2Api {
   deleteVpcEndpoints(input: DeleteVpcEndpointsCommandInput): Promise<Out<DeleteVpcEndpointsCommandOutput>>;
 }
 
-/** The paginated Describe operations and the key of each one's item list. */
-export const DESCRIBE_ITEMS = {
-  describeVpcs: 'Vpcs',
-  describeSubnets: 'Subnets',
-  describeRouteTables: 'RouteTables',
-  describeVpcEndpoints: 'VpcEndpoints',
-  describeNetworkInterfaces: 'NetworkInterfaces',
-  describeSecurityGroups: 'SecurityGroups',
-  describeInternetGateways: 'InternetGateways',
-  describeNatGateways: 'NatGateways',
-  describePrefixLists: 'PrefixLists',
-} as const;
-
 /** The Describe call behind each list of a RawRegion: names the call in warnings and permission messages. */
 export const DESCRIBE_OPERATION = {
   vpcs: 'DescribeVpcs',

@@ -162,11 +162,6 @@ export type GraphNode =
   | EndpointEniGraphNode
   | ExternalGraphNode;
 
-/** Node data by kind, for code that switches on `kind`. */
-export type NodeDataByKind = {
-  [N in GraphNode as N['kind']]: N['data'];
-};
-
 /**
  * association: subnet -> its effective route table.
  * route: route table -> a route's target (including gateway endpoints through their prefix-list route).
