@@ -3,6 +3,7 @@ import { stateTone } from '../format';
 import { Badge } from '../node-parts';
 import { definePanel, type InspectorPanelProps } from './panel';
 import { Fields, Mono, Ref, RefList, SecurityGroups, Section, TagsTable, type Row } from './parts';
+import { TrafficSection } from './traffic';
 
 /** The policy as indented JSON; the raw text when it is not JSON. */
 export function prettyPolicy(policy: string): string {
@@ -66,6 +67,7 @@ function EndpointPanel({ resource: ep, index, onSelect, visible }: InspectorPane
         </Section>
       ) : (
         <>
+          {ep.type === 'Interface' ? <TrafficSection id={ep.id} kind="interface-endpoint" vpcId={ep.vpcId} /> : null}
           <Section title="Subnets">
             <RefList ids={ep.subnetIds} labels={subnetLabels} onSelect={onSelect} visible={visible} empty="No subnets." />
           </Section>

@@ -3,6 +3,7 @@ import { stateTone } from '../format';
 import { Badge } from '../node-parts';
 import { definePanel, type InspectorPanelProps } from './panel';
 import { Fields, Mono, Ref, RoutesPointingHere, Section, TagsTable, type Row } from './parts';
+import { TrafficSection } from './traffic';
 
 function NatGatewayPanel({ resource: nat, index, onSelect, visible }: InspectorPanelProps & { resource: NatGateway }) {
   return (
@@ -23,6 +24,7 @@ function NatGatewayPanel({ resource: nat, index, onSelect, visible }: InspectorP
           ]}
         />
       </Section>
+      <TrafficSection id={nat.id} kind="nat-gateway" vpcId={nat.vpcId} />
       <RoutesPointingHere id={nat.id} index={index} onSelect={onSelect} visible={visible} />
       <TagsTable tags={nat.tags} />
     </>

@@ -57,9 +57,9 @@ describe('inspector panels', () => {
     ['subnet-priv-a', ['Subnet', 'Route table', 'Endpoint network interfaces']],
     ['rtb-main', ['Route table', 'Routes (2)', 'Explicit subnet associations', 'Implicit associations (main table)', 'Gateway endpoints']],
     ['vpce-s3', ['Endpoint', 'Route tables', 'Policy']],
-    ['vpce-ssm', ['Endpoint', 'Subnets', 'Network interfaces', 'Security groups', 'DNS names', 'Policy']],
+    ['vpce-ssm', ['Endpoint', 'Traffic', 'Subnets', 'Network interfaces', 'Security groups', 'DNS names', 'Policy']],
     ['igw-1', ['Internet gateway', 'Routes to it']],
-    ['nat-1', ['NAT gateway', 'Routes to it']],
+    ['nat-1', ['NAT gateway', 'Traffic', 'Routes to it']],
     ['eni-a', ['Network interface', 'Security groups']],
     ['pcx-1', ['Route target', 'Routes to it']],
   ])('%s shows its sections', (id, sections) => {

@@ -1,0 +1,97 @@
+// eslint-disable-next-line no-restricted-imports -- seeds the local moto server of the live project, never an AWS account
+import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
+// eslint-disable-next-line no-restricted-imports -- seeds the local moto server of the live project, never an AWS account
+import { AllocateAddressCommand, CreateNatGatewayCommand, CreateSubnetCommand, CreateVpcCommand, CreateVpcEndpointCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { expect, test } from './fixtures';
+
+/**
+ * Issue 16: traffic from CloudWatch in the inspector (the `live` project: the app reads the e2e moto server for EC2
+ * and CloudWatch alike). A region no other live spec reads, loaded with refresh=1: the page reads what this spec built
+ * (a retry's beforeAll builds a new VPC).
+ */
+const REGION = 'eu-west-3';
+const MOTO = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 3}`;
+const HOUR = 3600_000;
+/** moto's dummy keys: the spec's own clients never read the developer's credentials. */
+const moto = { region: REGION, endpoint: MOTO, maxAttempts: 1, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+
+let vpcId = '';
+let endpointId = '';
+let natId = '';
+
+test.beforeAll(async () => {
+  const ec2 = new EC2Client(moto);
+  vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.91.0.0/16' }))).Vpc!.VpcId!;
+  const subnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.91.1.0/24', AvailabilityZone: `${REGION}a` }))).Subnet!.SubnetId!;
+  const serviceName = `com.amazonaws.${REGION}.ssm`;
+  endpointId = (await ec2.send(new CreateVpcEndpointCommand({ VpcId: vpcId, VpcEndpointType: 'Interface', ServiceName: serviceName, SubnetIds: [subnetId] })))
+    .VpcEndpoint!.VpcEndpointId!;
+  const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+  natId = (await ec2.send(new CreateNatGatewayCommand({ SubnetId: subnetId, AllocationId: eip.AllocationId }))).NatGateway!.NatGatewayId!;
+
+  const now = Date.now();
+  const datum = (MetricName: string, Dimensions: MetricDatum['Dimensions'], Value: number, hoursAgo: number, Unit: MetricDatum['Unit']): MetricDatum => ({
+    MetricName,
+    Dimensions,
+    Value,
+    Unit,
+    Timestamp: new Date(now - hoursAgo * HOUR),
+  });
+  const ep = [
+    { Name: 'Endpoint Type', Value: 'Interface' },
+    { Name: 'Service Name', Value: serviceName },
+    { Name: 'VPC Endpoint Id', Value: endpointId },
+    { Name: 'VPC Id', Value: vpcId },
+  ];
+  const cw = new CloudWatchClient(moto);
+  await cw.send(
+    new PutMetricDataCommand({
+      Namespace: 'AWS/PrivateLinkEndpoints',
+      MetricData: [
+        datum('BytesProcessed', ep, 1_500_000, 2.2, 'Bytes'),
+        datum('BytesProcessed', ep, 250_000, 7.5, 'Bytes'),
+        datum('BytesProcessed', ep, 4_000_000, 50, 'Bytes'),
+        datum('NewConnections', ep, 42, 2.2, 'Count'),
+        datum('ActiveConnections', ep, 9, 7.5, 'Count'),
+      ],
+    }),
+  );
+  await cw.send(
+    new PutMetricDataCommand({
+      Namespace: 'AWS/NATGateway',
+      MetricData: [datum('BytesOutToDestination', [{ Name: 'NatGatewayId', Value: natId }], 7_000_000_000, 20, 'Bytes')],
+    }),
+  );
+});
+
+test('an interface endpoint’s inspector shows its traffic; the period switch changes the numbers and the URL', async ({ page }) => {
+  await page.goto(`/vpcs/${vpcId}?region=${REGION}&refresh=1`);
+  await page.goto(`/vpcs/${vpcId}?region=${REGION}&sel=${endpointId}`);
+  await expect(page.getByTestId('inspector-id')).toHaveText(endpointId);
+  const traffic = page.getByTestId('inspector-traffic');
+  await expect(traffic.getByTestId('traffic-BytesProcessed')).toHaveText('1.75 MB');
+  await expect(traffic.getByTestId('traffic-NewConnections')).toHaveText('42');
+  await expect(traffic.getByTestId('traffic-ActiveConnections')).toHaveText('9');
+  await expect(traffic.getByTestId('traffic-PacketsDropped')).toHaveText('0');
+  await expect(traffic.getByTestId('traffic-sparkline')).toBeVisible();
+  await expect(traffic).toContainText('Bytes processed per hour, last 24 hours');
+  const section = page.getByTestId('graph-inspector').locator('section', { has: traffic });
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: 'test-results/screens/inspector-traffic-endpoint.png' });
+
+  await page.getByRole('group', { name: 'Traffic period' }).getByRole('button', { name: '7d' }).click();
+  await expect(page).toHaveURL(/[?&]period=7d(&|$)/);
+  await expect(traffic.getByTestId('traffic-BytesProcessed')).toHaveText('5.75 MB');
+  await expect(traffic).toContainText('Bytes processed per 6 hours, last 7 days');
+  await expect(page.getByRole('button', { name: '7d' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a NAT gateway’s inspector shows the bytes it sent, for the period in the URL', async ({ page }) => {
+  await page.goto(`/vpcs/${vpcId}?region=${REGION}&refresh=1`);
+  await page.goto(`/vpcs/${vpcId}?region=${REGION}&sel=${natId}&period=30d`);
+  await expect(page.getByTestId('inspector-id')).toHaveText(natId);
+  await expect(page.getByRole('button', { name: '30d' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('traffic-BytesOutToDestination')).toHaveText('7.00 GB');
+  await expect(page.getByTestId('traffic-ErrorPortAllocation')).toHaveText('0');
+  await page.getByTestId('graph-inspector').screenshot({ path: 'test-results/screens/inspector-traffic-nat.png' });
+});
