@@ -22,6 +22,12 @@ const TOPOLOGY_KEYS = [
   'prefixLists',
   'networkInterfaces',
   'warnings',
+  // Added for real accounts (issue 20): the lists read beside the first ones, and each VPC's data problems.
+  'egressOnlyInternetGateways',
+  'carrierGateways',
+  'transitGatewayAttachments',
+  'zones',
+  'dataWarnings',
 ].sort();
 
 interface ContractTopology {

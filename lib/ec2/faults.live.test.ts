@@ -69,6 +69,11 @@ const DESCRIBE_KINDS = [
   'DescribeInternetGateways',
   'DescribeNatGateways',
   'DescribePrefixLists',
+  'DescribeEgressOnlyInternetGateways',
+  'DescribeCarrierGateways',
+  'DescribeTransitGatewayVpcAttachments',
+  'DescribeAvailabilityZones',
+  'DescribeManagedPrefixLists',
 ];
 
 const ENV = [

@@ -362,13 +362,18 @@ describe('live backend against moto', () => {
     // Only the region folder is left: no staging folder, no temporary files.
     expect(await readdir(outDir)).toEqual([REGION]);
     expect((await readdir(result.dir)).sort()).toEqual([
+      'describe-availability-zones.json',
+      'describe-carrier-gateways.json',
+      'describe-egress-only-internet-gateways.json',
       'describe-internet-gateways.json',
+      'describe-managed-prefix-lists.json',
       'describe-nat-gateways.json',
       'describe-network-interfaces.json',
       'describe-prefix-lists.json',
       'describe-route-tables.json',
       'describe-security-groups.json',
       'describe-subnets.json',
+      'describe-transit-gateway-vpc-attachments.json',
       'describe-vpc-endpoint-services.json',
       'describe-vpc-endpoints.json',
       'describe-vpcs.json',

@@ -118,7 +118,7 @@ describe('changeEndpoint: live writes off', () => {
 
 describe('changeEndpoint: zod', () => {
   it('puts malformed ids under their field', async () => {
-    const res = await actions.changeEndpoint(change({ addSubnetIds: ['subnet-x'], addSecurityGroupIds: ['sg-x'] }), 'apply');
+    const res = await actions.changeEndpoint(change({ addSubnetIds: ['subnet-x/../y'], addSecurityGroupIds: ['sg-<x>'] }), 'apply');
     expect(res).toMatchObject({ ok: false, error: 'Nothing was changed: fix the marked fields first.' });
     expect(!res.ok && res.fieldErrors.subnetIds).toEqual(['a subnet id must look like subnet-0a1b2c3d4e5f60718 (added item 1)']);
     expect(!res.ok && res.fieldErrors.securityGroupIds).toEqual(['a security group id must look like sg-0a1b2c3d4e5f60718 (added item 1)']);
