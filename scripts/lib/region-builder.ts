@@ -491,6 +491,8 @@ export interface RegionBuilderOptions {
   ids?: IdRegistry;
   /** The services the region offers; the demo catalog when absent. */
   catalog?: readonly ServiceSpec[];
+  /** The 12-digit account id that owns every record (OwnerId, ARNs); the demo account when absent. */
+  account?: string;
 }
 
 /**
@@ -516,6 +518,7 @@ export class RegionBuilder {
   private readonly serviceFilter: string[] | undefined;
   readonly ids: IdRegistry;
   readonly catalog: readonly ServiceSpec[];
+  readonly account: string;
 
   constructor(
     readonly scope: string,
@@ -525,6 +528,7 @@ export class RegionBuilder {
     this.serviceFilter = options.serviceFilter;
     this.ids = options.ids ?? new IdRegistry();
     this.catalog = options.catalog ?? SERVICES;
+    this.account = options.account ?? ACCOUNT;
     this.dhcpOptionsId = this.id('dopt', 'default');
   }
 
@@ -571,7 +575,7 @@ export class RegionBuilder {
       DhcpOptionsId: this.dhcpOptionsId,
       State: 'available',
       VpcId: rec.id,
-      OwnerId: ACCOUNT,
+      OwnerId: this.account,
       InstanceTenancy: 'default',
       Ipv6CidrBlockAssociationSet: opts.ipv6
         ? [
@@ -631,7 +635,7 @@ export class RegionBuilder {
       State: 'available',
       SubnetId: id,
       VpcId: vpc.id,
-      OwnerId: ACCOUNT,
+      OwnerId: this.account,
       AssignIpv6AddressOnCreation: false,
       Ipv6CidrBlockAssociationSet: opts.ipv6
         ? [
@@ -643,7 +647,7 @@ export class RegionBuilder {
           ]
         : [],
       Tags: opts.name === null ? undefined : tags(opts.name, vpc.envTags),
-      SubnetArn: `arn:aws:ec2:${this.region.name}:${ACCOUNT}:subnet/${id}`,
+      SubnetArn: `arn:aws:ec2:${this.region.name}:${this.account}:subnet/${id}`,
       EnableDns64: false,
       Ipv6Native: false,
       PrivateDnsNameOptionsOnLaunch: {
@@ -672,7 +676,7 @@ export class RegionBuilder {
     this.igws.push({
       Attachments: [{ State: 'available', VpcId: vpc.id }],
       InternetGatewayId: id,
-      OwnerId: ACCOUNT,
+      OwnerId: this.account,
       Tags: tags(name, name === null ? {} : vpc.envTags),
     });
     return id;
@@ -724,7 +728,7 @@ export class RegionBuilder {
       Routes: routes,
       Tags: tags(opts.name, opts.name === null ? {} : vpc.envTags),
       VpcId: vpc.id,
-      OwnerId: ACCOUNT,
+      OwnerId: this.account,
     };
     const rec: RtbRec = { id, name: label, vpc, main, routes, associations, wire };
     this.routeTables.push(rec);
@@ -767,7 +771,7 @@ export class RegionBuilder {
     const association = {
       AllocationId: allocationId,
       AssociationId: associationId,
-      IpOwnerId: ACCOUNT,
+      IpOwnerId: this.account,
       PublicDnsName: publicDns,
       PublicIp: opts.publicIp,
     };
@@ -780,7 +784,7 @@ export class RegionBuilder {
       Ipv6Addresses: [],
       MacAddress: macAddress(eniId),
       NetworkInterfaceId: eniId,
-      OwnerId: ACCOUNT,
+      OwnerId: this.account,
       PrivateDnsName: this.privateDnsName(privateIp),
       PrivateIpAddress: privateIp,
       PrivateIpAddresses: [
@@ -819,8 +823,8 @@ export class RegionBuilder {
       IpPermissionsEgress: opts.egress ?? [allTrafficEgress()],
       Tags: isDefault ? undefined : tags(opts.name, vpc.envTags),
       VpcId: vpc.id,
-      SecurityGroupArn: `arn:aws:ec2:${this.region.name}:${ACCOUNT}:security-group/${id}`,
-      OwnerId: ACCOUNT,
+      SecurityGroupArn: `arn:aws:ec2:${this.region.name}:${this.account}:security-group/${id}`,
+      OwnerId: this.account,
       GroupName: opts.name,
       Description: opts.description,
       IpPermissions: opts.ingress(id),
@@ -836,7 +840,7 @@ export class RegionBuilder {
       ingress: (self) => [
         {
           IpProtocol: '-1',
-          UserIdGroupPairs: [{ UserId: ACCOUNT, GroupId: self }],
+          UserIdGroupPairs: [{ UserId: this.account, GroupId: self }],
           IpRanges: [],
           Ipv6Ranges: [],
           PrefixListIds: [],
@@ -897,7 +901,7 @@ export class RegionBuilder {
         dnsEntries: [],
         createdAt: opts.created,
         tags: tags(opts.name, vpc.envTags),
-        ownerId: ACCOUNT,
+        ownerId: this.account,
         region: this.region.name,
       }),
     );
@@ -944,7 +948,7 @@ export class RegionBuilder {
             endpointId: id,
             subnet: { id: subnet.id, vpcId: vpc.id, az: subnet.az, azId: this.azId(subnet.az) },
             groups,
-            ownerId: ACCOUNT,
+            ownerId: this.account,
             macAddress: macAddress(eniId),
             ipv4: ip,
             privateDnsName: this.privateDnsName(ip),
@@ -986,7 +990,7 @@ export class RegionBuilder {
         dnsEntries,
         createdAt: opts.created,
         tags: tags(opts.name, vpc.envTags),
-        ownerId: ACCOUNT,
+        ownerId: this.account,
         region: r,
       }),
     );
@@ -1007,7 +1011,7 @@ export class RegionBuilder {
         DeviceIndex: 0,
         NetworkCardIndex: 0,
         InstanceId: instanceId,
-        InstanceOwnerId: ACCOUNT,
+        InstanceOwnerId: this.account,
         Status: 'attached',
       },
       AvailabilityZone: subnet.az,
@@ -1017,7 +1021,7 @@ export class RegionBuilder {
       Ipv6Addresses: [],
       MacAddress: macAddress(eniId),
       NetworkInterfaceId: eniId,
-      OwnerId: ACCOUNT,
+      OwnerId: this.account,
       PrivateDnsName: this.privateDnsName(ip),
       PrivateIpAddress: ip,
       PrivateIpAddresses: [{ Primary: true, PrivateDnsName: this.privateDnsName(ip), PrivateIpAddress: ip }],

@@ -142,17 +142,25 @@ export interface SynthOptions {
   size: Size;
   seed: number;
   region: string;
+  /** The VPCs to build instead of the size's own (a fleet varies them); the size still names the scope. */
+  shapes?: readonly VpcShape[];
+  /** The owning account id; the demo account when absent. */
+  account?: string;
 }
 
 /** Builds the synthetic region in memory; `finish(dir)` on the result writes the files. */
 export function synthRegion(options: SynthOptions): RegionBuilder {
   const region = regionInfo(options.region);
-  const b = new RegionBuilder(`synth-${options.size}-${options.seed}`, region, { ids: new IdRegistry(), catalog: SYNTH_SERVICES });
+  const b = new RegionBuilder(`synth-${options.account ? `${options.account}-` : ''}${options.size}-${options.seed}`, region, {
+    ids: new IdRegistry(),
+    catalog: SYNTH_SERVICES,
+    ...(options.account ? { account: options.account } : {}),
+  });
   const azs = Object.keys(region.azIds).filter((az) => region.interfaceAzs.includes(az));
   // One transit gateway for the region, as a hub-and-spoke account has: some private tables route to it.
   const tgwId = b.id('tgw', 'corp-network');
   let natCount = 0;
-  SIZE_SHAPES[options.size].forEach((shape, index) => {
+  (options.shapes ?? SIZE_SHAPES[options.size]).forEach((shape, index) => {
     const rng = seededRandom(`${options.seed}|${options.size}|${region.name}|${index}`);
     natCount = addSynthVpc(b, rng, shape, index, azs, tgwId, natCount);
   });
