@@ -17,7 +17,7 @@ import { describeIssue } from '@/lib/topology/params';
 import type { Topology } from '@/lib/topology/types';
 import { CostsSection } from './_components/costs-section';
 import { FindingCard } from './_components/finding-card';
-import { SEVERITY_LABELS, SEVERITY_STYLES } from './_components/severity';
+import { SEVERITY_LABELS, SEVERITY_STYLES } from '@/components/analysis/severity';
 
 export const dynamic = 'force-dynamic';
 

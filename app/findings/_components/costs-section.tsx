@@ -1,7 +1,7 @@
 import { Calculator, ExternalLink } from 'lucide-react';
 import type { CostReport } from '@/lib/analysis/costs';
 import { RATES_CHECKED_ON, RATES_SOURCES } from '@/lib/analysis/rates';
-import { findingAnchor } from './severity';
+import { findingAnchor } from '@/components/analysis/severity';
 import { serviceLabel } from '@/lib/aws/services';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,7 +1,7 @@
 import { ArrowRight, BookOpen, ExternalLink } from 'lucide-react';
 import Link from 'next/link';
 import { FINDING_RULE_LABELS, type Finding } from '@/lib/analysis/findings';
-import { findingAnchor, SEVERITY_STYLES, SeverityPill } from './severity';
+import { findingAnchor, SEVERITY_STYLES, SeverityPill } from '@/components/analysis/severity';
 
 export interface FindingCardProps {
   finding: Finding;
