@@ -56,6 +56,13 @@ export const MIGRATIONS: readonly Migration[] = [
         entry   TEXT NOT NULL
       );${auditIndexes}`,
   },
+  {
+    version: 3,
+    name: 'snapshot kinds',
+    // Fleet snapshots (the fleet page's table and findings) share the table, the ids and the size limit.
+    sqlite: `ALTER TABLE snapshots ADD COLUMN kind TEXT NOT NULL DEFAULT 'topology';`,
+    postgres: `ALTER TABLE snapshots ADD COLUMN kind TEXT NOT NULL DEFAULT 'topology';`,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -1,6 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { FleetState } from '@/lib/fleet/types';
+import { FleetSnapshot, FleetStateSchema } from '@/lib/share/fleet-schema';
 import { Snapshot, SnapshotId, SnapshotTitle, SnapshotView, TopologySchema, type SnapshotSummary } from '@/lib/share/schema';
 import type { Topology } from '@/lib/topology/types';
 import { isNamedError } from './errors';
@@ -21,16 +23,32 @@ export interface NewSnapshot {
   topology: Topology;
 }
 
+/** A fleet page's table and findings to freeze (`saveFleet`). */
+export interface NewFleetSnapshot {
+  title: string;
+  source: 'fixture' | 'live';
+  /** The fleet page's query string at save time (`severity=high&sort=nat&desc=1`). */
+  view: string;
+  fleet: FleetState;
+}
+
 /** A row of the list; `corrupt` names what is wrong with a row that cannot be read (it can still be deleted). */
 export type SnapshotListEntry = SnapshotSummary & { corrupt?: string };
 
-/** Saved snapshots of topologies, by random id. Implementations must be safe for concurrent writers. */
+/**
+ * Saved snapshots of topologies and of the fleet, by random id, in one table (`kind` tells them apart).
+ * Implementations must be safe for concurrent writers.
+ */
 export interface SnapshotStore {
   /** Validates and stores a snapshot; throws SnapshotTooLargeError or SnapshotInputError. */
   save(input: NewSnapshot): Promise<Snapshot>;
-  /** The snapshot, or null when no snapshot has this id (or the id is malformed); throws CorruptSnapshotError. */
+  /** The topology snapshot, or null when none has this id (or the id is malformed); throws CorruptSnapshotError. */
   get(id: string): Promise<Snapshot | null>;
-  /** Newest first, without topologies. */
+  /** Validates and stores a fleet snapshot; throws SnapshotTooLargeError or SnapshotInputError. */
+  saveFleet(input: NewFleetSnapshot): Promise<FleetSnapshot>;
+  /** The fleet snapshot, or null when none has this id; throws CorruptSnapshotError. */
+  getFleet(id: string): Promise<FleetSnapshot | null>;
+  /** Topology snapshots, newest first, without topologies. */
   list(options?: { limit?: number }): Promise<SnapshotListEntry[]>;
   /** False when there is no such snapshot. Throws SnapshotInputError for a bad title. */
   rename(id: string, title: string): Promise<boolean>;
@@ -39,7 +57,10 @@ export interface SnapshotStore {
   close(): void;
 }
 
-/** One snapshot as both backends store it: the topology as JSON text, the time as ISO-8601 UTC text. */
+/**
+ * One snapshot as both backends store it: the topology (or, `kind` 'fleet', the fleet state) as JSON text, the
+ * time as ISO-8601 UTC text. A fleet row has region '' and no VPC.
+ */
 export interface SnapshotRow {
   id: string;
   title: string;
@@ -50,9 +71,12 @@ export interface SnapshotRow {
   view: string;
   topology: string;
   size_bytes: number;
+  kind: SnapshotKind;
 }
 
-export const SNAPSHOT_COLUMNS = ['id', 'title', 'created_at', 'region', 'source', 'vpc_id', 'view', 'topology', 'size_bytes'] as const;
+export type SnapshotKind = 'topology' | 'fleet';
+
+export const SNAPSHOT_COLUMNS = ['id', 'title', 'created_at', 'region', 'source', 'vpc_id', 'view', 'topology', 'size_bytes', 'kind'] as const;
 
 /** 20 MB of JSON: a region with thousands of subnets fits; a runaway topology does not fill the disk. */
 export const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
@@ -149,8 +173,47 @@ export function prepareSnapshot(input: NewSnapshot, maxBytes: number): { snapsho
     view: snapshot.view,
     topology: JSON.stringify(parsed.data.topology),
     size_bytes: sizeBytes,
+    kind: 'topology',
   };
   return { snapshot, row };
+}
+
+const NewFleetSnapshotInput = z.object({ title: SnapshotTitle, source: FleetSnapshot.shape.source, view: SnapshotView, fleet: FleetStateSchema });
+
+/** As `prepareSnapshot`, for a fleet: checks the size, then the shape; gives it an id and a time. */
+export function prepareFleetSnapshot(input: NewFleetSnapshot, maxBytes: number): { snapshot: FleetSnapshot; row: SnapshotRow } {
+  const json = JSON.stringify(input.fleet);
+  const sizeBytes = Buffer.byteLength(json, 'utf8');
+  if (sizeBytes > maxBytes) throw new SnapshotTooLargeError(sizeBytes, maxBytes);
+  const parsed = NewFleetSnapshotInput.safeParse(input);
+  if (!parsed.success) throw new SnapshotInputError(describeZodIssue(parsed.error));
+  const snapshot: FleetSnapshot = { id: newSnapshotId(), createdAt: new Date().toISOString(), ...parsed.data };
+  const row: SnapshotRow = {
+    id: snapshot.id,
+    title: snapshot.title,
+    created_at: snapshot.createdAt,
+    region: '',
+    source: snapshot.source,
+    vpc_id: null,
+    view: snapshot.view,
+    topology: JSON.stringify(parsed.data.fleet),
+    size_bytes: sizeBytes,
+    kind: 'fleet',
+  };
+  return { snapshot, row };
+}
+
+/** A stored fleet row as a fleet snapshot; throws CorruptSnapshotError when it does not parse. */
+export function fleetSnapshotFromRow(row: SnapshotRow): FleetSnapshot {
+  let fleet: unknown;
+  try {
+    fleet = JSON.parse(row.topology);
+  } catch (err) {
+    throw new CorruptSnapshotError(row.id, `its fleet is not valid JSON (${(err as Error).message}).`);
+  }
+  const parsed = FleetSnapshot.safeParse({ id: row.id, title: row.title, createdAt: row.created_at, source: row.source, view: row.view, fleet });
+  if (!parsed.success) throw new CorruptSnapshotError(row.id, `${describeZodIssue(parsed.error)}.`);
+  return parsed.data;
 }
 
 /** The new title, trimmed; throws SnapshotInputError naming the field. */

@@ -1,7 +1,11 @@
 import 'server-only';
+import type { FleetSnapshot } from '@/lib/share/fleet-schema';
 import type { Snapshot } from '@/lib/share/schema';
 import {
   SNAPSHOT_COLUMNS,
+  fleetSnapshotFromRow,
+  prepareFleetSnapshot,
+  type NewFleetSnapshot,
   isSnapshotId,
   listEntryFromRow,
   listLimit,
@@ -45,13 +49,26 @@ export class SqlSnapshots implements SnapshotStore {
 
   async get(id: string): Promise<Snapshot | null> {
     if (!isSnapshotId(id)) return null;
-    const [row] = await this.sql.all<SnapshotRow>('SELECT * FROM snapshots WHERE id = ?', [id]);
+    const [row] = await this.sql.all<SnapshotRow>("SELECT * FROM snapshots WHERE id = ? AND kind = 'topology'", [id]);
     return row ? snapshotFromRow(row) : null;
   }
 
+  async saveFleet(input: NewFleetSnapshot): Promise<FleetSnapshot> {
+    const { snapshot, row } = prepareFleetSnapshot(input, this.maxBytes);
+    await this.sql.run(INSERT_SNAPSHOT, SNAPSHOT_COLUMNS.map((c) => row[c]));
+    return snapshot;
+  }
+
+  async getFleet(id: string): Promise<FleetSnapshot | null> {
+    if (!isSnapshotId(id)) return null;
+    const [row] = await this.sql.all<SnapshotRow>("SELECT * FROM snapshots WHERE id = ? AND kind = 'fleet'", [id]);
+    return row ? fleetSnapshotFromRow(row) : null;
+  }
+
   async list(options: { limit?: number } = {}): Promise<SnapshotListEntry[]> {
+    // Fleet snapshots are opened from their link only (their rows have no region for this list to show).
     const rows = await this.sql.all<Omit<SnapshotRow, 'topology'>>(
-      'SELECT id, title, created_at, region, source, vpc_id, view, size_bytes FROM snapshots ORDER BY created_at DESC, id LIMIT ?',
+      "SELECT id, title, created_at, region, source, vpc_id, view, size_bytes, kind FROM snapshots WHERE kind = 'topology' ORDER BY created_at DESC, id LIMIT ?",
       [listLimit(options.limit)],
     );
     return rows.map(listEntryFromRow);
