@@ -80,11 +80,11 @@ describe('synthetic fleets', () => {
     expect(new Set(t2.vpcs.map((v) => v.id)).has(t.vpcs[0]!.id)).toBe(false);
   });
 
-  it('breaks describe-vpcs.json of the last --broken accounts, so reading them names the file', async () => {
+  it('breaks describe-vpcs.json of --broken accounts after the first, so reading them names the file', async () => {
     const dir = tempDir();
     const plans = writeFleet({ accounts: 3, regions: 1, seed: 1, broken: 1 }, dir);
-    expect(plans.map((p) => p.broken)).toEqual([false, false, true]);
-    await expect(readFixtureRegion(path.join(dir, plans[2]!.id), 'us-east-1')).rejects.toThrow(/describe-vpcs\.json/);
+    expect(plans.map((p) => p.broken)).toEqual([false, true, false]);
+    await expect(readFixtureRegion(path.join(dir, plans[1]!.id), 'us-east-1')).rejects.toThrow(/describe-vpcs\.json/);
     await expect(topologyOf(path.join(dir, plans[0]!.id), 'us-east-1')).resolves.toMatchObject({ region: 'us-east-1' });
   });
 

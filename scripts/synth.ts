@@ -30,7 +30,7 @@ be new, empty, or a fleet written before (it is replaced).
 Options:
   --size <S|M|L|XL>   the account size (required unless --fleet)
   --fleet <AxR>       a fleet of A accounts (1-${MAX_FLEET_ACCOUNTS}) x R regions (1-${FLEET_REGIONS.length}), e.g. 100x3
-  --broken <n>        --fleet only: the last n accounts get a truncated describe-vpcs.json (default 0)
+  --broken <n>        --fleet only: n accounts (after the first) get a truncated describe-vpcs.json (default 0)
   --out <dir>         the fixture directory to write into (required)
   --seed <n>          a non-negative integer; same seed, same bytes (default 1)
   --region <region>   the region folder and names, e.g. us-east-1 (default us-east-1)

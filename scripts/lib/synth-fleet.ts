@@ -5,7 +5,8 @@
  * `<region>/describe-*.json` folder per region, the layout ATLAS_FIXTURE_DIR reads for several accounts.
  *
  * Deterministic from the seed: the seed picks each account-region's size (mostly S, some M), and which
- * of them lack gateway endpoints (S3 and DynamoDB through NAT) or have no NAT gateway. `broken` accounts get a truncated describe-vpcs.json in every region,
+ * of them lack gateway endpoints (S3 and DynamoDB through NAT) or have no NAT gateway. `broken` accounts (the
+ * ones after the first) get a truncated describe-vpcs.json in every region,
  * the way an interrupted `aws ec2 describe-vpcs > file` leaves it, so their rows fail with the file's name.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ export interface FleetOptions {
   accounts: number;
   regions: number;
   seed: number;
-  /** How many accounts, the last ones, get broken files. */
+  /** How many accounts get broken files: the ones right after the first (management) account, so their rows fail early in a pass. */
   broken: number;
 }
 
@@ -94,7 +95,7 @@ export function planFleet(options: FleetOptions): FleetAccountPlan[] {
       return { region, size, variant, shapes: variantShapes(size, variant) };
     });
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
-    return { id, name, email: `aws+${slug}@example.com`, broken: index >= options.accounts - options.broken, regions };
+    return { id, name, email: `aws+${slug}@example.com`, broken: index >= 1 && index <= options.broken, regions };
   });
 }
 
