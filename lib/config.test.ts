@@ -136,6 +136,35 @@ describe('parseConfig', () => {
     expect(bindWarning('0.0.0.0', 'proxy')).toBeNull();
     expect(bindWarning('0.0.0.0', 'none')).toMatch(/listens on 0\.0\.0\.0 WITHOUT AUTHENTICATION \(ATLAS_AUTH=none\)/);
   });
+
+  it('reads the fleet settings: the organization role and external id, the regions, the concurrency and the profiles', () => {
+    expect(parseConfig({}).fleet).toEqual({ orgRole: undefined, orgExternalId: undefined, regions: undefined, concurrency: 8, profiles: '*' });
+    const c = parseConfig({
+      ATLAS_ORG_ROLE: 'vpc-atlas-read',
+      ATLAS_ORG_EXTERNAL_ID: 'atlas-7f3a',
+      ATLAS_REGIONS: 'us-east-1, eu-west-1 eu-west-1',
+      ATLAS_FLEET_CONCURRENCY: '16',
+      ATLAS_FLEET_PROFILES: 'prod-ro,dev',
+    });
+    expect(c.fleet).toEqual({ orgRole: 'vpc-atlas-read', orgExternalId: 'atlas-7f3a', regions: ['us-east-1', 'eu-west-1'], concurrency: 16, profiles: ['prod-ro', 'dev'] });
+    // The organization alone makes live mode available.
+    expect(c.liveConfigured).toBe(true);
+    expect(parseConfig({ ATLAS_FLEET_PROFILES: 'none' }).fleet.profiles).toEqual([]);
+    expect(parseConfig({ ATLAS_REGIONS: '', ATLAS_ORG_ROLE: '' }).fleet).toMatchObject({ regions: undefined, orgRole: undefined });
+  });
+
+  it.each([
+    [{ ATLAS_ORG_ROLE: 'arn:aws:iam::111122223333:role/x' }, 'ATLAS_ORG_ROLE="arn:aws:iam::111122223333:role/x": must be an IAM role name'],
+    [{ ATLAS_ORG_ROLE: 'r', ATLAS_ORG_EXTERNAL_ID: 'x' }, 'ATLAS_ORG_EXTERNAL_ID="x": must be 2 to 1224'],
+    [{ ATLAS_ORG_EXTERNAL_ID: 'abc123' }, 'ATLAS_ORG_EXTERNAL_ID is set but ATLAS_ORG_ROLE is not'],
+    [{ ATLAS_REGIONS: 'us-east-1,virginia' }, 'ATLAS_REGIONS="us-east-1,virginia": must list region names such as us-east-1,eu-west-1 (not "virginia")'],
+    [{ ATLAS_FLEET_CONCURRENCY: '0' }, 'ATLAS_FLEET_CONCURRENCY="0": must be between 1 and 64'],
+    [{ ATLAS_FLEET_CONCURRENCY: 'eight' }, 'ATLAS_FLEET_CONCURRENCY="eight": must be a number of account-regions such as 8'],
+    [{ ATLAS_FLEET_PROFILES: 'prod ro;x' }, 'ATLAS_FLEET_PROFILES="prod ro;x": must be *, none, or profile names'],
+  ])('stops on a wrong fleet setting and names it: %j', (env, expected) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(expected);
+  });
 });
 
 

@@ -2,6 +2,8 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEditors } from '@/lib/auth/roles';
+import { REGION_PATTERN } from '@/lib/aws/ids';
+import { PROFILE_NAME } from '@/lib/ec2/profiles';
 import { hostName, isLoopbackHost } from '@/lib/http/host-check';
 import { databaseUrlProblem, redactDatabaseUrl } from '@/lib/store/url';
 
@@ -11,6 +13,10 @@ export const DEMO_FIXTURE_DIR = path.join(/* turbopackIgnore: true */ process.cw
 /** lib/ec2/fixture-read.ts explains both: a 150,000-interface dump is about 300 MB; V8 strings end near 512 MB. */
 const DEFAULT_FIXTURE_MAX_BYTES = 500_000_000;
 const DEFAULT_FIXTURE_READ_TIMEOUT_MS = 30_000;
+
+/** Account-regions the fleet loads at once by default: polite to the EC2 API, fast enough for 300 of them. */
+export const DEFAULT_FLEET_CONCURRENCY = 8;
+const MAX_FLEET_CONCURRENCY = 64;
 
 const optionalNonEmpty = z
   .string()
@@ -113,7 +119,63 @@ export const AtlasEnv = z.object({
     .regex(/^(\d{2,7})?$/, 'must be a number of milliseconds such as 30000')
     .optional()
     .transform((v) => (v ? Number(v) : DEFAULT_FIXTURE_READ_TIMEOUT_MS)),
+  // The fleet (lib/fleet): the organization's accounts through a role in each, the regions read, how many at once.
+  ATLAS_ORG_ROLE: z
+    .string()
+    .trim()
+    // IAM role names: up to 64 of letters, digits and +=,.@_- (a path is not part of the name).
+    .regex(/^([\w+=,.@-]{1,64})?$/, 'must be an IAM role name such as vpc-atlas-read (no ARN, no path)')
+    .optional()
+    .transform((v) => v || undefined),
+  ATLAS_ORG_EXTERNAL_ID: z
+    .string()
+    .trim()
+    // sts:AssumeRole's ExternalId: 2 to 1224 of letters, digits and +=,.@:/_-.
+    .regex(/^([\w+=,.@:/-]{2,1224})?$/, 'must be 2 to 1224 letters, digits or +=,.@:/_- (the sts:ExternalId the member role’s trust policy requires)')
+    .optional()
+    .transform((v) => v || undefined),
+  ATLAS_REGIONS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const names = (v ?? '').split(/[\s,]+/).filter(Boolean);
+      const bad = names.filter((n) => !REGION_PATTERN.test(n));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `must list region names such as us-east-1,eu-west-1 (not ${bad.map((b) => JSON.stringify(b)).join(', ')})` });
+      return names.length ? [...new Set(names)] : undefined;
+    }),
+  ATLAS_FLEET_CONCURRENCY: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,3})?$/, 'must be a number of account-regions such as 8')
+    .optional()
+    .transform((v) => (v ? Number(v) : DEFAULT_FLEET_CONCURRENCY))
+    .refine((n) => n >= 1 && n <= MAX_FLEET_CONCURRENCY, `must be between 1 and ${MAX_FLEET_CONCURRENCY}`),
+  ATLAS_FLEET_PROFILES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const raw = (v ?? '').trim();
+      if (raw === '' || raw === '*') return '*' as const;
+      if (raw === 'none') return [] as string[];
+      const names = raw.split(/[\s,]+/).filter(Boolean);
+      const bad = names.filter((n) => !PROFILE_NAME.test(n));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `must be *, none, or profile names separated by commas (not ${bad.map((b) => JSON.stringify(b)).join(', ')})` });
+      return names;
+    }),
 });
+
+export interface FleetConfig {
+  /** ATLAS_ORG_ROLE: the role to assume in every active account of the organization; undefined: no organization. */
+  orgRole: string | undefined;
+  /** ATLAS_ORG_EXTERNAL_ID: the ExternalId sent with every AssumeRole. */
+  orgExternalId: string | undefined;
+  /** ATLAS_REGIONS: only these regions; undefined: the regions enabled in each account (DescribeRegions), or its fixture folders. */
+  regions: string[] | undefined;
+  /** ATLAS_FLEET_CONCURRENCY: account-regions loading at once. */
+  concurrency: number;
+  /** ATLAS_FLEET_PROFILES: the profiles of the shared config files the fleet reads ('*': all of them). */
+  profiles: '*' | string[];
+}
 
 export interface AtlasConfig {
   /** The source pages use when the URL names none. */
@@ -142,6 +204,7 @@ export interface AtlasConfig {
   /** password: from the URL, PGPASSWORD or ~/.pgpass; rds-iam: a fresh RDS IAM token per connection. */
   databaseAuth: 'password' | 'rds-iam';
   auth: AuthConfig;
+  fleet: FleetConfig;
 }
 
 export type AuthMode = 'none' | 'proxy' | 'oidc';
@@ -191,6 +254,9 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
       'ATLAS_LIVE_WRITES=1 needs sign-in: with ATLAS_AUTH=none anyone who reaches the port could create and delete endpoints in your AWS account. Set ATLAS_AUTH=proxy (behind an authenticating proxy) or ATLAS_AUTH=oidc, and list the editors in ATLAS_EDITORS.',
     );
   }
+  if (e.ATLAS_ORG_EXTERNAL_ID && !e.ATLAS_ORG_ROLE) {
+    problems.push('ATLAS_ORG_EXTERNAL_ID is set but ATLAS_ORG_ROLE is not: name the role to assume in each member account (ATLAS_ORG_ROLE=vpc-atlas-read)');
+  }
   if (e.ATLAS_DATABASE_AUTH === 'rds-iam') {
     const sslmode = e.ATLAS_DATABASE_URL ? new URL(e.ATLAS_DATABASE_URL).searchParams.get('sslmode') : null;
     if (!e.ATLAS_DATABASE_URL) problems.push('ATLAS_DATABASE_AUTH=rds-iam needs ATLAS_DATABASE_URL (postgres://USER@HOST.REGION.rds.amazonaws.com:5432/DATABASE?sslmode=verify-full)');
@@ -217,7 +283,7 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     source: e.ATLAS_SOURCE,
-    liveConfigured: e.ATLAS_SOURCE === 'live' || !!(e.AWS_ENDPOINT_URL ?? e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_PROFILE),
+    liveConfigured: e.ATLAS_SOURCE === 'live' || !!(e.AWS_ENDPOINT_URL ?? e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_PROFILE ?? e.ATLAS_ORG_ROLE),
     ec2TimeoutMs: e.ATLAS_EC2_TIMEOUT_MS,
     fixtureRead: { maxBytes: e.ATLAS_FIXTURE_MAX_BYTES, timeoutMs: e.ATLAS_FIXTURE_READ_TIMEOUT_MS },
     fixtureDir: path.resolve(/* turbopackIgnore: true */ e.ATLAS_FIXTURE_DIR ?? DEMO_FIXTURE_DIR),
@@ -235,6 +301,13 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
       oidc,
       editors: parseEditors(e.ATLAS_EDITORS),
       snapshots: e.ATLAS_SNAPSHOTS,
+    },
+    fleet: {
+      orgRole: e.ATLAS_ORG_ROLE,
+      orgExternalId: e.ATLAS_ORG_EXTERNAL_ID,
+      regions: e.ATLAS_REGIONS,
+      concurrency: e.ATLAS_FLEET_CONCURRENCY,
+      profiles: e.ATLAS_FLEET_PROFILES,
     },
   };
 }

@@ -1,5 +1,8 @@
 import 'server-only';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { getConfig } from '@/lib/config';
+import { callerAccount, orgRoleCredentials } from './accounts';
 import type { Ec2Api } from './api';
 import { Ec2Error } from './errors';
 import { FixtureEc2Api } from './fixture';
@@ -22,25 +25,61 @@ const liveApis: Map<string, LiveEc2Api> = ((globalThis as { __atlasLiveApis?: Ma
 const FIXTURE_PENDING_MS = 3_000;
 
 /**
- * The region names a source offers: fixture region folders, or DescribeRegions live (as the
- * profile, when one is given, else the SDK's default credentials).
+ * The region names a source offers: fixture region folders (of an account's folder when `account` names one),
+ * or DescribeRegions live (as the profile, when one is given, else as the account, else the SDK's default
+ * credentials).
  */
-export async function listRegions(source: Source, profile?: string): Promise<string[]> {
+export async function listRegions(source: Source, profile?: string, account?: string): Promise<string[]> {
   const config = getConfig();
-  if (source === 'fixture') return listFixtureRegions(config.fixtureDir);
-  const api = liveApi(config.defaultRegion, profile);
+  if (source === 'fixture') return listFixtureRegions(await fixtureDirOf(account));
+  const api = await liveApi(config.defaultRegion, profile, account);
   const out = await api.describeRegions({});
   return (out.Regions ?? []).flatMap((r) => (r.RegionName ? [r.RegionName] : [])).sort();
 }
 
-/** One client per (profile, region): the SDK keeps its connections, credentials and retry quota per client. */
-function liveApi(region: string, profile?: string): LiveEc2Api {
+/**
+ * The folder of a fixture account: `ATLAS_FIXTURE_DIR/<account id>`, or ATLAS_FIXTURE_DIR itself for the
+ * default account (no `account`). Throws `wrong-account` when the folder does not exist.
+ */
+export async function fixtureDirOf(account: string | undefined): Promise<string> {
+  const dir = getConfig().fixtureDir;
+  if (!account) return dir;
+  const sub = path.join(/* turbopackIgnore: true */ dir, account);
+  // Only a 12-digit folder name is an account: no path separators or dots reach the file system.
+  const ok = /^\d{12}$/.test(account) && (await fs.stat(sub).then((s) => s.isDirectory(), () => false));
+  if (!ok) throw new Ec2Error('not-found', 'InvalidAccount.NotFound', `Account ${account} is not in the fixture data (no folder ${account}/ in the fixture directory).`);
+  return sub;
+}
+
+// The account the server's own credentials belong to, asked once per process (sts:GetCallerIdentity).
+const shared = globalThis as { __atlasOwnAccount?: Promise<string | null> };
+
+/** The account id of the server's default credentials, or null when it cannot be read. */
+export function ownAccount(): Promise<string | null> {
+  shared.__atlasOwnAccount ??= callerAccount().catch(() => {
+    shared.__atlasOwnAccount = undefined;
+    return null;
+  });
+  return shared.__atlasOwnAccount;
+}
+
+/**
+ * One client per (profile or account, region): the SDK keeps its connections, credentials and retry quota per
+ * client. An account without a profile is read through ATLAS_ORG_ROLE (assumed, cached), except the server's own
+ * account, which its own credentials read.
+ */
+async function liveApi(region: string, profile?: string, account?: string): Promise<LiveEc2Api> {
   const config = getConfig();
   const effective = profile ?? config.awsProfile;
-  const key = `${effective ?? ''}\u0000${region}`;
+  const assumed = !profile && account !== undefined && account !== (await ownAccount());
+  const key = assumed ? `account:${account}\u0000${region}` : `${effective ?? ''}\u0000${region}`;
   let api = liveApis.get(key);
   if (!api) {
-    api = new LiveEc2Api({ region, profile: effective, requestTimeout: config.ec2TimeoutMs });
+    api = new LiveEc2Api({
+      region,
+      requestTimeout: config.ec2TimeoutMs,
+      ...(assumed ? { credentials: orgRoleCredentials().provider(account) } : { profile: effective }),
+    });
     liveApis.set(key, api);
   }
   return api;
@@ -50,15 +89,17 @@ function liveApi(region: string, profile?: string): LiveEc2Api {
  * The Ec2Api of a source for a region. Fixture backends are read once per process and kept,
  * so what forms write survives between requests. `profile` (live only) names a profile of the
  * shared AWS config files; unset, the SDK's own chain decides (AWS_PROFILE, environment keys, ...).
+ * `account` names another account of the fleet: live, read through ATLAS_ORG_ROLE; fixture, its folder.
  */
-export async function getEc2Api(source: Source, region: string, profile?: string): Promise<Ec2Api & { pager?: Pager }> {
+export async function getEc2Api(source: Source, region: string, profile?: string, account?: string): Promise<Ec2Api & { pager?: Pager }> {
   const config = getConfig();
-  if (source === 'live') return liveApi(region, profile);
-  const key = `${config.fixtureDir}\u0000${region}`;
+  if (source === 'live') return liveApi(region, profile, account);
+  const fixtureDir = await fixtureDirOf(account);
+  const key = `${fixtureDir}\u0000${region}`;
   let api = fixtureApis.get(key);
   if (!api) {
     api = (async () => {
-      const regions = await listFixtureRegions(config.fixtureDir);
+      const regions = await listFixtureRegions(fixtureDir);
       if (!regions.includes(region)) {
         throw new Ec2Error(
           'wrong-region',
@@ -68,14 +109,14 @@ export async function getEc2Api(source: Source, region: string, profile?: string
       }
       // What forms wrote earlier (ATLAS_DATA_DIR) wins over the seed files.
       const [seed, saved] = await Promise.all([
-        readFixtureRegion(config.fixtureDir, region),
-        loadFixtureState(config.dataDir, config.fixtureDir, region),
+        readFixtureRegion(fixtureDir, region),
+        loadFixtureState(config.dataDir, fixtureDir, region),
       ]);
       return new FixtureEc2Api(saved?.state ?? seed, {
         meta: saved?.meta,
         notes: fixtureReadNotes(seed),
         pendingMs: FIXTURE_PENDING_MS,
-        persist: (state, meta) => saveFixtureState(config.dataDir, config.fixtureDir, region, state, meta),
+        persist: (state, meta) => saveFixtureState(config.dataDir, fixtureDir, region, state, meta),
       });
     })();
     fixtureApis.set(key, api);
@@ -87,15 +128,25 @@ export async function getEc2Api(source: Source, region: string, profile?: string
 
 /**
  * Restores the fixture backend to its seed files: deletes what forms saved in ATLAS_DATA_DIR for the
- * configured fixture directory (every region) and drops the in-memory state, so the next read starts
- * again from `describe-*.json`.
+ * configured fixture directory (every account and region) and drops the in-memory state, so the next read
+ * starts again from `describe-*.json`.
  */
 export async function resetFixtureData(): Promise<void> {
   const config = getConfig();
-  const prefix = `${config.fixtureDir}\u0000`;
-  const dropped = [...fixtureApis.entries()].filter(([key]) => key.startsWith(prefix));
+  const dirs = new Set<string>();
+  const dropped = [...fixtureApis.entries()].filter(([key]) => {
+    const dir = key.split('\u0000')[0]!;
+    const mine = dir === config.fixtureDir || path.dirname(dir) === config.fixtureDir;
+    if (mine) dirs.add(dir);
+    return mine;
+  });
   for (const [key] of dropped) fixtureApis.delete(key);
   await Promise.all(dropped.map(([, api]) => api.then((a) => a.close()).catch(() => undefined)));
   // Only now: a write that was running when the reset began has finished and cannot save again.
-  await deleteFixtureState(config.dataDir, config.fixtureDir);
+  dirs.add(config.fixtureDir);
+  // Accounts not opened since the start may have saved state of an earlier run.
+  for (const name of await fs.readdir(config.fixtureDir).catch(() => [] as string[])) {
+    if (/^\d{12}$/.test(name)) dirs.add(path.join(/* turbopackIgnore: true */ config.fixtureDir, name));
+  }
+  await Promise.all([...dirs].map((dir) => deleteFixtureState(config.dataDir, dir)));
 }

@@ -38,6 +38,7 @@ import {
   paginateDescribeVpcs,
   type EC2ClientConfig,
 } from '@aws-sdk/client-ec2';
+import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Ec2Api } from './api';
 import type { Pager } from './read-region';
 import { toEc2Error } from './errors';
@@ -48,6 +49,8 @@ export interface LiveOptions {
   /** Overrides the SDK's own endpoint resolution; normally left unset so AWS_ENDPOINT_URL(_EC2) apply. */
   endpoint?: string;
   profile?: string;
+  /** Credentials of another account (the fleet's assumed role); unset, the profile or the SDK's chain. */
+  credentials?: () => Promise<AwsCredentialIdentity>;
   /** Milliseconds to establish a TCP connection. */
   connectionTimeout?: number;
   /** Milliseconds of socket inactivity before a request is cut off. */
@@ -84,6 +87,7 @@ export class LiveEc2Api implements Ec2Api {
     };
     if (options.endpoint) config.endpoint = options.endpoint;
     if (options.profile) config.profile = options.profile;
+    if (options.credentials) config.credentials = options.credentials;
     this.client = new EC2Client(config);
   }
 

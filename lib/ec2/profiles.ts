@@ -16,7 +16,7 @@ export interface AwsProfile {
 }
 
 /** Names the picker offers and the URL accepts: what AWS CLI users write, nothing that needs quoting in INI. */
-const PROFILE_NAME = /^[A-Za-z0-9_.@+=,:/-]{1,128}$/;
+export const PROFILE_NAME = /^[A-Za-z0-9_.@+=,:/-]{1,128}$/;
 
 export const ProfileName = z.string().regex(PROFILE_NAME, 'profile must be a profile name such as prod-readonly');
 export type ProfileName = z.infer<typeof ProfileName>;

@@ -86,6 +86,8 @@ export interface FleetRow {
   /** Findings by the app's severities (high, medium, low, info). */
   findings: Record<Severity, number> | null;
   monthlyCost: FleetCost | null;
+  /** What the last load could not read but did not fail on ("Missing permission ec2:DescribeNatGateways: …"). */
+  warnings: string[];
   /** `?region=…&account=…` (and source when the fleet is not the server's default source): opens this scope's region page. */
   query: string;
 }
@@ -97,6 +99,7 @@ export interface FleetFindingItem {
   region: string;
   vpcId: string;
   vpcName: string;
+  rule: FindingRule;
   /** The finding's own id (`<rule>:<resource ids>`), unique within its account-region. */
   findingId: string;
   title: string;

@@ -12,6 +12,8 @@ export interface LoadOptions {
   region: string;
   /** Live only: a profile of the shared AWS config files; unset, the SDK's default chain. */
   profile?: string;
+  /** Another account of the fleet (`?account=`): live, read through ATLAS_ORG_ROLE unless a profile is given; fixture, its folder. */
+  account?: string;
   vpcId?: string;
   /** An endpoint the caller needs (its page): a miss re-reads the region once, as for `vpcId`. */
   endpointId?: string;
@@ -57,33 +59,35 @@ const fixtureReads: WeakMap<FixtureEc2Api, { revision: number; topology: Topolog
  * the SDK's default chain, which may be environment keys rather than the `default` profile),
  * the fixture folder for fixture.
  */
-function identity(source: Source, profile: string | undefined): string {
+function identity(source: Source, profile: string | undefined, account?: string): string {
   const config = getConfig();
-  return source === 'live' ? (profile ?? config.awsProfile ?? '') : config.fixtureDir;
+  const who = source === 'live' ? (profile ?? config.awsProfile ?? '') : config.fixtureDir;
+  // An account read through its profile is that profile's; one without is the assumed role's.
+  return account && !(source === 'live' && profile) ? `${who}#${account}` : who;
 }
 
-function cacheKey(source: Source, region: string, profile: string | undefined): string {
-  return [source, identity(source, profile), region].join('\u0000');
+function cacheKey(source: Source, region: string, profile: string | undefined, account?: string): string {
+  return [source, identity(source, profile, account), region].join('\u0000');
 }
 
 /**
  * Forgets cached topologies (all, or those of one source, optionally one region and one
  * profile): after a write, or on Refresh.
  */
-export function invalidateTopology(source?: Source, region?: string, profile?: string): void {
+export function invalidateTopology(source?: Source, region?: string, profile?: string, account?: string): void {
   if (!source) {
     cache.clear();
     return;
   }
-  const who = profile === undefined ? undefined : identity(source, profile);
+  const who = profile === undefined && account === undefined ? undefined : identity(source, profile, account);
   for (const key of cache.keys()) {
     const [s, p, r] = key.split('\u0000');
     if (s === source && (!region || r === region) && (who === undefined || p === who)) cache.delete(key);
   }
 }
 
-async function readFresh(source: Source, region: string, profile: string | undefined, refresh: boolean): Promise<Topology> {
-  const api = await getEc2Api(source, region, profile);
+async function readFresh(source: Source, region: string, profile: string | undefined, account: string | undefined, refresh: boolean): Promise<Topology> {
+  const api = await getEc2Api(source, region, profile, account);
   const fixture = api instanceof FixtureEc2Api ? api : null;
   const revision = fixture?.revision;
   if (fixture && !refresh) {
@@ -103,8 +107,8 @@ async function readFresh(source: Source, region: string, profile: string | undef
  * a form wrote shows at once. Concurrent loads of one key share a single read (single flight): 50
  * people opening the dashboard at once cause one set of Describe calls.
  */
-async function loadRegion(source: Source, region: string, profile: string | undefined, refresh: boolean): Promise<Topology> {
-  const key = cacheKey(source, region, profile);
+async function loadRegion(source: Source, region: string, profile: string | undefined, account: string | undefined, refresh: boolean): Promise<Topology> {
+  const key = cacheKey(source, region, profile, account);
   const ttlMs = getConfig().cacheTtlSeconds * 1000;
   if (source === 'live' && !refresh && ttlMs > 0) {
     const hit = cache.get(key);
@@ -112,7 +116,7 @@ async function loadRegion(source: Source, region: string, profile: string | unde
   }
   const running = inFlight.get(key);
   if (running) return running;
-  const load = readFresh(source, region, profile, refresh)
+  const load = readFresh(source, region, profile, account, refresh)
     .then((topology) => {
       if (source === 'live' && ttlMs > 0) cache.set(key, { at: Date.now(), topology });
       return topology;
@@ -130,14 +134,15 @@ async function loadRegion(source: Source, region: string, profile: string | unde
 export async function loadTopology(options: LoadOptions): Promise<Topology> {
   const profile = options.source === 'live' ? options.profile : undefined;
   const refresh = options.refresh ?? false;
-  let topology = await loadRegion(options.source, options.region, profile, refresh);
+  const account = options.account;
+  let topology = await loadRegion(options.source, options.region, profile, account, refresh);
   const has = (t: Topology) =>
     (!options.vpcId || t.vpcs.some((v) => v.id === options.vpcId)) && (!options.endpointId || t.endpoints.some((e) => e.id === options.endpointId));
   // A link to a VPC or endpoint made after the cached read opens: a miss reads the region again, once, unless the
   // topology is fresh already (so a stream of made-up ids cannot turn every request into a full region read).
   // Fixture topologies are never stale: the state only changes through writes, which are read at once.
   if (!has(topology) && options.source === 'live' && !refresh && Date.now() - Date.parse(topology.fetchedAt) >= MISS_REREAD_MIN_AGE_MS) {
-    topology = await loadRegion(options.source, options.region, profile, true);
+    topology = await loadRegion(options.source, options.region, profile, account, true);
   }
   if (!options.vpcId) return topology;
   if (!topology.vpcs.some((v) => v.id === options.vpcId)) throw new VpcNotFoundError(options.vpcId, options.region);

@@ -14,6 +14,14 @@ describe('scopeQuery', () => {
     expect(scopeQuery({ region: 'us-east-1', source: 'fixture' })).toBe('region=us-east-1&source=fixture');
   });
 
+  it('carries the fleet’s account after the profile, so a shared link opens the same account', () => {
+    expect(scopeQuery({ region: 'eu-west-1', account: '111122223333' }, { sel: 'vpce-1' })).toBe('region=eu-west-1&account=111122223333&sel=vpce-1');
+    expect(scopeQuery({ region: 'eu-west-1', source: 'live', profile: 'ops', account: '111122223333' })).toBe(
+      'region=eu-west-1&source=live&profile=ops&account=111122223333',
+    );
+    expect(scopeQuery({ region: 'eu-west-1', account: undefined })).toBe('region=eu-west-1');
+  });
+
   it('lets an extra replace a scope key rather than repeat it', () => {
     expect(scopeQuery({ region: 'us-east-1' }, { region: 'eu-west-1' })).toBe('region=eu-west-1');
   });

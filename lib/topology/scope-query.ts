@@ -3,20 +3,23 @@
  * thing. Client-safe (the endpoint form keeps its own URL with it).
  */
 
-/** What a link keeps of the scope: the region always, the source and the profile when the URL chose them. */
+/** What a link keeps of the scope: the region always, the source and the profile when the URL chose them, the account of the fleet. */
 export interface ScopeLink {
   region: string;
   source?: string | undefined;
   profile?: string | undefined;
+  /** The fleet's account (12 digits) when it is not the server's default one. */
+  account?: string | undefined;
   /** False: the server chose the source, and a link leaves it out so the server chooses again. */
   sourceInUrl?: boolean;
 }
 
-/** `region=…[&source=…][&profile=…]` plus `extra`, in that order. */
+/** `region=…[&source=…][&profile=…][&account=…]` plus `extra`, in that order. */
 export function scopeQuery(scope: ScopeLink, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams({ region: scope.region });
   if (scope.source && scope.sourceInUrl !== false) q.set('source', scope.source);
   if (scope.profile) q.set('profile', scope.profile);
+  if (scope.account) q.set('account', scope.account);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createLimiter } from './limit';
+
+/** A task the test finishes by hand. */
+function gate() {
+  let open!: () => void;
+  let fail!: (e: Error) => void;
+  const done = new Promise<void>((resolve, reject) => {
+    open = resolve;
+    fail = reject;
+  });
+  return { done, open, fail };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('createLimiter', () => {
+  it('never runs more than n tasks at once, and starts the next as soon as one ends, in order', async () => {
+    const limit = createLimiter(3);
+    const gates = Array.from({ length: 10 }, gate);
+    const started: number[] = [];
+    let running = 0;
+    let peak = 0;
+    const all = gates.map((g, i) =>
+      limit.run(async () => {
+        started.push(i);
+        running += 1;
+        peak = Math.max(peak, running);
+        await g.done;
+        running -= 1;
+        return i;
+      }),
+    );
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    expect(limit.active).toBe(3);
+    expect(limit.waiting).toBe(7);
+    gates[1]!.open();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3]);
+    for (const g of gates) g.open();
+    expect(await Promise.all(all)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(peak).toBe(3);
+    expect(limit.active).toBe(0);
+  });
+
+  it('frees the slot of a task that fails, even one that throws before it awaits', async () => {
+    const limit = createLimiter(1);
+    const first = limit.run(() => {
+      throw new Error('denied');
+    });
+    const g = gate();
+    const second = limit.run(async () => {
+      await g.done;
+      throw new Error('failed later');
+    });
+    const third = limit.run(async () => 'loaded');
+    await expect(first).rejects.toThrow('denied');
+    g.open();
+    await expect(second).rejects.toThrow('failed later');
+    await expect(third).resolves.toBe('loaded');
+  });
+
+  it('refuses a limit below one', () => {
+    expect(() => createLimiter(0)).toThrow('1 or more slots');
+    expect(() => createLimiter(1.5)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * At most `n` tasks at once, the rest waiting in the order they were given: what keeps the fleet polite to the
+ * EC2 API (ATLAS_FLEET_CONCURRENCY account-regions loading at a time, each with its own parallel Describe calls).
+ */
+export interface Limiter {
+  /** Runs `task` when a slot is free; resolves or rejects with it. */
+  run<T>(task: () => Promise<T>): Promise<T>;
+  /** Tasks running now. */
+  readonly active: number;
+  /** Tasks waiting for a slot. */
+  readonly waiting: number;
+}
+
+/** A limiter of `n` (1 or more) slots. */
+export function createLimiter(n: number): Limiter {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`a limiter needs 1 or more slots, not ${n}`);
+  let active = 0;
+  const queue: Array<() => void> = [];
+  const next = () => {
+    if (active >= n) return;
+    const start = queue.shift();
+    if (start) start();
+  };
+  return {
+    run<T>(task: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push(() => {
+          active += 1;
+          // A task that throws synchronously is a rejected task, and frees its slot like one.
+          Promise.resolve()
+            .then(task)
+            .then(resolve, reject)
+            .finally(() => {
+              active -= 1;
+              next();
+            });
+        });
+        next();
+      });
+    },
+    get active() {
+      return active;
+    },
+    get waiting() {
+      return queue.length;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { analyzeTopology } from '@/lib/analysis/analyze';
+import { SEVERITIES, type Severity } from '@/lib/analysis/findings';
+import { perTopology } from '@/lib/topology/per-topology';
+import { scopeQuery } from '@/lib/topology/scope-query';
+import type { Topology } from '@/lib/topology/types';
+import type { FleetAccount, FleetCost, FleetCounts, FleetFindingItem } from './types';
+
+/**
+ * What the fleet keeps of one loaded account-region: its counts, its findings by severity, its monthly cost, and
+ * each finding as an item of the fleet's grouped findings. The topology itself is not kept.
+ */
+export interface RegionSummary {
+  counts: FleetCounts;
+  findings: Record<Severity, number>;
+  monthlyCost: FleetCost;
+  items: FleetFindingItem[];
+}
+
+/** How links of the fleet name a scope: the source only when it is not the server's default one. */
+export interface LinkScope {
+  source: 'fixture' | 'live';
+  /** Whether `source` differs from the server's default, so that links must say it. */
+  sourceInUrl: boolean;
+}
+
+/** The scope part of a link to an account-region (region, source, profile, account). */
+export function accountRegionQuery(account: FleetAccount, region: string, link: LinkScope, extra: Record<string, string> = {}): string {
+  return scopeQuery(
+    {
+      region,
+      source: link.source,
+      sourceInUrl: link.sourceInUrl,
+      profile: account.profile,
+      // The default fixture account is the one a link without `account` opens.
+      account: account.isDefault ? undefined : account.id,
+    },
+    extra,
+  );
+}
+
+const cents = (x: number) => Math.round(x * 100) / 100;
+
+/** Kept per topology object (small next to it), so an unchanged fixture region costs nothing on a refresh. */
+const summaries = perTopology<RegionSummary>();
+
+/** Counts, findings, costs and finding items of an account-region's topology. */
+export function summarizeRegion(topology: Topology, account: FleetAccount, link: LinkScope): RegionSummary {
+  const key = [account.id, account.name, account.profile ?? '', account.isDefault ? 1 : 0, link.source, link.sourceInUrl].join('\u0000');
+  return summaries.get(topology, key, () => summarize(topology, account, link));
+}
+
+function summarize(topology: Topology, account: FleetAccount, link: LinkScope): RegionSummary {
+  const { findings, costs } = analyzeTopology(topology);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) bySeverity[f.severity] += 1;
+  const savings = new Map(costs.vpcs.flatMap((v) => v.natSavings.map((s) => [s.findingId, s.monthly] as const)));
+  const vpcNames = new Map(topology.vpcs.map((v) => [v.id, v.name]));
+  const region = topology.region;
+  const items = findings.map(
+    (f): FleetFindingItem => ({
+      accountId: account.id,
+      accountName: account.name,
+      region,
+      vpcId: f.vpcId,
+      vpcName: vpcNames.get(f.vpcId) ?? f.vpcId,
+      rule: f.rule,
+      findingId: f.id,
+      title: f.title,
+      severity: f.severity,
+      resourceIds: f.resourceIds,
+      monthlyUsd: savings.get(f.id) ?? null,
+      href: `/vpcs/${encodeURIComponent(f.vpcId)}?${accountRegionQuery(account, region, link, f.resourceIds[0] ? { selected: f.resourceIds[0] } : {})}`,
+    }),
+  );
+  return {
+    counts: { vpcs: topology.vpcs.length, subnets: topology.subnets.length, endpoints: topology.endpoints.length },
+    findings: bySeverity,
+    monthlyCost: {
+      natUsd: cents(costs.vpcs.reduce((a, v) => a + v.natGatewaysMonthly, 0)),
+      interfaceEndpointUsd: cents(costs.vpcs.reduce((a, v) => a + v.interfaceEndpointsMonthly, 0)),
+    },
+    items,
+  };
+}
