@@ -14,6 +14,7 @@ function row(accountId: string, accountName: string, region: string, over: Parti
     counts: { vpcs: 1, subnets: 12, endpoints: 5 },
     findings: { high: 0, medium: 1, low: 0, info: 2 },
     monthlyCost: { natUsd: 32.85, interfaceEndpointUsd: 87.6 },
+    warnings: [],
     query: `region=${region}&account=${accountId}`,
     ...over,
   };
@@ -72,7 +73,7 @@ describe('fleet table view', () => {
 
 function item(accountId: string, region: string, vpcId: string, monthlyUsd: number | null, severity: FleetFindingItem['severity'] = 'medium'): FleetFindingItem {
   return {
-    accountId, accountName: accountId, region, vpcId, vpcName: vpcId, findingId: `nat-to-gateway-service:${vpcId}:s3`,
+    accountId, accountName: accountId, region, vpcId, vpcName: vpcId, rule: 'nat-to-gateway-service', findingId: `nat-to-gateway-service:${vpcId}:s3`,
     title: 'S3 through NAT', severity, resourceIds: [vpcId], monthlyUsd, href: `/vpcs/${vpcId}?region=${region}&account=${accountId}`,
   };
 }

@@ -31,6 +31,7 @@ const FleetRowSchema = z.object({
   counts: z.object({ vpcs: z.number().int(), subnets: z.number().int(), endpoints: z.number().int() }).nullable(),
   findings: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int(), info: z.number().int() }).nullable(),
   monthlyCost: z.object({ natUsd: usd, interfaceEndpointUsd: usd }).nullable(),
+  warnings: z.array(z.string()).default([]),
   query: z.string(),
 });
 
@@ -40,6 +41,7 @@ const FleetFindingItemSchema = z.object({
   region: z.string(),
   vpcId: z.string(),
   vpcName: z.string(),
+  rule: Rule,
   findingId: z.string(),
   title: z.string(),
   severity: Sev,

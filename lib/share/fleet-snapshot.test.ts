@@ -37,19 +37,19 @@ function fleet(): FleetState {
         accountId: '111122223333', accountName: 'payments-prod', accountSource: 'fixture', region: 'us-east-1',
         load: { state: 'loaded', loadedAt: '2026-12-07T15:00:01.000Z' }, lastLoadedAt: null,
         counts: { vpcs: 2, subnets: 24, endpoints: 9 }, findings: { high: 1, medium: 2, low: 0, info: 3 },
-        monthlyCost: { natUsd: 32.85, interfaceEndpointUsd: 175.2 }, query: 'region=us-east-1&account=111122223333',
+        monthlyCost: { natUsd: 32.85, interfaceEndpointUsd: 175.2 }, warnings: [], query: 'region=us-east-1&account=111122223333',
       },
       {
         accountId: '111122223333', accountName: 'payments-prod', accountSource: 'fixture', region: 'eu-west-1',
         load: { state: 'failed', reason: 'describe-vpcs.json is not valid JSON' }, lastLoadedAt: null,
-        counts: null, findings: null, monthlyCost: null, query: 'region=eu-west-1&account=111122223333',
+        counts: null, findings: null, monthlyCost: null, warnings: [], query: 'region=eu-west-1&account=111122223333',
       },
     ],
     findings: [
       {
         rule: 'nat-to-gateway-service', title: 'NAT instead of gateway endpoint', severity: 'medium', count: 1, vpcCount: 1, accountCount: 1, monthlyUsd: 4.5,
         items: [{
-          accountId: '111122223333', accountName: 'payments-prod', region: 'us-east-1', vpcId: 'vpc-0a1', vpcName: 'prod',
+          accountId: '111122223333', accountName: 'payments-prod', region: 'us-east-1', vpcId: 'vpc-0a1', vpcName: 'prod', rule: 'nat-to-gateway-service',
           findingId: 'nat-to-gateway-service:vpc-0a1:s3', title: 'S3 traffic goes through NAT', severity: 'medium',
           resourceIds: ['rtb-0a1'], monthlyUsd: 4.5, href: '/vpcs/vpc-0a1?region=us-east-1&account=111122223333&selected=rtb-0a1',
         }],
