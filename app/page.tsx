@@ -6,7 +6,7 @@ import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
-import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
+import { loadedScope, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { summarizeVpcs } from '@/lib/topology/summary';
 import type { Topology } from '@/lib/topology/types';
 import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
@@ -32,7 +32,7 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
   let topology: Topology | null = null;
   let failure: ReturnType<typeof describeLoadFailure> | null = null;
   try {
-    topology = await loadTopology({ source: scope.source, region: scope.region, profile: scope.profile, refresh: scope.refresh });
+    topology = await loadTopology({ ...scopeLoad(scope), refresh: scope.refresh });
   } catch (err) {
     failure = describeLoadFailure(err);
   }

@@ -11,7 +11,7 @@ import { DEFAULT_GB_PER_MONTH, GbPerMonth, SeverityName } from '@/lib/analysis/p
 import { loadServiceZones } from '@/lib/endpoints/services';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
-import { first, loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
+import { first, loadedScope, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { VpcId } from '@/lib/aws/ids';
 import { describeIssue } from '@/lib/topology/params';
 import type { Topology } from '@/lib/topology/types';
@@ -72,7 +72,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
 
   let topology: Topology;
   try {
-    topology = await loadTopology({ source: scope.source, region: scope.region, profile: scope.profile, refresh: scope.refresh });
+    topology = await loadTopology({ ...scopeLoad(scope), refresh: scope.refresh });
   } catch (err) {
     const failure = describeLoadFailure(err);
     return (
@@ -91,7 +91,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     notices.push(`VPC ${vpcId} is not in ${scope.region}; showing every VPC.`);
     vpcId = undefined;
   }
-  const serviceZones = await loadServiceZones(scope.source, scope.region, scope.profile);
+  const serviceZones = await loadServiceZones(scope.source, scope.region, scope.profile, scopeLoad(scope).account);
   const { findings, costs } = analyzeTopology(topology, { vpcId, gbPerMonth: gb, ...(serviceZones ? { serviceZones } : {}) });
   const names = namesOf(topology);
   const vpcName = vpcId ? names[vpcId] ?? vpcId : undefined;

@@ -4,7 +4,7 @@ import { guarded, type ActionFailure } from '@/lib/actions/guarded';
 import { createSnapshot } from '@/lib/share/create';
 import { ShareSnapshotInput } from '@/lib/share/schema';
 import { getSnapshotStore, SnapshotInputError, SnapshotTooLargeError } from '@/lib/share/store';
-import { resolvePageScope } from '@/lib/topology/page-params';
+import { resolvePageScope, scopeLoad } from '@/lib/topology/page-params';
 
 export type ShareSnapshotResult = { ok: true; id: string; path: string; title: string } | ActionFailure<Record<string, string>>;
 
@@ -31,13 +31,15 @@ export async function shareSnapshot(input: ShareSnapshotInput): Promise<ShareSna
     },
     input,
     async ({ input, audit }) => {
-      const { region, source, profile, vpcId, view, title } = input;
+      const { region, source, profile, account, vpcId, view, title } = input;
       // The same resolution the page did, so the snapshot holds what the page showed.
-      const scope = await resolvePageScope({ region, source, profile });
+      const scope = await resolvePageScope({ region, source, profile, account });
+      const load = scopeLoad(scope);
       const snapshot = await createSnapshot({
         source: scope.source,
         region: scope.region,
         ...(scope.profile ? { profile: scope.profile } : {}),
+        ...(load.account ? { account: load.account } : {}),
         ...(vpcId ? { vpcId } : {}),
         search: view,
         ...(title ? { title } : {}),

@@ -1,4 +1,4 @@
-import { Clock, Cloud, Database, Globe, KeyRound, RefreshCw, UserRound } from 'lucide-react';
+import { Building2, Clock, Cloud, Database, Globe, KeyRound, RefreshCw, UserRound } from 'lucide-react';
 import { scopeQuery, type PageScope } from '@/lib/topology/page-params';
 import { Fact } from '@/components/ui/fact';
 
@@ -60,6 +60,14 @@ export function ScopeBar({ scope, loaded, action, path }: ScopeBarProps) {
             </span>
           </Fact>
         )}
+        {scope.account && (
+          <Fact icon={<Building2 className={icon} />} label="Fleet account">
+            <span data-testid="scope-fleet-account" className="font-medium">
+              {scope.accountName ? `${scope.accountName} ` : ''}
+              <span className="font-mono text-slate-500 dark:text-slate-400">{scope.account}</span>
+            </span>
+          </Fact>
+        )}
         {live && loaded && loaded.accountIds.length > 0 && (
           <Fact icon={<UserRound className={icon} />} label={loaded.accountIds.length > 1 ? 'Accounts' : 'Account'}>
             <span data-testid="scope-account" className="font-mono">
@@ -111,6 +119,21 @@ export function ScopeBar({ scope, loaded, action, path }: ScopeBarProps) {
                     {p.name}
                   </option>
                 ))}
+              </select>
+            </>
+          )}
+          {scope.accounts.length > 1 && (
+            <>
+              <label htmlFor="scope-account-picker" className="text-slate-600 dark:text-slate-300">
+                Account
+              </label>
+              <select id="scope-account-picker" name="account" defaultValue={scope.account ?? ''} className={select}>
+                {scope.accounts.map((a) => (
+                  <option key={a.id} value={a.isDefault ? '' : a.id}>
+                    {a.name === a.id ? a.id : `${a.name} (${a.id})`}
+                  </option>
+                ))}
+                {!scope.accounts.some((a) => a.isDefault) && <option value="">server default</option>}
               </select>
             </>
           )}

@@ -14,13 +14,14 @@ export interface ShareSnapshotButtonProps {
   source: string;
   vpcId?: string;
   profile?: string;
+  account?: string;
 }
 
 /**
  * "Share snapshot": freezes what the page shows (the server loads the same topology again) with the current
  * view, and shows the short `/s/<id>` link to copy.
  */
-export function ShareSnapshotButton({ region, source, vpcId, profile }: ShareSnapshotButtonProps) {
+export function ShareSnapshotButton({ region, source, vpcId, profile, account }: ShareSnapshotButtonProps) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ShareSnapshotResult | null>(null);
   const url = result?.ok ? `${window.location.origin}${result.path}` : '';
@@ -45,6 +46,7 @@ export function ShareSnapshotButton({ region, source, vpcId, profile }: ShareSna
                   source,
                   ...(vpcId ? { vpcId } : {}),
                   ...(profile ? { profile } : {}),
+                  ...(account ? { account } : {}),
                   view: window.location.search,
                 }),
               );

@@ -13,6 +13,8 @@ export interface ShareToolbarProps {
   vpcId?: string;
   /** Live only: the AWS profile the page uses, so the snapshot reads the same account. */
   profile?: string;
+  /** The fleet's account the page shows (`?account=`), so the JSON and the snapshot read the same account. */
+  account?: string;
   /**
    * On a snapshot page: its id. Then there is nothing to freeze; JSON comes from the snapshot and "Compare with
    * now" appears instead of "Share snapshot".
@@ -28,9 +30,9 @@ function today(): string {
  * Everything that shares a diagram: copy the view's link, freeze a snapshot, export PNG, SVG and JSON.
  * Placed beside a topology page's title.
  */
-export function ShareToolbar({ region, source, vpcId, profile, snapshotId }: ShareToolbarProps) {
+export function ShareToolbar({ region, source, vpcId, profile, account, snapshotId }: ShareToolbarProps) {
   const fileBase = `vpc-atlas-${vpcId ?? region}-${snapshotId ? `snapshot-${snapshotId.slice(0, 8)}` : today()}`;
-  const jsonHref = snapshotId ? `/api/snapshots/${snapshotId}` : `/api/topology?${scopeQuery({ region, source, profile }, vpcId ? { vpc: vpcId } : {})}`;
+  const jsonHref = snapshotId ? `/api/snapshots/${snapshotId}` : `/api/topology?${scopeQuery({ region, source, profile, account }, vpcId ? { vpc: vpcId } : {})}`;
   return (
     <div data-testid="share-toolbar" className="flex flex-wrap items-center justify-end gap-2">
       <CopyLinkButton />
@@ -45,7 +47,7 @@ export function ShareToolbar({ region, source, vpcId, profile, snapshotId }: Sha
           Compare with now
         </a>
       ) : (
-        <ShareSnapshotButton region={region} source={source} {...(vpcId ? { vpcId } : {})} {...(profile ? { profile } : {})} />
+        <ShareSnapshotButton region={region} source={source} {...(vpcId ? { vpcId } : {})} {...(profile ? { profile } : {})} {...(account ? { account } : {})} />
       )}
     </div>
   );

@@ -62,8 +62,8 @@ export function toServiceOfferings(details: ServiceDetail[]): ServiceOffering[] 
 }
 
 /** The endpoint services of a region from a source, as offerings the forms can show. */
-export async function loadEndpointServices(source: Source, region: string, profile?: string): Promise<ServiceOffering[]> {
-  const api = await getEc2Api(source, region, profile);
+export async function loadEndpointServices(source: Source, region: string, profile?: string, account?: string): Promise<ServiceOffering[]> {
+  const api = await getEc2Api(source, region, profile, account);
   return toServiceOfferings(await readAllServiceDetails(api));
 }
 
@@ -71,9 +71,9 @@ export async function loadEndpointServices(source: Source, region: string, profi
  * The zones each interface endpoint service is offered in, for the AZ coverage findings; undefined when the
  * services cannot be read (the findings then count every zone, as before).
  */
-export async function loadServiceZones(source: Source, region: string, profile?: string): Promise<ServiceZones | undefined> {
+export async function loadServiceZones(source: Source, region: string, profile?: string, account?: string): Promise<ServiceZones | undefined> {
   try {
-    const offerings = await loadEndpointServices(source, region, profile);
+    const offerings = await loadEndpointServices(source, region, profile, account);
     return { byService: new Map(offerings.filter((o) => o.type === 'Interface' && o.azs.length).map((o) => [o.serviceName, o.azs])) };
   } catch {
     return undefined;

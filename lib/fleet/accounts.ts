@@ -82,6 +82,17 @@ export async function knownAccounts(source: 'fixture' | 'live'): Promise<FleetAc
   return (await discoverAccounts(source)).accounts;
 }
 
+/**
+ * The accounts of a source without asking AWS: fixture folders (cheap, read when not cached), live only as a
+ * fleet pass or an `?account=` link last discovered them (a page does not wait for STS and Organizations).
+ */
+export async function peekKnownAccounts(source: 'fixture' | 'live'): Promise<FleetAccount[]> {
+  const hit = known.get(source);
+  if (hit) return hit.accounts.catch(() => []);
+  if (source === 'fixture') return knownAccounts(source).catch(() => []);
+  return [];
+}
+
 async function discoverLive(): Promise<FoundAccounts> {
   const notices: string[] = [];
   const [profiles, organization] = await Promise.all([profileAccounts(notices), organizationAccounts(notices)]);

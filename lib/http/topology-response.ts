@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Source } from '@/lib/ec2/backend';
+import { accountLoad, resolveAccount } from '@/lib/fleet/scope';
 import { requestLogger } from '@/lib/log/request';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
@@ -23,6 +24,8 @@ export interface TopologyResponseOptions<Q extends TopologyQuery> {
 export interface LoadedFrom {
   source: Source;
   profile: string | undefined;
+  /** The fleet's account (`?account=`) when it is not read through a profile: ATLAS_ORG_ROLE or its fixture folder. */
+  account?: string;
   region: string;
 }
 
@@ -45,8 +48,16 @@ export async function respondWithTopology<Q extends TopologyQuery>(params: URLSe
   if ('error' in resolved) return Response.json({ error: resolved.error }, { status: 400 });
   const profile = await resolveProfile(resolved.source, params.get('profile') ?? undefined);
   if ('error' in profile) return Response.json({ error: profile.error }, { status: 400 });
+  const account = await resolveAccount(resolved.source, params.get('account') ?? undefined);
+  if ('error' in account) return Response.json({ error: account.error }, { status: 400 });
+  const viaAccount = accountLoad(account.account);
   try {
-    const loaded: LoadedFrom = { source: resolved.source, profile: profile.profile, region: parsed.data.region ?? defaultRegion() };
+    const loaded: LoadedFrom = {
+      source: resolved.source,
+      profile: viaAccount.profile ?? profile.profile,
+      ...(viaAccount.account ? { account: viaAccount.account } : {}),
+      region: parsed.data.region ?? defaultRegion(),
+    };
     const topology = await loadTopology({ ...loaded, vpcId: parsed.data.vpc });
     return Response.json(await options.body(topology, parsed.data, loaded), { headers: { 'cache-control': 'no-store' } });
   } catch (err) {

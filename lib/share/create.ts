@@ -8,6 +8,8 @@ export interface CreateSnapshotOptions {
   source: Source;
   region: string;
   profile?: string;
+  /** The fleet's account (lib/fleet/scope.ts `accountLoad`): read through ATLAS_ORG_ROLE or its fixture folder. */
+  account?: string;
   vpcId?: string;
   /** The page's query string (`location.search`). */
   search: string;
@@ -31,6 +33,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     source: options.source,
     region: options.region,
     ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.account ? { account: options.account } : {}),
     ...(options.vpcId ? { vpcId: options.vpcId } : {}),
   });
   const title = options.title?.trim() || defaultSnapshotTitle(topology, options.vpcId, options.region);

@@ -286,6 +286,8 @@ export const ShareSnapshotInput = z.object({
   region: z.string().max(40),
   source: z.string().max(20).optional(),
   profile: z.string().max(128).optional(),
+  /** The fleet's account the page shows (`?account=`), when not the server's default one. */
+  account: z.string().max(12).optional(),
   vpcId: awsId('vpc', 'vpcId').optional(),
   /** `window.location.search` of the page. */
   view: z.string().max(4000, 'view must be at most 4000 characters'),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { loadTopology } from '@/lib/topology/load';
-import { first, resolvePageScope, type SearchParams } from '@/lib/topology/page-params';
+import { first, resolvePageScope, scopeLoad, type SearchParams } from '@/lib/topology/page-params';
 import { bestPreview, type DiagramPreview } from './preview';
 
 /** What the query of a VPC page says about where the VPC is: the keys its link preview must carry. */
@@ -42,7 +42,7 @@ export async function vpcPreview(vpcId: string, sp: SearchParams, frame: { width
     const scope = await resolvePageScope(sp);
     if (scope.notices.length > 0) notice = scope.notices.join(' ');
     facts = `VPC · ${scope.region} · ${scope.source}`;
-    const topology = await loadTopology({ source: scope.source, region: scope.region, profile: scope.profile, vpcId });
+    const topology = await loadTopology({ ...scopeLoad(scope), vpcId });
     const vpc = topology.vpcs[0];
     const title = vpc?.name && vpc.name !== vpc.id ? `${vpc.name} (${vpc.id})` : vpcId;
     const diagram = await bestPreview(topology, { vpcId, ...frame });

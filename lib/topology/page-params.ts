@@ -2,6 +2,9 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { listRegions, type Source } from '@/lib/ec2/backend';
 import type { AwsProfile } from '@/lib/ec2/profiles';
+import { peekKnownAccounts } from '@/lib/fleet/accounts';
+import { accountLoad, resolveAccount } from '@/lib/fleet/scope';
+import type { FleetAccount } from '@/lib/fleet/types';
 import type { Topology } from './types';
 import { describeIssue, RegionName, SourceName } from './params';
 import { availableSources, defaultRegion, resolveProfile, resolveSource } from './resolve';
@@ -22,6 +25,15 @@ export interface PageScope {
   profiles: AwsProfile[];
   /** AWS_PROFILE, what "server default" means when it is set. */
   serverProfile: string | undefined;
+  /**
+   * `?account=`: the fleet's account the URL chose (12 digits), when it is not the server's default one; links
+   * carry it so that a shared link opens the same account.
+   */
+  account: string | undefined;
+  /** The chosen account's name, when it has one besides its id. */
+  accountName: string | undefined;
+  /** The fleet's accounts of this source as last discovered (the account picker shows when there are two or more). */
+  accounts: FleetAccount[];
   region: string;
   regions: string[];
   /** `refresh=1`: read the source again instead of the cache (the Refresh button). */
@@ -44,25 +56,25 @@ type RegionCache = Map<string, { at: number; regions: Promise<string[]> }>;
 // Per process (pages and route handlers are bundled apart, each with its own copy of this module).
 const regionCache: RegionCache = ((globalThis as { __atlasRegionCache?: RegionCache }).__atlasRegionCache ??= new Map());
 
-function cachedRegions(source: Source, profile: string | undefined): Promise<string[]> {
-  if (source === 'fixture') return listRegions(source);
-  const key = profile ?? getConfig().awsProfile ?? '';
+function cachedRegions(source: Source, profile: string | undefined, account: string | undefined): Promise<string[]> {
+  if (source === 'fixture') return listRegions(source, undefined, account);
+  const key = account && !profile ? `#${account}` : (profile ?? getConfig().awsProfile ?? '');
   const hit = regionCache.get(key);
   if (hit && Date.now() - hit.at < REGIONS_TTL_MS) return hit.regions;
-  const regions = listRegions(source, profile);
+  const regions = listRegions(source, profile, account);
   regionCache.set(key, { at: Date.now(), regions });
   // A failure is not kept: the next page asks again.
   regions.catch(() => regionCache.delete(key));
   return regions;
 }
 
-async function regionsOrNothing(source: Source, profile: string | undefined): Promise<string[]> {
+async function regionsOrNothing(source: Source, profile: string | undefined, account: string | undefined): Promise<string[]> {
   let timer: NodeJS.Timeout | undefined;
   const giveUp = new Promise<string[]>((resolve) => {
     timer = setTimeout(() => resolve([]), REGIONS_WAIT_MS);
   });
   try {
-    return await Promise.race([cachedRegions(source, profile), giveUp]);
+    return await Promise.race([cachedRegions(source, profile, account), giveUp]);
   } catch {
     // The load of the topology reports the real failure.
     return [];
@@ -99,7 +111,20 @@ export async function resolvePageScope(sp: SearchParams): Promise<PageScope> {
   else profile = p.profile;
   const profiles = p.profiles;
 
-  const regions = await regionsOrNothing(source, profile);
+  // The fleet's account: a profile account is read through its profile, the others by their id.
+  const rawAccount = first(sp.account);
+  let account: FleetAccount | undefined;
+  if (rawAccount !== undefined && rawAccount !== '') {
+    const a = await resolveAccount(source, rawAccount);
+    if ('error' in a) notices.push(`Ignored ${a.error} (got “${rawAccount.slice(0, 40)}”); showing the server’s default account.`);
+    else if (a.account && profile && a.account.profile !== profile) {
+      notices.push(`Ignored account ${a.account.id}: profile ${profile} reads another account.`);
+    } else account = a.account;
+  }
+  const load = accountLoad(account);
+  if (load.profile) profile = load.profile;
+
+  const regions = await regionsOrNothing(source, profile, load.account);
   const profileRegion = profiles.find((x) => x.name === (profile ?? getConfig().awsProfile))?.region;
   let region = (source === 'live' && profileRegion) || defaultRegion();
   if (regions.length && !regions.includes(region)) region = regions[0]!;
@@ -117,6 +142,9 @@ export async function resolvePageScope(sp: SearchParams): Promise<PageScope> {
     profile,
     profiles,
     serverProfile: getConfig().awsProfile,
+    account: account && !account.isDefault ? account.id : undefined,
+    accountName: account && account.name !== account.id ? account.name : undefined,
+    accounts: await peekKnownAccounts(source),
     region,
     regions,
     refresh: first(sp.refresh) === '1',
@@ -126,6 +154,13 @@ export async function resolvePageScope(sp: SearchParams): Promise<PageScope> {
 }
 
 export { scopeQuery } from './scope-query';
+
+/** What `loadTopology` and the other readers of a region get from a page's scope: source, region, profile, account. */
+export function scopeLoad(scope: PageScope): { source: Source; region: string; profile: string | undefined; account?: string } {
+  // A profile account is read through its profile (scope.profile already), the others by their id.
+  const viaProfile = scope.accounts.find((a) => a.id === scope.account)?.source === 'profile';
+  return { source: scope.source, region: scope.region, profile: scope.profile, ...(scope.account && !viaProfile ? { account: scope.account } : {}) };
+}
 
 /** What the scope bar shows about a loaded topology: when it was read, and the account(s) owning its VPCs. */
 export function loadedScope(topology: Topology): { fetchedAt: string; accountIds: string[] } {

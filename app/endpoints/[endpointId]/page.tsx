@@ -16,7 +16,7 @@ import type { ServiceOffering } from '@/lib/endpoints/types';
 import { VIEW_STATE_KEYS } from '@/lib/graph/view-state';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
-import { resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
+import { resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import type { Topology } from '@/lib/topology/types';
 import { Badge, Card } from '../_components/ui';
 import { DeleteEndpoint } from './_components/delete-endpoint';
@@ -80,7 +80,7 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const scope = await resolvePageScope(sp);
   let topology: Topology;
   try {
-    topology = await loadTopology({ source: scope.source, region: scope.region, profile: scope.profile, endpointId });
+    topology = await loadTopology({ ...scopeLoad(scope), endpointId });
   } catch (err) {
     const failure = describeLoadFailure(err);
     return (
@@ -96,10 +96,11 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const viewer = await getViewer();
   const writes = writesStateFor(scope.source, viewer);
   // Viewers get no write affordances at all; the actions check the role again themselves.
-  const canEdit = !!viewer && hasRole(viewer.role, 'editor');
+  // Endpoint forms write to the server's default account (or a profile's): not to another account of the fleet.
+  const canEdit = !!viewer && hasRole(viewer.role, 'editor') && !scope.account;
   // Without the service list the editors still work: every AZ counts as offered, and the server checks again.
   const services: ServiceOffering[] = canEdit
-    ? (await loadEndpointServices(scope.source, scope.region, scope.profile).catch(() => [] as ServiceOffering[])).filter((o) => o.serviceName === endpoint.serviceName)
+    ? (await loadEndpointServices(scope.source, scope.region, scope.profile, scopeLoad(scope).account).catch(() => [] as ServiceOffering[])).filter((o) => o.serviceName === endpoint.serviceName)
     : [];
   // The source goes along only when the URL named it, so the links the actions answer with stay as plain as this page's.
   const actionScope = { source: scope.sourceInUrl ? scope.source : undefined, profile: scope.profile, region: scope.region };

@@ -10,7 +10,7 @@ import type { ServiceOffering } from '@/lib/endpoints/types';
 import { siteOrigin } from '@/lib/share/metadata';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
-import { first, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
+import { first, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { awsIdPattern, VpcId } from '@/lib/aws/ids';
 import type { Topology } from '@/lib/topology/types';
 import { EndpointForm, type FormType } from './_components/endpoint-form';
@@ -52,8 +52,8 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
   let services: ServiceOffering[];
   try {
     [topology, services] = await Promise.all([
-      loadTopology({ source: scope.source, region: scope.region, profile: scope.profile }),
-      loadEndpointServices(scope.source, scope.region, scope.profile),
+      loadTopology(scopeLoad(scope)),
+      loadEndpointServices(scope.source, scope.region, scope.profile, scopeLoad(scope).account),
     ]);
   } catch (err) {
     const failure = describeLoadFailure(err);
@@ -112,14 +112,21 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
         </p>
       </div>
       <Notices notices={notices} />
-      <EndpointForm
-        scope={{ source: scope.source, profile: scope.profile, region: scope.region, sourceInUrl: scope.sourceInUrl }}
-        topology={forForm(topology)}
-        services={services}
-        initial={initial}
-        clientToken={randomUUID()}
-        writes={writes}
-      />
+      {scope.account ? (
+        // The form's actions write to the server's default account (or a profile's), never to another account of the fleet.
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          Account {scope.accountName ?? scope.account} is read through the fleet; endpoints are created only in the server’s own account or a profile’s.
+        </p>
+      ) : (
+        <EndpointForm
+          scope={{ source: scope.source, profile: scope.profile, region: scope.region, sourceInUrl: scope.sourceInUrl }}
+          topology={forForm(topology)}
+          services={services}
+          initial={initial}
+          clientToken={randomUUID()}
+          writes={writes}
+        />
+      )}
       {scope.source === 'fixture' && (
         <footer className="border-t border-slate-200 pt-4 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
           {fixtureData === 'demo data' ? 'Demo data' : 'Fixture data'}: what you create here is saved on this server.{' '}

@@ -12,7 +12,7 @@ import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
-import { loadedScope, resolvePageScope, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
+import { loadedScope, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { VpcId } from '@/lib/aws/ids';
 import type { Topology } from '@/lib/topology/types';
 import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
@@ -42,9 +42,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
   let topology: Topology;
   try {
     topology = await loadTopology({
-      source: scope.source,
-      region: scope.region,
-      profile: scope.profile,
+      ...scopeLoad(scope),
       vpcId,
       refresh: scope.refresh,
     });
@@ -67,7 +65,8 @@ export default async function VpcPage({ params, searchParams }: Props) {
   if (viewParams.sel === undefined && typeof sp.selected === 'string') viewParams.sel = sp.selected;
   const view = parseViewState(viewParams);
   // Viewers do not get write affordances; the server actions refuse them regardless.
-  const canEdit = (await getViewer())?.role === 'editor';
+  // Endpoint forms write to the server's default account (or a profile's): not to another account of the fleet.
+  const canEdit = (await getViewer())?.role === 'editor' && !scope.account;
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
       <nav className="text-sm text-slate-500">
@@ -92,7 +91,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
             <Plus aria-hidden className="h-4 w-4" /> New endpoint
           </Link>
           )}
-          <ShareToolbar region={scope.region} source={scope.source} vpcId={vpc.id} {...(scope.profile ? { profile: scope.profile } : {})} />
+          <ShareToolbar region={scope.region} source={scope.source} vpcId={vpc.id} {...(scope.profile ? { profile: scope.profile } : {})} {...(scope.account ? { account: scope.account } : {})} />
         </div>
       </div>
       {/* Region and profile are per account and region: choosing another goes back to the list. */}
