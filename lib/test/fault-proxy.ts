@@ -32,7 +32,9 @@ export type Fault =
   /** HTTP 200 whose body is not EC2's XML (cut off half-way). */
   | { mode: 'malformed' }
   /** Any EC2 XML error, e.g. AuthFailure (401) or RequestExpired (400). */
-  | { mode: 'error'; status: number; code: string; message: string };
+  | { mode: 'error'; status: number; code: string; message: string }
+  /** An error of the other query-protocol services (STS, IAM): `<ErrorResponse><Error>`, e.g. STS's AccessDenied (403). */
+  | { mode: 'query-error'; status: number; code: string; message: string };
 
 export interface FaultRule {
   fault: Fault;
@@ -40,6 +42,8 @@ export interface FaultRule {
   action?: string;
   /** Only requests signed for this region; all when unset. */
   region?: string;
+  /** Only requests whose form parameter (e.g. `RoleArn`) contains this text. */
+  param?: { name: string; includes: string };
   /** Only the first N matching requests; after that the rule no longer applies. */
   times?: number;
 }
@@ -51,6 +55,8 @@ export interface SeenRequest {
   keyId: string;
   /** The fault applied, or `passthrough`. */
   mode: Fault['mode'];
+  /** The request's form parameters (query protocol: EC2, STS). */
+  params: Record<string, string>;
 }
 
 export interface FaultProxy {
@@ -101,10 +107,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
-  function pick(action: string, region: string): Fault {
+  function pick(action: string, region: string, form: URLSearchParams): Fault {
     for (const rule of rules) {
       if (rule.action !== undefined && rule.action !== action) continue;
       if (rule.region !== undefined && rule.region !== region) continue;
+      if (rule.param !== undefined && !(form.get(rule.param.name) ?? '').includes(rule.param.includes)) continue;
       if (rule.times !== undefined && rule.used >= rule.times) continue;
       rule.used++;
       return rule.fault;
@@ -146,8 +153,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const form = new URLSearchParams(body.toString('utf8'));
       const action = form.get('Action') ?? new URL(req.url ?? '/', 'http://x').searchParams.get('Action') ?? '';
       const { keyId, region } = signer(req);
-      const fault = pick(action, region);
-      log.push({ action, region, keyId, mode: fault.mode });
+      const fault = pick(action, region, form);
+      log.push({ action, region, keyId, mode: fault.mode, params: Object.fromEntries(form) });
       switch (fault.mode) {
         case 'passthrough':
           return forward(req, res, body);
@@ -178,6 +185,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           return answer(res, 200, `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>`);
         case 'error':
           return answer(res, fault.status, ec2ErrorXml(fault.code, fault.message));
+        case 'query-error':
+          return answer(
+            res,
+            fault.status,
+            `<ErrorResponse><Error><Type>Sender</Type><Code>${fault.code}</Code><Message>${fault.message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+          );
       }
     });
   });
