@@ -1,14 +1,12 @@
 import { memo } from 'react';
 import { useStore, type NodeProps } from '@xyflow/react';
 import { GROUP_PADDING } from '@/lib/graph/sizes';
-import { plural } from './format';
+import { cx, plural } from './format';
 
 const HEADER_ROOM = ((GROUP_PADDING.az?.top ?? 36) - 6) / 1.25;
 import { GroupBox, useDetail } from './node-parts';
 import type { AzNode as AzNodeType } from './types';
-
-/** What a person calls a zone that is not a Region AZ (DescribeAvailabilityZones' ZoneType, or an Outpost). */
-const ZONE_LABEL: Record<string, string> = { 'local-zone': 'Local Zone', 'wavelength-zone': 'Wavelength Zone', outpost: 'Outpost' };
+import { zoneChip, zoneLabel } from './zone-label';
 
 function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
   const detail = useDetail();
@@ -19,16 +17,28 @@ function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
   // The header band is only so tall; a collapsed AZ repeats its name in its (roomy) summary instead.
   const headerSize = Math.min(fontSize, HEADER_ROOM);
   const privateCount = data.subnetCount - data.publicSubnetCount;
-  const zone = data.zoneType ? ZONE_LABEL[data.zoneType] ?? data.zoneType : null;
-  const facts = [zone, data.azId, plural(data.subnetCount, 'subnet')].filter(Boolean).join(' · ');
+  const zone = data.zoneType ? zoneLabel(data.zoneType) : null;
+  const facts = [data.azId, plural(data.subnetCount, 'subnet')].filter(Boolean).join(' · ');
   const header = scaled ? (
     <div className="truncate px-[0.6em] pt-[0.3em] font-semibold leading-tight text-slate-700 dark:text-slate-200" style={{ fontSize: headerSize }}>
       {data.az}
     </div>
   ) : (
     <div className="flex min-w-0 items-baseline gap-2 px-2.5 pt-2 leading-tight">
-      <span className="shrink-0 text-[13px] font-bold uppercase tracking-wide text-slate-700 dark:text-slate-200">{data.az}</span>
-      <span className="truncate text-[11.5px] text-slate-500 dark:text-slate-400">{facts}</span>
+      {/* Local and Wavelength Zone names are long (us-east-1-wl1-bos-wlz-1): as AWS spells them, beside their marker. */}
+      <span
+        title={data.az}
+        className={cx('min-w-0 shrink-[0.1] truncate text-[13px] font-bold text-slate-700 dark:text-slate-200', !zone && 'uppercase tracking-wide')}
+      >
+        {data.az}
+      </span>
+      {zone ? (
+        <span data-zone-type={data.zoneType} title={zone} className="min-w-0 truncate rounded bg-amber-100 px-1 text-[11px] font-semibold text-amber-900 dark:bg-amber-900/70 dark:text-amber-100">
+          {zoneChip(data.zoneType ?? '')}
+        </span>
+      ) : null}
+      {/* The facts give way first: the zone's name is what a person looks for. */}
+      <span className="min-w-0 shrink-[100] truncate text-[11.5px] text-slate-500 dark:text-slate-400">{facts}</span>
     </div>
   );
   return (

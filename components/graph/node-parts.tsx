@@ -44,12 +44,12 @@ export function Badge({ tone = 'neutral', title, children }: { tone?: Tone; titl
 }
 
 /** A kind's icon on a tinted square; the icon is a CSS mask (see kind-icons.ts), one element. */
-export function KindChip({ kind, size = 'md', danger = false }: { kind: NodeKind; size?: 'sm' | 'md' | 'lg'; danger?: boolean }) {
+export function KindChip({ kind, size = 'md', danger = false, icon: shown = kind }: { kind: NodeKind; size?: 'sm' | 'md' | 'lg'; danger?: boolean; icon?: MaskIcon }) {
   const box = size === 'lg' ? 'h-9 w-9' : size === 'sm' ? 'h-6 w-6' : 'h-7 w-7';
   const icon = size === 'lg' ? 'h-5 w-5' : size === 'sm' ? 'h-3.5 w-3.5' : 'h-4 w-4';
   return (
     <span className={cx('flex shrink-0 items-center justify-center rounded-md', box, danger ? 'bg-red-100 text-red-700 dark:bg-red-900 dark:text-red-100' : KIND_STYLE[kind].chip)}>
-      <MaskedIcon icon={kind} className={icon} />
+      <MaskedIcon icon={shown} className={icon} />
     </span>
   );
 }
@@ -151,8 +151,10 @@ export function NodeCard(props: {
   selected: boolean;
   danger?: boolean;
   dashed?: boolean;
+  /** An icon other than the kind's own (a route target: transit, carrier, local gateway...). */
+  icon?: MaskIcon;
 } & Overlays) {
-  const { kind, title, subtitle, selected, danger = false, dashed = false, findings, mark } = props;
+  const { kind, title, subtitle, selected, danger = false, dashed = false, icon, findings, mark } = props;
   const detail = useDetail();
   const border = danger ? 'border-red-500 dark:border-red-500' : KIND_STYLE[kind].border;
   if (detail === 'low') {
@@ -176,7 +178,7 @@ export function NodeCard(props: {
           frameClasses(selected, mark),
         )}
       >
-        <KindChip kind={kind} danger={danger} />
+        <KindChip kind={kind} danger={danger} {...(icon ? { icon } : {})} />
         <div className="min-w-0 flex-1 leading-tight">
           <div className="truncate text-[14px] font-semibold" title={title}>
             {title}

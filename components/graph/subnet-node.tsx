@@ -3,6 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { cx } from './format';
 import { Facts, GroupBox, MaskedIcon, useDetail } from './node-parts';
 import type { SubnetNode as SubnetNodeType } from './types';
+import { zoneChip, zoneLabel } from './zone-label';
 
 // AWS reserves five addresses in every subnet; below a /28's worth of free ones, launches start failing soon.
 const LOW_FREE_IPS = 16;
@@ -44,6 +45,16 @@ function SubnetNodeView({ id, data, selected }: NodeProps<SubnetNodeType>) {
               <span key="c" className="font-mono" title={data.ipv6Cidrs?.join(', ')}>
                 {data.cidr || data.ipv6Cidrs?.[0] || 'no CIDR'}
               </span>,
+              data.zoneType ? (
+                <span
+                  key="z"
+                  data-zone-type={data.zoneType}
+                  title={`${zoneLabel(data.zoneType)} subnet: interface endpoints cannot be placed in it`}
+                  className="shrink-0 rounded bg-amber-100 px-1 font-semibold text-amber-900 dark:bg-amber-900/70 dark:text-amber-100"
+                >
+                  {zoneChip(data.zoneType)}
+                </span>
+              ) : null,
               data.ipv6Native ? (
                 <span key="v6" title="IPv6-only subnet: no IPv4 addresses" className="font-semibold text-violet-700 dark:text-violet-300">
                   IPv6-only

@@ -9,6 +9,8 @@ const t = topology({
   subnets: [
     subnet('subnet-v6', V, 'us-east-1a', '', { ipv6Cidrs: ['2600:1f18::/64'], ipv6Native: true, availableIps: 0, routeTableId: 'rtb-1' }),
     subnet('subnet-lz', V, 'us-east-1-bos-1a', '10.0.9.0/24', { zoneType: 'local-zone', routeTableId: 'rtb-1' }),
+    subnet('subnet-op', V, 'us-east-1a', '10.0.10.0/24', { zoneType: 'outpost', outpostArn: 'arn:aws:outposts:us-east-1:111122223333:outpost/op-0abc', routeTableId: 'rtb-1' }),
+    subnet('subnet-op2', V, 'us-east-1b', '10.0.11.0/24', { zoneType: 'outpost', outpostArn: 'arn:aws:outposts:us-east-1:111122223333:outpost/op-0abc', routeTableId: 'rtb-1' }),
   ],
   routeTables: [
     routeTable('rtb-1', V, {
@@ -39,6 +41,14 @@ describe('the graph of real-account shapes', () => {
     expect(node('subnet-v6')?.data).toMatchObject({ cidr: '', ipv6Cidrs: ['2600:1f18::/64'], ipv6Native: true });
     expect(node('vpc-1/us-east-1-bos-1a')?.data).toMatchObject({ zoneType: 'local-zone' });
     expect(node('vpc-1/us-east-1a')?.data).not.toHaveProperty('zoneType');
+    expect(node('subnet-lz')?.data).toMatchObject({ zoneType: 'local-zone' });
+    expect(node('subnet-v6')?.data).not.toHaveProperty('zoneType');
+  });
+
+  it('marks an Outpost subnet itself; its Region AZ stays an AZ unless every subnet in it is on an Outpost', () => {
+    expect(node('subnet-op')?.data).toMatchObject({ zoneType: 'outpost' });
+    expect(node('vpc-1/us-east-1a')?.data).not.toHaveProperty('zoneType');
+    expect(node('vpc-1/us-east-1b')?.data).toMatchObject({ zoneType: 'outpost' });
   });
 
   it('draws a regional NAT gateway in its VPC, with the AZs it serves', () => {

@@ -97,11 +97,14 @@ export function formatDestinations(destinations: readonly string[]): string {
   return `${destinations.slice(0, 2).join(', ')} +${destinations.length - 2}`;
 }
 
-/** A zone type other than a Region AZ, when the subnets of an AZ group say one (an Outpost wins: it is the rack). */
+/**
+ * The zone type of an AZ group other than a Region AZ: a Local or Wavelength Zone its subnets say. An Outpost sits in
+ * a Region AZ, so its subnets mark only themselves, unless every subnet of the group is on one.
+ */
 function zoneTypeOf(subnets: readonly Subnet[]): string | undefined {
-  const types = new Set(subnets.map((s) => s.zoneType));
-  if (types.has('outpost')) return 'outpost';
-  return [...types].find((t) => t !== 'availability-zone');
+  const zone = subnets.map((s) => s.zoneType).find((t) => t !== 'availability-zone' && t !== 'outpost');
+  if (zone) return zone;
+  return subnets.length > 0 && subnets.every((s) => s.zoneType === 'outpost') ? 'outpost' : undefined;
 }
 
 function isBlackhole(route: Route): boolean {
@@ -221,6 +224,7 @@ export function buildGraph(topology: Topology, options: BuildGraphOptions): Grap
             availableIps: subnet.availableIps,
             ...(subnet.ipv6Cidrs.length ? { ipv6Cidrs: [...subnet.ipv6Cidrs] } : {}),
             ...(subnet.ipv6Native ? { ipv6Native: true } : {}),
+            ...(subnet.zoneType !== 'availability-zone' ? { zoneType: subnet.zoneType } : {}),
             routeTableId: subnet.routeTableId,
             explicitRouteTable: subnet.explicitRouteTable,
           },

@@ -59,6 +59,8 @@ export type SubnetData = {
   /** IPv6 blocks; an IPv6-only subnet (`ipv6Native`) has no IPv4 CIDR, and shows these instead. */
   ipv6Cidrs?: string[];
   ipv6Native?: boolean;
+  /** `local-zone`, `wavelength-zone`, `outpost`; absent in a Region AZ. Marked on the subnet in its AZ group. */
+  zoneType?: string;
   routeTableId: string | null;
   explicitRouteTable: boolean;
 };

@@ -159,12 +159,13 @@ export function buildElkGraphs(graph: LayoutInput, tree: Tree, members: readonly
 
   const hasIncoming = new Set<string>();
   for (const e of graph.edges) {
-    // Routes to a NAT gateway or an ENI run back into the address plan, against the flow; ELK would bend the
-    // whole picture to honour them. React Flow still draws them.
-    const targetKind = tree.kindOf.get(e.target);
-    if (e.kind === 'route' && (targetKind === 'natGateway' || targetKind === 'endpointEni')) continue;
+    // An edge from outside the address plan into it (a route to a NAT gateway, an ENI, a GWLB or interface
+    // endpoint card) runs back against the flow: ELK would break the cycle by putting the route table before the
+    // plan, where the wrapped table column then lands on the AZs. React Flow still draws it.
     const sourceBlock = blockOf.get(e.source);
-    if (sourceBlock !== undefined && sourceBlock === blockOf.get(e.target)) continue;
+    const targetBlock = blockOf.get(e.target);
+    if (targetBlock !== undefined && sourceBlock === undefined) continue;
+    if (sourceBlock !== undefined && sourceBlock === targetBlock) continue;
     const source = endpointFor(draft, e.source, 'source');
     const target = endpointFor(draft, e.target, 'target');
     if (source === null || target === null) continue;
