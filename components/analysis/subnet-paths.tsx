@@ -24,6 +24,7 @@ export const VIA_LABELS: Record<PathVia, string> = {
   'carrier-gateway': 'Carrier gateway',
   appliance: 'Appliance',
   'gwlb-inspection': 'GWLB inspection',
+  'unrecognised-target': 'Unrecognised target',
   none: 'No path',
 };
 
@@ -43,6 +44,7 @@ const VIA_STYLES: Record<PathVia, string> = {
   'vpn-gateway': LEAVES,
   'local-gateway': LEAVES,
   'carrier-gateway': LEAVES,
+  'unrecognised-target': LEAVES,
   appliance: 'bg-teal-100 text-teal-900 ring-teal-600/25 dark:bg-teal-900/50 dark:text-teal-200 dark:ring-teal-400/30',
   'gwlb-inspection': 'bg-teal-100 text-teal-900 ring-teal-600/25 dark:bg-teal-900/50 dark:text-teal-200 dark:ring-teal-400/30',
   none: 'bg-red-100 text-red-800 ring-red-600/20 dark:bg-red-900/50 dark:text-red-200 dark:ring-red-400/30',

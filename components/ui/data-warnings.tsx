@@ -5,6 +5,7 @@ const TITLE: Record<DataWarning['kind'], string> = {
   inconsistent: 'Data that does not add up',
   skipped: 'Records that could not be read',
   'left-out': 'Left out on purpose',
+  unrecognised: 'Values vpc-atlas does not recognise',
 };
 
 /** How many items show before the rest fold away. */
@@ -16,7 +17,7 @@ const SHOWN = 8;
  */
 export function DataWarnings({ warnings, showVpc = false }: { warnings: DataWarning[]; showVpc?: boolean }) {
   if (!warnings.length) return null;
-  const kinds = (['skipped', 'inconsistent', 'left-out'] as const).filter((k) => warnings.some((w) => w.kind === k));
+  const kinds = (['skipped', 'inconsistent', 'unrecognised', 'left-out'] as const).filter((k) => warnings.some((w) => w.kind === k));
   return (
     <div
       role="status"

@@ -26,6 +26,7 @@ export type PathVia =
   | 'carrier-gateway'
   | 'appliance'
   | 'gwlb-inspection'
+  | 'unrecognised-target'
   | 'none';
 
 /**
@@ -176,8 +177,12 @@ export function followRoute(lk: PathLookups, w: Walk, table: RouteTable, match: 
       );
     case 'local':
       return out('none', [], `keeps the traffic inside the VPC: no path to ${serviceTitle(service)}.`);
-    default:
-      return out('none', [route.target], `sends the traffic to ${route.target} (${route.targetType}), a target vpc-atlas does not follow: no path modelled.`);
+    default: {
+      // A target type this app does not know (an ODB network, a Route Server next hop, one AWS added later): the
+      // route carries the traffic, so it is not "no path"; normalize says the same in the VPC's data warnings.
+      const name = route.target === 'unknown' ? 'a target with no id' : route.target;
+      return out('unrecognised-target', [route.target], `leaves through ${name} (unrecognised target type): where it goes next is outside this view.`);
+    }
   }
 }
 

@@ -125,6 +125,25 @@ const cases: Case[] = [
     detail: /network interface eni-0abc, an appliance/,
   },
   {
+    // An Oracle Database@AWS network (OdbNetworkArn) or a target type AWS adds later: the route carries the
+    // traffic, so the path says where it leaves, never "no path".
+    name: 'a default route to a target type vpc-atlas does not know: it leaves there, named',
+    parts: parts({ routeTables: [rtbPub, appTable(route('0.0.0.0/0', 'arn:aws:odb:us-east-1:111122223333:odb-network/odbnet-1'))] }),
+    service: 'sts',
+    expected: { via: 'unrecognised-target', hops: ['subnet-app', 'rtb-app', 'arn:aws:odb:us-east-1:111122223333:odb-network/odbnet-1'] },
+    detail: /leaves through arn:aws:odb:us-east-1:111122223333:odb-network\/odbnet-1 \(unrecognised target type\)/,
+  },
+  {
+    // The same target behind a NAT gateway's subnet table: NAT, then the unrecognised target.
+    name: 'a NAT gateway whose subnet routes to an unrecognised target: NAT, then that target',
+    parts: parts({
+      routeTables: [table('rtb-pub', ['subnet-pub'], [route('0.0.0.0/0', 'foo-0123')]), appTable(route('0.0.0.0/0', 'nat-a'))],
+    }),
+    service: 'sts',
+    expected: { via: 'nat', onward: 'unrecognised-target' },
+    detail: /NAT gateway nat-a; after it, route 0\.0\.0\.0\/0 in rtb-pub leaves through foo-0123 \(unrecognised target type\)/,
+  },
+  {
     // AWS: an egress-only internet gateway carries IPv6 out (not in); an IPv6-only subnet has no IPv4 route to use.
     name: 'an IPv6-only subnet without DNS64 goes out through the egress-only internet gateway',
     parts: parts({ routeTables: [rtbPub, v6Table(route('0.0.0.0/0', 'nat-a'), route('::/0', 'eigw-1'))] }),

@@ -158,7 +158,7 @@ const TransitGatewayAttachment = z.object({
 });
 const Zone = z.object({ name: z.string(), id: z.string().nullable(), zoneType: z.string(), parentZoneName: z.string().nullable() });
 const DataWarning = z.object({
-  kind: z.enum(['skipped', 'inconsistent', 'left-out']),
+  kind: z.enum(['skipped', 'inconsistent', 'left-out', 'unrecognised']),
   vpcId: z.string().nullable(),
   message: z.string(),
   file: z.string().optional(),

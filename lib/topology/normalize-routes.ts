@@ -33,6 +33,22 @@ const TARGET_FIELDS: ReadonlyArray<readonly [keyof SdkRoute, Kind]> = [
 
 const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
+/** Route fields that end like a target's (`...Id`, `...Arn`) but are not one. */
+const NOT_TARGETS: ReadonlySet<string> = new Set(['DestinationPrefixListId', 'InstanceOwnerId']);
+
+/**
+ * A target field AWS added after this app was written (say `FooGatewayId`), found by its shape: the first
+ * string field named `...Id` or `...Arn` that is not a known one. Its value names the target.
+ */
+function unknownTargetField(r: SdkRoute): string | undefined {
+  const known = new Set<string>(TARGET_FIELDS.map(([f]) => f as string));
+  for (const [key, value] of Object.entries(r as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (known.has(key) || NOT_TARGETS.has(key) || key === 'GatewayId') continue;
+    if (/(Id|Arn)$/.test(key) && text(value)) return text(value);
+  }
+  return undefined;
+}
+
 /** Classifies a route's target and names it, following the fields DescribeRouteTables fills. */
 export function classifyRoute(r: SdkRoute): Route {
   const destination = text(r.DestinationPrefixListId) ?? text(r.DestinationCidrBlock) ?? text(r.DestinationIpv6CidrBlock) ?? '';
@@ -62,6 +78,8 @@ export function classifyRoute(r: SdkRoute): Route {
     } else if (text((r as { IpAddress?: string }).IpAddress)) {
       // A Route Server next hop: propagated into the table with only an IP address.
       target = (r as { IpAddress: string }).IpAddress;
+    } else {
+      target = unknownTargetField(r) ?? target;
     }
   }
   const state = text(r.State) ?? 'active';
@@ -77,6 +95,19 @@ export function classifyRoute(r: SdkRoute): Route {
     origin,
     propagated: origin === 'EnableVgwRoutePropagation',
   };
+}
+
+/**
+ * Routes whose target type this app does not know (an ODB network, a Route Server next hop, a field AWS added
+ * later) are kept, and said per VPC: a path through one says the traffic leaves there, not what happens next.
+ */
+function noteUnrecognised(tableId: string, vpcId: string, routes: Route[], w: DataWarnings): Route[] {
+  for (const r of routes) {
+    if (r.targetKind !== 'other') continue;
+    const target = r.target === 'unknown' ? 'a target with no id' : r.target;
+    w.add('unrecognised', vpcId, `Route ${r.destination || '(no destination)'} in ${tableId} goes to ${target}, a target type vpc-atlas does not recognise: paths through it stop there.`);
+  }
+  return routes;
 }
 
 /** Route tables with their routes sorted by destination; associations in states other than associated do not count. */
@@ -101,10 +132,15 @@ export function normalizeRouteTables(raw: RawRegion, w: DataWarnings): RouteTabl
         subnetIds: sorted(live.map((a) => a.SubnetId)),
         effectiveSubnetIds: [],
         gatewayIds: sorted(live.map((a) => a.GatewayId)),
-        routes: listOf(rt.Routes)
-          .filter((r) => r && typeof r === 'object')
-          .map(classifyRoute)
-          .sort((a, b) => compareCidrs(a.destination, b.destination) || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)),
+        routes: noteUnrecognised(
+          id,
+          rt.VpcId!,
+          listOf(rt.Routes)
+            .filter((r) => r && typeof r === 'object')
+            .map(classifyRoute)
+            .sort((a, b) => compareCidrs(a.destination, b.destination) || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)),
+          w,
+        ),
         tags,
       };
     },

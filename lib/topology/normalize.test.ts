@@ -117,6 +117,37 @@ describe('normalizeTopology', () => {
     expect(routes.map((r) => r.propagated)).toEqual([false, false, false, false, false, false, false, false, false, false, false, false, false, true, false]);
   });
 
+  it('keeps a route to a target type it does not know, named by its field, and says so on the VPC', () => {
+    // OdbNetworkArn (Oracle Database@AWS) is in botocore's Route shape; `FutureGatewayId` stands for one AWS adds later.
+    const t = normalizeTopology(
+      raw({
+        routeTables: [
+          {
+            RouteTableId: 'rtb-1',
+            VpcId: 'vpc-1',
+            Associations: [{ Main: true }],
+            Routes: [
+              { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' },
+              { DestinationCidrBlock: '0.0.0.0/0', FutureGatewayId: 'fgw-0123', InstanceOwnerId: '111122223333' },
+              { DestinationCidrBlock: '10.8.0.0/16', OdbNetworkArn: 'arn:aws:odb:us-east-1:111122223333:odb-network/odbnet-1' },
+            ],
+          },
+        ],
+      }),
+      opts,
+    );
+    const routes = t.routeTables[0]!.routes;
+    expect(routes.map((r) => [r.destination, r.target, r.targetType])).toEqual([
+      ['0.0.0.0/0', 'fgw-0123', 'other'],
+      ['10.0.0.0/16', 'local', 'local'],
+      ['10.8.0.0/16', 'arn:aws:odb:us-east-1:111122223333:odb-network/odbnet-1', 'other'],
+    ]);
+    expect(t.dataWarnings.filter((w) => w.kind === 'unrecognised')).toEqual([
+      { kind: 'unrecognised', vpcId: 'vpc-1', message: expect.stringMatching(/^Route 0\.0\.0\.0\/0 in rtb-1 goes to fgw-0123, a target type vpc-atlas does not recognise/) },
+      { kind: 'unrecognised', vpcId: 'vpc-1', message: expect.stringContaining('goes to arn:aws:odb:us-east-1:111122223333:odb-network/odbnet-1') },
+    ]);
+  });
+
   it('keeps blackhole routes with their state and the vanished target', () => {
     const r = classifyRoute({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-gone', State: 'blackhole' });
     expect(r).toMatchObject({ target: 'nat-gone', targetType: 'blackhole', targetKind: 'nat', state: 'blackhole' });

@@ -297,8 +297,11 @@ export interface Zone {
  * of the data) so that a VPC page shows only its own.
  */
 export interface DataWarning {
-  /** skipped: a record left out; inconsistent: records that contradict each other; left-out: kept out on purpose. */
-  kind: 'skipped' | 'inconsistent' | 'left-out';
+  /**
+   * skipped: a record left out; inconsistent: records that contradict each other; left-out: kept out on purpose;
+   * unrecognised: kept, but with a value this app cannot interpret (a route target type it does not know).
+   */
+  kind: 'skipped' | 'inconsistent' | 'left-out' | 'unrecognised';
   vpcId: string | null;
   message: string;
   /** Where the record came from, when it came from a file: `us-east-1/describe-subnets.json`, and its index. */
