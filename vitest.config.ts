@@ -4,7 +4,7 @@ import path from 'node:path';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
   test: {
-    include: ['proxy.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
+    include: ['proxy.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['**/*.live.test.ts', 'node_modules/**'],
     environment: 'node',
     // A guard against hangs, not a speed target (those live in `npm run bench`): tests that spawn tsx or lay out the

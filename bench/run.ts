@@ -15,7 +15,7 @@ import { SIZES, countsOf, writeSynth, type Size } from '../scripts/lib/synth';
 import { benchVariant } from './lib/browser-phase';
 import { benchLive } from './lib/live-phase';
 import { descendants, freePort, installCleanup, memoryOf, run, start, stop, stopAll, waitForHttp } from './lib/procs';
-import { checkTargets, markdown, type SizeResult } from './lib/report';
+import { checkIssue21, checkTargets, markdown, type SizeResult } from './lib/report';
 import { figure, since, type Figure } from './lib/stats';
 import { benchServer, type View } from './lib/server-phase';
 
@@ -46,6 +46,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --no-build         never rebuild; fail if ${DIST_DIR} has no build
   --timeout <s>      how long one page may take to draw before the run fails (default 120)
   --out <file>       where the JSON goes (default bench/results.json)
+  --baseline <file>  results to compare L and XL against (default: the --out file before this run)
   --keep             keep the temporary fixture directory
   --profile          one extra, unmeasured visit per page with a CPU profile of each gesture,
                      written to bench/out/*.cpuprofile and summarised in the JSON
@@ -64,6 +65,7 @@ function parseBenchArgs(argv: string[]) {
     'no-build': { type: 'boolean' },
     timeout: { type: 'string' },
     out: { type: 'string' },
+    baseline: { type: 'string' },
     keep: { type: 'boolean' },
     profile: { type: 'boolean' },
   });
@@ -83,6 +85,7 @@ function parseBenchArgs(argv: string[]) {
     build: v.build ? ('always' as const) : v['no-build'] ? ('never' as const) : ('auto' as const),
     timeoutMs: timeout * 1000,
     out: path.resolve(v.out ?? path.join(ROOT, 'bench', 'results.json')),
+    baseline: v.baseline ? path.resolve(v.baseline) : null,
     keep: !!v.keep,
     profile: !!v.profile,
   };
@@ -150,6 +153,21 @@ async function buildApp(mode: 'always' | 'never' | 'auto'): Promise<void> {
   log(`bench: built in ${Math.round((Date.now() - t) / 1000)} s`);
 }
 
+/** The sizes of an earlier results file, or null when there is none; an unreadable one is an error naming it. */
+function readBaseline(file: string, explicit: boolean): SizeResult[] | null {
+  if (!existsSync(file)) {
+    if (explicit) throw new UsageError(`--baseline ${file}: no such file.`);
+    return null;
+  }
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { sizes?: SizeResult[] };
+    if (!Array.isArray(json.sizes)) throw new Error('it has no "sizes" list');
+    return json.sizes;
+  } catch (err) {
+    throw new UsageError(`${file} is not a bench results file: ${(err as Error).message}`);
+  }
+}
+
 function rssOfTree(rootPid: number): { rssBytes: number; peakBytes: number; processes: number } | null {
   const mems = descendants(rootPid)
     .map((pid) => memoryOf(pid))
@@ -183,6 +201,8 @@ async function timePageResponses(url: string, runs: number): Promise<{ ms: Figur
 
 async function main() {
   const opts = readCommandLine('bench', USAGE, process.argv.slice(2), parseBenchArgs);
+  // Read before anything runs: the default baseline is the file this run overwrites.
+  const baseline = readBaseline(opts.baseline ?? opts.out, opts.baseline !== null);
   // Everything the bench's SDK clients could read: moto's dummy keys, and nothing from the shell.
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: 'testing',
@@ -301,7 +321,7 @@ async function main() {
     else rmSync(tmp, { recursive: true, force: true });
   }
 
-  const targets = checkTargets(results);
+  const targets = [...checkTargets(results), ...checkIssue21(results, baseline)];
   const load = os.loadavg().map((n) => n.toFixed(1)).join(' ');
   const meta = {
     runs: opts.runs,
@@ -313,7 +333,7 @@ async function main() {
     generatedAt: meta.date,
     durationSeconds: Math.round((Date.now() - started) / 1000),
     machine: meta.machine,
-    options: { sizes: opts.sizes, runs: opts.runs, seed: opts.seed, region: opts.region, skipLive: opts.skipLive, skipBrowser: opts.skipBrowser },
+    options: { sizes: opts.sizes, runs: opts.runs, seed: opts.seed, region: opts.region, skipLive: opts.skipLive, skipBrowser: opts.skipBrowser, baseline: opts.baseline ?? opts.out },
     targets,
     sizes: results,
     markdown: table,

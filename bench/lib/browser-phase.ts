@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { countLabels, NODE_TEXTS_SCRIPT, type LabelCount, type NodeText } from './labels';
 import { figure, type Figure } from './stats';
 
 /** How long nothing may change before the graph counts as drawn... */
@@ -159,6 +160,8 @@ export interface BrowserRun {
   overviewPan: Interaction | null;
   domNodesOverview: number;
   canvas: { x: number; y: number; width: number; height: number };
+  /** Readable labels when drawn, at the zoom the page fitted the graph at (before any gesture). */
+  labels: LabelCount;
 }
 
 export interface JsFile {
@@ -183,6 +186,8 @@ export interface VariantResult {
   heapBytes: Figure;
   domNodesDrawn: number | null;
   domNodesOverview: number | null;
+  /** Readable labels at fit-to-screen, of the first measured run (the picture is the same in every run). */
+  labels: LabelCount | null;
   js: { files: JsFile[]; gzipBytes: number; bytes: number; workerGzipBytes: number } | null;
   /** The extra visit of `--profile`, with a CPU profile summary per gesture. */
   profiled?: BrowserRun;
@@ -394,6 +399,7 @@ async function visit(context: BrowserContext, url: string, timeoutMs: number, in
       edges: document.getElementsByClassName('react-flow__edge').length,
     }));
     const fitZoom = await zoomOf(page);
+    const labels = countLabels((await page.evaluate(NODE_TEXTS_SCRIPT)) as NodeText[]);
     const box = await canvasBox(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -412,6 +418,7 @@ async function visit(context: BrowserContext, url: string, timeoutMs: number, in
       overviewPan: null,
       domNodesOverview: counts.nodes,
       canvas: { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) },
+      labels,
     };
     if (!interact) return run;
 
@@ -484,17 +491,9 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** Warm-up visit (not counted), the JS inventory, then `runs` measured visits, each in a fresh context. */
-export async function benchVariant(
-  browser: Browser,
-  url: string,
-  runs: number,
-  timeoutMs: number,
-  log: (s: string) => void,
-  /** With `--profile`: CPU-profile the gestures of one extra, unmeasured visit; files start with this path. */
-  profilePrefix?: string,
-): Promise<VariantResult> {
-  const result: VariantResult = {
+/** A variant with nothing measured yet. */
+export function emptyVariant(url: string): VariantResult {
+  return {
     url,
     errors: [],
     runs: [],
@@ -506,8 +505,22 @@ export async function benchVariant(
     heapBytes: figure([]),
     domNodesDrawn: null,
     domNodesOverview: null,
+    labels: null,
     js: null,
   };
+}
+
+/** Warm-up visit (not counted), the JS inventory, then `runs` measured visits, each in a fresh context. */
+export async function benchVariant(
+  browser: Browser,
+  url: string,
+  runs: number,
+  timeoutMs: number,
+  log: (s: string) => void,
+  /** With `--profile`: CPU-profile the gestures of one extra, unmeasured visit; files start with this path. */
+  profilePrefix?: string,
+): Promise<VariantResult> {
+  const result = emptyVariant(url);
   const inContext = async <T>(fn: (c: BrowserContext) => Promise<T>): Promise<T> => {
     const context = await newContext(browser);
     try {
@@ -532,7 +545,7 @@ export async function benchVariant(
       log(
         `  run ${i + 1}/${runs}: drawn ${run.drawnMs} ms, TBT ${run.tbtMs} ms, pan ${run.pan?.fps} fps, ` +
           `zoom-out ${run.zoomOut?.fps} fps, overview ${run.overviewPan?.fps} fps, heap ${(run.heapBytes / 1e6).toFixed(1)} MB, ` +
-          `${run.domNodesDrawn} nodes in DOM`,
+          `${run.domNodesDrawn} nodes in DOM, ${run.labels.labelled} of ${run.labels.nodes} on screen labelled`,
       );
     } catch (err) {
       result.errors.push((err as Error).message);
@@ -556,5 +569,6 @@ export async function benchVariant(
   result.heapBytes = figure(result.runs.map((r) => r.heapBytes));
   result.domNodesDrawn = result.runs[0]?.domNodesDrawn ?? null;
   result.domNodesOverview = result.runs[0]?.domNodesOverview ?? null;
+  result.labels = result.runs[0]?.labels ?? null;
   return result;
 }

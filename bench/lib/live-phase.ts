@@ -1,20 +1,27 @@
 /**
  * Live figures: a moto server on loopback holding a synthetic account (created through the SDK), read
  * by the app's own load (LiveEc2Api + readRegion) and, in the same run, by the bare SDK paginators
- * (all nine Describe chains in one Promise.all), so the ratio shows what our load adds.
+ * (the same fourteen Describe chains in one Promise.all), so the ratio shows what our load adds. The
+ * first nine chains alone (what a load read until the real-accounts work added five lists) are timed
+ * too: the difference is what those five later lists cost a live load.
  */
 import path from 'node:path';
 // eslint-disable-next-line no-restricted-imports -- the raw-SDK baseline of the benchmark, against a local moto server only
 import {
   DescribeVpcAttributeCommand,
   EC2Client,
+  DescribeAvailabilityZonesCommand,
+  paginateDescribeCarrierGateways,
+  paginateDescribeEgressOnlyInternetGateways,
   paginateDescribeInternetGateways,
+  paginateDescribeManagedPrefixLists,
   paginateDescribeNatGateways,
   paginateDescribeNetworkInterfaces,
   paginateDescribePrefixLists,
   paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
+  paginateDescribeTransitGatewayVpcAttachments,
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
@@ -23,7 +30,7 @@ import { readRegion } from '@/lib/ec2/read-region';
 import { replayIntoEc2 } from '../../scripts/lib/synth-moto';
 import { synthRegion, type Size } from '../../scripts/lib/synth';
 import { freePort, start, stop, waitForHttp } from './procs';
-import { figure, since, type Figure } from './stats';
+import { figure, rotate, since, type Figure } from './stats';
 
 export interface LiveResult {
   size: Size;
@@ -32,13 +39,21 @@ export interface LiveResult {
   seedMs: number;
   /** LiveEc2Api + readRegion: our load. */
   oursMs: Figure;
-  /** Promise.all of the nine SDK paginators. */
+  /** Promise.all of the SDK paginators of every list our load reads (fourteen). */
   rawMs: Figure;
   /** median(ours) / median(raw). */
   ratio: number | null;
   /**
+   * The first nine chains alone, as raw paginators: what a load read before the five later lists (egress-only and
+   * carrier gateways, transit gateway attachments, zones, managed prefix lists). Optional: results.json files
+   * written before it have no such figure.
+   */
+  rawFirstNineMs?: Figure;
+  /** median(ours) / median(first nine raw): our load now against the old baseline, the cost of the later lists included. */
+  ratioFirstNine?: number | null;
+  /**
    * The DescribeVpcAttribute calls our load makes (DNS support and hostnames, per VPC), alone, all in
-   * parallel: readRegion starts them only after all nine Describe chains have finished.
+   * parallel: readRegion starts them as soon as DescribeVpcs has answered, beside the other lists.
    */
   vpcAttributesMs: Figure;
   /** Requests per operation in one load, ours and raw. */
@@ -47,6 +62,9 @@ export interface LiveResult {
   /** Items read per list, to show both loads saw the same account. */
   items: Record<string, number>;
 }
+
+type Variant = 'ours' | 'raw' | 'rawNine';
+const VARIANTS: readonly Variant[] = ['ours', 'raw', 'rawNine'];
 
 /** Same page size as LiveEc2Api, so both sides make the same calls. */
 const PAGE_SIZE = 100;
@@ -70,23 +88,43 @@ async function drain<P>(pages: AsyncIterable<P>, key: keyof P): Promise<number> 
   return n;
 }
 
-/** The raw baseline: every Describe chain our load makes, through the SDK paginators, all at once. */
-async function rawLoad(client: EC2Client): Promise<Record<string, number>> {
+/** The nine lists every load has read since the start, through the SDK paginators. */
+function firstNine(client: EC2Client): Record<string, Promise<number>> {
   const cfg = { client, pageSize: PAGE_SIZE };
-  const [vpcs, subnets, routeTables, vpcEndpoints, networkInterfaces, securityGroups, internetGateways, natGateways, prefixLists] =
-    await Promise.all([
-      drain(paginateDescribeVpcs(cfg, {}), 'Vpcs'),
-      drain(paginateDescribeSubnets(cfg, {}), 'Subnets'),
-      drain(paginateDescribeRouteTables(cfg, {}), 'RouteTables'),
-      drain(paginateDescribeVpcEndpoints(cfg, {}), 'VpcEndpoints'),
-      drain(paginateDescribeNetworkInterfaces(cfg, {}), 'NetworkInterfaces'),
-      drain(paginateDescribeSecurityGroups(cfg, {}), 'SecurityGroups'),
-      drain(paginateDescribeInternetGateways(cfg, {}), 'InternetGateways'),
-      drain(paginateDescribeNatGateways(cfg, {}), 'NatGateways'),
-      drain(paginateDescribePrefixLists(cfg, {}), 'PrefixLists'),
-    ]);
-  return { vpcs, subnets, routeTables, vpcEndpoints, networkInterfaces, securityGroups, internetGateways, natGateways, prefixLists };
+  return {
+    vpcs: drain(paginateDescribeVpcs(cfg, {}), 'Vpcs'),
+    subnets: drain(paginateDescribeSubnets(cfg, {}), 'Subnets'),
+    routeTables: drain(paginateDescribeRouteTables(cfg, {}), 'RouteTables'),
+    vpcEndpoints: drain(paginateDescribeVpcEndpoints(cfg, {}), 'VpcEndpoints'),
+    networkInterfaces: drain(paginateDescribeNetworkInterfaces(cfg, {}), 'NetworkInterfaces'),
+    securityGroups: drain(paginateDescribeSecurityGroups(cfg, {}), 'SecurityGroups'),
+    internetGateways: drain(paginateDescribeInternetGateways(cfg, {}), 'InternetGateways'),
+    natGateways: drain(paginateDescribeNatGateways(cfg, {}), 'NatGateways'),
+    prefixLists: drain(paginateDescribePrefixLists(cfg, {}), 'PrefixLists'),
+  };
 }
+
+/** The five lists added for real accounts (readRegion's LATER_LISTS). */
+function laterFive(client: EC2Client): Record<string, Promise<number>> {
+  const cfg = { client, pageSize: PAGE_SIZE };
+  return {
+    egressOnlyInternetGateways: drain(paginateDescribeEgressOnlyInternetGateways(cfg, {}), 'EgressOnlyInternetGateways'),
+    carrierGateways: drain(paginateDescribeCarrierGateways(cfg, {}), 'CarrierGateways'),
+    transitGatewayVpcAttachments: drain(paginateDescribeTransitGatewayVpcAttachments(cfg, {}), 'TransitGatewayVpcAttachments'),
+    availabilityZones: client.send(new DescribeAvailabilityZonesCommand({})).then((p) => p.AvailabilityZones?.length ?? 0),
+    managedPrefixLists: drain(paginateDescribeManagedPrefixLists(cfg, {}), 'PrefixLists'),
+  };
+}
+
+/** All the chains at once; items read per list. */
+async function settle(chains: Record<string, Promise<number>>): Promise<Record<string, number>> {
+  const keys = Object.keys(chains);
+  const counts = await Promise.all(keys.map((k) => chains[k] as Promise<number>));
+  return Object.fromEntries(keys.map((k, i) => [k, counts[i] as number]));
+}
+
+/** The raw baseline: every Describe chain our load makes, through the SDK paginators, all at once. */
+const rawLoad = (client: EC2Client) => settle({ ...firstNine(client), ...laterFive(client) });
 
 export async function benchLive(opts: { root: string; sizes: Size[]; runs: number; seed: number; region: string; log: (s: string) => void }): Promise<LiveResult[]> {
   const liveSizes = opts.sizes.filter((s) => s === 'M' || s === 'L');
@@ -114,8 +152,9 @@ export async function benchLive(opts: { root: string; sizes: Size[]; runs: numbe
       const oursCalls = countRequests(ours.client);
       const raw = new EC2Client({ region: opts.region, endpoint, credentials });
       const rawCalls = countRequests(raw);
-      const oursMs: number[] = [];
-      const rawMs: number[] = [];
+      // Its own client, so the raw request counts stay those of one full load.
+      const rawNine = new EC2Client({ region: opts.region, endpoint, credentials });
+      const times: Record<Variant, number[]> = { ours: [], raw: [], rawNine: [] };
       const attrMs: number[] = [];
       const vpcIds = (await ours.describeVpcs({})).Vpcs?.flatMap((v) => (v.VpcId ? [v.VpcId] : [])) ?? [];
       const attributesAlone = async () => {
@@ -128,25 +167,26 @@ export async function benchLive(opts: { root: string; sizes: Size[]; runs: numbe
         return since(t);
       };
       let items: Record<string, number> = {};
-      const one = async (which: 'ours' | 'raw', keep: boolean) => {
+      const one = async (which: Variant, keep: boolean) => {
         const t = performance.now();
         if (which === 'ours') {
           const region = await readRegion(ours);
           if (region.warnings.length > 0) throw new Error(`live load warned: ${region.warnings.join('; ')}`);
-        } else {
+          if (region.unread?.length) throw new Error(`live load left lists unread: ${region.unread.join(', ')}`);
+        } else if (which === 'raw') {
           items = await rawLoad(raw);
+        } else {
+          await settle(firstNine(rawNine));
         }
         const ms = since(t);
-        if (keep) (which === 'ours' ? oursMs : rawMs).push(ms);
+        if (keep) times[which].push(ms);
       };
-      // Warm both clients (connections, credentials, moto's own caches), then alternate which goes first.
-      await one('ours', false);
-      await one('raw', false);
+      // Warm the clients (connections, credentials, moto's own caches), then rotate which goes first.
+      for (const which of VARIANTS) await one(which, false);
       for (const k of Object.keys(oursCalls)) delete oursCalls[k];
       for (const k of Object.keys(rawCalls)) delete rawCalls[k];
       for (let i = 0; i < opts.runs; i++) {
-        const order: ('ours' | 'raw')[] = i % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours'];
-        for (const which of order) await one(which, true);
+        for (const which of rotate(VARIANTS, i)) await one(which, true);
       }
       // Separately, so the request counts above stay those of one load each.
       const rawCallsBefore = { ...rawCalls };
@@ -155,20 +195,25 @@ export async function benchLive(opts: { root: string; sizes: Size[]; runs: numbe
       for (const k of Object.keys(rawCalls)) if (rawCalls[k] === 0) delete rawCalls[k];
       const perLoad = (counts: Record<string, number>) =>
         Object.fromEntries(Object.entries(counts).sort().map(([k, v]) => [k, Math.round((v / opts.runs) * 10) / 10]));
-      const o = figure(oursMs);
-      const r = figure(rawMs);
+      const o = figure(times.ours);
+      const r = figure(times.raw);
+      const r9 = figure(times.rawNine);
+      const ratio = (a: Figure, b: Figure) => (a.median !== null && b.median ? Math.round((a.median / b.median) * 100) / 100 : null);
       results.push({
         size,
         seedRequests: seeded.requests,
         seedMs: Math.round(seeded.ms),
         oursMs: o,
         rawMs: r,
-        ratio: o.median !== null && r.median ? Math.round((o.median / r.median) * 100) / 100 : null,
+        ratio: ratio(o, r),
+        rawFirstNineMs: r9,
+        ratioFirstNine: ratio(o, r9),
         vpcAttributesMs: figure(attrMs),
         oursCalls: perLoad(oursCalls),
         rawCalls: perLoad(rawCalls),
         items,
       });
+      rawNine.destroy();
       ours.client.destroy();
       raw.destroy();
     }

@@ -20,3 +20,11 @@ export function figure(runs: (number | null)[]): Figure {
 export function since(t0: number): number {
   return Math.round((performance.now() - t0) * 10) / 10;
 }
+
+/** The list turned by `i` places: run i of a comparison starts with a different variant each time. */
+export function rotate<T>(list: readonly T[], i: number): T[] {
+  const n = list.length;
+  if (n === 0) return [];
+  const k = ((i % n) + n) % n;
+  return [...list.slice(k), ...list.slice(0, k)];
+}

@@ -28,7 +28,7 @@ import './topology-graph.css';
 
 import { ConnectionMode, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange, type NodeMouseHandler, type Viewport as FlowViewport } from '@xyflow/react';
 import { LoaderCircle } from 'lucide-react';
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildGraph, viewGraphOptions } from '@/lib/graph/build';
 import { absoluteBoxes, type Box } from '@/lib/graph/geometry';
 import { indexPaths, summarizeFindings, type GraphFinding } from '@/lib/graph/overlay';
@@ -47,7 +47,7 @@ import { edgeTypes, nodeTypes } from './node-types';
 import type { AtlasEdge, AtlasNode, TopologyGraphProps } from './types';
 import { useCamera } from './use-camera';
 import { useDelayedHover } from './use-delayed-hover';
-import { useFitView } from './use-fit-view';
+import { useFitView, type PaneSize } from './use-fit-view';
 import { useFlowElements } from './use-flow-elements';
 import { useGraphLayout } from './use-graph-layout';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
@@ -79,24 +79,28 @@ const NO_EDGES: AtlasEdge[] = [];
 const NO_FINDINGS: GraphFinding[] = [];
 
 export default function TopologyGraph(props: TopologyGraphProps) {
-  // The server renders the placeholder; in the browser the canvas replaces it as soon as this hydrates, before the
-  // placeholder is painted (a layout effect), so the first frame after hydration is the graph. Its code was
-  // evaluated with the page's, in a task of its own.
-  const [mountCanvas, setMountCanvas] = useState(false);
+  // The server renders the placeholder; in the browser the canvas replaces it once this hydrates. The placeholder has
+  // the canvas's box: measured here, it gives the first render its viewport, so React Flow mounts once, with the
+  // picture. The canvas renders in a transition: React renders it in slices and lets the browser in between, instead
+  // of one long task (`undefined`: not measured yet; `null`: the box had no size, React Flow measures its own).
+  const placeholder = useRef<HTMLDivElement>(null);
+  const [pane, setPane] = useState<PaneSize | null | undefined>(undefined);
   useLayoutEffect(() => {
-    setMountCanvas(true);
+    const el = placeholder.current;
+    const size = el && el.clientWidth > 0 && el.clientHeight > 0 ? { width: el.clientWidth, height: el.clientHeight } : null;
+    startTransition(() => setPane(size));
   }, []);
-  if (!mountCanvas) return <GraphPlaceholder />;
+  if (pane === undefined) return <GraphPlaceholder ref={placeholder} />;
   return (
     <ReactFlowProvider>
       <GraphStoreProvider initialView={props.initialView ?? DEFAULT_VIEW_STATE}>
-        <GraphCanvas {...props} />
+        <GraphCanvas {...props} initialPane={pane} />
       </GraphStoreProvider>
     </ReactFlowProvider>
   );
 }
 
-function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, ghost, focus, compact = false, analysis, findingsHref, initialLayout }: TopologyGraphProps) {
+function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, ghost, focus, compact = false, analysis, findingsHref, initialLayout, initialPane }: TopologyGraphProps & { initialPane: PaneSize | null }) {
   const store = useGraphStore();
   const view = useGraph((s) => s.view);
   useUrlViewState(view);
@@ -124,7 +128,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   );
   const { shown, pending, error } = useGraphLayout(graph, view.direction, initialLayout);
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);
-  const viewportReady = useFitView(shown?.layout ?? null, initialView?.viewport ?? null, absolute, focus);
+  const { ready: viewportReady, start: startViewport } = useFitView(shown?.layout ?? null, initialView?.viewport ?? null, absolute, focus, initialPane);
   const { recordViewportSoon } = useCamera(absolute);
 
   const findingList = analysis?.findings;
@@ -280,7 +284,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               onPaneClick={onPaneClick}
               onMoveStart={onMoveStart}
               onMoveEnd={onMoveEnd}
-              {...(initialView?.viewport ? { defaultViewport: initialView.viewport } : {})}
+              {...(startViewport ? { defaultViewport: startViewport } : {})}
               minZoom={MIN_ZOOM}
               maxZoom={MAX_ZOOM}
               colorMode="system"

@@ -13,31 +13,58 @@ const FIT_PADDING = { top: '60px', left: '20px', right: '20px', bottom: '20px' }
 /** Around focused nodes: clear of the legend button above and the zoom buttons below. */
 const FOCUS_PADDING = { top: '60px', left: '28px', right: '28px', bottom: '52px' } as const;
 
+/** A pane's size in CSS px. */
+export interface PaneSize {
+  width: number;
+  height: number;
+}
+
 /** The viewport that shows the whole layout in a pane of this size. */
-function wholeGraph(pane: { width: number; height: number }, layout: GraphLayout) {
+export function wholeGraph(pane: PaneSize, layout: Pick<GraphLayout, 'width' | 'height'>): Viewport {
   return getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, pane.width, pane.height, MIN_ZOOM, 1.1, FIT_PADDING);
+}
+
+/**
+ * Where the canvas starts: the saved viewport of the URL, else the whole graph in the pane measured before React Flow
+ * mounted (`initialPane`, the placeholder's box), else nothing yet (React Flow measures its pane, then it is fitted).
+ */
+export function startViewport(initialViewport: Viewport | null, layout: Pick<GraphLayout, 'width' | 'height'> | null, initialPane: PaneSize | null): Viewport | null {
+  if (initialViewport) return initialViewport;
+  if (!layout || !initialPane || initialPane.width <= 0 || initialPane.height <= 0) return null;
+  return wholeGraph(initialPane, layout);
 }
 
 /**
  * Where the view starts and when it is refitted: the saved viewport if the URL had one, else the whole graph; the
  * whole graph again after a relayout (filters, direction), and while the view is "the whole graph" when the canvas
- * changes size; `focus` nodes framed instead whenever the picture changes. True once the first viewport is set:
- * nothing is converted for or handed to React Flow before.
+ * changes size; `focus` nodes framed instead whenever the picture changes. `ready` is true once the first viewport is
+ * set: nothing is converted for or handed to React Flow before. When the pane was measured before React Flow mounted
+ * (`initialPane`), the first render already has its viewport (`start`, React Flow's `defaultViewport`), so the first
+ * render is the picture.
  */
-export function useFitView(layout: GraphLayout | null, initialViewport: Viewport | null, absolute: ReadonlyMap<string, Box>, focus: readonly string[] | undefined): boolean {
+export function useFitView(
+  layout: GraphLayout | null,
+  initialViewport: Viewport | null,
+  absolute: ReadonlyMap<string, Box>,
+  focus: readonly string[] | undefined,
+  initialPane: PaneSize | null = null,
+): { ready: boolean; start: Viewport | null } {
   const store = useGraphStore();
   const userViewport = useGraph((s) => s.view.viewport);
   const flowApi = useReactFlow<AtlasNode, AtlasEdge>();
   const flowStore = useStoreApi<AtlasNode, AtlasEdge>();
   const paneMeasured = useStore((s) => s.width > 0 && s.height > 0);
   const paneSize = useStore((s) => `${s.width}x${s.height}`);
-  const [viewportReady, setViewportReady] = useState(initialViewport !== null);
+  const [start] = useState(() => startViewport(initialViewport, layout, initialPane));
+  const [viewportReady, setViewportReady] = useState(start !== null);
+  // The pane size the start viewport was fitted to, when it was a fit (not the URL's viewport).
+  const guessedSize = useRef(start !== null && initialViewport === null && initialPane ? `${initialPane.width}x${initialPane.height}` : null);
 
   // First picture: computed from the layout's size and applied before any node is converted for or handed to React
   // Flow: rendering first at the default zoom (where a region graph is not in its overview) and fitting after would
   // do it all twice. React Flow measures its pane in an effect of its own, after this component's layout effects on
   // the first mount: the fit waits for that.
-  const fittedKey = useRef<string | null>(null);
+  const fittedKey = useRef<string | null>(guessedSize.current !== null && layout ? layout.key : null);
   const [, rerender] = useState(0);
   const nudged = useRef(false);
   useLayoutEffect(() => {
@@ -76,17 +103,18 @@ export function useFitView(layout: GraphLayout | null, initialViewport: Viewport
   }, [viewportReady, layoutKey, flowApi, initialViewport, layout, flowStore, store]);
 
   // While the view is "the whole graph" (no viewport of the user's), keep it whole when the canvas changes size:
-  // the inspector opening takes a third of the width.
-  const fittedSize = useRef<string | null>(null);
+  // the inspector opening takes a third of the width. A start fitted to the placeholder's box is corrected at once
+  // if React Flow measures another size.
+  const fittedSize = useRef<string | null>(guessedSize.current);
   useEffect(() => {
-    if (!viewportReady || !layout) return;
+    if (!viewportReady || !layout || !paneMeasured) return;
     const previous = fittedSize.current;
+    const wasGuess = previous !== null && previous === guessedSize.current;
+    guessedSize.current = null;
     fittedSize.current = paneSize;
     if (previous === null || previous === paneSize || userViewport !== null) return;
-    const { width, height } = flowStore.getState();
-    if (width === 0 || height === 0) return;
-    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout), { duration: 200 });
-  }, [paneSize, viewportReady, layout, userViewport, flowStore, flowApi]);
+    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout), { duration: wasGuess ? 0 : 200 });
+  }, [paneSize, paneMeasured, viewportReady, layout, userViewport, flowStore, flowApi]);
 
   // `focus`: after the fits above (a new layout, a new size), frame those nodes instead; once for each, so a pan of
   // the user's stays until the picture changes.
@@ -114,5 +142,5 @@ export function useFitView(layout: GraphLayout | null, initialViewport: Viewport
     void flowApi.setViewport(getViewportForBounds({ x, y, width: right - x, height: bottom - y }, width, height, MIN_ZOOM, 1, FOCUS_PADDING), { duration: 250 });
   }, [focusKey, paneSize, viewportReady, layout, absolute, flowStore, flowApi]);
 
-  return viewportReady;
+  return { ready: viewportReady, start };
 }

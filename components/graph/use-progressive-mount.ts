@@ -15,6 +15,14 @@ const MIN_SLICE = 16;
 const MAX_SLICE = 400;
 const MAX_MOUNT_FRAMES = 4;
 
+/**
+ * The mount state a layout starts with: a picture small enough for one slice whose viewport is already set is
+ * complete in the first render (no frame of an empty canvas, no second render); any other starts empty.
+ */
+export function initialMount(layoutKey: string | null, total: number, viewportReady: boolean): { key: string | null; count: number } {
+  return layoutKey !== null && viewportReady && total <= MOUNT_SLICE ? { key: layoutKey, count: Number.POSITIVE_INFINITY } : { key: null, count: 0 };
+}
+
 export interface MountedFlow {
   nodes: AtlasNode[];
   edges: AtlasEdge[];
@@ -31,7 +39,7 @@ export interface MountedFlow {
  */
 export function useProgressiveMount(layoutKey: string | null, drawnNodes: AtlasNode[], drawnEdges: AtlasEdge[], allNodes: AtlasNode[], viewportReady: boolean): MountedFlow {
   // `count` is Infinity once the first picture is complete.
-  const [mounted, setMounted] = useState<{ key: string | null; count: number }>({ key: null, count: 0 });
+  const [mounted, setMounted] = useState<{ key: string | null; count: number }>(() => initialMount(layoutKey, drawnNodes.length, viewportReady));
   const total = drawnNodes.length;
   const complete = mounted.key === layoutKey && mounted.count >= total;
   // Slices grow while frames stay short and shrink after a long task, so a fast machine draws in a few frames and
