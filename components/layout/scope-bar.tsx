@@ -127,7 +127,7 @@ export function ScopeBar({ scope, loaded, action, path }: ScopeBarProps) {
               <label htmlFor="scope-account-picker" className="text-slate-600 dark:text-slate-300">
                 Account
               </label>
-              <select id="scope-account-picker" name="account" defaultValue={scope.account ?? ''} className={select}>
+              <select id="scope-account-picker" name="account" defaultValue={scope.account ?? ''} className={`${select} max-w-64`}>
                 {scope.accounts.map((a) => (
                   <option key={a.id} value={a.isDefault ? '' : a.id}>
                     {a.name === a.id ? a.id : `${a.name} (${a.id})`}

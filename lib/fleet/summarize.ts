@@ -40,6 +40,18 @@ export function accountRegionQuery(account: FleetAccount, region: string, link: 
 
 const cents = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * The resource a finding's link selects on its VPC page: the first one the graph draws. Security groups and
+ * prefix lists are not nodes of the graph (an open security group is shown on its endpoint, which follows it).
+ */
+export function selectableResource(resourceIds: readonly string[]): string | undefined {
+  return resourceIds.find((id) => !/^(sg|pl)-/.test(id)) ?? resourceIds[0];
+}
+
+function vpcHref(vpcId: string, account: FleetAccount, region: string, link: LinkScope, selected: string | undefined): string {
+  return `/vpcs/${encodeURIComponent(vpcId)}?${accountRegionQuery(account, region, link, selected ? { selected } : {})}`;
+}
+
 /** Kept per topology object (small next to it), so an unchanged fixture region costs nothing on a refresh. */
 const summaries = perTopology<RegionSummary>();
 
@@ -69,7 +81,7 @@ function summarize(topology: Topology, account: FleetAccount, link: LinkScope): 
       severity: f.severity,
       resourceIds: f.resourceIds,
       monthlyUsd: savings.get(f.id) ?? null,
-      href: `/vpcs/${encodeURIComponent(f.vpcId)}?${accountRegionQuery(account, region, link, f.resourceIds[0] ? { selected: f.resourceIds[0] } : {})}`,
+      href: vpcHref(f.vpcId, account, region, link, selectableResource(f.resourceIds)),
     }),
   );
   return {
