@@ -95,3 +95,20 @@ describe('the fleet of a fixture directory', () => {
     expect(after).toMatchObject({ refreshing: false, total: 6, done: 6 });
   });
 });
+
+describe('failureOf: a load’s error as a row’s state', async () => {
+  const { failureOf } = await import('./state');
+  const { Ec2Error, toEc2Error } = await import('@/lib/ec2/errors');
+  it('names the IAM action AWS refused, EC2’s or STS’s', () => {
+    const ec2 = toEc2Error({ name: 'UnauthorizedOperation', Code: 'UnauthorizedOperation', message: 'no', $metadata: { httpStatusCode: 403 } }, 'DescribeVpcs');
+    expect(failureOf(ec2)).toEqual({ state: 'denied', permission: 'ec2:DescribeVpcs', message: expect.stringContaining('ec2:DescribeVpcs') });
+    const sts = new Ec2Error('access-denied', 'AccessDenied', 'Assuming arn:aws:iam::111122223333:role/r was refused (sts:AssumeRole).', 'AssumeRole');
+    expect(failureOf(sts)).toMatchObject({ state: 'denied', permission: 'sts:AssumeRole' });
+  });
+
+  it('gives any other failure its reason, one line, with no stack or key', () => {
+    const timeout = new Ec2Error('timeout', 'Timeout', 'The EC2 API did not answer in time (DescribeVpcs).', 'DescribeVpcs');
+    expect(failureOf(timeout)).toEqual({ state: 'failed', reason: 'The EC2 API did not answer in time (DescribeVpcs).' });
+    expect(failureOf(new Error('boom\n    at secret.ts:1'))).toEqual({ state: 'failed', reason: 'The topology could not be loaded. See the server log.' });
+  });
+});

@@ -4,6 +4,7 @@ import { permissionFor } from '@/lib/ec2/accounts';
 import { listRegions } from '@/lib/ec2/backend';
 import { Ec2Error } from '@/lib/ec2/errors';
 import { describeLoadFailure, safeMessage } from '@/lib/topology/errors';
+import { logger } from '@/lib/log/logger';
 import { loadTopology } from '@/lib/topology/load';
 import { discoverAccounts } from './accounts';
 import { groupFindings } from './group';
@@ -119,8 +120,9 @@ function startPass(source: Source, previous: Fleet | null): Fleet {
   fleets.set(source, fleet);
   fleet.pass = runPass(fleet, previous !== null)
     .catch((err) => {
-      // A bug, not an account's failure: said once, and the next request may try again.
-      fleet.notices = [...fleet.notices, `The fleet could not be read: ${(err as Error).message}`];
+      // A bug, not an account's failure: said once (the stack in the log), and the next request may try again.
+      logger.error({ err, source }, 'fleet pass failed');
+      fleet.notices = [...fleet.notices, 'The fleet could not be read. See the server log.'];
     })
     .finally(() => {
       fleet.running = false;
@@ -174,6 +176,7 @@ async function readAccount(fleet: Fleet, account: FleetAccount, limit: Limiter, 
     // The account cannot even be listed (its role, DescribeRegions): one row says why; its old rows go.
     for (const key of [...fleet.rows.keys()]) if (key.startsWith(`${account.id}\u0000`) && key !== placeholder) fleet.rows.delete(key);
     current.add(placeholder);
+    if (describeLoadFailure(err).code === 'Internal') logger.error({ err, accountId: account.id }, 'fleet region listing failed');
     setRow(fleet, placeholder, account, null, failureOf(err));
     fleet.finished.add(placeholder);
     return;
@@ -212,7 +215,10 @@ async function readRegion(fleet: Fleet, account: FleetAccount, region: string, r
     record.row.warnings = topology.warnings;
     record.items = summary.items;
   } catch (err) {
-    setRow(fleet, key, account, region, failureOf(err));
+    const load = failureOf(err);
+    // "See the server log": an error of our own is logged with its stack, once per row and pass.
+    if (describeLoadFailure(err).code === 'Internal') logger.error({ err, accountId: account.id, region }, 'fleet load failed');
+    setRow(fleet, key, account, region, load);
   } finally {
     fleet.finished.add(key);
     fleet.version += 1;
