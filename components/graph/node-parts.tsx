@@ -5,7 +5,7 @@
  * card at most, and a bare box when the canvas is zoomed too far out to read anything.
  */
 
-import { createContext, Fragment, useContext, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type CSSProperties, type ReactNode } from 'react';
 import type { FindingSummary } from '@/lib/graph/overlay';
 import type { NodeKind } from '@/lib/graph/types';
 import { cx } from './format';
@@ -143,6 +143,14 @@ function frameClasses(selected: boolean, mark: DiffMark | undefined): string {
   return cx(selected && 'atlas-selected', mark && `atlas-mark-${mark}`);
 }
 
+/**
+ * Titles of cards and chips follow `--atlas-label-scale`, which the canvas sets only while it draws a semantic
+ * overview (components/graph/overview-controls.tsx): there a gateway's name stays legible at the zoom that fits the
+ * region. Unset, the scale is 1.
+ */
+const CARD_TITLE: CSSProperties = { fontSize: 'calc(14px * var(--atlas-label-scale, 1))' };
+const CHIP_TITLE: CSSProperties = { fontSize: 'calc(12px * var(--atlas-label-scale, 1))' };
+
 /** A leaf resource: icon chip, title, one line of detail. */
 export function NodeCard(props: {
   kind: NodeKind;
@@ -180,10 +188,10 @@ export function NodeCard(props: {
       >
         <KindChip kind={kind} danger={danger} {...(icon ? { icon } : {})} />
         <div className="min-w-0 flex-1 leading-tight">
-          <div className="truncate text-[14px] font-semibold" title={title}>
+          <div className="atlas-node-title truncate font-semibold" style={CARD_TITLE} title={title}>
             {title}
           </div>
-          {subtitle ? <div className="mt-0.5 flex min-w-0 items-center gap-1 truncate text-[11.5px] text-slate-600 dark:text-slate-400">{subtitle}</div> : null}
+          {subtitle ? <div className="atlas-card-subtitle mt-0.5 flex min-w-0 items-center gap-1 truncate text-[11.5px] text-slate-600 dark:text-slate-400">{subtitle}</div> : null}
         </div>
         <Pins findings={findings} mark={mark} />
       </div>
@@ -226,10 +234,10 @@ export function Chip(props: {
           frameClasses(selected, mark),
         )}
       >
-        <span className="truncate text-[12px] font-semibold leading-tight" title={title}>
+        <span className="atlas-node-title truncate font-semibold leading-tight" style={CHIP_TITLE} title={title}>
           {title}
         </span>
-        {subtitle ? <span className="truncate font-mono text-[10.5px] leading-tight text-slate-600 dark:text-slate-400">{subtitle}</span> : null}
+        {subtitle ? <span className="atlas-card-subtitle truncate font-mono text-[10.5px] leading-tight text-slate-600 dark:text-slate-400">{subtitle}</span> : null}
         <Pins findings={findings} mark={mark} />
       </div>
       {SIDE_HANDLES}

@@ -13,6 +13,7 @@ import { GatewayEndpointNode } from './gateway-endpoint-node';
 import { InterfaceEndpointNode } from './interface-endpoint-node';
 import { InternetGatewayNode } from './internet-gateway-node';
 import { NatGatewayNode } from './nat-gateway-node';
+import { EndpointClassNode, RouteClassNode, SubnetTierNode } from './overview-nodes';
 import { RouteTableNode } from './route-table-node';
 import { SubnetNode } from './subnet-node';
 import { SummaryNode } from './summary-node';
@@ -30,7 +31,10 @@ export const nodeTypes = {
   endpointEni: EndpointEniNode,
   external: ExternalNode,
   summary: SummaryNode,
-} satisfies Record<NodeKind | 'summary', NodeTypes[string]>;
+  routeClass: RouteClassNode,
+  subnetTier: SubnetTierNode,
+  endpointClass: EndpointClassNode,
+} satisfies Record<NodeKind | 'summary' | 'routeClass' | 'subnetTier' | 'endpointClass', NodeTypes[string]>;
 
 export const edgeTypes = {
   atlas: AtlasEdgeComponent,

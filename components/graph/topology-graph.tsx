@@ -32,6 +32,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffec
 import { buildGraph, viewGraphOptions } from '@/lib/graph/build';
 import { absoluteBoxes, type Box } from '@/lib/graph/geometry';
 import { indexPaths, summarizeFindings, type GraphFinding } from '@/lib/graph/overlay';
+import { overviewGraph, rollUpFindings } from '@/lib/graph/overview';
 import { indexTopology } from '@/lib/graph/topology-index';
 import { DEFAULT_VIEW_STATE, MAX_ZOOM, MIN_ZOOM, serializeViewState } from '@/lib/graph/view-url';
 import { azOptions, countAttributes, diffMarks, kindOptions } from './canvas-facts';
@@ -42,6 +43,7 @@ import { GraphStoreProvider, useGraph, useGraphStore, type InspectorData } from 
 import { ghostMarks } from './ghost';
 import { GraphPlaceholder } from './graph-placeholder';
 import { GraphToolbar } from './graph-toolbar';
+import { LabelScale, OpenGroups } from './overview-controls';
 import { DetailContext } from './node-parts';
 import { edgeTypes, nodeTypes } from './node-types';
 import type { AtlasEdge, AtlasNode, TopologyGraphProps } from './types';
@@ -119,20 +121,26 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const fullNodes = useMemo(() => new Map(fullGraph.nodes.map((n) => [n.id, n])), [fullGraph]);
   const unfiltered = view.hiddenKinds.length === 0 && view.hiddenAzs.length === 0 && !view.endpointsOnly;
   // The same options as the server's layout of the first view (`initialLayoutFor`), so the keys agree.
-  const graph = useMemo(
+  const filtered = useMemo(
     () =>
       unfiltered
         ? fullGraph
         : buildGraph(topology, viewGraphOptions(vpcId, { hiddenKinds: view.hiddenKinds, hiddenAzs: view.hiddenAzs, endpointsOnly: view.endpointsOnly })),
     [unfiltered, fullGraph, topology, vpcId, view.hiddenKinds, view.hiddenAzs, view.endpointsOnly],
   );
+  // A VPC too big to read whole is drawn as its semantic overview, with the groups the view has opened (`viewGraph` on the server).
+  const overview = useMemo(() => overviewGraph(topology, filtered, vpcId, view.open), [topology, filtered, vpcId, view.open]);
+  const graph = overview ?? filtered;
   const { shown, pending, error } = useGraphLayout(graph, view.direction, initialLayout);
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);
   const { ready: viewportReady, start: startViewport } = useFitView(shown?.layout ?? null, initialView?.viewport ?? null, absolute, focus, initialPane);
   const { recordViewportSoon } = useCamera(absolute);
 
   const findingList = analysis?.findings;
-  const findings = useMemo(() => (findingList ? summarizeFindings(findingList) : undefined), [findingList]);
+  const findings = useMemo(() => {
+    const summaries = findingList ? summarizeFindings(findingList) : undefined;
+    return summaries && overview ? rollUpFindings(summaries, overview.groups) : summaries;
+  }, [findingList, overview]);
   const marks = useMemo(() => diffMarks(diff) ?? ghostMarks(ghost), [diff, ghost]);
   const sentPaths = useMemo(() => indexPaths(analysis?.paths ?? null), [analysis?.paths]);
   const index = useMemo(() => (view.selected ? indexTopology(topology) : null), [topology, view.selected]);
@@ -149,6 +157,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     activePath,
     findings,
     marks,
+    overview: overview !== null,
   });
   const vpcLabels = useMemo(
     () =>
@@ -205,12 +214,14 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
       // the layout and ignored.
       for (const c of changes) {
         if (c.type === 'select' && c.selected) {
-          store.dispatch({ type: 'select', id: c.id });
+          // An overview group opens in place instead of being selected.
+          if (overview?.groups.has(c.id)) store.dispatch({ type: 'toggleOpen', id: c.id });
+          else store.dispatch({ type: 'select', id: c.id });
           return;
         }
       }
     },
-    [store],
+    [store, overview],
   );
   const flowApi = useReactFlow<AtlasNode, AtlasEdge>();
   const onNodeClick: NodeMouseHandler<AtlasNode> = useCallback(
@@ -265,6 +276,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
       data-node-count={counted ? String(counted.nodes.length) : undefined}
       data-edge-count={counted ? String(counted.edges.length) : undefined}
       data-detail={lod ? 'collapsed' : detail}
+      data-overview={overview ? 'true' : undefined}
       {...counts}
     >
       <div className="flex min-w-0 flex-1 flex-col">
@@ -316,6 +328,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               {/* Compact: in the band the fits keep clear for the (hidden) toolbar, so no fitted or framed node is under them. */}
               <Controls position={compact ? 'top-left' : 'bottom-left'} orientation={compact ? 'horizontal' : 'vertical'} showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
               {farOut && viewportReady ? <VpcLabels labels={vpcLabels} /> : null}
+              {overview ? <LabelScale root={root} /> : null}
+              {overview && !compact ? <OpenGroups opened={overview.opened} /> : null}
               {/* After the first picture, which it must not hold up. */}
               {shown && mounted.complete && !compact ? (
                 <Panel position="bottom-right">

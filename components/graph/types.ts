@@ -11,6 +11,7 @@ import type {
   EndpointEniData,
   ExternalData,
   GatewayEndpointData,
+  GroupData,
   InterfaceEndpointData,
   InternetGatewayData,
   NatGatewayData,
@@ -65,6 +66,13 @@ export type EndpointEniNode = Node<EndpointEniData & Overlay, 'endpointEni'>;
 export type ExternalNode = Node<ExternalData & Overlay, 'external'>;
 /** The overview's stand-in for a VPC's many route tables or interface endpoints (`collapseForOverview`). */
 export type SummaryNode = Node<{ kind: 'routeTable' | 'interfaceEndpoint'; count: number } & Overlay, 'summary'>;
+/** The semantic overview's groups (`lib/graph/overview`): their members' kind to the layout, a node type of their own here. */
+export type RouteClassNode = Node<RouteTableData & Overlay & { group: GroupData }, 'routeClass'>;
+export type SubnetTierNode = Node<SubnetData & Overlay & { group: GroupData }, 'subnetTier'>;
+export type EndpointClassNode = Node<InterfaceEndpointData & Overlay & { group: GroupData }, 'endpointClass'>;
+
+/** The React Flow node type of each overview group, by the kind of its members. */
+export const GROUP_NODE_TYPE = { routeTable: 'routeClass', subnet: 'subnetTier', interfaceEndpoint: 'endpointClass' } as const;
 
 export type AtlasNode =
   | VpcNode
@@ -77,7 +85,10 @@ export type AtlasNode =
   | InterfaceEndpointNode
   | EndpointEniNode
   | ExternalNode
-  | SummaryNode;
+  | SummaryNode
+  | RouteClassNode
+  | SubnetTierNode
+  | EndpointClassNode;
 
 export type AtlasEdgeData = {
   kind: EdgeKind | 'path';

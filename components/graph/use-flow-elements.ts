@@ -39,18 +39,21 @@ export interface FlowInputs {
   activePath: SubnetPath | null;
   findings: ReadonlyMap<string, FindingSummary> | undefined;
   marks: ReadonlyMap<string, DiffMark> | undefined;
+  /** The graph is a semantic overview (`lib/graph/overview`): few nodes that must stay labelled, so no level of detail. */
+  overview?: boolean;
 }
 
 /**
  * The laid-out graph as React Flow's nodes and edges, with the selection, hover, path, search matches, findings and
  * marks drawn in, and the level of detail the zoom asks for (a big graph zoomed out collapses AZs and groups).
  */
-export function useFlowElements({ shown, convert, selected, search, hoveredId, activePath, findings, marks }: FlowInputs) {
+export function useFlowElements({ shown, convert, selected, search, hoveredId, activePath, findings, marks, overview = false }: FlowInputs) {
   const zoomedOut = useStore((s) => s.transform[2] < LOD_ZOOM);
   const farOut = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const showEdgeLabels = useStore((s) => s.transform[2] >= LABEL_ZOOM);
-  const lod = shown !== null && shown.graph.nodes.length >= LOD_MIN_NODES && zoomedOut;
-  const detail: Detail = farOut ? 'low' : 'full';
+  // An overview is already the picture of a big graph: collapsing it again or drawing bare boxes would hide the labels it exists for.
+  const lod = !overview && shown !== null && shown.graph.nodes.length >= LOD_MIN_NODES && zoomedOut;
+  const detail: Detail = farOut && !overview ? 'low' : 'full';
 
   const collapsed = useMemo(() => (lod && shown ? collapseForOverview(shown.graph, GROUP_ABOVE) : null), [lod, shown]);
   const related = useMemo(() => {
@@ -62,7 +65,7 @@ export function useFlowElements({ shown, convert, selected, search, hoveredId, a
   const hovered = useMemo(() => (shown && hoveredId ? relatedTo(shown.graph, hoveredId) : null), [shown, hoveredId]);
   const highlight = useMemo(() => (shown && activePath ? pathHighlight(shown.graph, activePath.hops) : null), [shown, activePath]);
   const quiet = useMemo<QuietEdges>(() => {
-    if (!shown) return {};
+    if (!shown || overview) return {};
     const counts: Record<EdgeKind, number> = { association: 0, route: 0, endpointEni: 0 };
     for (const e of shown.graph.edges) counts[e.kind] += 1;
     return {
@@ -70,7 +73,7 @@ export function useFlowElements({ shown, convert, selected, search, hoveredId, a
       route: counts.route > QUIET_ABOVE.route,
       endpointEni: counts.endpointEni > QUIET_ABOVE.endpointEni,
     };
-  }, [shown]);
+  }, [shown, overview]);
 
   const matchList = useMemo(() => (shown ? findMatches(shown.graph.nodes, search) : []), [shown, search]);
   const matches = useMemo(() => new Set(matchList), [matchList]);

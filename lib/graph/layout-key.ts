@@ -3,18 +3,26 @@
  * cache keys and send compact requests to the layout worker without bundling ELK on the main thread.
  */
 
+import { GROUP_SIZE, type Size } from './sizes';
 import type { Direction, EdgeKind, GraphEdge, GraphNode, NodeKind } from './types';
 
-/** The part of a graph that decides positions: ids, kinds (which fix sizes), nesting and edges. */
+/**
+ * The part of a graph that decides positions: ids, kinds (which fix sizes), nesting and edges. `size` is set only
+ * where a node is not its kind's size: an overview group that carries more text (`GROUP_SIZE`).
+ */
 export interface LayoutInput {
-  nodes: readonly { id: string; kind: NodeKind; parentId?: string }[];
+  nodes: readonly { id: string; kind: NodeKind; parentId?: string; size?: Size }[];
   edges: readonly { id: string; source: string; target: string; kind: EdgeKind }[];
 }
 
 /** Strips a graph down to what the layout reads, so a worker message carries no names or tags. */
 export function toLayoutInput(graph: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] }): LayoutInput {
   return {
-    nodes: graph.nodes.map((n) => (n.parentId === undefined ? { id: n.id, kind: n.kind } : { id: n.id, kind: n.kind, parentId: n.parentId })),
+    nodes: graph.nodes.map((n) => {
+      const size = 'group' in n.data && n.data.group ? GROUP_SIZE[n.kind] : undefined;
+      const base = n.parentId === undefined ? { id: n.id, kind: n.kind } : { id: n.id, kind: n.kind, parentId: n.parentId };
+      return size ? { ...base, size } : base;
+    }),
     edges: graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind })),
   };
 }
@@ -42,7 +50,7 @@ export function hashString(text: string, seed = 0): string {
 /** Cache key of the layout of `input` in `direction`: equal keys mean equal pictures. */
 export function layoutKey(input: LayoutInput, direction: Direction): string {
   let text = direction;
-  for (const n of input.nodes) text += `|${n.id},${n.kind},${n.parentId ?? ''}`;
+  for (const n of input.nodes) text += `|${n.id},${n.kind},${n.parentId ?? ''}${n.size ? `,${n.size.width}x${n.size.height}` : ''}`;
   text += '#';
   for (const e of input.edges) text += `|${e.source}>${e.target},${e.kind}`;
   return `${direction}-${input.nodes.length}-${input.edges.length}-${hashString(text)}`;

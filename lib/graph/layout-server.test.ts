@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scopeToVpc } from '@/lib/topology/normalize';
+import { toLayoutInput } from './layout-key';
 import { initialLayoutFor } from './layout-server';
-import { sampleTopology } from './test-topology';
+import { viewGraph } from './overview';
+import { largeTopology, sampleTopology } from './test-topology';
 import { DEFAULT_VIEW_STATE } from './view-url';
 
 const VPC = 'vpc-0a1';
@@ -33,5 +35,23 @@ describe('initialLayoutFor', () => {
     const fresh = initialLayoutFor(reloaded, VPC, DEFAULT_VIEW_STATE);
     expect(fresh).not.toBe(initialLayoutFor(topology, VPC, DEFAULT_VIEW_STATE));
     expect(await fresh).toEqual(across);
+  });
+
+  it('lays out the overview of a big VPC, and the same view with a class open as another layout', async () => {
+    const topology = largeTopology();
+    const closed = await initialLayoutFor(topology, 'vpc-big', DEFAULT_VIEW_STATE);
+    const overview = viewGraph(topology, 'vpc-big', DEFAULT_VIEW_STATE);
+    if (!closed) throw new Error('no layout');
+    // Boxes for exactly the overview's nodes (four numbers each when packed), under the overview's key.
+    const count = 'packed' in closed ? closed.packed.boxes.length / 4 : closed.layout.nodes.length;
+    expect(count).toBe(toLayoutInput(overview).nodes.length);
+    expect(count).toBeLessThan(60);
+    const group = overview.nodes.find((n) => n.kind === 'routeTable' && n.data.group);
+    const members = group?.kind === 'routeTable' ? (group.data.group?.count ?? 0) : 0;
+    const classId = group?.id ?? '';
+    const opened = await initialLayoutFor(topology, 'vpc-big', { ...DEFAULT_VIEW_STATE, open: [classId] });
+    const openedCount = opened && ('packed' in opened ? opened.packed.boxes.length / 4 : opened.layout.nodes.length);
+    expect(members).toBeGreaterThan(1);
+    expect(openedCount).toBe(count - 1 + members);
   });
 });

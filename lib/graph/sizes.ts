@@ -28,6 +28,15 @@ export const NODE_SIZE: Record<NodeKind, Size> = {
   external: { width: 200, height: 52 },
 };
 
+/**
+ * Sizes of overview groups that say more than their kind's card (`lib/graph/overview`): a class of route tables
+ * names its routes on up to three lines, still legible at the zoom that fits a 200-subnet VPC on a laptop.
+ * Kinds not listed keep `NODE_SIZE`.
+ */
+export const GROUP_SIZE: Partial<Record<NodeKind, Size>> = {
+  routeTable: { width: 320, height: 104 },
+};
+
 export interface Padding {
   top: number;
   left: number;

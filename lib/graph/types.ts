@@ -63,6 +63,24 @@ export type SubnetData = {
   zoneType?: string;
   routeTableId: string | null;
   explicitRouteTable: boolean;
+  group?: GroupData;
+};
+
+/**
+ * Set on a node that stands for a group of its kind in the overview of a big VPC (`lib/graph/overview`): a class
+ * of route tables, a tier of subnets, a class of interface endpoints. Its id is the group's, not an AWS id.
+ */
+export type GroupData = {
+  /** How many resources it stands for. */
+  count: number;
+  /** `180 private tables`, `12 private subnets`, `48 interface endpoints`. */
+  title: string;
+  /** What they have in common: a class's routes, a tier's CIDRs and routes, an endpoint class's AZs and services. */
+  lines: string[];
+  /** The whole of it in one sentence, for the tooltip and the accessible name. */
+  summary: string;
+  /** Ids of the resources it stands for, in graph order. */
+  members: string[];
 };
 
 export type RouteTableData = {
@@ -72,6 +90,7 @@ export type RouteTableData = {
   /** Subnets whose effective table this is (explicit or through main). */
   subnetCount: number;
   blackholeCount: number;
+  group?: GroupData;
 };
 
 export type InternetGatewayData = {
@@ -113,6 +132,7 @@ export type InterfaceEndpointData = {
   privateDnsEnabled: boolean;
   state: string;
   eniCount: number;
+  group?: GroupData;
 };
 
 export type EndpointEniData = {
@@ -184,6 +204,8 @@ export interface GraphEdge {
   blackhole: boolean;
   /** Route destinations carried by this edge, as shown (`s3 (pl-63a5400a)`, `0.0.0.0/0`). */
   destinations: string[];
+  /** In the overview: how many edges of the detailed graph this one stands for (tables on a route, subnets on an association). */
+  count?: number;
 }
 
 export interface Graph {

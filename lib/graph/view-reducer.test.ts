@@ -29,6 +29,16 @@ describe('viewReducer', () => {
     expect(viewReducer(view, { type: 'viewport', viewport: { x: 1, y: 2, zoom: 0.5 } }).viewport).toEqual({ x: 1, y: 2, zoom: 0.5 });
     expect(viewReducer(view, { type: 'replace', view: DEFAULT_VIEW_STATE })).toBe(DEFAULT_VIEW_STATE);
   });
+
+  it('opens and closes overview groups one at a time, and closes them all', () => {
+    const one = viewReducer(view, { type: 'toggleOpen', id: 'vpc-1/rtc-a1' });
+    expect(one).toEqual({ ...view, open: ['vpc-1/rtc-a1'] });
+    const two = viewReducer(one, { type: 'toggleOpen', id: 'vpc-1/rtc-a1/us-east-1a/private' });
+    expect(two.open).toEqual(['vpc-1/rtc-a1', 'vpc-1/rtc-a1/us-east-1a/private']);
+    expect(viewReducer(two, { type: 'toggleOpen', id: 'vpc-1/rtc-a1' }).open).toEqual(['vpc-1/rtc-a1/us-east-1a/private']);
+    expect(viewReducer(two, { type: 'closeAll' }).open).toEqual([]);
+    expect(viewReducer(view, { type: 'closeAll' })).toBe(view);
+  });
 });
 
 describe('escapeAction', () => {

@@ -18,6 +18,10 @@ export type ViewAction =
   | { type: 'toggleKind'; kind: NodeKind }
   | { type: 'toggleAz'; az: string }
   | { type: 'resetFilters' }
+  /** Open or close an overview group (a route-table class, a subnet tier, an endpoint class). */
+  | { type: 'toggleOpen'; id: string }
+  /** Close every open overview group. */
+  | { type: 'closeAll' }
   /** Where the user panned or zoomed to; null: the whole graph, fitted. */
   | { type: 'viewport'; viewport: Viewport | null };
 
@@ -46,6 +50,10 @@ export function viewReducer(view: ViewState, action: ViewAction): ViewState {
       return { ...view, hiddenAzs: toggle(view.hiddenAzs, action.az) };
     case 'resetFilters':
       return { ...view, hiddenKinds: [], hiddenAzs: [] };
+    case 'toggleOpen':
+      return { ...view, open: toggle(view.open, action.id) };
+    case 'closeAll':
+      return view.open.length === 0 ? view : { ...view, open: [] };
     case 'viewport':
       return { ...view, viewport: action.viewport };
   }

@@ -10,6 +10,7 @@ const full: ViewState = {
   direction: 'DOWN',
   viewport: { x: -120.4, y: 35.6, zoom: 0.56789 },
   path: 'ecr.dkr',
+  open: ['vpc-1/rtc-b2', 'vpc-1/rtc-a1/us-east-1a/private'],
 };
 
 describe('parseViewState', () => {
@@ -19,7 +20,7 @@ describe('parseViewState', () => {
 
   it('reads every field', () => {
     const params = new URLSearchParams(
-      'sel=vpce-0123&hide=natGateway,external&hideAz=us-east-1a&endpoints=1&q=s3&dir=down&path=s3&x=-10&y=20.5&zoom=0.5',
+      'sel=vpce-0123&hide=natGateway,external&hideAz=us-east-1a&endpoints=1&q=s3&dir=down&path=s3&open=vpc-1/rtc-x9,vpc-1/rtc-x9/us-east-1a/private&x=-10&y=20.5&zoom=0.5',
     );
     expect(parseViewState(params)).toEqual({
       state: {
@@ -31,6 +32,7 @@ describe('parseViewState', () => {
         direction: 'DOWN',
         viewport: { x: -10, y: 20.5, zoom: 0.5 },
         path: 's3',
+        open: ['vpc-1/rtc-x9', 'vpc-1/rtc-x9/us-east-1a/private'],
       },
       notices: [],
     });
@@ -110,6 +112,7 @@ describe('serializeViewState', () => {
       ['q', 's3 & co'],
       ['dir', 'down'],
       ['path', 'ecr.dkr'],
+      ['open', 'vpc-1/rtc-a1/us-east-1a/private,vpc-1/rtc-b2'],
       ['x', '-120'],
       ['y', '36'],
       ['zoom', '0.568'],
@@ -125,7 +128,20 @@ describe('serializeViewState', () => {
       hiddenKinds: ['natGateway', 'external'],
       hiddenAzs: ['us-east-1a', 'us-east-1b'],
       viewport: { x: -120, y: 36, zoom: 0.568 },
+      open: ['vpc-1/rtc-a1/us-east-1a/private', 'vpc-1/rtc-b2'],
     });
+  });
+
+  it('reads the open overview groups, once each, and names the ones that are not group ids', () => {
+    const { state, notices } = parseViewState(new URLSearchParams('open=vpc-1/rtc-a1, vpc-1/rtc-a1,<script>,vpc-1/epc-9'));
+    expect(state.open).toEqual(['vpc-1/rtc-a1', 'vpc-1/epc-9']);
+    expect(notices).toEqual(['Ignored invalid groups in open: "<script>".']);
+    expect(serializeViewState({ ...DEFAULT_VIEW_STATE, open: [] })).toEqual([]);
+  });
+
+  it('keeps at most 100 open groups from a link', () => {
+    const many = Array.from({ length: 150 }, (_, i) => `vpc-1/rtc-${i}`).join(',');
+    expect(parseViewState(new URLSearchParams(`open=${many}`)).state.open).toHaveLength(100);
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * The graph's view state in the query string: selection, filters, search, direction and viewport.
+ * The graph's view state in the query string: selection, filters, search, direction, viewport and the overview's
+ * open groups.
  * A link is the whole view, so every value is parsed with zod, and a bad one falls back to its default with a
  * notice for the user instead of an error page. Keys that are not ours (region, vpc, source, view) pass through.
  */
@@ -49,6 +50,9 @@ const ServiceParam = z
 const CoordinateParam = z.coerce.number().min(-1e7).max(1e7);
 const ZoomParam = z.coerce.number().min(MIN_ZOOM).max(MAX_ZOOM);
 
+/** Open overview groups a link may hold; a VPC has a few dozen groups at most. */
+const MAX_OPEN = 100;
+
 /** What a server page receives (`searchParams`), or the browser's `URLSearchParams`. */
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -65,6 +69,18 @@ function splitList(value: string): string[] {
     .filter((v) => v.length > 0);
 }
 
+/** A comma-separated list parameter: its valid items once each (at most `limit`), and the invalid ones to name. */
+function parseList<T>(value: string | undefined, schema: z.ZodType<T>, limit = Number.POSITIVE_INFINITY): { items: T[]; bad: string[] } {
+  const items: T[] = [];
+  const bad: string[] = [];
+  for (const item of splitList(value ?? '')) {
+    const r = schema.safeParse(item);
+    if (!r.success) bad.push(item);
+    else if (!items.includes(r.data) && items.length < limit) items.push(r.data);
+  }
+  return { items, bad };
+}
+
 function quote(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
@@ -75,7 +91,7 @@ function quote(value: string): string {
  */
 export function parseViewState(params: SearchParamsInput): { state: ViewState; notices: string[] } {
   const notices: string[] = [];
-  const state: ViewState = { ...DEFAULT_VIEW_STATE, hiddenKinds: [], hiddenAzs: [] };
+  const state: ViewState = { ...DEFAULT_VIEW_STATE, hiddenKinds: [], hiddenAzs: [], open: [] };
   const K = VIEW_STATE_KEYS;
 
   const selected = getParam(params, K.selected);
@@ -85,31 +101,15 @@ export function parseViewState(params: SearchParamsInput): { state: ViewState; n
     else notices.push(`Ignored ${K.selected}=${quote(selected)}: ${r.error.issues[0]?.message ?? 'invalid'}.`);
   }
 
-  const hide = getParam(params, K.hiddenKinds);
-  if (hide !== undefined) {
-    const bad: string[] = [];
-    for (const item of splitList(hide)) {
-      const r = NodeKindParam.safeParse(item);
-      if (r.success) {
-        if (!state.hiddenKinds.includes(r.data)) state.hiddenKinds.push(r.data);
-      } else bad.push(item);
-    }
-    if (bad.length > 0) {
-      notices.push(`Ignored unknown kinds in ${K.hiddenKinds}: ${bad.map(quote).join(', ')}. Known kinds: ${NODE_KINDS.join(', ')}.`);
-    }
+  const hide = parseList(getParam(params, K.hiddenKinds), NodeKindParam);
+  state.hiddenKinds = hide.items;
+  if (hide.bad.length > 0) {
+    notices.push(`Ignored unknown kinds in ${K.hiddenKinds}: ${hide.bad.map(quote).join(', ')}. Known kinds: ${NODE_KINDS.join(', ')}.`);
   }
 
-  const hideAz = getParam(params, K.hiddenAzs);
-  if (hideAz !== undefined) {
-    const bad: string[] = [];
-    for (const item of splitList(hideAz)) {
-      const r = AzParam.safeParse(item);
-      if (r.success) {
-        if (!state.hiddenAzs.includes(r.data)) state.hiddenAzs.push(r.data);
-      } else bad.push(item);
-    }
-    if (bad.length > 0) notices.push(`Ignored invalid availability zones in ${K.hiddenAzs}: ${bad.map(quote).join(', ')}.`);
-  }
+  const hideAz = parseList(getParam(params, K.hiddenAzs), AzParam);
+  state.hiddenAzs = hideAz.items;
+  if (hideAz.bad.length > 0) notices.push(`Ignored invalid availability zones in ${K.hiddenAzs}: ${hideAz.bad.map(quote).join(', ')}.`);
 
   const endpoints = getParam(params, K.endpointsOnly);
   if (endpoints !== undefined && endpoints !== '') {
@@ -138,6 +138,10 @@ export function parseViewState(params: SearchParamsInput): { state: ViewState; n
     if (r.success) state.path = r.data;
     else notices.push(`Ignored ${K.path}=${quote(path)}: ${r.error.issues[0]?.message ?? 'invalid'}.`);
   }
+
+  const open = parseList(getParam(params, K.open), NodeIdParam, MAX_OPEN);
+  state.open = open.items;
+  if (open.bad.length > 0) notices.push(`Ignored invalid groups in ${K.open}: ${open.bad.map(quote).join(', ')}.`);
 
   const x = getParam(params, K.x);
   const y = getParam(params, K.y);

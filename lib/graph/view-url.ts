@@ -24,6 +24,8 @@ export interface ViewState {
   viewport: Viewport | null;
   /** The service whose path from the selected subnet is highlighted (`s3`, `ecr.dkr`), or null. */
   path: string | null;
+  /** Overview groups (route-table classes, subnet tiers, endpoint classes) drawn as their members, by group id. */
+  open: string[];
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -35,6 +37,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   direction: 'RIGHT',
   viewport: null,
   path: null,
+  open: [],
 };
 
 /** Query-string keys the graph owns. Short, because people paste these links into chats and tickets. */
@@ -49,6 +52,7 @@ export const VIEW_STATE_KEYS = {
   y: 'y',
   zoom: 'zoom',
   path: 'path',
+  open: 'open',
 } as const;
 
 const OWN_KEYS: ReadonlySet<string> = new Set(Object.values(VIEW_STATE_KEYS));
@@ -74,6 +78,8 @@ export function serializeViewState(state: ViewState): [string, string][] {
   if (state.search !== '') entries.push([K.search, state.search]);
   if (state.direction !== DEFAULT_VIEW_STATE.direction) entries.push([K.direction, state.direction.toLowerCase()]);
   if (state.path) entries.push([K.path, state.path]);
+  // Sorted, so the same groups open always make the same link.
+  if (state.open.length > 0) entries.push([K.open, [...state.open].sort().join(',')]);
   if (state.viewport) {
     // Whole pixels and three decimals of zoom: finer than anyone can see, short enough to paste.
     entries.push([K.x, String(Math.round(state.viewport.x))]);

@@ -12,11 +12,10 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { Box } from '../geometry';
 import type { LayoutInput } from '../layout-key';
-import { NODE_SIZE } from '../sizes';
 import type { Direction } from '../types';
 import { blockIdOf } from './blocks';
 import { COMMON_OPTIONS, PLAN_KINDS, containerOptions } from './options';
-import { childrenIn, kindIn } from './tree';
+import { childrenIn, kindIn, sizeIn } from './tree';
 import type { Block, Cluster, ClusterMembers, Tree } from './types';
 
 /** ELK's graph while it is being built: its nodes by id, and what is inside what. */
@@ -56,7 +55,7 @@ function elkChildren(draft: ElkDraft, container: string | undefined, containerEl
     const node: ElkNode =
       k === 'vpc' && grandChildren.length > 0
         ? { id: c, layoutOptions: containerOptions(k, draft.direction), children: [] }
-        : { id: c, width: NODE_SIZE[k].width, height: NODE_SIZE[k].height };
+        : { id: c, width: sizeIn(draft.tree, c).width, height: sizeIn(draft.tree, c).height };
     draft.nodes.set(c, node);
     draft.parent.set(c, containerElkId);
     if (node.children) node.children = elkChildren(draft, c, c, clusterId, grandChildren);

@@ -1,6 +1,7 @@
 /** Stage 0: the graph's nesting as lookups every later stage reads. */
 
 import type { LayoutInput } from '../layout-key';
+import { NODE_SIZE, type Size } from '../sizes';
 import type { NodeKind } from '../types';
 import type { Tree } from './types';
 
@@ -8,6 +9,7 @@ import type { Tree } from './types';
 export function buildTree(graph: LayoutInput): Tree {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  const sizeOf = new Map(graph.nodes.flatMap((n) => (n.size ? [[n.id, n.size] as const] : [])));
   const parentOf = new Map<string, string | undefined>();
   const childrenOf = new Map<string | undefined, string[]>();
   for (const n of graph.nodes) {
@@ -17,7 +19,12 @@ export function buildTree(graph: LayoutInput): Tree {
     if (list) list.push(n.id);
     else childrenOf.set(parent, [n.id]);
   }
-  return { kindOf, parentOf, childrenOf };
+  return { kindOf, parentOf, childrenOf, sizeOf };
+}
+
+/** The size of a node ELK places: its own when the graph gives one, else its kind's. */
+export function sizeIn(tree: Tree, id: string): Size {
+  return tree.sizeOf.get(id) ?? NODE_SIZE[kindIn(tree, id)];
 }
 
 /** The kind of `id`; an id the tree does not know is treated as an outside target. */

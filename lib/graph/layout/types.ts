@@ -33,6 +33,8 @@ export interface Tree {
   parentOf: ReadonlyMap<string, string | undefined>;
   /** Children in graph order; `undefined` holds the top-level nodes. */
   childrenOf: ReadonlyMap<string | undefined, readonly string[]>;
+  /** Nodes whose size is not their kind's (overview groups). */
+  sizeOf: ReadonlyMap<string, Size>;
 }
 
 /** The top-level nodes drawn together: one VPC and the outside targets it routes to, or the loose rest. */

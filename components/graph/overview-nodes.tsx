@@ -1,0 +1,104 @@
+/**
+ * The overview's group nodes (`lib/graph/overview`): a class of route tables, a tier of subnets, a class of
+ * interface endpoints. Each says how many it stands for and what they have in common, and opens in place when
+ * clicked (the canvas turns the click into `toggleOpen`).
+ *
+ * Their titles stay legible at the zoom that fits a whole region: the canvas sets `--atlas-label-scale` (about
+ * 0.8 / zoom, at least 1) on its root while an overview is drawn, and titles grow with it inside their fixed
+ * boxes; detail lines grow less and give way first.
+ */
+
+import { memo, type CSSProperties, type ReactNode } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { GroupData } from '@/lib/graph/types';
+import { cx } from './format';
+import { GroupBox, KindChip, MaskedIcon } from './node-parts';
+import type { EndpointClassNode as EndpointClassNodeType, RouteClassNode as RouteClassNodeType, SubnetTierNode as SubnetTierNodeType } from './types';
+
+/** Titles follow the label scale; detail lines up to 1.6 times. */
+const TITLE: CSSProperties = { fontSize: 'calc(14px * var(--atlas-label-scale, 1))' };
+const LINE: CSSProperties = { fontSize: 'calc(11.5px * min(var(--atlas-label-scale, 1), 1.6))' };
+
+/** `->` as an arrow, for reading. */
+function arrows(text: string): string {
+  return text.replaceAll(' -> ', ' → ');
+}
+
+function OpenHint({ group }: { group: GroupData }) {
+  return (
+    <span
+      aria-hidden
+      title={`Click to open: the ${group.count} drawn one by one`}
+      className="atlas-open-hint ml-auto inline-flex h-4 w-4 shrink-0 items-center justify-center rounded border border-current text-[12px] font-semibold leading-none opacity-60"
+    >
+      +
+    </span>
+  );
+}
+
+/** Title row (an icon, the title, the open hint) over the detail lines; the summary as the tooltip. */
+function GroupHeader({ group, icon, lines, className, lineClassName }: { group: GroupData; icon: ReactNode; lines: readonly string[]; className: string; lineClassName: string }) {
+  return (
+    <div className={cx('flex min-w-0 flex-col gap-0.5 leading-tight', className)} title={group.summary}>
+      <div className="flex min-w-0 items-center gap-1.5">
+        {icon}
+        <span data-testid="group-title" className="min-w-0 truncate font-semibold" style={TITLE}>
+          {group.title}
+        </span>
+        <OpenHint group={group} />
+      </div>
+      {lines.map((line) => (
+        <span key={line} className={cx('atlas-group-line truncate', lineClassName)} style={LINE}>
+          {line}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function RouteClassNodeView({ data, selected }: NodeProps<RouteClassNodeType>) {
+  return (
+    <GroupBox
+      kind="routeTable"
+      selected={selected}
+      findings={data.findings}
+      mark={data.mark}
+      frame={cx('atlas-group cursor-pointer overflow-hidden rounded-xl border-2 border-double bg-white px-2.5 py-1.5 dark:bg-slate-900', data.main ? 'border-amber-500' : 'border-amber-400 dark:border-amber-600')}
+      header={<GroupHeader group={data.group} icon={<KindChip kind="routeTable" size="sm" />} lines={data.group.lines.map(arrows)} className="" lineClassName="text-slate-700 dark:text-slate-300" />}
+    />
+  );
+}
+
+function SubnetTierNodeView({ data, selected }: NodeProps<SubnetTierNodeType>) {
+  const icon = <MaskedIcon icon={data.public ? 'public' : 'private'} className={cx('h-3.5 w-3.5 shrink-0', data.public ? 'text-emerald-700 dark:text-emerald-400' : 'text-sky-700 dark:text-sky-400')} />;
+  return (
+    <GroupBox
+      kind="subnet"
+      selected={selected}
+      findings={data.findings}
+      mark={data.mark}
+      frame={cx(
+        'atlas-group cursor-pointer rounded-lg border-2 border-double',
+        data.public ? 'border-emerald-400 bg-emerald-50 dark:border-emerald-700 dark:bg-emerald-950/60' : 'border-sky-400 bg-sky-50 dark:border-sky-700 dark:bg-sky-950/60',
+      )}
+      header={<GroupHeader group={data.group} icon={icon} lines={data.group.lines.slice(0, 1)} className="px-2.5 pt-1.5" lineClassName="pl-5 font-mono text-slate-600 dark:text-slate-300" />}
+    />
+  );
+}
+
+function EndpointClassNodeView({ data, selected }: NodeProps<EndpointClassNodeType>) {
+  return (
+    <GroupBox
+      kind="interfaceEndpoint"
+      selected={selected}
+      findings={data.findings}
+      mark={data.mark}
+      frame="atlas-group cursor-pointer overflow-hidden rounded-lg border-2 border-double border-cyan-500 bg-white px-2 py-1 dark:bg-slate-900"
+      header={<GroupHeader group={data.group} icon={null} lines={data.group.lines} className="" lineClassName="text-slate-600 dark:text-slate-300" />}
+    />
+  );
+}
+
+export const RouteClassNode = memo(RouteClassNodeView);
+export const SubnetTierNode = memo(SubnetTierNodeView);
+export const EndpointClassNode = memo(EndpointClassNodeView);

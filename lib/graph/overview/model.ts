@@ -1,0 +1,102 @@
+/**
+ * The overview's groups for the VPCs too big to read whole: route-table classes (`classes.ts`), subnet tiers
+ * (the subnets of one AZ whose tables are of one class, public or private), and interface-endpoint classes (the
+ * endpoints of one type that cover the same AZs). Pure: a topology in, groups out, in a stable order.
+ */
+
+import { compareSubnets, compareText } from '@/lib/graph/build-labels';
+import { hashString } from '@/lib/graph/layout-key';
+import type { Topology } from '@/lib/topology/types';
+import { routeClasses, targetFacts, type RouteClass } from './classes';
+
+/** The subnets of one AZ whose effective tables are of one class and that are all public or all private. */
+export interface Tier {
+  /** `${classId}/${az}/public|private` (or `${vpcId}/no-table/...` for subnets without a table). */
+  id: string;
+  vpcId: string;
+  az: string;
+  classId: string | null;
+  public: boolean;
+  subnetIds: string[];
+}
+
+/** Interface-like endpoints (Interface, GatewayLoadBalancer, ...) of one type with ENIs in the same AZs. */
+export interface EndpointClass {
+  /** `${vpcId}/epc-<hash of type and AZs>`. */
+  id: string;
+  vpcId: string;
+  type: string;
+  azs: string[];
+  endpointIds: string[];
+  /** Short service names, sorted, without repeats. */
+  services: string[];
+}
+
+export interface VpcOverview {
+  vpcId: string;
+  classes: RouteClass[];
+  tiers: Tier[];
+  endpointClasses: EndpointClass[];
+}
+
+/**
+ * When a VPC is drawn as an overview. The detailed layout stacks each AZ's subnets in rows beside a layer of route
+ * tables and a band of endpoint cards; on a 1440 x 900 window the demo's VPCs (up to 9 subnets, 6 tables, 11
+ * endpoints) and the S account (12 subnets, 5 tables) fit at about 70 % zoom, where titles read as 10 px. Past about
+ * 10 rows of subnets per AZ, 16 route tables (a layer ELK has to wrap) or 24 endpoint cards, fit-to-screen drops
+ * under 40 % and nothing is readable: then the groups say more than the boxes.
+ */
+export const OVERVIEW_ABOVE = { subnets: 30, routeTables: 16, interfaceEndpoints: 24 } as const;
+
+/** Whether a VPC with these counts is drawn as an overview (see `OVERVIEW_ABOVE`). */
+export function needsOverview(counts: { subnets: number; routeTables: number; interfaceEndpoints: number }): boolean {
+  return (
+    counts.subnets > OVERVIEW_ABOVE.subnets ||
+    counts.routeTables > OVERVIEW_ABOVE.routeTables ||
+    counts.interfaceEndpoints > OVERVIEW_ABOVE.interfaceEndpoints
+  );
+}
+
+/** The overview of every VPC of `topology` (or only `vpcId`) that needs one; empty when none does. */
+export function overviewModel(topology: Topology, vpcId?: string): VpcOverview[] {
+  const facts = targetFacts(topology);
+  const result: VpcOverview[] = [];
+  for (const vpc of [...topology.vpcs].sort((a, b) => compareText(a.id, b.id))) {
+    if (vpcId !== undefined && vpc.id !== vpcId) continue;
+    const subnets = topology.subnets.filter((s) => s.vpcId === vpc.id);
+    const tables = topology.routeTables.filter((t) => t.vpcId === vpc.id);
+    const interfaces = topology.endpoints.filter((e) => e.vpcId === vpc.id && e.type !== 'Gateway');
+    if (!needsOverview({ subnets: subnets.length, routeTables: tables.length, interfaceEndpoints: interfaces.length })) continue;
+
+    const classes = routeClasses(vpc.id, tables, facts);
+    const classOf = new Map<string, string>();
+    for (const c of classes) for (const t of c.tableIds) classOf.set(t, c.id);
+
+    const tiers = new Map<string, Tier>();
+    for (const s of [...subnets].sort(compareSubnets)) {
+      const classId = s.routeTableId ? (classOf.get(s.routeTableId) ?? null) : null;
+      const id = `${classId ?? `${vpc.id}/no-table`}/${s.az}/${s.public ? 'public' : 'private'}`;
+      const tier = tiers.get(id);
+      if (tier) tier.subnetIds.push(s.id);
+      else tiers.set(id, { id, vpcId: vpc.id, az: s.az, classId, public: s.public, subnetIds: [s.id] });
+    }
+
+    const byCoverage = new Map<string, EndpointClass>();
+    for (const e of [...interfaces].sort((a, b) => compareText(a.id, b.id))) {
+      const azs = [...new Set(e.subnetIds.map((id) => facts.subnetAz.get(id)).filter((az): az is string => az !== undefined))].sort(compareText);
+      const key = `${e.type}|${azs.join(',')}`;
+      let group = byCoverage.get(key);
+      if (!group) {
+        group = { id: `${vpc.id}/epc-${hashString(`${vpc.id}#${key}`)}`, vpcId: vpc.id, type: e.type, azs, endpointIds: [], services: [] };
+        byCoverage.set(key, group);
+      }
+      group.endpointIds.push(e.id);
+      const service = e.serviceShortName || e.name || e.id;
+      if (!group.services.includes(service)) group.services.push(service);
+    }
+    for (const g of byCoverage.values()) g.services.sort(compareText);
+
+    result.push({ vpcId: vpc.id, classes, tiers: [...tiers.values()], endpointClasses: [...byCoverage.values()] });
+  }
+  return result;
+}
