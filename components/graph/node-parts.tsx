@@ -48,7 +48,7 @@ export function KindChip({ kind, size = 'md', danger = false, icon: shown = kind
   const box = size === 'lg' ? 'h-9 w-9' : size === 'sm' ? 'h-6 w-6' : 'h-7 w-7';
   const icon = size === 'lg' ? 'h-5 w-5' : size === 'sm' ? 'h-3.5 w-3.5' : 'h-4 w-4';
   return (
-    <span className={cx('flex shrink-0 items-center justify-center rounded-md', box, danger ? 'bg-red-100 text-red-700 dark:bg-red-900 dark:text-red-100' : KIND_STYLE[kind].chip)}>
+    <span className={cx('atlas-kind-chip flex shrink-0 items-center justify-center rounded-md', box, danger ? 'bg-red-100 text-red-700 dark:bg-red-900 dark:text-red-100' : KIND_STYLE[kind].chip)}>
       <MaskedIcon icon={shown} className={icon} />
     </span>
   );

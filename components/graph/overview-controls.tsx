@@ -11,10 +11,10 @@ import { memo, useLayoutEffect, type RefObject } from 'react';
 import { useGraphStore } from './graph-store';
 
 /**
- * Titles grow as the view zooms out so that a 14 px title stays at least 11 px on screen (0.8 / zoom, rounded up to
- * a tenth so it changes rarely), and no more than 3.5 times.
+ * Titles grow as the view zooms out so that the smallest, a chip's 12 px, stays at least 11 px on screen (11 / 12 /
+ * zoom, rounded up to a tenth so it changes rarely), and no more than 3.5 times.
  */
-const scaleSelector = (s: ReactFlowState) => Math.min(3.5, Math.max(1, Math.ceil((0.8 / Math.max(s.transform[2], 0.01)) * 10) / 10));
+const scaleSelector = (s: ReactFlowState) => Math.min(3.5, Math.max(1, Math.ceil((11 / 12 / Math.max(s.transform[2], 0.01)) * 10) / 10));
 
 /**
  * Sets `--atlas-label-scale` on the canvas root while an overview is drawn (nothing re-renders: the nodes' CSS

@@ -4,7 +4,7 @@
  * clicked (the canvas turns the click into `toggleOpen`).
  *
  * Their titles stay legible at the zoom that fits a whole region: the canvas sets `--atlas-label-scale` (about
- * 0.8 / zoom, at least 1) on its root while an overview is drawn, and titles grow with it inside their fixed
+ * 11 / 12 / zoom, at least 1) on its root while an overview is drawn, and titles grow with it inside their fixed
  * boxes; detail lines grow less and give way first.
  */
 
@@ -36,14 +36,21 @@ function OpenHint({ group }: { group: GroupData }) {
   );
 }
 
-/** Title row (an icon, the title, the open hint) over the detail lines; the summary as the tooltip. */
-function GroupHeader({ group, icon, lines, className, lineClassName }: { group: GroupData; icon: ReactNode; lines: readonly string[]; className: string; lineClassName: string }) {
+/**
+ * Title row (an icon, the title, the open hint) over the detail lines; the summary as the tooltip. Zoomed out to a
+ * region (`atlas-labels-big`, see topology-graph.css) the detail lines step aside and the title either wraps onto a
+ * second line (`wrap`, where the box is tall enough) or gives way to its short form.
+ */
+function GroupHeader({ group, icon, lines, className, lineClassName, wrap = false }: { group: GroupData; icon: ReactNode; lines: readonly string[]; className: string; lineClassName: string; wrap?: boolean }) {
   return (
     <div className={cx('flex min-w-0 flex-col gap-0.5 leading-tight', className)} title={group.summary}>
       <div className="flex min-w-0 items-center gap-1.5">
         {icon}
-        <span data-testid="group-title" className="min-w-0 truncate font-semibold" style={TITLE}>
+        <span data-testid="group-title" className={cx('atlas-title-long min-w-0 font-semibold', wrap ? 'atlas-title-wrap' : 'truncate')} style={TITLE}>
           {group.title}
+        </span>
+        <span data-testid="group-title-short" className="atlas-title-short hidden min-w-0 truncate font-semibold" style={TITLE}>
+          {group.short}
         </span>
         <OpenHint group={group} />
       </div>
@@ -64,7 +71,7 @@ function RouteClassNodeView({ data, selected }: NodeProps<RouteClassNodeType>) {
       findings={data.findings}
       mark={data.mark}
       frame={cx('atlas-group cursor-pointer overflow-hidden rounded-xl border-2 border-double bg-white px-2.5 py-1.5 dark:bg-slate-900', data.main ? 'border-amber-500' : 'border-amber-400 dark:border-amber-600')}
-      header={<GroupHeader group={data.group} icon={<KindChip kind="routeTable" size="sm" />} lines={data.group.lines.map(arrows)} className="" lineClassName="text-slate-700 dark:text-slate-300" />}
+      header={<GroupHeader group={data.group} icon={<KindChip kind="routeTable" size="sm" />} lines={data.group.lines.map(arrows)} className="" lineClassName="text-slate-700 dark:text-slate-300" wrap />}
     />
   );
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/graph/build';
 import { collapseForOverview } from '@/lib/graph/collapse';
+import { viewGraph } from '@/lib/graph/overview';
+import { GROUP_SIZE } from '@/lib/graph/sizes';
 import { layoutGraph } from '@/lib/graph/layout';
 import { toLayoutInput } from '@/lib/graph/layout-key';
 import { largeTopology, sampleTopology } from '@/lib/graph/test-topology';
@@ -58,5 +60,26 @@ describe('the overview of a big VPC (collapseForOverview)', async () => {
     const collapsed = collapseForOverview(small, 24);
     expect(collapsed.groups).toBeUndefined();
     expect(collapsed.hidden.size).toBeGreaterThan(0);
+  });
+});
+
+describe('the semantic overview of a big VPC (lib/graph/overview)', async () => {
+  const topology = largeTopology();
+  const graph = viewGraph(topology, 'vpc-big', { hiddenKinds: [], hiddenAzs: [], endpointsOnly: false, open: [] });
+  const layout = await layoutGraph(toLayoutInput(graph), 'RIGHT');
+
+  it('draws each group as a node type of its own, named by what it stands for, in the box the layout gave it', () => {
+    const { nodes } = toFlow(graph, layout, base);
+    const byType = (type: string) => nodes.filter((n) => n.type === type);
+    expect(byType('routeClass').length).toBeGreaterThan(0);
+    expect(byType('subnetTier').length).toBeGreaterThan(0);
+    // Endpoints grouped by the AZs their ENIs cover: 50 endpoints over two sets of AZs here.
+    expect(byType('endpointClass').map((n) => ('group' in n.data ? n.data.group.count : 0)).reduce((a, b) => a + b, 0)).toBe(50);
+    expect(byType('routeTable').every((n) => !('group' in n.data))).toBe(true);
+    const tables = byType('routeClass').find((n) => n.ariaLabel?.includes('private tables'));
+    expect(tables?.ariaLabel).toMatch(/^\d+ private tables: 0\.0\.0\.0\/0 -> .+\. Press Enter to open it\.$/);
+    // A class carries more text than a route table: the layout gave it the larger box.
+    expect([tables?.width, tables?.height]).toEqual([GROUP_SIZE.routeTable?.width, GROUP_SIZE.routeTable?.height]);
+    expect(byType('endpointClass')[0]?.ariaLabel).toMatch(/^\d+ interface endpoints in 3 AZs: us-east-1\w, us-east-1\w, us-east-1\w: svc\d+, svc\d+, /);
   });
 });

@@ -4,7 +4,9 @@ import { useEffect } from 'react';
 import { nearestInHeading, type Box, type Heading } from '@/lib/graph/geometry';
 import { escapeAction } from '@/lib/graph/view-reducer';
 import { useGraphStore } from './graph-store';
-import type { AtlasNode } from './types';
+import { GROUP_NODE_TYPE, type AtlasNode } from './types';
+
+const GROUP_TYPES: ReadonlySet<string | undefined> = new Set(Object.values(GROUP_NODE_TYPE));
 
 const HEADINGS: Record<string, Heading> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -31,7 +33,8 @@ export function useKeyboardNavigation(nodes: readonly AtlasNode[], absolute: Rea
       }
       const heading = HEADINGS[e.key];
       if (!heading || !view.selected) return;
-      const candidates = nodes.filter((n) => !n.hidden && n.type !== 'vpc').map((n) => n.id);
+      // Overview groups open on Enter or a click rather than being selected, so the arrows pass them by.
+      const candidates = nodes.filter((n) => !n.hidden && n.type !== 'vpc' && !GROUP_TYPES.has(n.type)).map((n) => n.id);
       const next = nearestInHeading(absolute, view.selected, heading, candidates);
       if (next) {
         e.preventDefault();

@@ -75,6 +75,8 @@ export type GroupData = {
   count: number;
   /** `180 private tables`, `12 private subnets`, `48 interface endpoints`. */
   title: string;
+  /** The title in fewer words, for when the view is zoomed out to the whole region: `12 private`, `48 endpoints`. */
+  short: string;
   /** What they have in common: a class's routes, a tier's CIDRs and routes, an endpoint class's AZs and services. */
   lines: string[];
   /** The whole of it in one sentence, for the tooltip and the accessible name. */

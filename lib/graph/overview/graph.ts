@@ -34,7 +34,7 @@ function classGroup(c: RouteClass): Present['data'] {
   return (members) => {
     const tables = members.filter((m) => m.kind === 'routeTable').map((m) => m.data as RouteTableData);
     const title = classTitle(c.role, tables.length);
-    const group: GroupData = { count: tables.length, title, lines: c.lines.length > 0 ? c.lines : ['local routes only'], summary: `${title}: ${c.lines.join(', ') || 'local routes only'}`, members: members.map((m) => m.id) };
+    const group: GroupData = { count: tables.length, title, short: `${tables.length} ${c.role}`, lines: c.lines.length > 0 ? c.lines : ['local routes only'], summary: `${title}: ${c.lines.join(', ') || 'local routes only'}`, members: members.map((m) => m.id) };
     const data: RouteTableData = {
       name: title,
       main: c.role === 'main',
@@ -57,7 +57,7 @@ function tierGroup(t: Tier, classes: ReadonlyMap<string, RouteClass>): Present['
     const routes = c ? (c.lines.length > 0 ? c.lines.join('; ') : 'local routes only') : 'no route table';
     const lines = [span, routes].filter(Boolean);
     const free = subnets.map((s) => s.availableIps);
-    const group: GroupData = { count: subnets.length, title, lines, summary: `${title} in ${t.az}: ${lines.join(', ')}`, members: members.map((m) => m.id) };
+    const group: GroupData = { count: subnets.length, title, short: `${subnets.length} ${t.public ? 'public' : 'private'}`, lines, summary: `${title} in ${t.az}: ${lines.join(', ')}`, members: members.map((m) => m.id) };
     const data: SubnetData = {
       name: title,
       cidr: span,
@@ -81,7 +81,7 @@ function endpointGroup(e: EndpointClass): Present['data'] {
     const where = e.azs.length > 0 ? `in ${plural(e.azs.length, 'AZ')}: ${e.azs.join(', ')}` : 'in no AZ';
     const shown = services.length > 6 ? `${services.slice(0, 6).join(', ')} +${services.length - 6}` : services.join(', ');
     const lines = [where, shown];
-    const group: GroupData = { count: endpoints.length, title, lines, summary: `${title} ${where}: ${services.join(', ')}`, members: members.map((m) => m.id) };
+    const group: GroupData = { count: endpoints.length, title, short: plural(endpoints.length, 'endpoint'), lines, summary: `${title} ${where}: ${services.join(', ')}`, members: members.map((m) => m.id) };
     const data: InterfaceEndpointData = {
       name: title,
       label: title,
