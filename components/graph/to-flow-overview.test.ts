@@ -74,7 +74,7 @@ describe('the semantic overview of a big VPC (lib/graph/overview)', async () => 
     expect(byType('routeClass').length).toBeGreaterThan(0);
     expect(byType('subnetTier').length).toBeGreaterThan(0);
     // Endpoints grouped by the AZs their ENIs cover: 50 endpoints over two sets of AZs here.
-    expect(byType('endpointClass').map((n) => ('group' in n.data ? n.data.group.count : 0)).reduce((a, b) => a + b, 0)).toBe(50);
+    expect(byType('endpointClass').map((n) => ('group' in n.data ? (n.data.group?.count ?? 0) : 0)).reduce((a, b) => a + b, 0)).toBe(50);
     expect(byType('routeTable').every((n) => !('group' in n.data))).toBe(true);
     const tables = byType('routeClass').find((n) => n.ariaLabel?.includes('private tables'));
     expect(tables?.ariaLabel).toMatch(/^\d+ private tables: 0\.0\.0\.0\/0 -> .+\. Press Enter to open it\.$/);

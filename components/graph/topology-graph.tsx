@@ -129,7 +129,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     [unfiltered, fullGraph, topology, vpcId, view.hiddenKinds, view.hiddenAzs, view.endpointsOnly],
   );
   // A VPC too big to read whole is drawn as its semantic overview, with the groups the view has opened (`viewGraph` on the server).
-  const overview = useMemo(() => overviewGraph(topology, filtered, vpcId, view.open), [topology, filtered, vpcId, view.open]);
+  const overview = useMemo(() => overviewGraph(topology, filtered, vpcId, view.open, view.selected), [topology, filtered, vpcId, view.open, view.selected]);
   const graph = overview ?? filtered;
   const { shown, pending, error } = useGraphLayout(graph, view.direction, initialLayout);
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);

@@ -117,10 +117,11 @@ function stretchKey(edge: GraphEdge): string {
 
 /**
  * Draws each closed group of `overviews` that has two or more members in `graph` as one node. `open` holds the ids
- * of the groups drawn as their members. Endpoint ENIs are left out wherever their subnet is inside a closed tier:
- * an endpoint (or its class) says which AZs it covers.
+ * of the groups drawn as their members; a group holding `reveal` (the selection: a search hit, a link, a resource
+ * named in the inspector) is drawn as its members too, for as long as it is selected. Endpoint ENIs are left out
+ * wherever their subnet is inside a closed tier: an endpoint (or its class) says which AZs it covers.
  */
-export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], open: ReadonlySet<string>): OverviewGraph {
+export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], open: ReadonlySet<string>, reveal: string | null = null): OverviewGraph {
   const present = new Set(graph.nodes.map((n) => n.id));
   const classes = new Map(overviews.flatMap((o) => o.classes.map((c) => [c.id, c] as const)));
   const candidates: Present[] = overviews.flatMap((o) => [
@@ -140,7 +141,14 @@ export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], o
       opened.push({ id: g.id, title: g.where ? `${title} ${g.where}` : title });
       continue;
     }
+    if (reveal !== null && members.includes(reveal)) continue;
     for (const m of members) rep.set(m, g);
+  }
+  // An ENI or a NAT gateway selected inside a closed tier reveals its subnet.
+  const revealParent = reveal === null ? undefined : byId.get(reveal)?.parentId;
+  if (revealParent !== undefined) {
+    const g = rep.get(revealParent);
+    if (g) for (const [m, owner] of [...rep]) if (owner === g) rep.delete(m);
   }
 
   const dropped = new Set<string>();

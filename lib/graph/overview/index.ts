@@ -20,19 +20,22 @@ export { needsOverview, overviewModel, OVERVIEW_ABOVE, type EndpointClass, type 
 export { routeClasses, targetFacts, type RouteClass } from './classes';
 export { rollUpFindings } from './rollup';
 
-/** The overview of `graph` (built from `topology` for `vpcId`), or null when no VPC in it is big enough to need one. */
-export function overviewGraph(topology: Topology, graph: Graph, vpcId: string | undefined, open: readonly string[]): OverviewGraph | null {
+/**
+ * The overview of `graph` (built from `topology` for `vpcId`), or null when no VPC in it is big enough to need one.
+ * `open`: the groups drawn as their members; `selected`: a resource whose group is drawn open while it is selected.
+ */
+export function overviewGraph(topology: Topology, graph: Graph, vpcId: string | undefined, open: readonly string[], selected: string | null = null): OverviewGraph | null {
   const model = overviewModel(topology, vpcId);
   if (model.length === 0) return null;
-  return applyOverview(graph, model, new Set(open));
+  return applyOverview(graph, model, new Set(open), selected);
 }
 
 /** The graph a view draws: the topology with the view's filters, as an overview where a VPC needs one. */
 export function viewGraph(
   topology: Topology,
   vpcId: string | undefined,
-  view: { hiddenKinds: readonly NodeKind[]; hiddenAzs: readonly string[]; endpointsOnly: boolean; open: readonly string[] },
+  view: { hiddenKinds: readonly NodeKind[]; hiddenAzs: readonly string[]; endpointsOnly: boolean; open: readonly string[]; selected?: string | null },
 ): Graph {
   const graph = buildGraph(topology, viewGraphOptions(vpcId, view));
-  return overviewGraph(topology, graph, vpcId, view.open) ?? graph;
+  return overviewGraph(topology, graph, vpcId, view.open, view.selected ?? null) ?? graph;
 }

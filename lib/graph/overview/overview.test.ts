@@ -267,3 +267,21 @@ describe('the overview graph', () => {
     expect(applyOverview(detail, overviewModel(t, V), new Set()).nodes).toEqual(viewGraph(t, V, view).nodes);
   });
 });
+
+describe('a selected resource inside a closed group', () => {
+  const t = bigVpc();
+  const detail = buildGraph(t, { vpcId: V });
+
+  it.each<[string, string, (ids: Set<string>) => boolean]>([
+    ['a table opens its class', 'rtb-p1-4', (ids) => ids.has('rtb-p1-4') && ids.has('rtb-p2-0')],
+    ['a subnet opens its tier', 'subnet-p2-5', (ids) => ids.has('subnet-p2-5') && ids.has('subnet-p2-0') && !ids.has('subnet-p1-0')],
+    ['an ENI opens the tier of its subnet', 'eni-3-0', (ids) => ids.has('eni-3-0') && ids.has('subnet-p0-3')],
+    ['an interface endpoint opens its class', 'vpce-i07', (ids) => ids.has('vpce-i07') && ids.has('vpce-i08')],
+  ])('%s, for as long as it is selected', (_name, selected, drawn) => {
+    const g = overviewGraph(t, detail, V, [], selected);
+    const ids = new Set(g?.nodes.map((n) => n.id));
+    expect(drawn(ids)).toBe(true);
+    expect(g?.opened).toEqual([]);
+    expect(overviewGraph(t, detail, V, [], null)?.nodes.some((n) => n.id === selected)).toBe(false);
+  });
+});
