@@ -8,7 +8,7 @@ import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { analyzeTopology } from '@/lib/analysis/analyze';
 import { SEVERITIES, type Finding, type Severity } from '@/lib/analysis/findings';
 import { DEFAULT_GB_PER_MONTH, GbPerMonth, SeverityName } from '@/lib/analysis/params';
-import { loadServiceZones } from '@/lib/endpoints/services';
+import { loadServiceZones } from '@/lib/analysis/service-zones';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
 import { first, loadedScope, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
@@ -91,7 +91,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     notices.push(`VPC ${vpcId} is not in ${scope.region}; showing every VPC.`);
     vpcId = undefined;
   }
-  const serviceZones = await loadServiceZones(scope.source, scope.region, scope.profile, scopeLoad(scope).account);
+  const serviceZones = await loadServiceZones(scopeLoad(scope));
   const { findings, costs } = analyzeTopology(topology, { vpcId, gbPerMonth: gb, ...(serviceZones ? { serviceZones } : {}) });
   const names = namesOf(topology);
   const vpcName = vpcId ? names[vpcId] ?? vpcId : undefined;

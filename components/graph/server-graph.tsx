@@ -1,4 +1,5 @@
 import 'server-only';
+import { loadServiceZones, type ServiceZonesFrom } from '@/lib/analysis/service-zones';
 import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
 import { initialLayoutFor } from '@/lib/graph/layout-server';
 import { DEFAULT_VIEW_STATE } from '@/lib/graph/view-url';
@@ -17,8 +18,14 @@ function yieldToStream(): Promise<void> {
  */
 export async function ServerGraph({
   analyze = true,
+  serviceZonesFrom,
   ...props
 }: Omit<TopologyGraphLoaderProps, 'analysis' | 'initialLayout'> & {
+  /**
+   * Where the region's endpoint services are read, so the badges' AZ coverage counts only the zones each service is
+   * offered in, as the findings page does. Absent for a snapshot: every zone that can hold an endpoint counts.
+   */
+  serviceZonesFrom?: ServiceZonesFrom;
   /**
    * False: no analysis overlay. A comparison draws a merged topology (what is now plus what is gone), a state that
    * never existed: findings and paths computed on it would be wrong.
@@ -27,7 +34,8 @@ export async function ServerGraph({
 }) {
   await yieldToStream();
   const { topology, vpcId, initialView } = props;
-  const analysis = analyze ? analyzeForGraph(topology, vpcId === undefined ? {} : { vpcId }) : undefined;
+  const serviceZones = analyze && serviceZonesFrom ? await loadServiceZones(serviceZonesFrom) : undefined;
+  const analysis = analyze ? analyzeForGraph(topology, { ...(vpcId === undefined ? {} : { vpcId }), ...(serviceZones ? { serviceZones } : {}) }) : undefined;
   const initialLayout = await initialLayoutFor(topology, vpcId, initialView ?? DEFAULT_VIEW_STATE);
   return <TopologyGraphLoader {...props} {...(analysis ? { analysis } : {})} {...(initialLayout ? { initialLayout } : {})} />;
 }

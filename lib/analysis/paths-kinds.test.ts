@@ -125,6 +125,20 @@ const cases: Case[] = [
     detail: /network interface eni-0abc, an appliance/,
   },
   {
+    // AWS: interface endpoints live in a Region's Availability Zones only; a Local Zone subnet reaches the endpoint's
+    // interface in a Region AZ, and there is nothing to fix in the Local Zone.
+    name: 'a Local Zone subnet reaches an interface endpoint in a Region AZ, and says the zone cannot hold one',
+    parts: parts({
+      subnets: [pub, app, inspect, v6only, subnet('subnet-bos', 'us-east-1-bos-1a', '10.0.48.0/24', { zoneType: 'local-zone' })],
+      routeTables: [rtbPub, table('rtb-bos', ['subnet-bos'], [route('0.0.0.0/0', 'nat-a')])],
+      endpoints: [interfaceEndpoint('vpce-sts', 'sts', ['subnet-app'])],
+    }),
+    subnetId: 'subnet-bos',
+    service: 'sts',
+    expected: { via: 'interface-endpoint-cross-az' },
+    detail: /us-east-1-bos-1a is a Local Zone, which cannot hold an interface endpoint, so traffic goes to its network interface in us-east-1a/,
+  },
+  {
     // An Oracle Database@AWS network (OdbNetworkArn) or a target type AWS adds later: the route carries the
     // traffic, so the path says where it leaves, never "no path".
     name: 'a default route to a target type vpc-atlas does not know: it leaves there, named',

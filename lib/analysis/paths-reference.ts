@@ -107,7 +107,7 @@ function viaInterfaceEndpoint(ix: Scan, subnet: Subnet, table: RouteTable | unde
   const places = enis.length
     ? enis.map((n) => ({ eniId: n.id, subnetId: n.subnetId, az: n.az || ix.subnet(n.subnetId)?.az || '', address: ipOf(n.privateIp) }))
     : e.subnetIds.map((s) => ({ eniId: null, subnetId: s, az: ix.subnet(s)?.az ?? '', address: null }));
-  const p = interfacePathFrom(places, e, service, subnet.az, ix.topology.region, ix.label, isIpv6Only(subnet));
+  const p = interfacePathFrom(places, e, service, subnet, ix.topology.region, ix.label, isIpv6Only(subnet));
   return interfaceSubnetPath(subnet, table, service, e, p, (a) => (table ? longestPrefixMatchReference(table, a, ix.prefixLists) : null));
 }
 

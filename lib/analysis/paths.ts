@@ -79,8 +79,27 @@ export interface InterfacePath {
   detail: string;
 }
 
-/** The endpoint's placements sorted by AZ, and the path from a subnet in `az` to it. */
-export function interfacePathFrom(places: Placement[], e: Endpoint, service: string, az: string, region: string, label: (id: string) => string, ipv6Only: boolean): InterfacePath {
+/**
+ * Whether a subnet's zone can hold an interface endpoint's network interface: a Region's Availability Zone, not a
+ * Local Zone, a Wavelength Zone or an Outpost (its `zoneType`, from DescribeAvailabilityZones' ZoneType or its
+ * OutpostArn). Interface endpoints live in a Region's Availability Zones, and the AvailabilityZones that
+ * DescribeVpcEndpointServices lists for a service are such zones only.
+ */
+export function zoneCanHoldEndpoint(subnet: Pick<Subnet, 'zoneType'>): boolean {
+  return subnet.zoneType === 'availability-zone';
+}
+
+/** The endpoint's placements sorted by AZ, and the path from a subnet in `from.az` to it. */
+export function interfacePathFrom(
+  places: Placement[],
+  e: Endpoint,
+  service: string,
+  from: Pick<Subnet, 'az' | 'zoneType'>,
+  region: string,
+  label: (id: string) => string,
+  ipv6Only: boolean,
+): InterfacePath {
+  const { az } = from;
   const sorted = [...places].sort((a, b) => (a.az < b.az ? -1 : a.az > b.az ? 1 : 0));
   const same = sorted.find((x) => x.az === az);
   const chosen = same ?? sorted[0];
@@ -89,6 +108,11 @@ export function interfacePathFrom(places: Placement[], e: Endpoint, service: str
   if (!chosen) return { chosen, via: 'none', detail: `${label(e.id)} has no network interfaces in any subnet: no path.` };
   if (same) return { chosen, via: 'interface-endpoint', detail: `${dns}${v6}, with a network interface in ${az}.` };
   const azs = [...new Set(sorted.map((x) => x.az))].join(', ');
+  if (!zoneCanHoldEndpoint(from)) {
+    // Nothing to fix here: the AZ coverage finding leaves these subnets out.
+    const zone = from.zoneType === 'outpost' ? 'the subnet is on an Outpost' : `${az} is a ${from.zoneType === 'local-zone' ? 'Local Zone' : from.zoneType === 'wavelength-zone' ? 'Wavelength Zone' : `${from.zoneType} zone`}`;
+    return { chosen, via: 'interface-endpoint-cross-az', detail: `${dns}${v6}; ${zone}, which cannot hold an interface endpoint, so traffic goes to its network interface in ${chosen.az}.` };
+  }
   return { chosen, via: 'interface-endpoint-cross-az', detail: `${dns}${v6}, but it has no network interface in ${az} (only ${azs}): traffic crosses Availability Zones.` };
 }
 
@@ -261,10 +285,10 @@ class PathResolver implements PathLookups {
   private viaInterfaceEndpoint(subnet: Subnet, table: RouteTable | undefined, service: string, e: Endpoint): SubnetPath {
     const ipv6Only = isIpv6Only(subnet);
     const ofEndpoint = innerMap(this.interfacePaths, e);
-    const key = `${subnet.az}|${ipv6Only}`;
+    const key = `${subnet.az}|${subnet.zoneType}|${ipv6Only}`;
     let p = ofEndpoint.get(key);
     if (!p) {
-      p = interfacePathFrom(this.placements(e), e, service, subnet.az, this.topology.region, this.label, ipv6Only);
+      p = interfacePathFrom(this.placements(e), e, service, subnet, this.topology.region, this.label, ipv6Only);
       ofEndpoint.set(key, p);
     }
     return interfaceSubnetPath(subnet, table, service, e, p, (a) => (table ? this.compiled(table).match(a) : null));

@@ -4,6 +4,7 @@ import { FixtureEc2Api } from '@/lib/ec2/fixture';
 import { readFixtureRegion } from '@/lib/ec2/fixture-files';
 import { readRegion } from '@/lib/ec2/read-region';
 import { readAllServiceDetails, toServiceOfferings } from '@/lib/endpoints/services';
+import { serviceZonesOf } from './service-zones';
 import { normalizeTopology } from '@/lib/topology/normalize';
 import type { Topology } from '@/lib/topology/types';
 import { analyzeTopology, type Analysis } from './analyze';
@@ -25,9 +26,8 @@ interface Loaded {
 async function load(region: string): Promise<Loaded> {
   const api = new FixtureEc2Api(await readFixtureRegion(DIR, region));
   const t = normalizeTopology(await readRegion(api), { source: 'fixture', fetchedAt: '2026-12-07T00:00:00.000Z' });
-  // As the findings page does: the zones each service is offered in, from DescribeVpcEndpointServices.
-  const offerings = toServiceOfferings(await readAllServiceDetails(api));
-  const serviceZones = { byService: new Map(offerings.filter((o) => o.type === 'Interface').map((o) => [o.serviceName, o.azs])) };
+  // As every page that shows findings does: the zones each service is offered in, from DescribeVpcEndpointServices.
+  const serviceZones = serviceZonesOf(toServiceOfferings(await readAllServiceDetails(api)));
   return { t, analysis: analyzeTopology(t, { serviceZones }) };
 }
 

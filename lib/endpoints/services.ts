@@ -1,5 +1,4 @@
 import 'server-only';
-import type { ServiceZones } from '@/lib/analysis/findings';
 import type { Ec2Api } from '@/lib/ec2/api';
 import { getEc2Api, type Source } from '@/lib/ec2/backend';
 import { toEc2Error } from '@/lib/ec2/errors';
@@ -65,17 +64,4 @@ export function toServiceOfferings(details: ServiceDetail[]): ServiceOffering[] 
 export async function loadEndpointServices(source: Source, region: string, profile?: string, account?: string): Promise<ServiceOffering[]> {
   const api = await getEc2Api(source, region, profile, account);
   return toServiceOfferings(await readAllServiceDetails(api));
-}
-
-/**
- * The zones each interface endpoint service is offered in, for the AZ coverage findings; undefined when the
- * services cannot be read (the findings then count every zone, as before).
- */
-export async function loadServiceZones(source: Source, region: string, profile?: string, account?: string): Promise<ServiceZones | undefined> {
-  try {
-    const offerings = await loadEndpointServices(source, region, profile, account);
-    return { byService: new Map(offerings.filter((o) => o.type === 'Interface' && o.azs.length).map((o) => [o.serviceName, o.azs])) };
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { analyzeTopology } from '@/lib/analysis/analyze';
 import { AnalysisQuery } from '@/lib/analysis/params';
+import { loadServiceZones } from '@/lib/analysis/service-zones';
 import { respondWithTopology } from '@/lib/http/topology-response';
 
 export const dynamic = 'force-dynamic';
@@ -16,12 +17,16 @@ export async function GET(request: NextRequest) {
     schema: AnalysisQuery,
     extra: { gb: q.get('gb') || undefined },
     failureLog: 'analysis failed',
-    body: (topology, query) => ({
-      source: topology.source,
-      region: topology.region,
-      fetchedAt: topology.fetchedAt,
-      vpcId: query.vpc ?? null,
-      ...analyzeTopology(topology, { vpcId: query.vpc, gbPerMonth: query.gb }),
-    }),
+    // AZ coverage counts the zones each service is offered in, as the findings page and the graph's badges do.
+    body: async (topology, query, loaded) => {
+      const serviceZones = await loadServiceZones(loaded);
+      return {
+        source: topology.source,
+        region: topology.region,
+        fetchedAt: topology.fetchedAt,
+        vpcId: query.vpc ?? null,
+        ...analyzeTopology(topology, { vpcId: query.vpc, gbPerMonth: query.gb, ...(serviceZones ? { serviceZones } : {}) }),
+      };
+    },
   });
 }

@@ -105,6 +105,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
           <ServerGraph
             topology={topology}
             vpcId={vpc.id}
+            serviceZonesFrom={scopeLoad(scope)}
             initialView={view.state}
             notices={view.notices}
             {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}

@@ -1,18 +1,7 @@
 import type { Subnet } from '@/lib/topology/types';
 import { pushTo } from '../group';
-import { pathEndpointId } from '../paths';
+import { pathEndpointId, zoneCanHoldEndpoint } from '../paths';
 import { DOCS, endpointService, isAwsService, joinWords, plural, resourceHref, uniq, type FindingRuleDef, type RuleFinding } from './context';
-
-/**
- * Whether a subnet's zone can hold an interface endpoint's network interface: a regular Availability
- * Zone (`us-east-1a`), not a Local Zone (`us-east-1-bos-1a`), a Wavelength Zone (`us-east-1-wl1-bos-wlz-1`)
- * or an Outpost (`OutpostArn`): interface endpoints live in a Region's Availability Zones, and the
- * AvailabilityZones that DescribeVpcEndpointServices lists for a service are such zones only.
- */
-export function zoneCanHoldEndpoint(subnet: Pick<Subnet, 'az' | 'outpostArn'>, region: string): boolean {
-  if (subnet.outpostArn) return false;
-  return subnet.az.startsWith(region) && /^[a-z]+$/.test(subnet.az.slice(region.length));
-}
 
 /**
  * Subnets use an endpoint with private DNS from a zone where it has no network interface. Counted only
@@ -49,7 +38,7 @@ export const interfaceEndpointAzCoverage = {
       const offered = serviceZones?.byService.get(e.serviceName);
       const couldHave = (subnetId: string) => {
         const s = subnetById.get(subnetId);
-        return !!s && zoneCanHoldEndpoint(s, t.region) && (!offered || offered.includes(s.az));
+        return !!s && zoneCanHoldEndpoint(s) && (!offered || offered.includes(s.az));
       };
       const have = uniq((eniAzs.get(e.id) ?? []).concat(e.subnetIds.map((s) => subnetById.get(s)?.az ?? '')))
         .filter(Boolean)

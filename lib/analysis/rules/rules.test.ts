@@ -2,9 +2,8 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '@/lib/topology/types';
 import { FINDING_RULE_LABELS, FINDING_RULES, findIssues, type Finding } from '../findings';
-import { resolvePaths } from '../paths';
+import { resolvePaths, zoneCanHoldEndpoint } from '../paths';
 import { gatewayEndpoint, igw, interfaceEndpoint, nat, type Parts, route, subnet, table, topology } from '../test-topology';
-import { zoneCanHoldEndpoint } from './interface-endpoint-az-coverage';
 
 describe('the rule list', () => {
   it('names every rule file once, each with its own id and a label', () => {
@@ -22,8 +21,9 @@ describe('the rule list', () => {
 const pub = subnet('subnet-pub', 'us-east-1a', '10.0.0.0/24');
 const appA = subnet('subnet-app-a', 'us-east-1a', '10.0.16.0/20');
 const appB = subnet('subnet-app-b', 'us-east-1b', '10.0.32.0/20');
-const local = subnet('subnet-bos', 'us-east-1-bos-1a', '10.0.48.0/24');
-const outpost = subnet('subnet-op', 'us-east-1a', '10.0.49.0/24', { outpostArn: 'arn:aws:outposts:us-east-1:111122223333:outpost/op-0a1b2c3d4e5f67890' });
+const local = subnet('subnet-bos', 'us-east-1-bos-1a', '10.0.48.0/24', { zoneType: 'local-zone' });
+// On an Outpost whose AZ has no endpoint interface: it crosses zones, but no endpoint can be placed on the Outpost.
+const outpost = subnet('subnet-op', 'us-east-1b', '10.0.49.0/24', { zoneType: 'outpost', outpostArn: 'arn:aws:outposts:us-east-1:111122223333:outpost/op-0a1b2c3d4e5f67890' });
 const parts = (endpoints: Endpoint[]): Parts => ({
   subnets: [pub, appA, appB, local, outpost],
   routeTables: [table('rtb-pub', ['subnet-pub'], [route('0.0.0.0/0', 'igw-1')]), table('rtb-app', ['subnet-app-a', 'subnet-app-b', 'subnet-bos', 'subnet-op'], [route('0.0.0.0/0', 'nat-a')])],
@@ -54,11 +54,11 @@ describe('interface endpoint AZ coverage', () => {
   });
 
   it('tells Region AZs from Local Zones, Wavelength Zones and Outposts', () => {
-    expect(zoneCanHoldEndpoint({ az: 'us-east-1a', outpostArn: null }, 'us-east-1')).toBe(true);
-    expect(zoneCanHoldEndpoint({ az: 'us-gov-west-1b', outpostArn: null }, 'us-gov-west-1')).toBe(true);
-    expect(zoneCanHoldEndpoint({ az: 'us-east-1-bos-1a', outpostArn: null }, 'us-east-1')).toBe(false);
-    expect(zoneCanHoldEndpoint({ az: 'us-east-1-wl1-bos-wlz-1', outpostArn: null }, 'us-east-1')).toBe(false);
-    expect(zoneCanHoldEndpoint({ az: 'us-east-1a', outpostArn: 'arn:aws:outposts:us-east-1:111122223333:outpost/op-1' }, 'us-east-1')).toBe(false);
+    // The subnet's zone type (DescribeAvailabilityZones' ZoneType, `outpost` for a subnet with an OutpostArn), not its name.
+    expect(zoneCanHoldEndpoint({ zoneType: 'availability-zone' })).toBe(true);
+    expect(zoneCanHoldEndpoint({ zoneType: 'local-zone' })).toBe(false);
+    expect(zoneCanHoldEndpoint({ zoneType: 'wavelength-zone' })).toBe(false);
+    expect(zoneCanHoldEndpoint({ zoneType: 'outpost' })).toBe(false);
   });
 });
 
