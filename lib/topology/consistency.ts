@@ -1,10 +1,10 @@
-import { parseIpv4Cidr } from '@/lib/net/cidr';
+import { cidrCovers, cidrFamily, type IpFamily } from '@/lib/net/ip';
 import type { DataWarnings } from './normalize-common';
 import type { Topology } from './types';
 
 /**
  * Data that does not add up, said per VPC instead of drawn as if fine: records that name a VPC missing from the
- * data, and subnets outside their VPC's CIDR blocks. (Duplicate ids, IPv6 blocks in CidrBlock and associations
+ * data, and subnets outside their VPC's IPv4 or IPv6 CIDR blocks. (Duplicate ids, IPv6 blocks in CidrBlock and associations
  * with another VPC's tables are caught where those records are read.)
  */
 export function checkConsistency(t: Topology, w: DataWarnings): void {
@@ -35,13 +35,23 @@ export function checkConsistency(t: Topology, w: DataWarnings): void {
     );
   }
 
-  const vpcBlocks = new Map(t.vpcs.map((v) => [v.id, v.cidrBlocks.map(parseIpv4Cidr).filter((c) => c !== null)]));
+  // IPv4 and IPv6 alike: a subnet's block must lie inside one of its VPC's blocks of that family (AWS refuses
+  // CreateSubnet otherwise, so a block outside is a hand-edited or mixed-up dump).
+  const vpcById = new Map(t.vpcs.map((v) => [v.id, v]));
   for (const s of t.subnets) {
-    const blocks = vpcBlocks.get(s.vpcId);
-    const c = s.cidr ? parseIpv4Cidr(s.cidr) : null;
-    if (!blocks?.length || !c) continue;
-    if (!blocks.some((b) => c.base >= b.base && c.base + c.size <= b.base + b.size)) {
-      w.add('inconsistent', s.vpcId, `Subnet ${s.id} (${s.cidr}) lies outside its VPC's CIDR blocks (${t.vpcs.find((v) => v.id === s.vpcId)?.cidrBlocks.join(', ')}).`);
+    const vpc = vpcById.get(s.vpcId);
+    if (!vpc) continue;
+    const families: [family: IpFamily, blocks: readonly string[], vpcBlocks: readonly string[]][] = [
+      [4, s.cidr ? [s.cidr] : [], vpc.cidrBlocks],
+      [6, s.ipv6Cidrs, vpc.ipv6CidrBlocks],
+    ];
+    for (const [family, blocks, vpcBlocks] of families) {
+      if (!vpcBlocks.length) continue;
+      // A block of the other family where this one belongs (IPv6 in CidrBlock) is said where subnets are read.
+      for (const block of blocks) {
+        if (cidrFamily(block) !== family || vpcBlocks.some((b) => cidrCovers(b, block))) continue;
+        w.add('inconsistent', s.vpcId, `Subnet ${s.id} (${block}) lies outside its VPC's CIDR blocks (${vpcBlocks.join(', ')}).`);
+      }
     }
   }
 }

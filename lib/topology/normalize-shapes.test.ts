@@ -277,6 +277,22 @@ describe('data that does not add up', () => {
     expect(t.dataWarnings).toContainEqual(expect.objectContaining({ kind: 'skipped', vpcId: 'vpc-1', index: 5, message: 'us-east-1 DescribeSubnets record 5: skipped, it has no id' }));
   });
 
+  it('names a subnet whose IPv6 block lies outside its VPC’s IPv6 blocks, and not one inside them', () => {
+    const v6 = normalizeTopology(
+      raw({
+        vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2600:1f18:aa00::/56', Ipv6CidrBlockState: { State: 'associated' } }] }],
+        subnets: [
+          { SubnetId: 'subnet-in', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a', Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2600:1f18:aa00:1::/64' }] },
+          { SubnetId: 'subnet-v6out', VpcId: 'vpc-1', Ipv6Native: true, AvailabilityZone: 'us-east-1a', Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2600:1f18:bb00:1::/64' }] },
+        ],
+      }),
+      opts,
+    );
+    expect(v6.dataWarnings.filter((d) => d.message.includes('lies outside'))).toEqual([
+      { kind: 'inconsistent', vpcId: 'vpc-1', message: "Subnet subnet-v6out (2600:1f18:bb00:1::/64) lies outside its VPC's CIDR blocks (2600:1f18:aa00::/56)." },
+    ]);
+  });
+
   it('says which records name a VPC missing from the data, once per missing VPC', () => {
     expect(t.dataWarnings.filter((d) => d.message.includes('vpc-9'))).toEqual([
       { kind: 'inconsistent', vpcId: null, message: 'VPC vpc-9 is not in the data, but 2 records name it (subnet subnet-lost, security group sg-lost); they are on no VPC page.' },

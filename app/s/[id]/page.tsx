@@ -5,7 +5,8 @@ import { Suspense } from 'react';
 import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
 import { ServerGraph } from '@/components/graph/server-graph';
 import { ShareToolbar } from '@/components/share/share-toolbar';
-import { ErrorPanel, Notices } from '@/components/ui/notice';
+import { DataWarnings } from '@/components/ui/data-warnings';
+import { ErrorPanel, TopologyWarnings } from '@/components/ui/notice';
 import { parseViewState } from '@/lib/graph/view-state';
 import { describeTopology, siteOrigin } from '@/lib/share/metadata';
 import { findSnapshot, formatUtc } from '@/lib/share/read';
@@ -87,7 +88,13 @@ export default async function SnapshotPage({ params, searchParams }: Props) {
           </ul>
         </details>
       ) : null}
-      <Notices notices={snapshot.topology.warnings} tone="warning" />
+      {/* As on the live VPC page: what the load could not read, and what the data itself says wrong (of this VPC
+          only, for a VPC's snapshot; every VPC's, each named, for a region's). */}
+      <TopologyWarnings warnings={snapshot.topology.warnings} />
+      <DataWarnings
+        warnings={snapshot.vpcId ? snapshot.topology.dataWarnings.filter((w) => w.vpcId === snapshot.vpcId) : snapshot.topology.dataWarnings}
+        showVpc={!snapshot.vpcId}
+      />
       <div className="h-[72vh] min-h-[560px]" data-testid="snapshot-graph">
         {/* As on the VPC page: the server lays out the first view and analyses it (findings, paths) while the rest
             of the page streams; a snapshot is the same data, frozen, so it gets the same overlay, read-only. */}
