@@ -19,7 +19,7 @@ export const MUTATION_MODULES = {
   'lib/topology/normalize.ts': { mutate: ['lib/topology/normalize.ts'], tests: ['lib/topology/normalize.test.ts'] },
   'lib/analysis': {
     // The reference resolver and the test topology builder are test code: they are not the product.
-    mutate: ['lib/analysis/**/*.ts', '!lib/analysis/paths-reference.ts', '!lib/analysis/test-topology.ts'],
+    mutate: ['lib/analysis/**/*.ts', '!lib/analysis/paths.reference-oracle.ts', '!lib/analysis/paths.cases.ts', '!lib/analysis/test-topology.ts'],
     // Not the equivalence test: it compares the fast resolver with the reference on synthetic accounts,
     // 5-10 s a run on a busy machine, for every mutant of paths.ts. It stays in `npm test`.
     tests: ['lib/analysis/**/*.test.ts', '!lib/analysis/paths.equivalence.test.ts'],

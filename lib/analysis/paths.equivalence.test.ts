@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +10,10 @@ import { normalizeTopology } from '@/lib/topology/normalize';
 import type { PrefixList, Route, Topology } from '@/lib/topology/types';
 import { seededRandom, writeSynth } from '../../scripts/lib/synth';
 import { longestPrefixMatch, resolvePath, resolvePaths } from './paths';
-import { longestPrefixMatchReference, resolvePathReference, resolvePathsReference } from './paths-reference';
+import { PATH_CASES } from './paths.cases';
+import { longestPrefixMatchReference, resolvePathReference, resolvePathsReference } from './paths.reference-oracle';
 import { prefixList } from '@/lib/graph/test-topology';
-import { route, table } from './test-topology';
+import { route, table, topology } from './test-topology';
 
 /**
  * The fast resolver (compiled route tables, paths shared per route table) must give exactly what the
@@ -199,4 +200,28 @@ describe('longestPrefixMatch agrees with the reference', () => {
     expect(compared).toBeGreaterThan(1000);
     // About a second alone; more on two cores shared with the rest of the suite.
   }, 20_000);
+});
+
+describe('the single-change cases of paths.test.ts', () => {
+  it.each(PATH_CASES)('every subnet and service of “$name” resolves as the reference oracle does', ({ parts }) => {
+    const t = topology(parts);
+    expect(resolvePaths(t)).toEqual(resolvePathsReference(t));
+  });
+});
+
+describe('the reference oracle', () => {
+  it('is imported by this test alone, never by the product or another test', () => {
+    const root = path.resolve(__dirname, '../..');
+    const importers: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.(ts|tsx|mts|mjs)$/.test(entry.name) && /(from|import\(|require\()\s*['"][^'"]*paths\.reference-oracle['"]/.test(readFileSync(full, 'utf8'))) importers.push(path.relative(root, full));
+      }
+    };
+    for (const dir of ['app', 'components', 'lib', 'scripts', 'bench', 'e2e']) walk(path.join(root, dir));
+    expect(importers.sort()).toEqual(['lib/analysis/paths.equivalence.test.ts']);
+  });
 });
