@@ -49,9 +49,11 @@ function GroupHeader({ group, icon, lines, className, lineClassName, wrap = fals
         <span data-testid="group-title" className={cx('atlas-title-long min-w-0 font-semibold', wrap ? 'atlas-title-wrap' : 'truncate')} style={TITLE}>
           {group.title}
         </span>
-        <span data-testid="group-title-short" className="atlas-title-short hidden min-w-0 truncate font-semibold" style={TITLE}>
-          {group.short}
-        </span>
+        {wrap ? null : (
+          <span data-testid="group-title-short" className="atlas-title-short hidden min-w-0 truncate font-semibold" style={TITLE}>
+            {group.short}
+          </span>
+        )}
         <OpenHint group={group} />
       </div>
       {lines.map((line) => (
@@ -77,7 +79,7 @@ function RouteClassNodeView({ data, selected }: NodeProps<RouteClassNodeType>) {
 }
 
 function SubnetTierNodeView({ data, selected }: NodeProps<SubnetTierNodeType>) {
-  const icon = <MaskedIcon icon={data.public ? 'public' : 'private'} className={cx('h-3.5 w-3.5 shrink-0', data.public ? 'text-emerald-700 dark:text-emerald-400' : 'text-sky-700 dark:text-sky-400')} />;
+  const icon = <MaskedIcon icon={data.public ? 'public' : 'private'} className={cx('atlas-group-icon h-3.5 w-3.5 shrink-0', data.public ? 'text-emerald-700 dark:text-emerald-400' : 'text-sky-700 dark:text-sky-400')} />;
   return (
     <GroupBox
       kind="subnet"
@@ -88,7 +90,7 @@ function SubnetTierNodeView({ data, selected }: NodeProps<SubnetTierNodeType>) {
         'atlas-group cursor-pointer rounded-lg border-2 border-double',
         data.public ? 'border-emerald-400 bg-emerald-50 dark:border-emerald-700 dark:bg-emerald-950/60' : 'border-sky-400 bg-sky-50 dark:border-sky-700 dark:bg-sky-950/60',
       )}
-      header={<GroupHeader group={data.group} icon={icon} lines={data.group.lines.slice(0, 1)} className="px-2.5 pt-1.5" lineClassName="pl-5 font-mono text-slate-600 dark:text-slate-300" />}
+      header={<GroupHeader group={data.group} icon={icon} lines={data.group.lines.slice(0, 1)} className="atlas-tier-header px-2.5 pt-1.5" lineClassName="pl-5 font-mono text-slate-600 dark:text-slate-300" />}
     />
   );
 }
