@@ -9,11 +9,12 @@ import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, TopologyWarnings } from '@/components/ui/notice';
 import { parseViewState } from '@/lib/graph/view-state';
 import { describeTopology, siteOrigin } from '@/lib/share/metadata';
-import { findSnapshot, formatUtc } from '@/lib/share/read';
+import { findFleetSnapshot, findSnapshot, formatUtc } from '@/lib/share/read';
 import { getSnapshotStore } from '@/lib/share/store';
 import { snapshotViewParams } from '@/lib/share/view';
 import type { SearchParams } from '@/lib/topology/page-params';
 import { ResourceTables } from '@/app/vpcs/[vpcId]/_components/resource-tables';
+import { FleetSnapshotView } from './_components/fleet-snapshot';
 import { SnapshotFacts } from './_components/snapshot-facts';
 
 export const dynamic = 'force-dynamic';
@@ -23,6 +24,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const [found, metadataBase] = await Promise.all([findSnapshot(id), siteOrigin()]);
+  if (found.kind === 'missing') {
+    const fleet = await findFleetSnapshot(id);
+    if (fleet.kind === 'found') return { metadataBase, title: fleet.snapshot.title, robots: { index: false } };
+  }
   if (found.kind !== 'found') return { metadataBase, title: 'Snapshot not found', robots: { index: false } };
   const { snapshot } = found;
   const description = `Snapshot of ${snapshot.vpcId ?? `all VPCs in ${snapshot.region}`}, captured ${formatUtc(snapshot.topology.fetchedAt)} from ${snapshot.source}: ${describeTopology(snapshot.topology)}.`;
@@ -38,7 +43,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SnapshotPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const found = await findSnapshot(id);
+  let found: Awaited<ReturnType<typeof findSnapshot>> | Awaited<ReturnType<typeof findFleetSnapshot>> = await findSnapshot(id);
+  if (found.kind === 'missing') {
+    // Not a topology: perhaps a frozen fleet (same ids, same table).
+    const fleet = await findFleetSnapshot(id);
+    if (fleet.kind === 'found') return <FleetSnapshotView snapshot={fleet.snapshot} searchParams={sp} />;
+    found = fleet;
+  }
   if (found.kind === 'missing') notFound();
   if (found.kind === 'corrupt') {
     return (

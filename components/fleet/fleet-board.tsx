@@ -1,0 +1,64 @@
+'use client';
+
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Notices } from '@/components/ui/notice';
+import { fleetViewQuery, visibleFindings, visibleRows, type FleetSortKey, type FleetTableView } from '@/lib/fleet/table-view';
+import type { FleetState } from '@/lib/fleet/types';
+import { FleetFilters } from './fleet-filters';
+import { FleetFindings } from './fleet-findings';
+import { FleetProgress } from './fleet-progress';
+import { FleetTable } from './fleet-table';
+import { useFleetState } from './use-fleet-state';
+import { useNow } from './use-now';
+
+export interface FleetBoardProps {
+  initialState: FleetState;
+  initialView: FleetTableView;
+  /** Live: poll while loading, offer Refresh. Frozen: a snapshot, read-only. */
+  mode: 'live' | 'frozen';
+  /** Beside the progress line, e.g. the Share snapshot button. */
+  actions?: ReactNode;
+}
+
+/** Numeric columns read best high to low first; names and regions A to Z. */
+const DESC_FIRST: ReadonlySet<FleetSortKey> = new Set(['vpcs', 'subnets', 'endpoints', 'findings', 'nat', 'vpce']);
+
+/**
+ * The fleet page's interactive part: progress, filters, the account x region table and the fleet findings.
+ * Filters and sort live in the URL (replaced in place, so Back leaves the page rather than undoing a filter).
+ */
+export function FleetBoard({ initialState, initialView, mode, actions }: FleetBoardProps) {
+  const { state, stale, refresh, refreshPending } = useFleetState(initialState, { live: mode === 'live' });
+  const [view, setView] = useState(initialView);
+  const now = useNow(mode === 'live' ? 1000 : 30_000);
+
+  const changeView = useCallback((next: FleetTableView) => {
+    setView(next);
+    const q = fleetViewQuery(next);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}`);
+  }, []);
+  const onSort = useCallback(
+    (key: FleetSortKey) => changeView({ ...view, sort: key, desc: view.sort === key ? !view.desc : DESC_FIRST.has(key) }),
+    [view, changeView],
+  );
+
+  const rows = useMemo(() => visibleRows(state.rows, view), [state.rows, view]);
+  const findings = useMemo(() => visibleFindings(state.findings, rows, view), [state.findings, rows, view]);
+  const regions = useMemo(() => [...new Set(state.rows.map((r) => r.region).filter((r): r is string => r !== null))].sort(), [state.rows]);
+  const running = state.finishedAt === null;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <FleetProgress state={state} now={now} {...(mode === 'live' ? { onRefresh: refresh } : {})} refreshPending={refreshPending} stale={stale} />
+        </div>
+        {actions ? <div className="shrink-0">{actions}</div> : null}
+      </div>
+      <Notices notices={state.notices} tone="warning" />
+      <FleetFilters view={view} onChange={changeView} regions={regions} shown={rows.length} total={state.rows.length} />
+      <FleetTable rows={rows} view={view} onSort={onSort} now={now} frozen={mode === 'frozen'} />
+      <FleetFindings findings={findings} frozen={mode === 'frozen'} loading={running} />
+    </div>
+  );
+}

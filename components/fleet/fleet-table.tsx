@@ -1,0 +1,202 @@
+'use client';
+
+import { ArrowDown, ArrowUp, LoaderCircle } from 'lucide-react';
+import { SEVERITY_LABELS, SEVERITY_STYLES } from '@/components/analysis/severity';
+import { SEVERITIES } from '@/lib/analysis/rules/context';
+import { formatUsd, type FleetSortKey, type FleetTableView } from '@/lib/fleet/table-view';
+import type { FleetRow } from '@/lib/fleet/types';
+import { ageOf, clockOf } from './use-now';
+
+export interface FleetTableProps {
+  rows: FleetRow[];
+  view: FleetTableView;
+  onSort: (key: FleetSortKey) => void;
+  now: number;
+  /** Read-only (a snapshot): account names do not link to the live region pages. */
+  frozen?: boolean;
+}
+
+const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
+const num = 'px-3 py-2 text-right tabular-nums';
+
+function SortHeader({ label, sortKey, view, onSort, align = 'left', title }: { label: string; sortKey: FleetSortKey; view: FleetTableView; onSort: (k: FleetSortKey) => void; align?: 'left' | 'right'; title?: string }) {
+  const active = view.sort === sortKey;
+  const Icon = view.desc ? ArrowDown : ArrowUp;
+  return (
+    <th scope="col" className={`${th} ${align === 'right' ? 'text-right' : ''}`} aria-sort={active ? (view.desc ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        onClick={() => onSort(sortKey)}
+        title={title ?? `Sort by ${label.toLowerCase()}`}
+        className={`inline-flex items-center gap-1 uppercase hover:text-slate-900 dark:hover:text-slate-100 ${active ? 'text-slate-900 dark:text-slate-100' : ''}`}
+      >
+        {label}
+        {active ? <Icon aria-hidden size={12} /> : null}
+      </button>
+    </th>
+  );
+}
+
+function FindingCounts({ row }: { row: FleetRow }) {
+  if (!row.findings) return <span className="text-slate-400">—</span>;
+  const findings = row.findings;
+  const total = SEVERITIES.reduce((n, s) => n + findings[s], 0);
+  if (total === 0) return <span className="text-xs text-slate-500">none</span>;
+  return (
+    <span className="inline-flex gap-1" data-testid="row-findings">
+      {SEVERITIES.map((s) =>
+        findings[s] > 0 ? (
+          <span
+            key={s}
+            title={`${findings[s]} ${SEVERITY_LABELS[s].toLowerCase()}`}
+            data-severity={s}
+            className={`inline-flex min-w-6 justify-center rounded-full px-1.5 py-0.5 text-xs font-semibold tabular-nums ring-1 ring-inset ${SEVERITY_STYLES[s].pill}`}
+          >
+            {findings[s]}
+          </span>
+        ) : null,
+      )}
+    </span>
+  );
+}
+
+function LoadState({ row, now }: { row: FleetRow; now: number }) {
+  const load = row.load;
+  switch (load.state) {
+    case 'loading':
+      return (
+        <span className="inline-flex items-center gap-1.5 text-slate-600 dark:text-slate-300">
+          <LoaderCircle aria-hidden size={13} className="animate-spin" />
+          {row.lastLoadedAt ? `Refreshing · last ${ageOf(row.lastLoadedAt, now)}` : 'Loading…'}
+        </span>
+      );
+    case 'loaded':
+      return (
+        <span className="text-slate-600 dark:text-slate-300" title={`Loaded ${load.loadedAt}`}>
+          Loaded {clockOf(load.loadedAt, now)}
+        </span>
+      );
+    case 'denied':
+      return <span className="font-medium text-amber-800 dark:text-amber-300">Denied</span>;
+    case 'failed':
+      return <span className="font-medium text-red-700 dark:text-red-300">Failed</span>;
+  }
+}
+
+/** Why a row has no numbers: the missing permission or the failure, spread over the numeric columns. */
+function Problem({ row }: { row: FleetRow }) {
+  const load = row.load;
+  if (load.state === 'denied') {
+    return (
+      <span className="text-amber-900 dark:text-amber-200" data-testid="row-problem">
+        Missing permission <code className="rounded bg-amber-100 px-1 font-mono text-xs dark:bg-amber-900/60">{load.permission}</code>
+        {load.message ? <span className="text-amber-800/80 dark:text-amber-200/80"> · {load.message}</span> : null}
+      </span>
+    );
+  }
+  if (load.state === 'failed') {
+    return (
+      <span className="break-words text-red-800 dark:text-red-200" data-testid="row-problem">
+        {load.reason}
+      </span>
+    );
+  }
+  return null;
+}
+
+function money(usd: number | undefined) {
+  return usd === undefined ? <span className="text-slate-400">—</span> : usd === 0 ? <span className="text-slate-400">$0</span> : formatUsd(usd);
+}
+
+function Skeleton() {
+  return <span aria-hidden className="inline-block h-3 w-8 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />;
+}
+
+/** The account x region table; rows arrive filtered and sorted (`visibleRows`). */
+export function FleetTable({ rows, view, onSort, now, frozen = false }: FleetTableProps) {
+  const h = { view, onSort };
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full min-w-[960px] table-fixed text-sm" data-testid="fleet-table">
+        <colgroup>
+          <col className="w-[22%]" />
+          <col className="w-[10%]" />
+          <col className="w-[6%]" />
+          <col className="w-[7%]" />
+          <col className="w-[8%]" />
+          <col className="w-[13%]" />
+          <col className="w-[8%]" />
+          <col className="w-[10%]" />
+          <col className="w-[16%]" />
+        </colgroup>
+        <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950">
+          <tr>
+            <SortHeader label="Account" sortKey="account" {...h} />
+            <SortHeader label="Region" sortKey="region" {...h} />
+            <SortHeader label="VPCs" sortKey="vpcs" align="right" {...h} />
+            <SortHeader label="Subnets" sortKey="subnets" align="right" {...h} />
+            <SortHeader label="Endpoints" sortKey="endpoints" align="right" {...h} />
+            <SortHeader label="Findings" sortKey="findings" title="Sort by findings, most severe first" {...h} />
+            <SortHeader label="NAT /mo" sortKey="nat" align="right" title="Sort by the NAT gateways' hourly charge per month" {...h} />
+            <SortHeader label="Endpoints /mo" sortKey="vpce" align="right" title="Sort by the interface endpoints' hourly charge per month" {...h} />
+            <SortHeader label="State" sortKey="state" {...h} />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {rows.map((row) => {
+            const problem = !row.counts && (row.load.state === 'failed' || row.load.state === 'denied');
+            const waiting = !row.counts && row.load.state === 'loading';
+            const link = !frozen && row.region && row.counts ? `/?${row.query}` : null;
+            return (
+              <tr
+                key={`${row.accountId}|${row.region ?? ''}`}
+                data-testid="fleet-row"
+                data-account={row.accountId}
+                data-region={row.region ?? ''}
+                data-state={row.load.state}
+                className={problem ? 'bg-red-50/40 dark:bg-red-950/20' : 'hover:bg-slate-50 dark:hover:bg-slate-800/50'}
+              >
+                <td className="px-3 py-2">
+                  <div className="truncate font-medium" title={`${row.accountName} (${row.accountId})`} data-testid="account-name">
+                    {link ? (
+                      <a href={link} className="text-teal-800 hover:underline dark:text-teal-300">
+                        {row.accountName}
+                      </a>
+                    ) : (
+                      row.accountName
+                    )}
+                  </div>
+                  <div className="font-mono text-xs text-slate-500">{row.accountId}</div>
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">{row.region ?? <span className="font-sans text-slate-500">all regions</span>}</td>
+                {problem ? (
+                  <td colSpan={6} className="px-3 py-2 text-sm">
+                    <Problem row={row} />
+                  </td>
+                ) : (
+                  <>
+                    <td className={num}>{waiting ? <Skeleton /> : row.counts?.vpcs}</td>
+                    <td className={num}>{waiting ? <Skeleton /> : row.counts?.subnets}</td>
+                    <td className={num}>{waiting ? <Skeleton /> : row.counts?.endpoints}</td>
+                    <td className="px-3 py-2">{waiting ? <Skeleton /> : <FindingCounts row={row} />}</td>
+                    <td className={num}>{waiting ? <Skeleton /> : money(row.monthlyCost?.natUsd)}</td>
+                    <td className={num}>{waiting ? <Skeleton /> : money(row.monthlyCost?.interfaceEndpointUsd)}</td>
+                  </>
+                )}
+                <td className="px-3 py-2 text-xs">
+                  <LoadState row={row} now={now} />
+                  {row.counts && (row.load.state === 'failed' || row.load.state === 'denied') ? (
+                    <div className="mt-0.5 truncate text-red-700 dark:text-red-300" title={row.load.state === 'failed' ? row.load.reason : row.load.message}>
+                      {row.load.state === 'failed' ? row.load.reason : `missing ${row.load.permission}`}
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="px-3 py-6 text-center text-sm text-slate-500">No account-region matches these filters.</p> : null}
+    </div>
+  );
+}

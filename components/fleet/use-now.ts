@@ -1,0 +1,29 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+/** The current time, ticking every `everyMs`, for "loaded 12 s ago" labels. */
+export function useNow(everyMs = 5000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}
+
+/** "just now", "42 s ago", "3 min ago", "2 h ago", "4 days ago". */
+export function ageOf(iso: string, now: number): string {
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 5) return 'just now';
+  if (s < 120) return `${s} s ago`;
+  if (s < 7200) return `${Math.round(s / 60)} min ago`;
+  if (s < 172_800) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86_400)} days ago`;
+}
+
+/** "15:02:11 UTC" today, else "2026-12-06 15:02 UTC". */
+export function clockOf(iso: string, now: number): string {
+  const sameDay = new Date(iso).toISOString().slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+  return sameDay ? `${iso.slice(11, 19)} UTC` : `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+}
