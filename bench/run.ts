@@ -13,6 +13,7 @@ import path from 'node:path';
 import { integerIn, oneOf, parseOptions, readCommandLine, regionName, seed, UsageError } from '../scripts/lib/args';
 import { SIZES, countsOf, writeSynth, type Size } from '../scripts/lib/synth';
 import { benchVariant } from './lib/browser-phase';
+import { benchFleet, fleetMarkdown, type FleetBenchResult } from './fleet';
 import { benchLive } from './lib/live-phase';
 import { descendants, freePort, installCleanup, memoryOf, run, start, stop, stopAll, waitForHttp } from './lib/procs';
 import { checkIssue21, checkTargets, markdown, type SizeResult } from './lib/report';
@@ -41,7 +42,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --seed <n>         seed of the synthetic accounts (default 1)
   --region <region>  default us-east-1
   --skip-live        no moto, no live figures
-  --skip-browser     no build, no Next server, no Chromium
+  --skip-browser     no build, no Next server, no Chromium (and no fleet)
+  --skip-fleet       no fleet figures (bench/fleet.ts: 100 accounts x 3 regions)
   --build            always rebuild ${DIST_DIR} (default: rebuild when sources are newer than it)
   --no-build         never rebuild; fail if ${DIST_DIR} has no build
   --timeout <s>      how long one page may take to draw before the run fails (default 120)
@@ -61,6 +63,7 @@ function parseBenchArgs(argv: string[]) {
     region: { type: 'string' },
     'skip-live': { type: 'boolean' },
     'skip-browser': { type: 'boolean' },
+    'skip-fleet': { type: 'boolean' },
     build: { type: 'boolean' },
     'no-build': { type: 'boolean' },
     timeout: { type: 'string' },
@@ -82,6 +85,7 @@ function parseBenchArgs(argv: string[]) {
     region: regionName(v.region ?? 'us-east-1'),
     skipLive: !!v['skip-live'],
     skipBrowser: !!v['skip-browser'],
+    skipFleet: !!v['skip-fleet'],
     build: v.build ? ('always' as const) : v['no-build'] ? ('never' as const) : ('auto' as const),
     timeoutMs: timeout * 1000,
     out: path.resolve(v.out ?? path.join(ROOT, 'bench', 'results.json')),
@@ -224,6 +228,7 @@ async function main() {
   const results: SizeResult[] = [];
   const started = Date.now();
   let chromiumVersion: string | null = null;
+  let fleet: FleetBenchResult | null = null;
   try {
     // 1. Synthetic accounts, one fixture directory per size.
     const views = new Map<Size, View>();
@@ -310,6 +315,7 @@ async function main() {
             await stop(server);
           }
         }
+        if (!opts.skipFleet) fleet = await benchFleet({ browser, distDir: DIST_DIR, accounts: 100, regions: 3, seed: opts.seed, log, timeoutMs: opts.timeoutMs });
       } finally {
         browserToClose = null;
         await browser.close();
@@ -328,7 +334,7 @@ async function main() {
     machine: `${machine()}, Chromium ${chromiumVersion ?? 'n/a'}, load average at start ${loadAtStart}, at end ${load}`,
     date: new Date().toISOString(),
   };
-  const table = markdown(results, targets, meta);
+  const table = `${markdown(results, targets, meta)}${fleet ? `\n\n${fleetMarkdown(fleet)}` : ''}`;
   const out = {
     generatedAt: meta.date,
     durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -336,6 +342,7 @@ async function main() {
     options: { sizes: opts.sizes, runs: opts.runs, seed: opts.seed, region: opts.region, skipLive: opts.skipLive, skipBrowser: opts.skipBrowser, baseline: opts.baseline ?? opts.out },
     targets,
     sizes: results,
+    fleet,
     markdown: table,
   };
   writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
