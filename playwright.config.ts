@@ -77,6 +77,22 @@ const OIDC_PORT = DEMO_PORT + 11;
 const IDP_PORT = DEMO_PORT + 12;
 // fixtures/real-shapes: an account built from botocore's shapes, served on its own port.
 const REAL_SHAPES_PORT = DEMO_PORT + 20;
+// A synthetic organization for the fleet page (e2e/fleet.spec.ts), written before the server starts.
+const FLEET_PORT = DEMO_PORT + 30;
+
+/**
+ * 30 accounts x 2 regions, the second account's files broken; one account-region read at a time, so a pass takes
+ * seconds and the page's streaming can be watched.
+ */
+function fleetServer() {
+  const dir = dataDir('fleet-fixtures');
+  const base = server(FLEET_PORT, 'fleet', dir);
+  return {
+    ...base,
+    command: `node --import tsx scripts/synth.ts --fleet 30x2 --broken 1 --seed 7 --out ${dir} && ${base.command}`,
+    env: { ...base.env, ATLAS_FLEET_CONCURRENCY: '1' },
+  };
+}
 
 /** ATLAS_AUTH=proxy: the requests carry the identity header themselves (extraHTTPHeaders), as an authenticating proxy would add it. */
 function proxyServer() {
@@ -146,7 +162,7 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone|real-shapes|replicas|overview|live-.*)\.spec\.ts/,
+      testIgnore: /(awkward|startup|restart|auth-proxy|auth-oidc|standalone|real-shapes|replicas|overview|fleet|live-.*)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, baseURL: `http://127.0.0.1:${DEMO_PORT}` },
     },
     {
@@ -164,6 +180,11 @@ export default defineConfig({
       name: 'overview',
       testMatch: /overview\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+    },
+    {
+      name: 'fleet',
+      testMatch: /fleet\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, baseURL: `http://127.0.0.1:${FLEET_PORT}` },
     },
     {
       // Requests carry a viewer's identity by default; specs switch to an editor or to no header at all.
@@ -201,6 +222,7 @@ export default defineConfig({
     server(DEMO_PORT, 'demo'),
     server(AWKWARD_PORT, 'awkward', 'fixtures/awkward'),
     server(REAL_SHAPES_PORT, 'real-shapes', 'fixtures/real-shapes'),
+    fleetServer(),
     proxyServer(),
     idpServer,
     oidcServer(),

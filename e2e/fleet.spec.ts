@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The fleet page against a synthetic organization (playwright.config.ts, project `fleet`: `fixtures:synth --fleet
+ * 30x2 --broken 1`, read one account-region at a time so the rows visibly stream in). The second account's
+ * describe-vpcs.json files are truncated: its rows fail, early in the pass, while the others load.
+ */
+const TOTAL = 60;
+
+const rows = (page: Page) => page.getByTestId('fleet-row');
+const loadedText = `${TOTAL} account-regions loaded`;
+
+async function fleetLoaded(page: Page) {
+  await expect(page.getByTestId('fleet-progress-text')).toContainText(loadedText, { timeout: 60_000 });
+}
+
+/** A pass that is running now: the first visit starts one; if an earlier test finished it, Refresh starts another. */
+async function runningPass(page: Page) {
+  await page.goto('/fleet');
+  const progress = page.getByTestId('fleet-progress-text');
+  await expect(progress).toContainText('account-regions');
+  if ((await progress.textContent())?.includes(loadedText)) await page.getByTestId('fleet-refresh').click();
+  await expect(page.getByTestId('fleet-progressbar')).toBeVisible();
+}
+
+const doneOf = async (page: Page) => Number(await page.getByTestId('fleet-progressbar').getAttribute('aria-valuenow'));
+
+test.describe.configure({ mode: 'serial' });
+
+test('rows stream in under a progress bar, and a failed account says why while the others load', async ({ page }) => {
+  await runningPass(page);
+  const bar = page.getByTestId('fleet-progressbar');
+  await expect(bar).toHaveAttribute('aria-valuemax', String(TOTAL));
+  await expect(page.getByTestId('fleet-progress-text')).toHaveText(new RegExp(`(Loading|Refreshing): \\d+ of ${TOTAL} account-regions`));
+  const before = await doneOf(page);
+  expect(before).toBeLessThan(TOTAL);
+
+  // The broken account (the second) fails with the file's name while other rows are still loading.
+  const failed = page.locator('[data-testid="fleet-row"][data-state="failed"]');
+  await expect(failed.first()).toBeVisible({ timeout: 30_000 });
+  await expect(failed.first().getByTestId('row-problem')).toContainText('describe-vpcs.json');
+  await expect(bar).toBeVisible();
+  expect(await page.locator('[data-testid="fleet-row"][data-state="loading"]').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screens/fleet-loading.png' });
+
+  // The same page, not reloaded, fills in: the bar moves on and every row ends loaded or failed.
+  await expect.poll(() => doneOf(page).catch(() => TOTAL), { timeout: 30_000 }).toBeGreaterThan(before);
+  await fleetLoaded(page);
+  await expect(bar).toBeHidden();
+  await expect(rows(page)).toHaveCount(TOTAL);
+  await expect(page.locator('[data-testid="fleet-row"][data-state="loading"]')).toHaveCount(0);
+  await expect(failed).toHaveCount(2);
+  await expect(page.getByTestId('fleet-age')).toContainText(/Finished .* UTC/);
+  await page.screenshot({ path: 'test-results/screens/fleet-loaded.png' });
+});
+
+test('the page answers filters while rows are still loading', async ({ page }) => {
+  await runningPass(page);
+  await page.getByTestId('filter-state').selectOption('failed');
+  await expect(page).toHaveURL(/[?&]state=failed/);
+  await expect(page.getByTestId('fleet-progressbar')).toBeVisible();
+  await expect(rows(page).first()).toHaveAttribute('data-state', 'failed');
+  await fleetLoaded(page);
+});
+
+test('filters by severity with the choice in the URL, kept on reload, and sorts by cost', async ({ page }) => {
+  await page.goto('/fleet');
+  await fleetLoaded(page);
+  await page.getByTestId('filter-severity').selectOption('high');
+  await expect(page).toHaveURL(/\/fleet\?severity=high$/);
+  const shown = await rows(page).count();
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(TOTAL);
+  for (const row of await rows(page).all()) await expect(row.locator('[data-severity="high"]')).toBeVisible();
+  await expect(page.getByTestId('fleet-shown')).toHaveText(`Showing ${shown} of ${TOTAL} account-regions`);
+
+  await page.getByRole('button', { name: /^NAT \/mo/ }).click();
+  await expect(page).toHaveURL(/severity=high&sort=nat&desc=1$/);
+  const nat = await page.locator('[data-testid="fleet-row"] td:nth-child(7)').allTextContents();
+  const dollars = nat.map((t) => Number(t.replace(/[$,]/g, '')));
+  expect(dollars).toEqual([...dollars].sort((a, b) => b - a));
+
+  await page.reload();
+  await expect(page.getByTestId('filter-severity')).toHaveValue('high');
+  await expect(rows(page)).toHaveCount(shown);
+  await page.screenshot({ path: 'test-results/screens/fleet-filtered.png' });
+});
+
+test('long account names are cut short with the whole name in a tooltip', async ({ page }) => {
+  await page.goto('/fleet?account=Customer%20Data');
+  await fleetLoaded(page);
+  const name = page.getByTestId('account-name').first();
+  await expect(name).toHaveAttribute('title', /^Customer Data Platform - Analytics Production \(EU data residency\) \(\d{12}\)$/);
+  expect(await name.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});
+
+test('a fleet finding opens its VPC in the right account and region with the resource selected', async ({ page }) => {
+  await page.goto('/fleet');
+  await fleetLoaded(page);
+  const group = page.locator('[data-testid="fleet-finding"][data-rule="nat-to-gateway-service"]');
+  await expect(group.getByTestId('fleet-finding-headline')).toHaveText(/^NAT instead of gateway endpoint in \d+ VPCs of \d+ accounts, about \$[\d,.]+ a month$/);
+  await group.locator('summary').click();
+  const link = group.getByTestId('fleet-finding-link').first();
+  const href = (await link.getAttribute('href'))!;
+  const url = new URL(href, 'http://x');
+  const vpcId = url.pathname.split('/').pop()!;
+  const account = url.searchParams.get('account')!;
+  const region = url.searchParams.get('region')!;
+  const selected = url.searchParams.get('selected') ?? url.searchParams.get('sel');
+  expect(vpcId).toMatch(/^vpc-[0-9a-f]{17}$/);
+  expect(account).toMatch(/^\d{12}$/);
+  expect(selected).toBeTruthy();
+
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/vpcs/${vpcId}\\?`));
+  expect(new URL(page.url()).searchParams.get('account')).toBe(account);
+  expect(new URL(page.url()).searchParams.get('region')).toBe(region);
+  // VPC ids are per account: the page could only draw this VPC from the account the link named.
+  await expect(page.getByTestId('inspector-id')).toHaveText(selected!, { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/screens/fleet-finding-opened.png' });
+});
+
+test('Share snapshot freezes the fleet; the snapshot opens read-only with the same rows and filters', async ({ page }) => {
+  await page.goto('/fleet?state=failed');
+  await fleetLoaded(page);
+  await page.getByTestId('share-snapshot').click();
+  const link = page.getByTestId('share-link');
+  await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/);
+  const path = new URL(await link.inputValue()).pathname;
+
+  await page.goto(path);
+  await expect(page.getByTestId('snapshot-facts')).toContainText('Read-only fleet snapshot');
+  await expect(page.getByTestId('snapshot-title')).toContainText(`Fleet: 30 accounts, ${TOTAL} account-regions`);
+  await expect(page.getByTestId('filter-state')).toHaveValue('failed');
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByTestId('fleet-refresh')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(rows(page)).toHaveCount(TOTAL);
+  await expect(page.getByTestId('fleet-finding-link')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/fleet-snapshot.png' });
+});
