@@ -31,12 +31,12 @@ const view = (over: Partial<FleetTableView>): FleetTableView => ({ ...DEFAULT_FL
 const ids = (rows: FleetRow[]) => rows.map((r) => `${r.accountName}/${r.region}`);
 
 describe('fleet table view', () => {
-  it('sorts by account name by default, and by cost with rows that have none last in both directions', () => {
+  it('sorts by account name by default, and by NAT or endpoint cost with rows that have none last in both directions', () => {
     expect(ids(visibleRows(ROWS, DEFAULT_FLEET_VIEW))).toEqual(['Analytics/us-east-1', 'billing/eu-west-1', 'identity-dev/us-east-1', 'payments-prod/eu-west-1', 'payments-prod/us-east-1']);
-    expect(ids(visibleRows(ROWS, view({ sort: 'cost', desc: true })))).toEqual([
+    expect(ids(visibleRows(ROWS, view({ sort: 'vpce', desc: true })))).toEqual([
       'payments-prod/us-east-1', 'payments-prod/eu-west-1', 'billing/eu-west-1', 'Analytics/us-east-1', 'identity-dev/us-east-1',
     ]);
-    expect(ids(visibleRows(ROWS, view({ sort: 'cost' }))).slice(0, 3)).toEqual(['billing/eu-west-1', 'payments-prod/eu-west-1', 'payments-prod/us-east-1']);
+    expect(ids(visibleRows(ROWS, view({ sort: 'nat' }))).slice(0, 3)).toEqual(['billing/eu-west-1', 'payments-prod/eu-west-1', 'payments-prod/us-east-1']);
   });
 
   it('sorts findings most severe first: two high outweigh three low', () => {
@@ -55,9 +55,9 @@ describe('fleet table view', () => {
   });
 
   it('round-trips every choice through the query string and names what it ignored', () => {
-    const v = view({ account: 'pay', region: 'eu-west-1', severity: 'medium', minCost: 250, state: 'problems', sort: 'cost', desc: true });
+    const v = view({ account: 'pay', region: 'eu-west-1', severity: 'medium', minCost: 250, state: 'problems', sort: 'nat', desc: true });
     const q = fleetViewQuery(v);
-    expect(q).toBe('account=pay&region=eu-west-1&severity=medium&cost=250&state=problems&sort=cost&desc=1');
+    expect(q).toBe('account=pay&region=eu-west-1&severity=medium&cost=250&state=problems&sort=nat&desc=1');
     expect(parseFleetView(Object.fromEntries(new URLSearchParams(q)))).toEqual({ view: v, notices: [] });
     expect(fleetViewQuery(DEFAULT_FLEET_VIEW)).toBe('');
     const bad = parseFleetView({ severity: 'urgent', sort: 'price', cost: '-5', region: 'mars' });

@@ -1,6 +1,6 @@
 /**
  * The fleet page's view: which rows of the account x region table are shown, in which order, and the fleet
- * findings regrouped for the rows shown. Every choice lives in the query string (`/fleet?severity=high&sort=cost
+ * findings regrouped for the rows shown. Every choice lives in the query string (`/fleet?severity=high&sort=nat
  * &desc=1`), so a link is the whole view. Pure and client-safe: the page's client part filters and sorts as rows
  * stream in; the server parses the same keys with zod (`table-view-params.ts`).
  */
@@ -8,7 +8,8 @@
 import { SEVERITIES, type Severity } from '@/lib/analysis/rules/context';
 import type { FleetFinding, FleetFindingItem, FleetLoadState, FleetRow } from './types';
 
-export const FLEET_SORT_KEYS = ['account', 'region', 'vpcs', 'subnets', 'endpoints', 'findings', 'cost', 'state'] as const;
+/** `nat` and `vpce` sort by the NAT gateways' and the interface endpoints' monthly cost. */
+export const FLEET_SORT_KEYS = ['account', 'region', 'vpcs', 'subnets', 'endpoints', 'findings', 'nat', 'vpce', 'state'] as const;
 export type FleetSortKey = (typeof FLEET_SORT_KEYS)[number];
 
 /** Load states a row can be filtered by; `problems` is denied or failed. */
@@ -101,8 +102,10 @@ function sortValue(row: FleetRow, key: FleetSortKey): number | string | null {
     case 'findings':
       // Most severe first: high findings outweigh any number of medium ones, and so on.
       return row.findings ? SEVERITIES.reduce((n, s) => n * 10_000 + Math.min(row.findings?.[s] ?? 0, 9_999), 0) : null;
-    case 'cost':
-      return rowCost(row);
+    case 'nat':
+      return row.monthlyCost?.natUsd ?? null;
+    case 'vpce':
+      return row.monthlyCost?.interfaceEndpointUsd ?? null;
     case 'state':
       return STATE_ORDER[row.load.state];
   }
