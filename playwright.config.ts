@@ -81,7 +81,7 @@ const REAL_SHAPES_PORT = DEMO_PORT + 20;
 const FLEET_PORT = DEMO_PORT + 30;
 
 /**
- * 30 accounts x 2 regions, the second account's files broken; one account-region read at a time, so a pass takes
+ * 40 accounts x 3 regions, the second account's files broken; one account-region read at a time, so a pass takes
  * seconds and the page's streaming can be watched.
  */
 function fleetServer() {
@@ -89,7 +89,7 @@ function fleetServer() {
   const base = server(FLEET_PORT, 'fleet', dir);
   return {
     ...base,
-    command: `node --import tsx scripts/synth.ts --fleet 30x2 --broken 1 --seed 7 --out ${dir} && ${base.command}`,
+    command: `node --import tsx scripts/synth.ts --fleet 40x3 --broken 1 --seed 7 --out ${dir} && ${base.command}`,
     env: { ...base.env, ATLAS_FLEET_CONCURRENCY: '1' },
   };
 }

@@ -19,17 +19,17 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const { view, notices } = parseFleetView(sp);
   const state = getFleetState();
-  const accounts = state.accounts.length;
   return (
     <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Fleet</h1>
-        <p className="text-sm text-slate-500">
-          {accounts.toLocaleString('en-US')} account{accounts === 1 ? '' : 's'} · source {state.source}
-        </p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Fleet</h1>
+          <p className="text-sm text-slate-500">Every account and region this server reads ({state.source === 'live' ? 'live AWS' : 'fixture files'}), in one table.</p>
+        </div>
+        <FleetShareButton share={shareFleetSnapshot} />
       </div>
       <Notices notices={notices} />
-      <FleetBoard initialState={state} initialView={view} mode="live" actions={<FleetShareButton share={shareFleetSnapshot} />} />
+      <FleetBoard initialState={state} initialView={view} renderedAt={Date.now()} mode="live" />
     </main>
   );
 }

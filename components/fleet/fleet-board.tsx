@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Notices } from '@/components/ui/notice';
 import { fleetViewQuery, visibleFindings, visibleRows, type FleetSortKey, type FleetTableView } from '@/lib/fleet/table-view';
 import type { FleetState } from '@/lib/fleet/types';
@@ -14,10 +14,10 @@ import { useNow } from './use-now';
 export interface FleetBoardProps {
   initialState: FleetState;
   initialView: FleetTableView;
+  /** The server's clock when it rendered the page (ms since the epoch): where the ages start. */
+  renderedAt: number;
   /** Live: poll while loading, offer Refresh. Frozen: a snapshot, read-only. */
   mode: 'live' | 'frozen';
-  /** Beside the progress line, e.g. the Share snapshot button. */
-  actions?: ReactNode;
 }
 
 /** Numeric columns read best high to low first; names and regions A to Z. */
@@ -27,10 +27,10 @@ const DESC_FIRST: ReadonlySet<FleetSortKey> = new Set(['vpcs', 'subnets', 'endpo
  * The fleet page's interactive part: progress, filters, the account x region table and the fleet findings.
  * Filters and sort live in the URL (replaced in place, so Back leaves the page rather than undoing a filter).
  */
-export function FleetBoard({ initialState, initialView, mode, actions }: FleetBoardProps) {
+export function FleetBoard({ initialState, initialView, renderedAt, mode }: FleetBoardProps) {
   const { state, stale, refresh, refreshPending } = useFleetState(initialState, { live: mode === 'live' });
   const [view, setView] = useState(initialView);
-  const now = useNow(mode === 'live' ? 1000 : 30_000);
+  const now = useNow(renderedAt, mode === 'live' ? 1000 : 30_000);
 
   const changeView = useCallback((next: FleetTableView) => {
     setView(next);
@@ -49,12 +49,7 @@ export function FleetBoard({ initialState, initialView, mode, actions }: FleetBo
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
-          <FleetProgress state={state} now={now} {...(mode === 'live' ? { onRefresh: refresh } : {})} refreshPending={refreshPending} stale={stale} />
-        </div>
-        {actions ? <div className="shrink-0">{actions}</div> : null}
-      </div>
+      <FleetProgress state={state} now={now} {...(mode === 'live' ? { onRefresh: refresh } : {})} refreshPending={refreshPending} stale={stale} />
       <Notices notices={state.notices} tone="warning" />
       <FleetFilters view={view} onChange={changeView} regions={regions} shown={rows.length} total={state.rows.length} />
       <FleetTable rows={rows} view={view} onSort={onSort} now={now} frozen={mode === 'frozen'} />

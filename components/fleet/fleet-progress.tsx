@@ -30,7 +30,11 @@ export function FleetProgress({ state, now, onRefresh, refreshPending = false, s
           {running
             ? `${state.refreshing ? 'Refreshing: ' : 'Loading: '}${state.done.toLocaleString('en-US')} of ${state.total.toLocaleString('en-US')} account-regions`
             : `${state.total.toLocaleString('en-US')} account-regions loaded`}
+
           {problems > 0 ? <span className="ml-2 font-normal text-red-700 dark:text-red-300">({problems} denied or failed)</span> : null}
+        </p>
+        <p className="text-slate-500" data-testid="fleet-accounts">
+          {state.accounts.length.toLocaleString('en-US')} account{state.accounts.length === 1 ? '' : 's'}
         </p>
         <p className="text-slate-500" data-testid="fleet-age">
           {running

@@ -72,9 +72,17 @@ function LoadState({ row, now }: { row: FleetRow; now: number }) {
       );
     case 'loaded':
       return (
-        <span className="text-slate-600 dark:text-slate-300" title={`Loaded ${load.loadedAt}`}>
-          Loaded {clockOf(load.loadedAt, now)}
-        </span>
+        <>
+          <span className="text-slate-600 dark:text-slate-300" title={`Loaded ${load.loadedAt}`}>
+            Loaded {clockOf(load.loadedAt, now)}
+          </span>
+          {row.warnings.length > 0 ? (
+            // A partial load (a Describe call refused): what it could not read, in the tooltip.
+            <div className="mt-0.5 truncate text-amber-800 dark:text-amber-300" title={row.warnings.join('\n')} data-testid="row-warnings">
+              Partial: {row.warnings.length} warning{row.warnings.length === 1 ? '' : 's'}
+            </div>
+          ) : null}
+        </>
       );
     case 'denied':
       return <span className="font-medium text-amber-800 dark:text-amber-300">Denied</span>;
@@ -137,8 +145,8 @@ export function FleetTable({ rows, view, onSort, now, frozen = false }: FleetTab
             <SortHeader label="Subnets" sortKey="subnets" align="right" {...h} />
             <SortHeader label="Endpoints" sortKey="endpoints" align="right" {...h} />
             <SortHeader label="Findings" sortKey="findings" title="Sort by findings, most severe first" {...h} />
-            <SortHeader label="NAT /mo" sortKey="nat" align="right" title="Sort by the NAT gateways' hourly charge per month" {...h} />
-            <SortHeader label="Endpoints /mo" sortKey="vpce" align="right" title="Sort by the interface endpoints' hourly charge per month" {...h} />
+            <SortHeader label="NAT $/mo" sortKey="nat" align="right" title="Sort by the NAT gateways' hourly charge per month" {...h} />
+            <SortHeader label="Endpoints $/mo" sortKey="vpce" align="right" title="Sort by the interface endpoints' hourly charge per month" {...h} />
             <SortHeader label="State" sortKey="state" {...h} />
           </tr>
         </thead>

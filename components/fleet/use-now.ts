@@ -2,9 +2,13 @@
 
 import { useEffect, useState } from 'react';
 
-/** The current time, ticking every `everyMs`, for "loaded 12 s ago" labels. */
-export function useNow(everyMs = 5000): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * The current time, ticking every `everyMs`, for "loaded 12 s ago" labels. It starts at `renderedAt`, the
+ * server's clock when it rendered the page, so the first client render says what the HTML says (no hydration
+ * mismatch), and moves on from there.
+ */
+export function useNow(renderedAt: number, everyMs = 5000): number {
+  const [now, setNow] = useState(renderedAt);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), everyMs);
     return () => clearInterval(t);

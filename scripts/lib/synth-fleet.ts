@@ -39,7 +39,7 @@ export interface FleetAccountPlan {
 export type FleetVariant = 'plain' | 'no-gateway-endpoints' | 'no-nat';
 
 const TEAMS = [
-  'payments', 'identity', 'search', 'checkout', 'ledger', 'data-platform', 'ml-training', 'observability',
+  'payments', 'analytics', 'search', 'checkout', 'ledger', 'data-platform', 'ml-training', 'observability',
   'edge', 'mobile-api', 'billing', 'fraud', 'catalog', 'notifications', 'warehouse', 'security-tooling',
 ];
 const ENVS = ['prod', 'staging', 'dev', 'sandbox'];

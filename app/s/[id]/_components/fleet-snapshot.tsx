@@ -49,7 +49,7 @@ export function FleetSnapshotView({ snapshot, searchParams }: { snapshot: FleetS
         </p>
       </div>
       <Notices notices={notices} />
-      <FleetBoard initialState={fleet} initialView={view} mode="frozen" />
+      <FleetBoard initialState={fleet} initialView={view} renderedAt={Date.now()} mode="frozen" />
     </main>
   );
 }
