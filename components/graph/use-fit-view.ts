@@ -55,7 +55,14 @@ export function useFitView(
   const flowStore = useStoreApi<AtlasNode, AtlasEdge>();
   const paneMeasured = useStore((s) => s.width > 0 && s.height > 0);
   const paneSize = useStore((s) => `${s.width}x${s.height}`);
-  const [start] = useState(() => startViewport(initialViewport, layout, initialPane));
+  const [start] = useState(() => {
+    const v = startViewport(initialViewport, layout, initialPane);
+    // React Flow applies `defaultViewport` in an effect after its first render. Its store gets it now, so what reads
+    // the zoom in the first render (the level of detail of a big graph) sees the real one: converting a 3,000-node
+    // region at zoom 1 and again at its fitted zoom cost XL a second.
+    if (v) flowStore.setState({ transform: [v.x, v.y, v.zoom] });
+    return v;
+  });
   const [viewportReady, setViewportReady] = useState(start !== null);
   // The pane size the start viewport was fitted to, when it was a fit (not the URL's viewport).
   const guessedSize = useRef(start !== null && initialViewport === null && initialPane ? `${initialPane.width}x${initialPane.height}` : null);
