@@ -76,7 +76,7 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
         <section aria-label="Region graph" className="h-[calc(100vh-13rem)] min-h-[560px]">
           {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
           <Suspense fallback={<GraphPlaceholder />}>
-            <ServerGraph topology={topology} serviceZonesFrom={scopeLoad(scope)} initialView={view.state} notices={view.notices} findingsHref={`/findings?${qs()}`} />
+            <ServerGraph topology={topology} serviceZonesFrom={scopeLoad(scope)} linkScope={scope} initialView={view.state} notices={view.notices} findingsHref={`/findings?${qs()}`} />
           </Suspense>
         </section>
       )}

@@ -11,7 +11,7 @@ import { DEFAULT_GB_PER_MONTH, GbPerMonth, SeverityName } from '@/lib/analysis/p
 import { loadServiceZones } from '@/lib/analysis/service-zones';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
-import { first, loadedScope, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
+import { first, loadedScope, resolvePageScope, scopeLoad, scopeQuery, scopedHref, type SearchParams } from '@/lib/topology/page-params';
 import { VpcId } from '@/lib/aws/ids';
 import { describeIssue } from '@/lib/topology/params';
 import type { Topology } from '@/lib/topology/types';
@@ -101,13 +101,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
 
   const resourceHref = (vpc: string, id: string) => `/vpcs/${encodeURIComponent(vpc)}?${scopeQuery(scope, { selected: id })}`;
   // The lib's links name the region only; add the source and profile this page was opened with.
-  const fixHref = (f: Finding) => {
-    if (!f.fix.href) return undefined;
-    const [path, query = ''] = f.fix.href.split('?');
-    const q = new URLSearchParams(scopeQuery(scope));
-    for (const [k, v] of new URLSearchParams(query)) if (k !== 'region') q.set(k, v);
-    return `${path}?${q.toString().replace(/%2C/g, ',')}`;
-  };
+  const fixHref = (f: Finding) => (f.fix.href ? scopedHref(f.fix.href, scope) : undefined);
   const keep: Record<string, string> = Object.fromEntries(new URLSearchParams(scopeQuery(scope, filters({ gb: undefined }))));
 
   return (

@@ -1,6 +1,8 @@
 import 'server-only';
 import { loadServiceZones, type ServiceZonesFrom } from '@/lib/analysis/service-zones';
 import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
+import { withScopedFixLinks } from '@/lib/graph/overlay';
+import type { ScopeLink } from '@/lib/topology/scope-query';
 import { initialLayoutFor } from '@/lib/graph/layout-server';
 import { DEFAULT_VIEW_STATE } from '@/lib/graph/view-url';
 import { TopologyGraphLoader, type TopologyGraphLoaderProps } from './topology-graph-loader';
@@ -19,6 +21,7 @@ function yieldToStream(): Promise<void> {
 export async function ServerGraph({
   analyze = true,
   serviceZonesFrom,
+  linkScope,
   ...props
 }: Omit<TopologyGraphLoaderProps, 'analysis' | 'initialLayout'> & {
   /**
@@ -31,11 +34,14 @@ export async function ServerGraph({
    * never existed: findings and paths computed on it would be wrong.
    */
   analyze?: boolean;
+  /** The page's scope: the findings' "fix" links carry it (source, profile, fleet account) like the page's other links. */
+  linkScope?: ScopeLink;
 }) {
   await yieldToStream();
   const { topology, vpcId, initialView } = props;
   const serviceZones = analyze && serviceZonesFrom ? await loadServiceZones(serviceZonesFrom) : undefined;
-  const analysis = analyze ? analyzeForGraph(topology, { ...(vpcId === undefined ? {} : { vpcId }), ...(serviceZones ? { serviceZones } : {}) }) : undefined;
+  const shared = analyze ? analyzeForGraph(topology, { ...(vpcId === undefined ? {} : { vpcId }), ...(serviceZones ? { serviceZones } : {}) }) : undefined;
+  const analysis = shared && linkScope ? withScopedFixLinks(shared, linkScope) : shared;
   const initialLayout = await initialLayoutFor(topology, vpcId, initialView ?? DEFAULT_VIEW_STATE);
   return <TopologyGraphLoader {...props} {...(analysis ? { analysis } : {})} {...(initialLayout ? { initialLayout } : {})} />;
 }

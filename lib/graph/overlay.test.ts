@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTopology } from '@/lib/analysis/analyze';
 import type { Finding } from '@/lib/analysis/findings';
-import { compactAnalysis, findingsFor, indexPaths, summarizeFindings, type GraphFinding } from './overlay';
+import { compactAnalysis, findingsFor, indexPaths, summarizeFindings, withScopedFixLinks, type GraphFinding } from './overlay';
 import { sampleTopology } from './test-topology';
 
 function finding(id: string, severity: Finding['severity'], resourceIds: string[]): Finding {
@@ -47,6 +47,26 @@ describe('compactAnalysis and indexPaths', () => {
   it('keeps what a badge and the inspector need from each finding', () => {
     const [g] = compactAnalysis({ paths: [], findings: [finding('f1', 'high', ['rtb-1'])] }).findings;
     expect(g).toEqual({ id: 'f1', rule: 'blackhole-route', severity: 'high', title: 'f1', resourceIds: ['rtb-1'], fixHref: '/fix/f1' });
+  });
+});
+
+describe('withScopedFixLinks', () => {
+  it('makes every fix link of the inspector carry the page’s source, profile and fleet account, keeping its own target', () => {
+    const compact = compactAnalysis(analyzeTopology(sampleTopology(), { vpcId: 'vpc-0a1' }));
+    const before = compact.findings.filter((f) => f.fixHref);
+    expect(before.length).toBeGreaterThan(0);
+    const scoped = withScopedFixLinks(compact, { region: 'us-east-1', source: 'live', profile: 'ops', account: '111122223333', sourceInUrl: true });
+    scoped.findings.forEach((f, i) => {
+      const original = compact.findings[i]!;
+      if (!original.fixHref) return expect(f.fixHref).toBeUndefined();
+      const [path, query] = f.fixHref!.split('?');
+      const q = new URLSearchParams(query);
+      expect(path).toBe(original.fixHref.split('?')[0]);
+      expect([q.get('region'), q.get('source'), q.get('profile'), q.get('account')]).toEqual(['us-east-1', 'live', 'ops', '111122223333']);
+      for (const [k, v] of new URLSearchParams(original.fixHref.split('?')[1])) if (k !== 'region') expect(q.get(k)).toBe(v);
+    });
+    // The shared overlay (cached per topology, used by other pages) is left as it was.
+    expect(compact.findings.every((f) => !f.fixHref?.includes('account='))).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@
 
 import type { Finding, Severity } from '@/lib/analysis/findings';
 import type { PathVia, SubnetPath } from '@/lib/analysis/paths';
+import { scopedHref, type ScopeLink } from '@/lib/topology/scope-query';
 
 /** A finding as the graph shows it: enough for a badge and a line in the inspector. */
 export interface GraphFinding {
@@ -87,6 +88,15 @@ export function compactAnalysis(analysis: { paths: readonly SubnetPath[]; findin
     ...p.hops.map(intern),
   ]);
   return { findings, paths: { strings, rows } };
+}
+
+/**
+ * The overlay with its findings' "fix" links carrying a page's scope (source, profile, fleet account), as every
+ * other link of the page does: the analysis names the region only, and is shared by every page of a topology.
+ */
+export function withScopedFixLinks(analysis: GraphAnalysis, scope: ScopeLink): GraphAnalysis {
+  const findings = analysis.findings.map((f) => (f.fixHref ? { ...f, fixHref: scopedHref(f.fixHref, scope) } : f));
+  return { ...analysis, findings };
 }
 
 /** Subnet id -> its paths, expanded on demand and remembered. */

@@ -153,7 +153,7 @@ export async function resolvePageScope(sp: SearchParams): Promise<PageScope> {
   };
 }
 
-export { scopeQuery } from './scope-query';
+export { scopeQuery, scopedHref } from './scope-query';
 
 /** What `loadTopology` and the other readers of a region get from a page's scope: source, region, profile, account. */
 export function scopeLoad(scope: PageScope): { source: Source; region: string; profile: string | undefined; account?: string } {

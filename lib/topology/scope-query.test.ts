@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeQuery } from './scope-query';
+import { scopedHref, scopeQuery } from './scope-query';
 
 describe('scopeQuery', () => {
   it('keeps the region, and the source and profile the URL chose, then the extras', () => {
@@ -24,5 +24,14 @@ describe('scopeQuery', () => {
 
   it('lets an extra replace a scope key rather than repeat it', () => {
     expect(scopeQuery({ region: 'us-east-1' }, { region: 'eu-west-1' })).toBe('region=eu-west-1');
+  });
+});
+
+describe('scopedHref', () => {
+  it('puts the page’s scope on a link that names the region only, keeping the link’s own parameters and commas', () => {
+    expect(scopedHref('/endpoints/new?region=eu-west-1&vpc=vpc-1&rtb=rtb-1,rtb-2', { region: 'eu-west-1', profile: 'ops', account: '111122223333' })).toBe(
+      '/endpoints/new?region=eu-west-1&profile=ops&account=111122223333&vpc=vpc-1&rtb=rtb-1,rtb-2',
+    );
+    expect(scopedHref('/vpcs/vpc-1', { region: 'us-east-1', source: 'fixture', sourceInUrl: false })).toBe('/vpcs/vpc-1?region=us-east-1');
   });
 });

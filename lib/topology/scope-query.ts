@@ -23,3 +23,15 @@ export function scopeQuery(scope: ScopeLink, extra: Record<string, string> = {})
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }
+
+/**
+ * An app link made elsewhere (an analysis "fix" link names the region only) with this page's scope: the scope's
+ * region, source, profile and account, then the link's own parameters (its region is the scope's). Commas stay
+ * readable, as in the links the analysis makes (`rtb=rtb-1,rtb-2`).
+ */
+export function scopedHref(href: string, scope: ScopeLink): string {
+  const [path, query = ''] = href.split('?');
+  const q = new URLSearchParams(scopeQuery(scope));
+  for (const [k, v] of new URLSearchParams(query)) if (k !== 'region') q.set(k, v);
+  return `${path}?${q.toString().replace(/%2C/g, ',')}`;
+}

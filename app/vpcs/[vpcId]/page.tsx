@@ -106,6 +106,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
             topology={topology}
             vpcId={vpc.id}
             serviceZonesFrom={scopeLoad(scope)}
+            linkScope={scope}
             initialView={view.state}
             notices={view.notices}
             {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}
