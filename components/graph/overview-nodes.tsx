@@ -11,7 +11,7 @@
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { GroupData } from '@/lib/graph/types';
-import { cx } from './format';
+import { azLetter, cx } from './format';
 import { GroupBox, KindChip, MaskedIcon } from './node-parts';
 import type { EndpointClassNode as EndpointClassNodeType, RouteClassNode as RouteClassNodeType, SubnetTierNode as SubnetTierNodeType } from './types';
 
@@ -41,13 +41,13 @@ function OpenHint({ group }: { group: GroupData }) {
  * region (`atlas-labels-big`, see topology-graph.css) the detail lines step aside and the title either wraps onto a
  * second line (`wrap`, where the box is tall enough) or gives way to its short form.
  */
-function GroupHeader({ group, icon, lines, className, lineClassName, wrap = false }: { group: GroupData; icon: ReactNode; lines: readonly string[]; className: string; lineClassName: string; wrap?: boolean }) {
+function GroupHeader({ group, icon, lines, className, lineClassName, wrap = false, title = group.title }: { group: GroupData; icon: ReactNode; lines: readonly string[]; className: string; lineClassName: string; wrap?: boolean; title?: string }) {
   return (
     <div className={cx('flex min-w-0 flex-col gap-0.5 leading-tight', className)} title={group.summary}>
       <div className="flex min-w-0 items-center gap-1.5">
         {icon}
         <span data-testid="group-title" className={cx('atlas-title-long min-w-0 font-semibold', wrap ? 'atlas-title-wrap' : 'truncate')} style={TITLE}>
-          {group.title}
+          {title}
         </span>
         {wrap ? null : (
           <span data-testid="group-title-short" className="atlas-title-short hidden min-w-0 truncate font-semibold" style={TITLE}>
@@ -103,7 +103,17 @@ function EndpointClassNodeView({ data, selected }: NodeProps<EndpointClassNodeTy
       findings={data.findings}
       mark={data.mark}
       frame="atlas-group cursor-pointer overflow-hidden rounded-lg border-2 border-double border-cyan-500 bg-white px-2 py-1 dark:bg-slate-900"
-      header={<GroupHeader group={data.group} icon={null} lines={data.group.lines} className="" lineClassName="text-slate-600 dark:text-slate-300" />}
+      header={
+        // A card is narrow: `50 endpoints` over `Interface · AZ a b c` and the services; the whole sentence is the tooltip.
+        <GroupHeader
+          group={data.group}
+          icon={null}
+          title={data.group.short}
+          lines={[`${data.endpointType} · ${data.azs.length > 0 ? `AZ ${data.azs.map(azLetter).join(' ')}` : 'no AZ'}`, ...data.group.lines.slice(1)]}
+          className=""
+          lineClassName="text-slate-600 dark:text-slate-300"
+        />
+      }
     />
   );
 }
