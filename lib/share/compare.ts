@@ -4,6 +4,7 @@ import { scopeToVpc } from '@/lib/topology/normalize';
 import type { Topology } from '@/lib/topology/types';
 import { diffTopologies, mergeTopologies, type TopologyDiff } from './diff';
 import type { Snapshot } from './store';
+import { snapshotScope } from './view';
 
 export interface ComparisonSide {
   /** The snapshot, or null for "now". */
@@ -24,22 +25,18 @@ export interface Comparison {
 }
 
 /**
- * What the snapshot looks like now: the same source, region, profile and VPC, read again. A VPC that is gone is
+ * What the snapshot looks like now: the same source, region, account, profile and VPC, read again. A VPC that is gone is
  * an empty topology (so everything shows as removed), with a notice. Throws what `loadTopology` throws otherwise.
  */
 export async function loadNowFor(snapshot: Snapshot): Promise<{ topology: Topology; notices: string[] }> {
-  const profile = new URLSearchParams(snapshot.view).get('profile') ?? undefined;
+  // The account and profile it was taken in: another account of the fleet is read through its role or folder again.
+  const scope = { source: snapshot.source, region: snapshot.region, ...snapshotScope(snapshot.view) };
   try {
-    const topology = await loadTopology({
-      source: snapshot.source,
-      region: snapshot.region,
-      ...(profile ? { profile } : {}),
-      ...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {}),
-    });
+    const topology = await loadTopology({ ...scope, ...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {}) });
     return { topology, notices: [] };
   } catch (err) {
     if (!(err instanceof VpcNotFoundError)) throw err;
-    const region = await loadTopology({ source: snapshot.source, region: snapshot.region, ...(profile ? { profile } : {}) });
+    const region = await loadTopology(scope);
     return {
       topology: scopeToVpc(region, err.vpcId),
       notices: [`VPC ${err.vpcId} no longer exists in ${snapshot.region}: everything it had shows as removed.`],

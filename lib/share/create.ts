@@ -42,7 +42,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     region: options.region,
     source: options.source,
     ...(options.vpcId ? { vpcId: options.vpcId } : {}),
-    view: snapshotViewQuery(options.search),
+    view: snapshotViewQuery(options.search, { profile: options.profile, account: options.account }),
     topology,
   });
 }
