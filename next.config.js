@@ -9,8 +9,9 @@ const nextConfig = {
   // only warns that standalone builds have their own server; scripts/start.mjs serves this build with
   // `next start` on purpose and sets ATLAS_NEXT_START=1 to leave that warning out of its log.
   output: process.env.ATLAS_NEXT_START === '1' ? undefined : 'standalone',
-  // The embedded demo account is read at run time from fixtures/demo; the standalone server must carry it.
-  outputFileTracingIncludes: { '/**': ['./fixtures/demo/**/*'] },
+  // The embedded demo account is read at run time from fixtures/demo, and /readme draws README.md; the standalone
+  // server must carry both.
+  outputFileTracingIncludes: { '/**': ['./fixtures/demo/**/*'], '/readme': ['./README.md'] },
   // forbidden() and app/forbidden.tsx: a viewer opening an editors' page gets a 403 page.
   experimental: { authInterrupts: true },
   // `npm test` runs `tsc --noEmit` as its own step before the build; checking twice costs minutes.
