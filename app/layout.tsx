@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </svg>
               vpc-atlas
             </Link>
-            <span className="text-sm text-slate-500 dark:text-slate-400">VPC endpoints, mapped</span>
+            <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">VPC endpoints, mapped</span>
             <nav aria-label="Main" className="ml-auto flex items-center gap-1 text-sm">
               <Link href="/fleet" className="rounded-md px-2.5 py-1 font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-50">
                 Fleet

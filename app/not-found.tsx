@@ -1,11 +1,12 @@
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button-styles';
 
 export default function NotFound() {
   return (
     <main className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">Nothing lives at this address.</p>
-      <Link href="/" className="mt-6 inline-block rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
+      <Link href="/" className={`${buttonClass('primary', 'lg')} mt-6`}>
         Back to all VPCs
       </Link>
     </main>

@@ -1,7 +1,12 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { redirect } from 'next/navigation';
+import { cookies } from 'next/headers';
+import { DemoNotice } from '@/components/layout/demo-notice';
+import { DEMO_NOTICE_COOKIE } from '@/components/layout/demo-notice-cookie';
+import { PageBand, ScreenPage } from '@/components/layout/page-band';
 import { ScopeBar } from '@/components/layout/scope-bar';
+import { fixtureDataLabel, getConfig } from '@/lib/config';
 import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { describeLoadFailure } from '@/lib/topology/errors';
@@ -41,6 +46,9 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
   if (scope.refresh && topology) redirect(`/?${qs()}`);
 
   const graphView = sp.view === 'graph';
+  // The embedded demo account, not the user's own files: the first page says so, and how to see one's own.
+  const demo =
+    scope.source === 'fixture' && fixtureDataLabel(getConfig()) === 'demo data' && (await cookies()).get(DEMO_NOTICE_COOKIE)?.value !== 'dismissed';
   const view = parseViewState(sp);
   const tab = (active: boolean) =>
     `rounded-md px-3 py-1 text-sm font-medium ${
@@ -49,10 +57,11 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
         : 'text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
     }`;
 
-  return (
-    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">VPCs in {scope.region}</h1>
+  const band = (
+    <PageBand
+      title={`VPCs in ${scope.region}`}
+      scope={<ScopeBar scope={scope} loaded={topology && loadedScope(topology)} action="/" path="/" />}
+      actions={
         <nav aria-label="View" className="flex gap-1 rounded-lg bg-slate-100 p-1 dark:bg-slate-800" data-testid="view-switch">
           <Link href={`/?${qs()}`} className={tab(!graphView)} aria-current={!graphView ? 'page' : undefined}>
             List
@@ -61,8 +70,12 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
             Graph
           </Link>
         </nav>
-      </div>
-      <ScopeBar scope={scope} loaded={topology && loadedScope(topology)} action="/" path="/" />
+      }
+    />
+  );
+  const messages = (
+    <>
+      {demo && <DemoNotice />}
       <Notices notices={scope.notices} />
       {topology && <TopologyWarnings warnings={topology.warnings} />}
       {topology && <DataWarnings warnings={topology.dataWarnings} showVpc />}
@@ -72,14 +85,29 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
           No VPCs in {scope.region}.
         </p>
       )}
-      {topology && topology.vpcs.length > 0 && graphView && (
-        <section aria-label="Region graph" className="h-[calc(100vh-13rem)] min-h-[560px]">
-          {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
-          <Suspense fallback={<GraphPlaceholder />}>
-            <ServerGraph topology={topology} serviceZonesFrom={scopeLoad(scope)} linkScope={scope} initialView={view.state} notices={view.notices} findingsHref={`/findings?${qs()}`} />
-          </Suspense>
-        </section>
-      )}
+    </>
+  );
+  if (topology && topology.vpcs.length > 0 && graphView) {
+    return (
+      <ScreenPage
+        band={band}
+        messages={messages}
+        canvas={
+          <section aria-label="Region graph" className="h-full">
+            {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
+            <Suspense fallback={<GraphPlaceholder />}>
+              <ServerGraph topology={topology} serviceZonesFrom={scopeLoad(scope)} linkScope={scope} initialView={view.state} notices={view.notices} findingsHref={`/findings?${qs()}`} />
+            </Suspense>
+          </section>
+        }
+      />
+    );
+  }
+
+  return (
+    <main className="mx-auto max-w-screen-2xl space-y-3 px-3 py-3 sm:px-4">
+      {band}
+      {messages}
       {topology && topology.vpcs.length > 0 && !graphView && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full text-left text-sm" data-testid="vpc-table">
@@ -98,14 +126,16 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
             <tbody>
               {summarizeVpcs(topology).map((v) => (
                 <tr key={v.id} data-vpc-id={v.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
-                  <td className="px-4 py-2">
-                    <Link href={`/vpcs/${v.id}?${qs()}`} className="font-medium text-teal-700 hover:underline dark:text-teal-400">
-                      {v.name}
-                    </Link>
-                    {v.isDefault && (
-                      <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-700 dark:text-slate-200">default</span>
-                    )}
-                    <div className="font-mono text-xs text-slate-500">{v.id}</div>
+                  <td className="max-w-[22rem] px-4 py-2">
+                    <div className="flex min-w-0 items-center gap-2">
+                      <Link href={`/vpcs/${v.id}?${qs()}`} title={v.name} className="truncate font-medium text-teal-700 hover:underline dark:text-teal-400">
+                        {v.name}
+                      </Link>
+                      {v.isDefault && (
+                        <span className="shrink-0 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-700 dark:text-slate-200">default</span>
+                      )}
+                    </div>
+                    <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{v.id}</div>
                   </td>
                   <td className="px-4 py-2 font-mono text-xs">
                     {[...v.cidrBlocks, ...v.ipv6CidrBlocks].map((c) => (

@@ -198,7 +198,7 @@ test.describe('the topology graph of the demo prod VPC', () => {
     await expect(s3).toHaveAttribute('data-via', 'nat');
     await expect(s3).toContainText('NAT gateway');
     await s3.click();
-    await expect(s3).toHaveAttribute('aria-pressed', 'true');
+    await expect(s3.getByRole('button')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('graph-path-banner')).toContainText('S3');
     await expect(page).toHaveURL(/path=s3/);
     for (const hop of [PROD.appC, PROD.privateC, PROD.natC, PROD.igw]) await expect(node(page, hop)).toHaveClass(/atlas-on-path/);

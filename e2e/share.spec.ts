@@ -40,6 +40,12 @@ interface ContractTopology {
   endpoints: { id: string; type: string; serviceName: string }[];
 }
 
+/** An item of the share toolbar's Share menu (copy link, exports), with the menu opened. */
+async function shareMenuItem(page: Page, testId: string) {
+  await page.getByTestId('share-menu').locator('summary').click();
+  return page.getByTestId(testId);
+}
+
 /** Clicks "Share snapshot" on a VPC page and answers the short link it shows. */
 async function shareSnapshot(page: Page, url = VPC_VIEW): Promise<string> {
   await page.goto(url);
@@ -169,7 +175,7 @@ test.describe('snapshots', () => {
         return page.url() === before;
       })
       .toBe(true);
-    await page.getByTestId('copy-link').click();
+    await (await shareMenuItem(page, 'copy-link')).click();
     await expect(page.getByTestId('copy-link')).toHaveText('Link copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(page.url());
@@ -197,7 +203,7 @@ test.describe('snapshots', () => {
 
     // The button downloads the same document.
     await page.goto(link);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), shareMenuItem(page, 'export-json').then((item) => item.click())]);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toEqual(body);
   });
@@ -271,7 +277,7 @@ test.describe('exports of the diagram', () => {
     const link = await shareSnapshot(page);
     await page.goto(link);
     await expect(node(page, DEMO.prodAppA)).toBeAttached({ timeout: 20_000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), shareMenuItem(page, 'export-png').then((item) => item.click())]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^vpc-atlas-${DEMO.prod}-.*\\.png$`));
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
@@ -290,7 +296,7 @@ test.describe('exports of the diagram', () => {
     const link = await shareSnapshot(page);
     await page.goto(link);
     await expect(node(page, DEMO.prodAppA)).toBeAttached({ timeout: 20_000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), shareMenuItem(page, 'export-svg').then((item) => item.click())]);
     expect(download.suggestedFilename()).toMatch(/\.svg$/);
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);

@@ -5,6 +5,7 @@ import { requireEditorPage } from '@/lib/auth/editor-page';
 import { StoreUnavailableError } from '@/lib/store';
 import { StoreUnavailable } from '../_components/store-unavailable';
 import { first, type SearchParams } from '@/lib/topology/page-params';
+import { buttonClass } from '@/components/ui/button-styles';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit log' };
@@ -91,7 +92,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-teal-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950">
+        <button type="submit" className={buttonClass('primary')}>
           Filter
         </button>
         {(user || action) && (

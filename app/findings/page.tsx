@@ -2,7 +2,9 @@ import { ShieldCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { PageBand } from '@/components/layout/page-band';
 import { ScopeBar } from '@/components/layout/scope-bar';
+import { primaryButton } from '@/components/ui/button-styles';
 import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
 import { analyzeTopology } from '@/lib/analysis/analyze';
@@ -14,6 +16,7 @@ import { loadTopology } from '@/lib/topology/load';
 import { first, loadedScope, resolvePageScope, scopeLoad, scopeQuery, scopedHref, type SearchParams } from '@/lib/topology/page-params';
 import { VpcId } from '@/lib/aws/ids';
 import { describeIssue } from '@/lib/topology/params';
+import { ellipsize } from '@/lib/text/ellipsize';
 import type { Topology } from '@/lib/topology/types';
 import { CostsSection } from './_components/costs-section';
 import { FindingCard } from './_components/finding-card';
@@ -77,8 +80,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     const failure = describeLoadFailure(err);
     return (
       <main className="mx-auto max-w-screen-xl space-y-4 px-4 py-6">
-        <h1 className="text-2xl font-semibold tracking-tight">Findings</h1>
-        <ScopeBar scope={scope} loaded={null} action="/findings" path="/findings" />
+        <PageBand title="Findings" scope={<ScopeBar scope={scope} loaded={null} action="/findings" path="/findings" />} />
         <Notices notices={notices} />
         <ErrorPanel title={failure.title} message={failure.message} retryHref={here()} />
       </main>
@@ -105,21 +107,15 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const keep: Record<string, string> = Object.fromEntries(new URLSearchParams(scopeQuery(scope, filters({ gb: undefined }))));
 
   return (
-    <main className="mx-auto max-w-screen-xl space-y-8 px-4 py-6">
-      <div className="space-y-4">
-        <nav className="text-sm text-slate-500">
-          <Link href={`/?${scopeQuery(scope)}`} className="hover:underline">
-            {scope.region}
-          </Link>{' '}
-          / <span>Findings</span>
-        </nav>
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold tracking-tight">Findings{vpcName ? ` for ${vpcName}` : ` in ${scope.region}`}</h1>
-          <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-            Routes, endpoints, security groups, DNS and policies checked against AWS’s guidance for VPC endpoints, with what each costs.
-          </p>
-        </div>
-        <ScopeBar scope={scope} loaded={loadedScope(topology)} action="/findings" path="/findings" />
+    <main className="mx-auto max-w-screen-xl space-y-6 px-3 py-3 sm:px-4">
+      <div className="space-y-3">
+        <PageBand
+          crumbs={[{ href: `/?${scopeQuery(scope)}`, label: scope.region }]}
+          title={`Findings${vpcName ? ` for ${vpcName}` : ` in ${scope.region}`}`}
+          subtitle="Routes, endpoints, security groups, DNS and policies checked against AWS’s guidance for VPC endpoints, with what each costs."
+          subtitleText="Routes, endpoints, security groups, DNS and policies checked against AWS’s guidance for VPC endpoints, with what each costs."
+          scope={<ScopeBar scope={scope} loaded={loadedScope(topology)} action="/findings" path="/findings" />}
+        />
         <Notices notices={notices} />
         <TopologyWarnings warnings={topology.warnings} />
         <DataWarnings warnings={topology.dataWarnings} showVpc />
@@ -159,17 +155,21 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         {Object.entries(Object.fromEntries(new URLSearchParams(scopeQuery(scope, filters({ vpc: undefined, severity: undefined }))))).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="filter-vpc" className="text-xs font-medium text-slate-600 dark:text-slate-300">
             VPC
           </label>
-          <select id="filter-vpc" name="vpc" defaultValue={vpcId ?? ''} className={`${select} min-w-56`}>
+          {/* A fixed width: a 256-character VPC name must not widen the form, or the page, past the screen. */}
+          <select id="filter-vpc" name="vpc" defaultValue={vpcId ?? ''} className={`${select} w-64 max-w-full`} title={vpcName ?? 'All VPCs'}>
             <option value="">All VPCs</option>
-            {topology.vpcs.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name === v.id ? v.id : `${v.name} (${v.id})`}
-              </option>
-            ))}
+            {topology.vpcs.map((v) => {
+              const label = v.name === v.id ? v.id : `${v.name} (${v.id})`;
+              return (
+                <option key={v.id} value={v.id} title={label}>
+                  {v.name === v.id ? v.id : `${ellipsize(v.name, 48)} (${v.id})`}
+                </option>
+              );
+            })}
           </select>
         </div>
         <div className="flex flex-col gap-1">
@@ -185,7 +185,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-teal-800 dark:bg-teal-600 dark:hover:bg-teal-500">
+        <button type="submit" className={primaryButton}>
           Apply
         </button>
         {(vpcId || severity) && (

@@ -1,12 +1,10 @@
 'use server';
 
-import { guarded, type ActionFailure } from '@/lib/actions/guarded';
+import { guarded } from '@/lib/actions/guarded';
 import { createSnapshot } from '@/lib/share/create';
-import { ShareSnapshotInput } from '@/lib/share/schema';
+import { ShareSnapshotInput, type ShareSnapshotResult } from '@/lib/share/schema';
 import { getSnapshotStore, SnapshotInputError, SnapshotTooLargeError } from '@/lib/share/store';
 import { resolvePageScope, scopeLoad } from '@/lib/topology/page-params';
-
-export type ShareSnapshotResult = { ok: true; id: string; path: string; title: string } | ActionFailure<Record<string, string>>;
 
 /**
  * "Share snapshot": freezes the topology of the page the button is on, with its view, and answers the short

@@ -6,6 +6,7 @@ import { getConfig } from '@/lib/config';
 import { safeReturnPath } from '@/lib/http/return-path';
 import { first, type SearchParams } from '@/lib/topology/page-params';
 import { signInAction } from './actions';
+import { buttonClass } from '@/components/ui/button-styles';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in' };
@@ -56,7 +57,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
               <button
                 type="submit"
-                className="inline-flex w-full items-center justify-center gap-2 rounded-lg bg-teal-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400"
+                className={buttonClass('primary', 'lg', true)}
               >
                 <LogIn aria-hidden className="h-4 w-4" /> Sign in with single sign-on
               </button>

@@ -30,7 +30,7 @@ export default async function SnapshotsPage() {
       ) : snapshots.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400" data-testid="no-snapshots">
           No snapshots yet. Open a{' '}
-          <Link href="/" className="text-teal-700 hover:underline dark:text-teal-400">
+          <Link href="/" className="text-teal-700 underline dark:text-teal-400">
             VPC
           </Link>{' '}
           and use “Share snapshot”.

@@ -94,10 +94,9 @@ export function SubnetPaths({ paths, names = {}, selectedService = null, onSelec
             const selected = p.service === selectedService;
             const toggle = onSelectService ? () => onSelectService(selected ? null : p.service) : undefined;
             return (
-              <li
-                key={p.service}
-                data-service={p.service}
-                data-via={p.via}
+              // The row is the button, inside its list item: a list holds only items (axe's `list` rule).
+              <li key={p.service} data-service={p.service} data-via={p.via}>
+              <div
                 {...(toggle
                   ? {
                       role: 'button',
@@ -105,7 +104,7 @@ export function SubnetPaths({ paths, names = {}, selectedService = null, onSelec
                       'aria-pressed': selected,
                       title: selected ? 'Stop highlighting this path' : 'Highlight this path on the graph',
                       onClick: toggle,
-                      onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => {
+                      onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => {
                         if (e.key === 'Enter' || e.key === ' ') {
                           e.preventDefault();
                           toggle();
@@ -135,6 +134,7 @@ export function SubnetPaths({ paths, names = {}, selectedService = null, onSelec
                   </ol>
                 )}
                 {p.detail ? <p className="text-xs leading-relaxed text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">{p.detail}</p> : null}
+              </div>
               </li>
             );
           })}

@@ -3,7 +3,7 @@
 import { Search, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { SEVERITY_LABELS } from '@/components/analysis/severity';
-import { toolbarButton } from '@/components/share/button-styles';
+import { toolbarButton } from '@/components/ui/button-styles';
 import { SEVERITIES, type Severity } from '@/lib/analysis/rules/context';
 import { DEFAULT_FLEET_VIEW, FLEET_COST_FLOORS, FLEET_STATE_FILTERS, fleetViewQuery, type FleetStateFilter, type FleetTableView } from '@/lib/fleet/table-view';
 

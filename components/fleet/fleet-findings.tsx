@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { SEVERITY_STYLES, SeverityPill } from '@/components/analysis/severity';
 import { findingHeadline, formatUsd } from '@/lib/fleet/table-view';
 import type { FleetFinding } from '@/lib/fleet/types';
-import { toolbarButton } from '@/components/share/button-styles';
+import { toolbarButton } from '@/components/ui/button-styles';
 
 /** Items a rule shows before "Show all". */
 const FIRST_ITEMS = 25;

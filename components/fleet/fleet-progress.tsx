@@ -1,7 +1,7 @@
 'use client';
 
 import { RefreshCw } from 'lucide-react';
-import { toolbarButton } from '@/components/share/button-styles';
+import { toolbarButton } from '@/components/ui/button-styles';
 import type { FleetState } from '@/lib/fleet/types';
 import { ageOf, clockOf } from './use-now';
 

@@ -3,7 +3,7 @@
 import { Camera, LoaderCircle } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { useCanEdit } from '@/components/auth/viewer-context';
-import { primaryButton } from '@/components/share/button-styles';
+import { primaryButton } from '@/components/ui/button-styles';
 import { ShareResult, type ShareOutcome } from '@/components/share/share-result';
 
 export interface FleetShareButtonProps {

@@ -65,11 +65,11 @@ export const GraphLegend = memo(function GraphLegend({
 }) {
   return (
     <details data-testid="graph-legend" className="group relative text-xs text-slate-700 dark:text-slate-200">
-      <summary className="inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800">
-        <BookOpen aria-hidden size={15} /> <span className={compact ? 'sr-only' : undefined}>Legend</span>
+      <summary title="Legend" className="inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800">
+        <BookOpen aria-hidden size={15} /> <span className={compact ? 'sr-only' : 'sr-only @3xl/canvas:not-sr-only'}>Legend</span>
         <ChevronDown aria-hidden size={14} className="transition-transform group-open:rotate-180" />
       </summary>
-      <div className={`absolute right-0 z-20 mt-1 space-y-3 ${compact ? 'max-h-64 w-[24rem]' : 'max-h-[70vh] w-[30rem]'} overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900`}>
+      <div className={`absolute right-0 z-20 mt-1 space-y-3 ${compact ? 'max-h-64 w-[min(24rem,80cqw)]' : 'max-h-[70vh] w-[min(30rem,90cqw)]'} overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900`}>
         {withGhost ? (
           <ul data-testid="legend-ghost" className="space-y-1.5 border-b border-slate-200 pb-2 dark:border-slate-700">
             <GhostSample removed={false} label="Will be created (a preview: nothing is made until you press Create)" />

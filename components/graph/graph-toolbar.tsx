@@ -1,17 +1,40 @@
 'use client';
 
-import { ArrowDown, ArrowRight, ChevronDown, ListFilter, PlugZap, Search, X } from 'lucide-react';
+import { ArrowDown, ArrowRight, ChevronDown, ListFilter, Maximize2, Minimize2, PlugZap, Search, X } from 'lucide-react';
 import { memo, type KeyboardEvent } from 'react';
 import { cx } from './format';
 import { useGraph, useGraphStore } from './graph-store';
 import { KIND_STYLE } from './kind-style';
 
 const BUTTON =
-  'inline-flex h-8 items-center gap-1.5 rounded-md border px-2.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500';
+  'inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md border px-2.5 text-sm font-medium shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500';
 const IDLE = 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
-const ACTIVE = 'border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-600';
+const ACTIVE = 'border-sky-700 bg-sky-700 text-white hover:bg-sky-800 dark:border-sky-500 dark:bg-sky-600';
+/** A button's words where the canvas is wide; below, its icon and its tooltip (the canvas narrows with the inspector open). */
+const WIDE_LABEL = 'sr-only @3xl/canvas:not-sr-only';
 
-/** Search, filters, the endpoints view and the direction switch, above the canvas; reads and writes the graph store. */
+/** The canvas over the whole window, or back; `f` does the same (`use-full-screen.ts`). */
+export function FullScreenButton({ on, onToggle }: { on: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      data-testid="graph-full-screen"
+      data-export-exclude
+      aria-pressed={on}
+      aria-label={on ? 'Leave full screen' : 'Full screen'}
+      title={on ? 'Leave full screen (f or Esc)' : 'Full screen (f)'}
+      onClick={onToggle}
+      className={cx(BUTTON, IDLE, 'px-2')}
+    >
+      {on ? <Minimize2 aria-hidden size={15} /> : <Maximize2 aria-hidden size={15} />}
+    </button>
+  );
+}
+
+/**
+ * Search, filters, the endpoints view and the direction switch, above the canvas; reads and writes the graph store.
+ * It wraps as the canvas narrows, and its buttons fold to icons, so no control ever covers another.
+ */
 export const GraphToolbar = memo(function GraphToolbar() {
   const store = useGraphStore();
   const search = useGraph((s) => s.view.search);
@@ -36,7 +59,7 @@ export const GraphToolbar = memo(function GraphToolbar() {
   };
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div className="relative">
+      <div className="relative min-w-0">
         <Search aria-hidden size={15} className="pointer-events-none absolute left-2.5 top-1/2 -translate-y-1/2 text-slate-400" />
         <input
           type="search"
@@ -48,7 +71,7 @@ export const GraphToolbar = memo(function GraphToolbar() {
           onChange={(e) => store.search(e.target.value)}
           onKeyDown={onKeyDown}
           className={cx(
-            'h-8 w-80 rounded-md border border-slate-300 bg-white pl-8 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
+            'h-8 w-36 rounded-md border @md/canvas:w-44 @xl/canvas:w-64 @4xl/canvas:w-80 border-slate-300 bg-white pl-8 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
             search === '' ? 'pr-3' : 'pr-16',
           )}
         />
@@ -63,19 +86,20 @@ export const GraphToolbar = memo(function GraphToolbar() {
         type="button"
         data-testid="filter-endpoints-view"
         aria-pressed={endpointsOnly}
-        title="Keep only endpoints and the route tables, subnets and network interfaces they touch"
+        title="Endpoints view: keep only endpoints and the route tables, subnets and network interfaces they touch"
         onClick={() => store.dispatch({ type: 'endpointsOnly', on: !endpointsOnly })}
         className={cx(BUTTON, endpointsOnly ? ACTIVE : IDLE)}
       >
-        <PlugZap aria-hidden size={15} /> Endpoints view
+        <PlugZap aria-hidden size={15} /> <span className={WIDE_LABEL}>Endpoints view</span>
       </button>
 
       <details data-testid="graph-filters" className="group relative">
-        <summary className={cx(BUTTON, filterCount > 0 ? ACTIVE : IDLE, 'cursor-pointer list-none')}>
-          <ListFilter aria-hidden size={15} /> Filters{filterCount > 0 ? ` (${filterCount})` : ''}
+        <summary title="Filters" className={cx(BUTTON, filterCount > 0 ? ACTIVE : IDLE, 'cursor-pointer list-none')}>
+          <ListFilter aria-hidden size={15} /> <span className={WIDE_LABEL}>Filters</span>
+          {filterCount > 0 ? <span className="tabular-nums">({filterCount})</span> : null}
           <ChevronDown aria-hidden size={14} className="transition-transform group-open:rotate-180" />
         </summary>
-        <div className="absolute left-0 z-20 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
+        <div className="absolute left-0 z-20 mt-1 w-72 rounded-lg max-sm:fixed max-sm:inset-x-3 max-sm:w-auto border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
           <fieldset>
             <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Show kinds</legend>
             <ul className="space-y-1">
@@ -144,7 +168,7 @@ export const GraphToolbar = memo(function GraphToolbar() {
             className={cx(BUTTON, direction === value ? ACTIVE : IDLE, i === 0 ? 'rounded-r-none' : '-ml-px rounded-l-none')}
           >
             <Icon aria-hidden size={15} />
-            <span className="sr-only sm:not-sr-only">{label}</span>
+            <span className={WIDE_LABEL}>{label}</span>
           </button>
         ))}
       </div>

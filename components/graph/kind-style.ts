@@ -127,16 +127,19 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   },
 };
 
-/** Edge stroke colours: mid-tones that read on both the light and the dark canvas. */
+/**
+ * Edge stroke colours: tones that read on both the light and the dark canvas, and that keep an edge's label (drawn in
+ * its colour on white) above WCAG AA's 4.5:1.
+ */
 export const EDGE_COLOR = {
   association: '#64748b',
   internetGateway: '#7c3aed',
-  natGateway: '#db2777',
-  gatewayEndpoint: '#059669',
-  interfaceEndpoint: '#0891b2',
-  endpointEni: '#0891b2',
+  natGateway: '#be185d',
+  gatewayEndpoint: '#047857',
+  interfaceEndpoint: '#0e7490',
+  endpointEni: '#0e7490',
   route: '#78716c',
   blackhole: '#dc2626',
   /** A step of a highlighted path that no edge of the graph draws (a NAT gateway on to its subnet's table). */
-  path: '#0284c7',
+  path: '#0369a1',
 } as const;

@@ -33,7 +33,7 @@ function SubnetNodeView({ id, data, selected }: NodeProps<SubnetNodeType>) {
             title={data.public ? 'Its route table sends 0.0.0.0/0 to an internet gateway' : 'No route to an internet gateway'}
             className={cx(
               'shrink-0 rounded px-1.5 py-px text-[10.5px] font-semibold uppercase tracking-wide',
-              data.public ? 'bg-emerald-600 text-white dark:bg-emerald-500 dark:text-emerald-950' : 'bg-sky-700 text-white dark:bg-sky-500 dark:text-sky-950',
+              data.public ? 'bg-emerald-700 text-white dark:bg-emerald-500 dark:text-emerald-950' : 'bg-sky-700 text-white dark:bg-sky-500 dark:text-sky-950',
             )}
           >
             {data.public ? 'Public' : 'Private'}

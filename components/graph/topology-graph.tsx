@@ -35,6 +35,7 @@ import { indexPaths, summarizeFindings, type GraphFinding } from '@/lib/graph/ov
 import { overviewGraph, rollUpFindings } from '@/lib/graph/overview';
 import { indexTopology } from '@/lib/graph/topology-index';
 import { DEFAULT_VIEW_STATE, MAX_ZOOM, MIN_ZOOM, serializeViewState } from '@/lib/graph/view-url';
+import { escapeAction } from '@/lib/graph/view-reducer';
 import { azOptions, countAttributes, diffMarks, kindOptions } from './canvas-facts';
 import { GraphBanners, LayoutPending } from './graph-banners';
 import { GraphLegend } from './graph-legend';
@@ -42,7 +43,8 @@ import { GraphOverview } from './graph-overview';
 import { GraphStoreProvider, useGraph, useGraphStore, type InspectorData } from './graph-store';
 import { ghostMarks } from './ghost';
 import { GraphPlaceholder } from './graph-placeholder';
-import { GraphToolbar } from './graph-toolbar';
+import { FullScreenButton, GraphToolbar } from './graph-toolbar';
+import { InspectorShell } from './inspector/shell';
 import { LabelScale, OpenGroups } from './overview-controls';
 import { DetailContext } from './node-parts';
 import { edgeTypes, nodeTypes } from './node-types';
@@ -50,6 +52,7 @@ import type { AtlasEdge, AtlasNode, TopologyGraphProps } from './types';
 import { useCamera } from './use-camera';
 import { useDelayedHover } from './use-delayed-hover';
 import { useFitView, type PaneSize } from './use-fit-view';
+import { useFullScreen } from './use-full-screen';
 import { useFlowElements } from './use-flow-elements';
 import { useGraphLayout } from './use-graph-layout';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
@@ -64,13 +67,11 @@ const Inspector = lazy(() => import('./inspector/inspector').then((m) => ({ defa
 /** Where the inspector opens, while its code loads: the same width, so the canvas resizes once. */
 function InspectorLoading() {
   return (
-    <aside
-      data-testid="graph-inspector-loading"
-      aria-label="Inspector"
-      className="flex h-full w-[min(28rem,100%)] shrink-0 items-center justify-center border-l border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400"
-    >
-      <LoaderCircle aria-hidden size={14} className="mr-2 animate-spin" /> Loading…
-    </aside>
+    <InspectorShell testId="graph-inspector-loading" className="items-center justify-center text-sm text-slate-500 dark:text-slate-400">
+      <span className="flex items-center">
+        <LoaderCircle aria-hidden size={14} className="mr-2 animate-spin" /> Loading…
+      </span>
+    </InspectorShell>
   );
 }
 
@@ -184,6 +185,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const mounted = useProgressiveMount(layoutKey, drawnNodes, drawnEdges, flow.nodes, viewportReady);
 
   useKeyboardNavigation(flow.nodes, absolute);
+  const canEscape = useCallback(() => escapeAction(store.getState().view) !== null, [store]);
+  const { fullScreen, toggle: toggleFullScreen } = useFullScreen(!compact, canEscape);
 
   // What the toolbar and the inspector show, published for them; before paint, so they never lag a frame.
   const kinds = useMemo(() => kindOptions(fullGraph, view.hiddenKinds), [fullGraph, view.hiddenKinds]);
@@ -270,8 +273,11 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   return (
     <div
       ref={root}
-      className="atlas-graph flex h-full min-h-[560px] w-full overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      className={`atlas-graph flex w-full overflow-hidden border-slate-200 bg-white max-sm:flex-col dark:border-slate-800 dark:bg-slate-950 ${
+        fullScreen ? 'fixed inset-0 z-50 h-dvh' : 'h-full min-h-80 rounded-lg border'
+      }`}
       data-testid="graph"
+      data-full-screen={fullScreen ? 'true' : undefined}
       data-graph-ready={ready ? 'true' : 'false'}
       data-node-count={counted ? String(counted.nodes.length) : undefined}
       data-edge-count={counted ? String(counted.edges.length) : undefined}
@@ -280,7 +286,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
       {...counts}
     >
       <div className="flex min-w-0 flex-1 flex-col">
-        <div className="relative min-h-0 flex-1">
+        <div className="relative min-h-0 flex-1 @container/canvas">
           <DetailContext.Provider value={detail}>
             <ReactFlow<AtlasNode, AtlasEdge>
               aria-label="Topology graph"
@@ -318,11 +324,13 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               preventScrolling={!compact}
               proOptions={{ hideAttribution: true }}
             >
-              <Panel position="top-left" className={compact ? 'hidden' : 'flex flex-wrap items-start gap-2'}>
+              {/* Up to the right-hand panel and no further: the toolbar wraps instead of running under the legend. */}
+              <Panel position="top-left" className={compact ? 'hidden' : 'atlas-toolbar-panel'}>
                 <GraphToolbar />
               </Panel>
               {/* Its own panel: image export leaves the toolbar out but keeps the legend. */}
-              <Panel position="top-right">
+              <Panel position="top-right" className="flex items-start gap-2">
+                {compact ? null : <FullScreenButton on={fullScreen} onToggle={toggleFullScreen} />}
                 <GraphLegend withDiff={diff !== undefined} withGhost={ghost !== undefined} compact={compact} />
               </Panel>
               {/* Compact: in the band the fits keep clear for the (hidden) toolbar, so no fitted or framed node is under them. */}
@@ -332,7 +340,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               {overview && !compact ? <OpenGroups opened={overview.opened} /> : null}
               {/* After the first picture, which it must not hold up. */}
               {shown && mounted.complete && !compact ? (
-                <Panel position="bottom-right">
+                <Panel position="bottom-right" className="max-sm:hidden">
                   <GraphOverview boxes={overviewBoxes} width={shown.layout.width} height={shown.layout.height} onMoved={recordViewportSoon} />
                 </Panel>
               ) : null}

@@ -10,7 +10,8 @@ const GROUP_TYPES: ReadonlySet<string | undefined> = new Set(Object.values(GROUP
 
 const HEADINGS: Record<string, Heading> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
-function isTyping(target: EventTarget | null): boolean {
+/** True when a key goes to a text field, which keeps its own keys. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

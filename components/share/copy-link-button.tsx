@@ -2,7 +2,7 @@
 
 import { Check, Link2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { toolbarButton } from './button-styles';
+import { menuItem } from '@/components/ui/menu';
 import { copyText } from './clipboard';
 
 /**
@@ -19,7 +19,7 @@ export function CopyLinkButton({ label = 'Copy link' }: { label?: string }) {
   return (
     <button
       type="button"
-      className={toolbarButton}
+      className={menuItem}
       data-testid="copy-link"
       onClick={async () => setState((await copyText(window.location.href)) ? 'copied' : 'failed')}
     >

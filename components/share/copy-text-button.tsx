@@ -2,7 +2,7 @@
 
 import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
-import { toolbarButton } from './button-styles';
+import { toolbarButton } from '@/components/ui/button-styles';
 import { copyText } from './clipboard';
 
 /** A small button that copies a given text, e.g. a snapshot's short link. */

@@ -2,7 +2,7 @@
 
 import { FileImage, ImageDown, LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
-import { toolbarButton } from './button-styles';
+import { menuItem } from '@/components/ui/menu';
 
 /** Where the diagram is: React Flow's root inside the topology canvas. Found by selector, not by a ref. */
 export const CANVAS_SELECTOR = '.atlas-graph .react-flow, .react-flow';
@@ -102,7 +102,7 @@ export interface ExportImageButtonsProps {
 }
 
 /**
- * "Export PNG" and "Export SVG": the diagram as it is on screen (same viewport, the theme's background, the
+ * "Export PNG" and "Export SVG", items of the share toolbar's Export menu: the diagram as it is on screen (same viewport, the theme's background, the
  * legend), drawn by html-to-image from the canvas DOM. PNG at twice the screen's pixels so labels stay sharp.
  */
 export function ExportImageButtons({ fileBase }: ExportImageButtonsProps) {
@@ -141,16 +141,16 @@ export function ExportImageButtons({ fileBase }: ExportImageButtonsProps) {
 
   return (
     <>
-      <button type="button" className={toolbarButton} disabled={busy !== null} onClick={() => void run('png')} data-testid="export-png">
+      <button type="button" className={menuItem} disabled={busy !== null} onClick={() => void run('png')} data-testid="export-png">
         {busy === 'png' ? <LoaderCircle aria-hidden size={15} className="animate-spin" /> : <ImageDown aria-hidden size={15} />}
         Export PNG
       </button>
-      <button type="button" className={toolbarButton} disabled={busy !== null} onClick={() => void run('svg')} data-testid="export-svg">
+      <button type="button" className={menuItem} disabled={busy !== null} onClick={() => void run('svg')} data-testid="export-svg">
         {busy === 'svg' ? <LoaderCircle aria-hidden size={15} className="animate-spin" /> : <FileImage aria-hidden size={15} />}
         Export SVG
       </button>
       {error ? (
-        <p role="alert" className="basis-full text-right text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="max-w-64 px-2.5 py-1 text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       ) : null}

@@ -2,11 +2,9 @@
 
 import { Camera, LoaderCircle } from 'lucide-react';
 import { useState, useTransition } from 'react';
-// TODO(issue 15 §6): the one import from app/ left: hand the action down from the page as a prop instead.
-// eslint-disable-next-line no-restricted-imports
-import { shareSnapshot, type ShareSnapshotResult } from '@/app/s/actions';
+import type { ShareSnapshotAction, ShareSnapshotResult } from '@/lib/share/schema';
 import { useCanEdit } from '@/components/auth/viewer-context';
-import { primaryButton } from './button-styles';
+import { primaryButton } from '@/components/ui/button-styles';
 import { ShareResult } from './share-result';
 
 export interface ShareSnapshotButtonProps {
@@ -15,13 +13,15 @@ export interface ShareSnapshotButtonProps {
   vpcId?: string;
   profile?: string;
   account?: string;
+  /** The server action that saves it (`app/s/actions.ts`), handed down by the page. */
+  shareSnapshot: ShareSnapshotAction;
 }
 
 /**
  * "Share snapshot": freezes what the page shows (the server loads the same topology again) with the current
  * view, and shows the short `/s/<id>` link to copy.
  */
-export function ShareSnapshotButton({ region, source, vpcId, profile, account }: ShareSnapshotButtonProps) {
+export function ShareSnapshotButton({ region, source, vpcId, profile, account, shareSnapshot }: ShareSnapshotButtonProps) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ShareSnapshotResult | null>(null);
   // Saving snapshots is for editors; the action checks the role again.

@@ -1,8 +1,10 @@
 'use client';
 
-import { FileJson, GitCompareArrows } from 'lucide-react';
+import { FileJson, GitCompareArrows, Share2 } from 'lucide-react';
+import type { ShareSnapshotAction } from '@/lib/share/schema';
 import { scopeQuery } from '@/lib/topology/scope-query';
-import { toolbarButton } from './button-styles';
+import { toolbarButton } from '@/components/ui/button-styles';
+import { Menu, menuItem } from '@/components/ui/menu';
 import { CopyLinkButton } from './copy-link-button';
 import { ExportImageButtons } from './export-image-buttons';
 import { ShareSnapshotButton } from './share-snapshot-button';
@@ -20,6 +22,8 @@ export interface ShareToolbarProps {
    * now" appears instead of "Share snapshot".
    */
   snapshotId?: string;
+  /** Saves a snapshot (the page hands down `app/s/actions.ts`'s action); without it there is no "Share snapshot". */
+  shareSnapshot?: ShareSnapshotAction;
 }
 
 function today(): string {
@@ -27,28 +31,37 @@ function today(): string {
 }
 
 /**
- * Everything that shares a diagram: copy the view's link, freeze a snapshot, export PNG, SVG and JSON.
- * Placed beside a topology page's title.
+ * Everything that shares a diagram: freeze a snapshot (or, on a snapshot, compare it with now), and in the Share
+ * menu copy the view's link and export PNG, SVG and JSON. In a page's band, after its main action.
  */
-export function ShareToolbar({ region, source, vpcId, profile, account, snapshotId }: ShareToolbarProps) {
+export function ShareToolbar({ region, source, vpcId, profile, account, snapshotId, shareSnapshot }: ShareToolbarProps) {
   const fileBase = `vpc-atlas-${vpcId ?? region}-${snapshotId ? `snapshot-${snapshotId.slice(0, 8)}` : today()}`;
   const jsonHref = snapshotId ? `/api/snapshots/${snapshotId}` : `/api/topology?${scopeQuery({ region, source, profile, account }, vpcId ? { vpc: vpcId } : {})}`;
   return (
-    <div data-testid="share-toolbar" className="flex flex-wrap items-center justify-end gap-2">
-      <CopyLinkButton />
-      <ExportImageButtons fileBase={fileBase} />
-      <a href={jsonHref} download={`${fileBase}.json`} className={toolbarButton} data-testid="export-json">
-        <FileJson aria-hidden size={15} />
-        Export JSON
-      </a>
+    <div data-testid="share-toolbar" className="flex flex-wrap items-center gap-2">
       {snapshotId ? (
         <a href={`/s/${snapshotId}/compare/now`} className={toolbarButton} data-testid="compare-now">
           <GitCompareArrows aria-hidden size={15} />
           Compare with now
         </a>
-      ) : (
-        <ShareSnapshotButton region={region} source={source} {...(vpcId ? { vpcId } : {})} {...(profile ? { profile } : {})} {...(account ? { account } : {})} />
-      )}
+      ) : shareSnapshot ? (
+        <ShareSnapshotButton
+          region={region}
+          source={source}
+          {...(vpcId ? { vpcId } : {})}
+          {...(profile ? { profile } : {})}
+          {...(account ? { account } : {})}
+          shareSnapshot={shareSnapshot}
+        />
+      ) : null}
+      <Menu label="Share" icon={<Share2 aria-hidden size={15} />} testId="share-menu">
+        <CopyLinkButton />
+        <ExportImageButtons fileBase={fileBase} />
+        <a href={jsonHref} download={`${fileBase}.json`} className={menuItem} data-testid="export-json">
+          <FileJson aria-hidden size={15} />
+          Export JSON
+        </a>
+      </Menu>
     </div>
   );
 }

@@ -3,11 +3,20 @@ import type { Topology } from '@/lib/topology/types';
 const th = 'px-3 py-2 font-medium';
 const td = 'px-3 py-1.5 align-top';
 
+/** A name from the user's tags: one line, cut with an ellipsis, the whole name in its tooltip. */
+function Name({ children }: { children: string }) {
+  return (
+    <span title={children} className="block max-w-64 truncate">
+      {children}
+    </span>
+  );
+}
+
 function Section({ title, count, children, testId }: { title: string; count: number; children: React.ReactNode; testId: string }) {
   return (
     <section data-testid={testId} className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-800">
-        {title} <span className="font-normal text-slate-500">({count})</span>
+        {title} <span className="font-normal text-slate-600 dark:text-slate-400">({count})</span>
       </h2>
       <div className="overflow-x-auto">{children}</div>
     </section>
@@ -16,7 +25,7 @@ function Section({ title, count, children, testId }: { title: string; count: num
 
 function Head({ cols }: { cols: string[] }) {
   return (
-    <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-900 dark:text-slate-400">
+    <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
       <tr>
         {cols.map((c) => (
           <th key={c} className={th}>
@@ -40,13 +49,15 @@ export function ResourceTables({ topology }: { topology: Topology }) {
           <tbody>
             {topology.subnets.map((s) => (
               <tr key={s.id} data-subnet-id={s.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className={td}>{s.name}</td>
+                <td className={td}>
+                  <Name>{s.name}</Name>
+                </td>
                 <td className={`${td} font-mono text-xs`}>{s.id}</td>
                 <td className={td}>{s.az}</td>
                 <td className={`${td} font-mono text-xs`}>{s.cidr}</td>
                 <td className={td}>
-                  {s.routeTableId ? rtName.get(s.routeTableId) ?? s.routeTableId : '—'}
-                  {!s.explicitRouteTable && <span className="ml-1 text-xs text-slate-500">(main, implicit)</span>}
+                  <Name>{s.routeTableId ? (rtName.get(s.routeTableId) ?? s.routeTableId) : '—'}</Name>
+                  {!s.explicitRouteTable && <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(main, implicit)</span>}
                 </td>
                 <td className={td}>{s.public ? 'public' : 'private'}</td>
                 <td className={`${td} tabular-nums`}>{s.availableIps ?? '—'}</td>
@@ -62,8 +73,10 @@ export function ResourceTables({ topology }: { topology: Topology }) {
             {topology.routeTables.map((r) => (
               <tr key={r.id} data-route-table-id={r.id} className="border-t border-slate-100 dark:border-slate-800">
                 <td className={td}>
-                  {r.name}
-                  {r.main && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs dark:bg-slate-700">main</span>}
+                  <span className="flex items-center gap-2">
+                    <Name>{r.name}</Name>
+                    {r.main && <span className="rounded bg-slate-200 px-1.5 text-xs dark:bg-slate-700">main</span>}
+                  </span>
                 </td>
                 <td className={`${td} font-mono text-xs`}>{r.id}</td>
                 <td className={`${td} tabular-nums`}>{r.effectiveSubnetIds.length}</td>
@@ -111,7 +124,9 @@ export function ResourceTables({ topology }: { topology: Topology }) {
           <tbody>
             {topology.internetGateways.map((g) => (
               <tr key={g.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className={td}>{g.name}</td>
+                <td className={td}>
+                  <Name>{g.name}</Name>
+                </td>
                 <td className={`${td} font-mono text-xs`}>{g.id}</td>
                 <td className={td}>Internet gateway</td>
                 <td className={td}>attached</td>
@@ -119,7 +134,9 @@ export function ResourceTables({ topology }: { topology: Topology }) {
             ))}
             {topology.natGateways.map((g) => (
               <tr key={g.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className={td}>{g.name}</td>
+                <td className={td}>
+                  <Name>{g.name}</Name>
+                </td>
                 <td className={`${td} font-mono text-xs`}>{g.id}</td>
                 <td className={td}>NAT gateway ({g.connectivityType})</td>
                 <td className={`${td} font-mono text-xs`}>{g.subnetId}</td>

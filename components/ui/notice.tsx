@@ -1,4 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
+import { dangerButton } from './button-styles';
 
 export function Notices({ notices, tone = 'info' }: { notices: string[]; tone?: 'info' | 'warning' }) {
   if (!notices.length) return null;
@@ -23,7 +24,7 @@ export function ErrorPanel({ title, message, retryHref }: { title: string; messa
       <h2 className="font-semibold">{title}</h2>
       <p className="mt-1 text-sm">{message}</p>
       {retryHref && (
-        <a href={retryHref} className="mt-3 inline-block rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+        <a href={retryHref} className={`${dangerButton} mt-3`}>
           Retry
         </a>
       )}

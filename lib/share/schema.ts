@@ -294,3 +294,11 @@ export const ShareSnapshotInput = z.object({
   title: z.string().max(200, 'title must be at most 200 characters').optional(),
 });
 export type ShareSnapshotInput = z.infer<typeof ShareSnapshotInput>;
+
+/** What "Share snapshot" answers: the short link, or why there is none (field errors by input path). */
+export type ShareSnapshotResult =
+  | { ok: true; id: string; path: string; title: string }
+  | { ok: false; error: string; fieldErrors: Record<string, string>; status?: 401 | 403 };
+
+/** The server action that saves a snapshot; pages hand it to the share toolbar (components never import app/). */
+export type ShareSnapshotAction = (input: ShareSnapshotInput) => Promise<ShareSnapshotResult>;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Lock } from 'lucide-react';
+import { PageBand } from '@/components/layout/page-band';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { estimateMonthlyCost, formatUsd } from '@/lib/endpoints/cost';
 import { policyForEditing } from '@/lib/endpoints/modify';
@@ -187,30 +188,22 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   );
 
   return (
-    <main className="mx-auto max-w-screen-xl space-y-6 px-4 py-8 sm:px-6">
-      <div className="space-y-2">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
-          <Link href={`/?${scopeQuery(scope)}`} className="hover:underline">
-            {scope.region}
-          </Link>
-          <span className="mx-1.5">/</span>
-          <Link href={vpcHref} className="hover:underline">
-            {vpc?.name ?? endpoint.vpcId}
-          </Link>
-          <span className="mx-1.5">/</span>
-          <span className="text-slate-700 dark:text-slate-300">{endpoint.id}</span>
-        </nav>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">
-            {endpoint.name !== endpoint.id ? endpoint.name : `${endpoint.serviceShortName} endpoint`}
-          </h1>
-          <Badge tone={endpoint.type === 'Gateway' ? 'teal' : 'sky'}>{endpoint.type}</Badge>
-          <StatePoller state={endpoint.state} lastError={endpoint.lastError} />
-        </div>
-        <p className="font-mono text-sm text-slate-600 dark:text-slate-400">
-          {endpoint.id} · {endpoint.serviceName}
-        </p>
-      </div>
+    <main className="mx-auto max-w-screen-xl space-y-6 px-3 py-3 sm:px-6">
+      <PageBand
+        crumbs={[
+          { href: `/?${scopeQuery(scope)}`, label: scope.region },
+          { href: vpcHref, label: vpc?.name ?? endpoint.vpcId },
+        ]}
+        title={endpoint.name !== endpoint.id ? endpoint.name : `${endpoint.serviceShortName} endpoint`}
+        badges={
+          <>
+            <Badge tone={endpoint.type === 'Gateway' ? 'teal' : 'sky'}>{endpoint.type}</Badge>
+            <StatePoller state={endpoint.state} lastError={endpoint.lastError} />
+          </>
+        }
+        subtitle={`${endpoint.id} · ${endpoint.serviceName}`}
+        subtitleText={`${endpoint.id} · ${endpoint.serviceName}`}
+      />
       <Notices notices={scope.notices} />
 
       <PendingChangeProvider>

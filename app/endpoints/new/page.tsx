@@ -14,6 +14,7 @@ import { first, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } fro
 import { awsIdPattern, VpcId } from '@/lib/aws/ids';
 import type { Topology } from '@/lib/topology/types';
 import { EndpointForm, type FormType } from './_components/endpoint-form';
+import { PageBand } from '@/components/layout/page-band';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata(): Promise<Metadata> {
@@ -88,29 +89,18 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
   const writes = writesStateFor(scope.source, await getViewer());
 
   return (
-    <main className="mx-auto max-w-screen-2xl space-y-6 px-4 py-8 sm:px-6">
-      <div className="space-y-2">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
-          <Link href={`/?${scopeQuery(scope)}`} className="hover:text-slate-800 hover:underline dark:hover:text-slate-200">
-            {scope.region}
-          </Link>
-          {vpc && (
-            <>
-              <span className="mx-1.5">/</span>
-              <Link href={`/vpcs/${vpc.id}?${scopeQuery(scope)}`} className="hover:text-slate-800 hover:underline dark:hover:text-slate-200">
-                {vpc.name}
-              </Link>
-            </>
-          )}
-          <span className="mx-1.5">/</span>
-          <span className="text-slate-700 dark:text-slate-300">New endpoint</span>
-        </nav>
-        <h1 className="text-2xl font-semibold tracking-tight">New VPC endpoint</h1>
-        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-          Every choice is checked against {scope.region} as it is now ({scope.source === 'fixture' ? fixtureData : 'live'}), with the rules AWS applies. Nothing is
-          created until you press Create; Dry run asks AWS whether it would be.
-        </p>
-      </div>
+    <main className="mx-auto max-w-screen-2xl space-y-6 px-3 py-3 sm:px-6">
+      <PageBand
+        crumbs={[
+          { href: `/?${scopeQuery(scope)}`, label: scope.region },
+          ...(vpc ? [{ href: `/vpcs/${vpc.id}?${scopeQuery(scope)}`, label: vpc.name }] : []),
+        ]}
+        title="New VPC endpoint"
+      />
+      <p className="-mt-4 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+        Every choice is checked against {scope.region} as it is now ({scope.source === 'fixture' ? fixtureData : 'live'}), with the rules AWS applies. Nothing is
+        created until you press Create; Dry run asks AWS whether it would be.
+      </p>
       <Notices notices={notices} />
       {scope.account ? (
         // The form's actions write to the server's default account (or a profile's), never to another account of the fleet.
@@ -128,7 +118,7 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
         />
       )}
       {scope.source === 'fixture' && (
-        <footer className="border-t border-slate-200 pt-4 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
+        <footer className="border-t border-slate-200 pt-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
           {fixtureData === 'demo data' ? 'Demo data' : 'Fixture data'}: what you create here is saved on this server.{' '}
           <Link href="/settings" className="font-medium text-teal-700 hover:underline dark:text-teal-400">
             Reset demo data

@@ -3,6 +3,7 @@ import type { CostReport } from '@/lib/analysis/costs';
 import { RATES_CHECKED_ON, RATES_SOURCES } from '@/lib/analysis/rates';
 import { findingAnchor } from '@/components/analysis/severity';
 import { serviceLabel } from '@/lib/aws/services';
+import { toolbarButton } from '@/components/ui/button-styles';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const rate = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 3, maximumFractionDigits: 4 });
@@ -77,7 +78,7 @@ export function CostsSection({ costs, keep, names }: CostsSectionProps) {
           </div>
           <button
             type="submit"
-            className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            className={toolbarButton}
           >
             <Calculator aria-hidden className="h-4 w-4" />
             Estimate

@@ -2,6 +2,7 @@ import { ArrowRight, BookOpen, ExternalLink } from 'lucide-react';
 import Link from 'next/link';
 import { FINDING_RULE_LABELS, type Finding } from '@/lib/analysis/findings';
 import { findingAnchor, SEVERITY_STYLES, SeverityPill } from '@/components/analysis/severity';
+import { primaryButton } from '@/components/ui/button-styles';
 
 export interface FindingCardProps {
   finding: Finding;
@@ -67,7 +68,7 @@ export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref 
               <Link
                 href={fixHref}
                 data-testid="fix-link"
-                className="mt-3 inline-flex items-center gap-1.5 self-start rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-teal-800 dark:bg-teal-600 dark:hover:bg-teal-500"
+                className={`${primaryButton} mt-3 self-start`}
               >
                 {createsEndpoint ? 'Create the gateway endpoint' : 'Show in the VPC'}
                 <ArrowRight aria-hidden className="h-4 w-4" />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button-styles';
 
 export default function SnapshotNotFound() {
   return (
@@ -7,7 +8,7 @@ export default function SnapshotNotFound() {
       <p className="mt-2 text-slate-600 dark:text-slate-400">
         No snapshot has this link. It may have been deleted, or the link was cut short when it was copied.
       </p>
-      <Link href="/snapshots" className="mt-6 inline-block rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
+      <Link href="/snapshots" className={`${buttonClass('primary', 'lg')} mt-6`}>
         All snapshots
       </Link>
     </main>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
 import { ServerGraph } from '@/components/graph/server-graph';
+import { PageBand, ScreenPage } from '@/components/layout/page-band';
 import { ShareToolbar } from '@/components/share/share-toolbar';
 import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, TopologyWarnings } from '@/components/ui/notice';
@@ -13,7 +14,7 @@ import { findFleetSnapshot, findSnapshot, formatUtc } from '@/lib/share/read';
 import { getSnapshotStore } from '@/lib/share/store';
 import { snapshotViewParams } from '@/lib/share/view';
 import type { SearchParams } from '@/lib/topology/page-params';
-import { ResourceTables } from '@/app/vpcs/[vpcId]/_components/resource-tables';
+import { ResourceTables } from '@/components/topology/resource-tables';
 import { FleetSnapshotView } from './_components/fleet-snapshot';
 import { SnapshotFacts } from './_components/snapshot-facts';
 
@@ -65,60 +66,62 @@ export default async function SnapshotPage({ params, searchParams }: Props) {
     .slice(0, 10);
 
   return (
-    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
-      <nav className="text-sm text-slate-500">
-        <Link href="/snapshots" className="hover:underline">
-          Snapshots
-        </Link>{' '}
-        / <span>{snapshot.title}</span>
-      </nav>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0 space-y-1">
-          <h1 className="text-2xl font-semibold tracking-tight" data-testid="snapshot-title">
-            {snapshot.title}
-          </h1>
-          <SnapshotFacts snapshot={snapshot} />
+    <ScreenPage
+      band={
+        <PageBand
+          crumbs={[{ href: '/snapshots', label: 'Snapshots' }]}
+          title={snapshot.title}
+          titleTestId="snapshot-title"
+          scope={<SnapshotFacts snapshot={snapshot} />}
+          actions={<ShareToolbar region={snapshot.region} source={snapshot.source} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} snapshotId={snapshot.id} />}
+        />
+      }
+      messages={
+        <>
+          {others.length > 0 ? (
+            <details className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="compare-with">
+              <summary className="cursor-pointer font-medium">Compare with another snapshot of this {snapshot.vpcId ? 'VPC' : 'region'}</summary>
+              <ul className="mt-2 space-y-1">
+                {others.map((o) => {
+                  const [before, after] = o.createdAt < snapshot.createdAt ? [o.id, snapshot.id] : [snapshot.id, o.id];
+                  return (
+                    <li key={o.id} className="flex min-w-0 gap-1">
+                      <Link href={`/s/${before}/compare/${after}`} title={o.title} className="truncate text-teal-700 hover:underline dark:text-teal-400">
+                        {o.title}
+                      </Link>{' '}
+                      <span className="shrink-0 text-slate-600 dark:text-slate-400">· {formatUtc(o.createdAt)}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </details>
+          ) : null}
+          {/* As on the live VPC page: what the load could not read, and what the data itself says wrong (of this VPC
+              only, for a VPC's snapshot; every VPC's, each named, for a region's). */}
+          <TopologyWarnings warnings={snapshot.topology.warnings} />
+          <DataWarnings
+            warnings={snapshot.vpcId ? snapshot.topology.dataWarnings.filter((w) => w.vpcId === snapshot.vpcId) : snapshot.topology.dataWarnings}
+            showVpc={!snapshot.vpcId}
+          />
+        </>
+      }
+      canvas={
+        <div className="h-full" data-testid="snapshot-graph">
+          {/* As on the VPC page: the server lays out the first view and analyses it (findings, paths) while the rest
+              of the page streams; a snapshot is the same data, frozen, so it gets the same overlay, read-only. */}
+          <Suspense fallback={<GraphPlaceholder />}>
+            <ServerGraph topology={snapshot.topology} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} initialView={state} notices={notices} readOnly />
+          </Suspense>
         </div>
-        <ShareToolbar region={snapshot.region} source={snapshot.source} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} snapshotId={snapshot.id} />
-      </div>
-      {others.length > 0 ? (
-        <details className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="compare-with">
-          <summary className="cursor-pointer font-medium">Compare with another snapshot of this {snapshot.vpcId ? 'VPC' : 'region'}</summary>
-          <ul className="mt-2 space-y-1">
-            {others.map((o) => {
-              const [before, after] = o.createdAt < snapshot.createdAt ? [o.id, snapshot.id] : [snapshot.id, o.id];
-              return (
-                <li key={o.id}>
-                  <Link href={`/s/${before}/compare/${after}`} className="text-teal-700 hover:underline dark:text-teal-400">
-                    {o.title}
-                  </Link>{' '}
-                  <span className="text-slate-500">· {formatUtc(o.createdAt)}</span>
-                </li>
-              );
-            })}
-          </ul>
+      }
+      after={
+        <details className="group" data-testid="snapshot-tables">
+          <summary className="cursor-pointer py-2 text-sm font-medium text-slate-700 dark:text-slate-300">Resources as tables</summary>
+          <div className="mt-3">
+            <ResourceTables topology={snapshot.topology} />
+          </div>
         </details>
-      ) : null}
-      {/* As on the live VPC page: what the load could not read, and what the data itself says wrong (of this VPC
-          only, for a VPC's snapshot; every VPC's, each named, for a region's). */}
-      <TopologyWarnings warnings={snapshot.topology.warnings} />
-      <DataWarnings
-        warnings={snapshot.vpcId ? snapshot.topology.dataWarnings.filter((w) => w.vpcId === snapshot.vpcId) : snapshot.topology.dataWarnings}
-        showVpc={!snapshot.vpcId}
-      />
-      <div className="h-[72vh] min-h-[560px]" data-testid="snapshot-graph">
-        {/* As on the VPC page: the server lays out the first view and analyses it (findings, paths) while the rest
-            of the page streams; a snapshot is the same data, frozen, so it gets the same overlay, read-only. */}
-        <Suspense fallback={<GraphPlaceholder />}>
-          <ServerGraph topology={snapshot.topology} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} initialView={state} notices={notices} readOnly />
-        </Suspense>
-      </div>
-      <details className="group" data-testid="snapshot-tables">
-        <summary className="cursor-pointer text-sm font-medium text-slate-700 dark:text-slate-300">Resources as tables</summary>
-        <div className="mt-3">
-          <ResourceTables topology={snapshot.topology} />
-        </div>
-      </details>
-    </main>
+      }
+    />
   );
 }

@@ -4,6 +4,7 @@ import { LoaderCircle, RotateCcw } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { resetDemoData } from '../actions';
+import { buttonClass } from '@/components/ui/button-styles';
 
 /** Two steps, so one stray click cannot undo an afternoon of demo work. */
 export function ResetDemoData() {
@@ -45,12 +46,12 @@ export function ResetDemoData() {
               type="button"
               disabled={step === 'pending'}
               onClick={reset}
-              className="inline-flex items-center gap-2 rounded-lg bg-red-600 px-4 py-2 text-sm font-semibold text-white hover:bg-red-700 disabled:opacity-60"
+              className={buttonClass('danger', 'lg')}
             >
               {step === 'pending' ? <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" /> : <RotateCcw aria-hidden className="h-4 w-4" />}
               Yes, reset everything
             </button>
-            <button type="button" disabled={step === 'pending'} onClick={() => setStep('idle')} className="rounded-lg px-3 py-2 text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
+            <button type="button" disabled={step === 'pending'} onClick={() => setStep('idle')} className={buttonClass('quiet', 'lg')}>
               Cancel
             </button>
           </>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button-styles';
 
 export default function VpcNotFound() {
   return (
@@ -7,7 +8,7 @@ export default function VpcNotFound() {
       <p className="mt-2 text-slate-600 dark:text-slate-400">
         There is no VPC with that id in this region and source. It may have been deleted, or the link names another region.
       </p>
-      <Link href="/" className="mt-6 inline-block rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
+      <Link href="/" className={`${buttonClass('primary', 'lg')} mt-6`}>
         Back to all VPCs
       </Link>
     </main>

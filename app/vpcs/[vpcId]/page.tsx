@@ -3,7 +3,10 @@ import { Plus } from 'lucide-react';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { notFound, redirect } from 'next/navigation';
+import { shareSnapshot } from '@/app/s/actions';
+import { PageBand, ScreenPage } from '@/components/layout/page-band';
 import { ScopeBar } from '@/components/layout/scope-bar';
+import { primaryButton } from '@/components/ui/button-styles';
 import { ShareToolbar } from '@/components/share/share-toolbar';
 import { PREVIEW_SIZE } from '@/components/share/diagram-preview';
 import { siteOrigin } from '@/lib/share/metadata';
@@ -19,7 +22,7 @@ import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
 import { ServerGraph } from '@/components/graph/server-graph';
 import { parseViewState } from '@/lib/graph/view-state';
 import { getViewer } from '@/lib/auth/viewer';
-import { ResourceTablesDetails } from './_components/resource-tables-details';
+import { ResourceTablesDetails } from '@/components/topology/resource-tables-details';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,7 +54,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
     if (failure.status === 404) notFound();
     return (
       <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
-        <ScopeBar scope={scope} loaded={null} action="/" path={`/vpcs/${vpcId}`} />
+        <PageBand crumbs={[{ href: `/?${scopeQuery(scope)}`, label: scope.region }]} title={vpcId} scope={<ScopeBar scope={scope} loaded={null} action="/" path={`/vpcs/${vpcId}`} />} />
         <Notices notices={scope.notices} />
         <ErrorPanel title={failure.title} message={failure.message} retryHref={`/vpcs/${vpcId}?${scopeQuery(scope)}`} />
       </main>
@@ -67,55 +70,63 @@ export default async function VpcPage({ params, searchParams }: Props) {
   // Viewers do not get write affordances; the server actions refuse them regardless.
   // Endpoint forms write to the server's default account (or a profile's): not to another account of the fleet.
   const canEdit = (await getViewer())?.role === 'editor' && !scope.account;
+  const cidrs = `${vpc.id} · ${[...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(', ')}`;
   return (
-    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
-      <nav className="text-sm text-slate-500">
-        <Link href={`/?${scopeQuery(scope)}`} className="hover:underline">
-          {scope.region}
-        </Link>{' '}
-        / <span>{vpc.name}</span>
-      </nav>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{vpc.name}</h1>
-          <p className="font-mono text-sm text-slate-600 dark:text-slate-400" data-testid="vpc-cidrs">
-            {vpc.id} · {[...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(', ')}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          {canEdit && (
-          <Link
-            href={`/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}`}
-            className="inline-flex items-center gap-1.5 rounded-md bg-teal-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400"
-          >
-            <Plus aria-hidden className="h-4 w-4" /> New endpoint
-          </Link>
-          )}
-          <ShareToolbar region={scope.region} source={scope.source} vpcId={vpc.id} {...(scope.profile ? { profile: scope.profile } : {})} {...(scope.account ? { account: scope.account } : {})} />
-        </div>
-      </div>
-      {/* Region and profile are per account and region: choosing another goes back to the list. */}
-      <ScopeBar scope={scope} loaded={loadedScope(topology)} action="/" path={`/vpcs/${vpcId}`} />
-      <Notices notices={scope.notices} />
-      <TopologyWarnings warnings={topology.warnings} />
-      <DataWarnings warnings={topology.dataWarnings} />
-      <section aria-label="Topology graph" className="h-[calc(100vh-18.5rem)] min-h-[540px]">
-        {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
-        <Suspense fallback={<GraphPlaceholder />}>
-          <ServerGraph
-            topology={topology}
-            vpcId={vpc.id}
-            serviceZonesFrom={scopeLoad(scope)}
-            linkScope={scope}
-            initialView={view.state}
-            notices={view.notices}
-            {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}
-            findingsHref={`/findings?${scopeQuery(scope, { vpc: vpc.id })}`}
-          />
-        </Suspense>
-      </section>
-      {/* Fetched when first opened: a big VPC's tables would weigh on the page the graph loads with. */}
-      <ResourceTablesDetails src={`/api/topology?${scopeQuery(scope, { vpc: vpc.id })}`} />
-    </main>
+    <ScreenPage
+      band={
+        <PageBand
+          crumbs={[{ href: `/?${scopeQuery(scope)}`, label: scope.region }]}
+          title={vpc.name}
+          subtitle={cidrs}
+          subtitleText={cidrs}
+          subtitleTestId="vpc-cidrs"
+          // Region and profile are per account and region: choosing another goes back to the list.
+          scope={<ScopeBar scope={scope} loaded={loadedScope(topology)} action="/" path={`/vpcs/${vpcId}`} />}
+          actions={
+            <>
+              {canEdit && (
+                <Link href={`/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}`} className={primaryButton}>
+                  <Plus aria-hidden className="h-4 w-4" /> New endpoint
+                </Link>
+              )}
+              <ShareToolbar
+                region={scope.region}
+                source={scope.source}
+                vpcId={vpc.id}
+                {...(scope.profile ? { profile: scope.profile } : {})}
+                {...(scope.account ? { account: scope.account } : {})}
+                shareSnapshot={shareSnapshot}
+              />
+            </>
+          }
+        />
+      }
+      messages={
+        <>
+          <Notices notices={scope.notices} />
+          <TopologyWarnings warnings={topology.warnings} />
+          <DataWarnings warnings={topology.dataWarnings} />
+        </>
+      }
+      canvas={
+        <section aria-label="Topology graph" className="h-full">
+          {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
+          <Suspense fallback={<GraphPlaceholder />}>
+            <ServerGraph
+              topology={topology}
+              vpcId={vpc.id}
+              serviceZonesFrom={scopeLoad(scope)}
+              linkScope={scope}
+              initialView={view.state}
+              notices={view.notices}
+              {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}
+              findingsHref={`/findings?${scopeQuery(scope, { vpc: vpc.id })}`}
+            />
+          </Suspense>
+        </section>
+      }
+      // Fetched when first opened: a big VPC's tables would weigh on the page the graph loads with.
+      after={<ResourceTablesDetails src={`/api/topology?${scopeQuery(scope, { vpc: vpc.id })}`} />}
+    />
   );
 }

@@ -19,6 +19,7 @@ import { FindingsSection } from './findings-section';
 import type { InspectorPanelProps } from './panel';
 import { INSPECTOR_PANELS, panelKind } from './panels';
 import { Section } from './parts';
+import { InspectorShell } from './shell';
 
 /** The panel of the kind that describes `id`, or a "not found" note. */
 function PanelBody(props: InspectorPanelProps) {
@@ -58,12 +59,8 @@ export const Inspector = memo(function Inspector() {
   const kind = node?.kind ?? panelKind(selectedId, index, undefined);
   const name = nameOf(selectedId, node, index);
   return (
-    <aside
-      data-testid="graph-inspector"
-      aria-label="Inspector"
-      className="flex h-full w-[min(28rem,100%)] shrink-0 flex-col border-l border-slate-200 bg-white text-slate-900 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
-    >
-      <header className="flex items-start gap-3 px-4 py-3">
+    <InspectorShell testId="graph-inspector">
+      <header className="flex items-start gap-3 px-4 py-3 max-sm:pt-2">
         {kind ? <KindChip kind={kind} size="lg" /> : null}
         <div className="min-w-0 flex-1">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{kind ? KIND_STYLE[kind].label : 'Resource'}</p>
@@ -103,6 +100,6 @@ export const Inspector = memo(function Inspector() {
           onSelectPath={onSelectPath}
         />
       </div>
-    </aside>
+    </InspectorShell>
   );
 });

@@ -3,6 +3,7 @@
 import { FlaskConical, LoaderCircle } from 'lucide-react';
 import type { ChangeEndpointResult } from '@/lib/endpoints/results';
 import { ResultLine, WritesOff } from '../../_components/ui';
+import { buttonClass } from '@/components/ui/button-styles';
 
 /** The result line and the Dry run / apply buttons of the endpoint page's editors and its delete form. */
 export function ActionButtons({
@@ -48,12 +49,8 @@ export function ActionButtons({
           type="button"
           disabled={pending !== null || disabled}
           onClick={() => onSubmit('dry-run')}
-          className={`inline-flex items-center gap-2 rounded-lg px-4 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60 ${
-            // With writes off the dry run is what this form can do: it takes the primary look, as on the create form.
-            writes.enabled
-              ? 'border border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800'
-              : 'bg-teal-600 text-white shadow-sm hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400'
-          }`}
+          // With writes off the dry run is what this form can do: it takes the primary look, as on the create form.
+          className={buttonClass(writes.enabled ? 'secondary' : 'primary', 'lg')}
         >
           {pending === 'dry-run' ? <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" /> : <FlaskConical aria-hidden className="h-4 w-4" />}
           Dry run
@@ -63,9 +60,7 @@ export function ActionButtons({
             type="button"
             disabled={pending !== null || disabled}
             onClick={() => onSubmit('apply')}
-            className={`inline-flex items-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold text-white shadow-sm disabled:cursor-not-allowed disabled:opacity-60 ${
-              applyTone === 'danger' ? 'bg-red-600 hover:bg-red-700' : 'bg-teal-600 hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400'
-            }`}
+            className={buttonClass(applyTone === 'danger' ? 'danger' : 'primary', 'lg')}
           >
             {pending === 'apply' && <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" />}
             {applyLabel}
@@ -76,7 +71,7 @@ export function ActionButtons({
             type="button"
             disabled={pending !== null}
             onClick={onCancel}
-            className="rounded-lg px-4 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60 dark:text-slate-400 dark:hover:bg-slate-800"
+            className={buttonClass('quiet', 'lg')}
           >
             Cancel
           </button>

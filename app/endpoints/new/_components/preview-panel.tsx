@@ -8,6 +8,7 @@ import type { DryRunAnswer } from '@/lib/endpoints/results';
 import { ChangeList } from '../../_components/change-list';
 import { CodeBlock } from '../../_components/code-block';
 import { PricingSource, ResultLine, WritesOff } from '../../_components/ui';
+import { buttonClass } from '@/components/ui/button-styles';
 
 export interface SubmitState {
   pending: 'create' | 'dry-run' | null;
@@ -118,11 +119,7 @@ export function PreviewPanel({
             type="button"
             disabled={busy}
             onClick={() => onSubmit('dry-run')}
-            className={`inline-flex flex-1 items-center justify-center gap-2 rounded-lg px-4 py-2.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${
-              writes.enabled
-                ? 'border border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800'
-                : 'bg-teal-600 text-white hover:bg-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400'
-            }`}
+            className={`${buttonClass(writes.enabled ? 'secondary' : 'primary', 'lg')} flex-1`}
           >
             {state.pending === 'dry-run' ? <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" /> : <FlaskConical aria-hidden className="h-4 w-4" />}
             Dry run
@@ -132,7 +129,7 @@ export function PreviewPanel({
               type="button"
               disabled={busy}
               onClick={() => onSubmit('create')}
-              className="inline-flex flex-1 items-center justify-center gap-2 rounded-lg bg-teal-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm transition-colors hover:bg-teal-700 disabled:cursor-not-allowed disabled:opacity-60 dark:bg-teal-500 dark:text-slate-950 dark:hover:bg-teal-400"
+              className={`${buttonClass('primary', 'lg')} flex-1`}
             >
               {state.pending === 'create' ? <LoaderCircle aria-hidden className="h-4 w-4 animate-spin" /> : <Rocket aria-hidden className="h-4 w-4" />}
               {state.pending === 'create' ? 'Creating…' : 'Create endpoint'}
