@@ -1,0 +1,177 @@
+import type { Locator, Page } from '@playwright/test';
+import { DEMO, expect, test } from './fixtures';
+
+/**
+ * Issue 21 §2 and §4: the canvas gets the screen, on any screen. Screenshots of the VPC, region, findings and
+ * snapshot pages at 1440x900, 1280x720 and 390x844 are kept in test-results/screens/ to be looked at; the specs
+ * check what can be measured: the graph fills the window under one band, no toolbar control covers another (with
+ * the inspector open too), full screen keeps the inspector, nothing widens a page, and on a phone the inspector is
+ * a sheet along the bottom.
+ */
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+] as const;
+const VPC = `/vpcs/${DEMO.prod}?region=us-east-1`;
+
+async function graphReady(page: Page) {
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-graph-ready', 'true', { timeout: 30_000 });
+}
+
+async function noHorizontalScroll(page: Page, what: string) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll, `${what}: the page is wider than the window`).toBeLessThanOrEqual(width);
+}
+
+/** The boxes of every visible control in the canvas's top panels (toolbar, full screen, legend). */
+async function toolbarBoxes(page: Page) {
+  const controls: Locator = page.locator('.react-flow__panel.top').locator('input:visible, button:visible, summary:visible');
+  const out: { name: string; x: number; y: number; width: number; height: number }[] = [];
+  for (const c of await controls.all()) {
+    const box = await c.boundingBox();
+    const name = (await c.getAttribute('aria-label')) ?? (await c.getAttribute('title')) ?? (await c.textContent()) ?? '?';
+    if (box) out.push({ name: name.trim(), ...box });
+  }
+  return out;
+}
+
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a) {
+  return a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+}
+
+async function snapshotLink(page: Page): Promise<string> {
+  await page.goto(VPC);
+  await graphReady(page);
+  await page.getByTestId('share-snapshot').click();
+  return page.getByTestId('share-link').inputValue();
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.width}x${size.height}`, () => {
+    test.use({ viewport: size, ...(size.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
+
+    test('the VPC, region, findings and snapshot pages: screenshots, and no page wider than the window', async ({ page }) => {
+      test.setTimeout(120_000);
+      const tag = `${size.width}x${size.height}`;
+      await page.goto(VPC);
+      await graphReady(page);
+      await noHorizontalScroll(page, 'VPC');
+      await page.screenshot({ path: `test-results/screens/vpc-${tag}.png` });
+
+      await page.goto('/?region=us-east-1');
+      await expect(page.getByTestId('vpc-table')).toBeVisible();
+      await noHorizontalScroll(page, 'region');
+      await page.screenshot({ path: `test-results/screens/region-${tag}.png` });
+      await page.goto('/?region=us-east-1&view=graph');
+      await graphReady(page);
+      await noHorizontalScroll(page, 'region graph');
+      await page.screenshot({ path: `test-results/screens/region-graph-${tag}.png` });
+
+      await page.goto('/findings?region=us-east-1');
+      await expect(page.getByTestId('severity-summary')).toBeVisible();
+      await noHorizontalScroll(page, 'findings');
+      await page.screenshot({ path: `test-results/screens/findings-${tag}.png` });
+
+      await page.goto(await snapshotLink(page));
+      await graphReady(page);
+      await noHorizontalScroll(page, 'snapshot');
+      await page.screenshot({ path: `test-results/screens/snapshot-${tag}.png` });
+    });
+  });
+}
+
+for (const size of SIZES.slice(0, 2)) {
+  test(`at ${size.width}x${size.height} the graph fills the window below one band`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto(VPC);
+    await graphReady(page);
+    const band = (await page.getByTestId('page-band').boundingBox())!;
+    const graph = (await page.getByTestId('graph').boundingBox())!;
+    // The title, the scope and the actions share one row.
+    expect(band.height).toBeLessThanOrEqual(64);
+    expect(graph.y).toBeLessThan(band.y + band.height + 16);
+    // To the window's bottom edge, give or take the page's margin.
+    expect(graph.y + graph.height).toBeGreaterThan(size.height - 16);
+    expect(graph.y + graph.height).toBeLessThanOrEqual(size.height);
+    expect(graph.height).toBeGreaterThan(size.height - 150);
+  });
+}
+
+test('at 1280x720 with the inspector open, no toolbar control covers another, and narrower still they wrap', async ({ page }) => {
+  for (const width of [1280, 1024, 800]) {
+    await page.setViewportSize({ width, height: 720 });
+    await page.goto(`${VPC}&sel=${DEMO.prodPrivateA}`);
+    await graphReady(page);
+    await expect(page.getByTestId('graph-inspector')).toBeVisible();
+    const boxes = await toolbarBoxes(page);
+    expect(boxes.map((b) => b.name)).toEqual(expect.arrayContaining(['Full screen', 'Legend']));
+    expect(boxes.length).toBeGreaterThanOrEqual(7);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x + a.width, `${a.name} runs past the canvas at ${width}px`).toBeLessThanOrEqual(canvas.x + canvas.width);
+      for (const b of boxes.slice(i + 1)) expect(overlaps(a, b), `${a.name} covers ${b.name} at ${width}px`).toBe(false);
+    }
+    if (width === 1280) await page.screenshot({ path: 'test-results/screens/toolbar-inspector-1280x720.png' });
+  }
+});
+
+test('full screen (f, or the button) covers the window and keeps the inspector; f again or Escape leaves it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${VPC}&sel=${DEMO.prodPrivateA}`);
+  await graphReady(page);
+  const graph = page.getByTestId('graph');
+  await page.keyboard.press('f');
+  await expect(graph).toHaveAttribute('data-full-screen', 'true');
+  expect(await graph.boundingBox()).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+  await expect(page.getByTestId('graph-inspector')).toBeVisible();
+  await expect(page.getByTestId('inspector-id')).toHaveText(DEMO.prodPrivateA);
+  await page.screenshot({ path: 'test-results/screens/full-screen-1280x720.png' });
+  await page.keyboard.press('f');
+  await expect(graph).not.toHaveAttribute('data-full-screen', 'true');
+
+  // Typing an f in the search field is a letter, not the shortcut.
+  await page.getByTestId('graph-search').fill('prof');
+  await expect(graph).not.toHaveAttribute('data-full-screen', 'true');
+
+  await page.getByRole('button', { name: 'Full screen' }).click();
+  await expect(graph).toHaveAttribute('data-full-screen', 'true');
+  // Escape closes what is open first (the inspector), then full screen.
+  await page.locator('body').press('Escape');
+  await page.locator('body').press('Escape');
+  await page.locator('body').press('Escape');
+  await expect(graph).not.toHaveAttribute('data-full-screen', 'true');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('a VPC link shows the whole graph, and a selection opens the inspector as a sheet along the bottom', async ({ page }) => {
+    await page.goto(`${VPC}&sel=${DEMO.prodPrivateA}`);
+    await graphReady(page);
+    const sheet = (await page.getByTestId('graph-inspector').boundingBox())!;
+    const graph = (await page.getByTestId('graph').boundingBox())!;
+    expect(sheet.width).toBeGreaterThan(graph.width - 4);
+    expect(sheet.y + sheet.height).toBeGreaterThan(graph.y + graph.height - 4);
+    expect(sheet.y).toBeGreaterThan(graph.y + 150);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    expect(canvas.y + canvas.height).toBeLessThanOrEqual(sheet.y + 1);
+    await noHorizontalScroll(page, 'VPC with the inspector');
+    await page.screenshot({ path: 'test-results/screens/vpc-inspector-390x844.png' });
+  });
+
+  test('the findings are readable: text at least 12 px, no card wider than the screen', async ({ page }) => {
+    await page.goto('/findings?region=us-east-1');
+    const cards = page.getByTestId('finding');
+    await expect(cards.first()).toBeVisible();
+    const problems = await cards.evaluateAll((els) =>
+      els.flatMap((c) => {
+        const r = c.getBoundingClientRect();
+        const small = [...c.querySelectorAll('h3, p')].filter((e) => parseFloat(getComputedStyle(e).fontSize) < 12);
+        return [...(r.right > window.innerWidth + 0.5 ? ['card past the edge'] : []), ...small.map((e) => `small text: ${e.textContent?.slice(0, 40)}`)];
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
+});
