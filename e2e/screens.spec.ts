@@ -37,8 +37,10 @@ async function toolbarBoxes(page: Page) {
   return out;
 }
 
+/** More than a shared border: the two halves of a segmented switch share theirs (1 px). */
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a) {
-  return a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+  const slack = 1.5;
+  return a.x < b.x + b.width - slack && b.x < a.x + a.width - slack && a.y < b.y + b.height - slack && b.y < a.y + a.height - slack;
 }
 
 async function snapshotLink(page: Page): Promise<string> {

@@ -61,9 +61,9 @@ export function MaskedIcon({ icon, className }: { icon: MaskIcon; className?: st
 
 const SEVERITY_PIN: Record<FindingSummary['severity'], string> = {
   high: 'bg-red-600 text-white',
-  medium: 'bg-orange-500 text-white',
+  medium: 'bg-orange-700 text-white',
   low: 'bg-amber-300 text-amber-950',
-  info: 'bg-sky-600 text-white',
+  info: 'bg-sky-700 text-white',
 };
 
 /** A pin on the node's top-right corner: how many findings name it, coloured by the worst. */

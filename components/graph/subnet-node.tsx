@@ -67,7 +67,7 @@ function SubnetNodeView({ id, data, selected }: NodeProps<SubnetNodeType>) {
                 </span>
               ),
               data.explicitRouteTable ? null : (
-                <span key="m" title="No explicit association: uses the VPC's main route table" className="text-slate-500 italic dark:text-slate-400">
+                <span key="m" title="No explicit association: uses the VPC's main route table" className="text-slate-600 italic dark:text-slate-400">
                   main RT
                 </span>
               ),

@@ -54,7 +54,7 @@ export function PageBand({ crumbs = [], title, titleTestId, subtitle, subtitleTe
           {badges}
         </div>
         {subtitle ? (
-          <p data-testid={subtitleTestId} title={subtitleText} className="truncate font-mono text-xs text-slate-600 dark:text-slate-400">
+          <p data-testid={subtitleTestId} title={subtitleText} className="truncate font-mono text-xs text-slate-600 max-sm:hidden dark:text-slate-400">
             {subtitle}
           </p>
         ) : null}

@@ -86,7 +86,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
             <>
               {canEdit && (
                 <Link href={`/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}`} className={primaryButton}>
-                  <Plus aria-hidden className="h-4 w-4" /> New endpoint
+                  <Plus aria-hidden className="h-4 w-4" /> <span className="max-sm:sr-only">New endpoint</span>
                 </Link>
               )}
               <ShareToolbar

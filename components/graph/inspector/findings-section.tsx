@@ -4,9 +4,9 @@ import { cx } from '../format';
 
 const SEVERITY_STYLE: Record<GraphFinding['severity'], string> = {
   high: 'bg-red-600 text-white',
-  medium: 'bg-orange-500 text-white',
+  medium: 'bg-orange-700 text-white',
   low: 'bg-amber-300 text-amber-950',
-  info: 'bg-sky-600 text-white',
+  info: 'bg-sky-700 text-white',
 };
 
 /** The findings that name the selected resource, worst first, each with its fix link unless read-only. */
