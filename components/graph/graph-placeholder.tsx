@@ -10,7 +10,7 @@ export function GraphPlaceholder({ ref }: { ref?: Ref<HTMLDivElement> }) {
       ref={ref}
       data-testid="graph-loading"
       role="status"
-      className="flex h-full min-h-[560px] w-full items-center justify-center rounded-lg border border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400"
+      className="flex h-full min-h-80 w-full items-center justify-center rounded-lg border border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400"
     >
       Loading the graph…
     </div>
