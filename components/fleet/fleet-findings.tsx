@@ -12,9 +12,16 @@ const FIRST_ITEMS = 25;
 
 function FindingGroup({ finding, frozen }: { finding: FleetFinding; frozen: boolean }) {
   const [all, setAll] = useState(false);
+  // The items are drawn once the group is opened: a large fleet has thousands.
+  const [open, setOpen] = useState(false);
   const items = all ? finding.items : finding.items.slice(0, FIRST_ITEMS);
   return (
-    <details className="group rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="fleet-finding" data-rule={finding.rule}>
+    <details
+      className="group rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      data-testid="fleet-finding"
+      data-rule={finding.rule}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary className="flex cursor-pointer list-none items-center gap-3 px-3 py-2.5">
         <ChevronRight aria-hidden size={16} className="shrink-0 text-slate-400 transition-transform group-open:rotate-90" />
         <span className={`h-2 w-2 shrink-0 rounded-full ${SEVERITY_STYLES[finding.severity].dot}`} aria-hidden />
@@ -26,70 +33,72 @@ function FindingGroup({ finding, frozen }: { finding: FleetFinding; frozen: bool
           {finding.count.toLocaleString('en-US')} finding{finding.count === 1 ? '' : 's'}
         </span>
       </summary>
-      <div className="border-t border-slate-100 dark:border-slate-800">
-        <table className="w-full table-fixed text-sm">
-          <colgroup>
-            <col className="w-[24%]" />
-            <col className="w-[11%]" />
-            <col className="w-[20%]" />
-            <col />
-            <col className="w-[9%]" />
-            <col className="w-[9%]" />
-          </colgroup>
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-1.5 text-left font-semibold">Account</th>
-              <th scope="col" className="px-3 py-1.5 text-left font-semibold">Region</th>
-              <th scope="col" className="px-3 py-1.5 text-left font-semibold">VPC</th>
-              <th scope="col" className="px-3 py-1.5 text-left font-semibold">Finding</th>
-              <th scope="col" className="px-3 py-1.5 text-right font-semibold">/mo</th>
-              <th scope="col" className="px-3 py-1.5"><span className="sr-only">Open</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {items.map((item) => (
-              <tr key={`${item.accountId}|${item.region}|${item.findingId}`} data-testid="fleet-finding-item">
-                <td className="truncate px-3 py-1.5" title={`${item.accountName} (${item.accountId})`}>
-                  {item.accountName}
-                </td>
-                <td className="px-3 py-1.5 font-mono text-xs">{item.region}</td>
-                <td className="truncate px-3 py-1.5" title={item.vpcId}>
-                  {item.vpcName && item.vpcName !== item.vpcId ? (
-                    <>
-                      {item.vpcName} <span className="font-mono text-xs text-slate-500">{item.vpcId}</span>
-                    </>
-                  ) : (
-                    <span className="font-mono text-xs">{item.vpcId}</span>
-                  )}
-                </td>
-                <td className="truncate px-3 py-1.5 text-slate-700 dark:text-slate-300" title={item.title}>
-                  {item.title}
-                </td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{item.monthlyUsd ? formatUsd(item.monthlyUsd) : ''}</td>
-                <td className="px-3 py-1.5 text-right">
-                  {frozen ? null : (
-                    <a
-                      href={item.href}
-                      className="inline-flex items-center gap-1 text-teal-700 hover:underline dark:text-teal-400"
-                      aria-label={`Open ${item.vpcName || item.vpcId} in ${item.accountName}, ${item.region}`}
-                      data-testid="fleet-finding-link"
-                    >
-                      Open <ExternalLink aria-hidden size={13} />
-                    </a>
-                  )}
-                </td>
+      {open ? (
+        <div className="border-t border-slate-100 dark:border-slate-800">
+          <table className="w-full table-fixed text-sm">
+            <colgroup>
+              <col className="w-[24%]" />
+              <col className="w-[11%]" />
+              <col className="w-[20%]" />
+              <col />
+              <col className="w-[9%]" />
+              <col className="w-[9%]" />
+            </colgroup>
+            <thead className="text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-3 py-1.5 text-left font-semibold">Account</th>
+                <th scope="col" className="px-3 py-1.5 text-left font-semibold">Region</th>
+                <th scope="col" className="px-3 py-1.5 text-left font-semibold">VPC</th>
+                <th scope="col" className="px-3 py-1.5 text-left font-semibold">Finding</th>
+                <th scope="col" className="px-3 py-1.5 text-right font-semibold">/mo</th>
+                <th scope="col" className="px-3 py-1.5"><span className="sr-only">Open</span></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {finding.items.length > FIRST_ITEMS ? (
-          <div className="border-t border-slate-100 px-3 py-2 dark:border-slate-800">
-            <button type="button" className={toolbarButton} onClick={() => setAll(!all)}>
-              {all ? `Show the first ${FIRST_ITEMS}` : `Show all ${finding.items.length.toLocaleString('en-US')}`}
-            </button>
-          </div>
-        ) : null}
-      </div>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {items.map((item) => (
+                <tr key={`${item.accountId}|${item.region}|${item.findingId}`} data-testid="fleet-finding-item">
+                  <td className="truncate px-3 py-1.5" title={`${item.accountName} (${item.accountId})`}>
+                    {item.accountName}
+                  </td>
+                  <td className="px-3 py-1.5 font-mono text-xs">{item.region}</td>
+                  <td className="truncate px-3 py-1.5" title={item.vpcId}>
+                    {item.vpcName && item.vpcName !== item.vpcId ? (
+                      <>
+                        {item.vpcName} <span className="font-mono text-xs text-slate-500">{item.vpcId}</span>
+                      </>
+                    ) : (
+                      <span className="font-mono text-xs">{item.vpcId}</span>
+                    )}
+                  </td>
+                  <td className="truncate px-3 py-1.5 text-slate-700 dark:text-slate-300" title={item.title}>
+                    {item.title}
+                  </td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{item.monthlyUsd ? formatUsd(item.monthlyUsd) : ''}</td>
+                  <td className="px-3 py-1.5 text-right">
+                    {frozen ? null : (
+                      <a
+                        href={item.href}
+                        className="inline-flex items-center gap-1 text-teal-700 hover:underline dark:text-teal-400"
+                        aria-label={`Open ${item.vpcName || item.vpcId} in ${item.accountName}, ${item.region}`}
+                        data-testid="fleet-finding-link"
+                      >
+                        Open <ExternalLink aria-hidden size={13} />
+                      </a>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {finding.items.length > FIRST_ITEMS ? (
+            <div className="border-t border-slate-100 px-3 py-2 dark:border-slate-800">
+              <button type="button" className={toolbarButton} onClick={() => setAll(!all)}>
+                {all ? `Show the first ${FIRST_ITEMS}` : `Show all ${finding.items.length.toLocaleString('en-US')}`}
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
     </details>
   );
 }

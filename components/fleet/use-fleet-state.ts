@@ -1,10 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { FleetState } from '@/lib/fleet/types';
 
-/** How often the page asks for the rows that finished since, while a pass runs. */
-const POLL_MS = 600;
+/** How often the page asks for the fleet while a pass runs: more often for a small fleet, less for a large one. */
+const pollMs = (total: number) => Math.min(2000, 500 + total * 2);
 
 /**
  * The fleet as the server has it now: starts from the server-rendered state and, while a pass runs, polls
@@ -24,7 +24,9 @@ export function useFleetState(initial: FleetState, options: { live: boolean }) {
     try {
       const res = await fetch(`/api/fleet${refresh ? '?refresh=1' : ''}`, { cache: 'no-store', headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(`the server answered ${res.status}`);
-      setState((await res.json()) as FleetState);
+      const next = (await res.json()) as FleetState;
+      // A transition: a filter or sort the user chooses meanwhile renders first.
+      startTransition(() => setState(next));
       setStale(null);
     } catch (err) {
       setStale(`Could not reach the server (${(err as Error).message}); retrying.`);
@@ -36,9 +38,9 @@ export function useFleetState(initial: FleetState, options: { live: boolean }) {
   const running = state.finishedAt === null;
   useEffect(() => {
     if (!options.live || !running) return;
-    const t = setInterval(() => void fetchState(false), POLL_MS);
+    const t = setInterval(() => void fetchState(false), pollMs(state.total));
     return () => clearInterval(t);
-  }, [options.live, running, fetchState]);
+  }, [options.live, running, fetchState, state.total]);
 
   const refresh = useCallback(() => {
     setRefreshPending(true);
