@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -67,6 +67,18 @@ describe('SqliteSnapshotStore', () => {
     expect(back).toEqual(saved);
     expect(back?.topology).toEqual(sampleTopology());
     expect(back?.view).toBe('sel=subnet-priv-a&dir=down');
+  });
+
+  it('refuses a file a newer vpc-atlas wrote, naming it, and leaves the file as it was', () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future (x INTEGER); PRAGMA user_version = 999;');
+    raw.close();
+    expect(() => new SqliteSnapshotStore(file)).toThrow(`${file} was written by a newer vpc-atlas (schema 999)`);
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(999);
+    expect(again.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([{ name: 'future' }]);
+    again.close();
   });
 
   it('gives different ids every time', () => {
