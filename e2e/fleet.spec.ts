@@ -136,6 +136,10 @@ test('a fleet finding opens its VPC in the right account and region with the res
   expect(new URL(page.url()).searchParams.get('region')).toBe(region);
   // VPC ids are per account: the page could only draw this VPC from the account the link named.
   await expect(page.getByTestId('inspector-id')).toHaveText(selected!, { timeout: 30_000 });
+  // The inspector's Fix link stays in this account and region too.
+  const fix = page.locator(`li[data-rule="nat-to-gateway-service"]`).getByRole('link', { name: 'Fix', exact: true }).first();
+  const fixUrl = new URL((await fix.getAttribute('href'))!, 'http://x');
+  expect([fixUrl.searchParams.get('account'), fixUrl.searchParams.get('region')]).toEqual([account, region]);
   await page.screenshot({ path: 'test-results/screens/fleet-finding-opened.png' });
 });
 
