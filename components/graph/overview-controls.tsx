@@ -22,8 +22,11 @@ const scaleSelector = (s: ReactFlowState) => Math.min(3.5, Math.max(1, Math.ceil
  */
 export const LabelScale = memo(function LabelScale({ root }: { root: RefObject<HTMLDivElement | null> }) {
   const scale = useStore(scaleSelector);
+  // The canvas root's ref is attached after this child's first layout effect; React Flow's own element (set in
+  // its store once mounted) finds it then, so a scale that is right from the first render is still applied.
+  const flowElement = useStore((s) => s.domNode);
   useLayoutEffect(() => {
-    const el = root.current;
+    const el = root.current ?? flowElement?.closest<HTMLElement>('.atlas-graph') ?? null;
     if (!el) return;
     el.style.setProperty('--atlas-label-scale', String(scale));
     el.classList.toggle('atlas-labels-big', scale >= 1.6);
@@ -31,7 +34,7 @@ export const LabelScale = memo(function LabelScale({ root }: { root: RefObject<H
       el.style.removeProperty('--atlas-label-scale');
       el.classList.remove('atlas-labels-big');
     };
-  }, [root, scale]);
+  }, [root, flowElement, scale]);
   return null;
 });
 
