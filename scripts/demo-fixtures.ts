@@ -1,6 +1,7 @@
 /**
  * Deterministic generator for the embedded fixture data:
  *   fixtures/demo/<region>/describe-*.json     a realistic account (111122223333, us-east-1 + eu-west-1)
+ *   fixtures/demo/<region>/cloudwatch-metrics.json  its traffic (scripts/lib/demo-metrics.ts)
  *   fixtures/awkward/us-east-1/describe-*.json a small, tricky set for UI tests
  * Every file is shaped like `aws ec2 describe-<x> --output json` (EC2 API PascalCase, 4-space indent).
  * No randomness: ids, IPs, MACs and timestamps are all derived from names with SHA-256, so a rerun
@@ -9,9 +10,12 @@
  *
  * Run from anywhere: npx tsx scripts/demo-fixtures.ts
  */
+// Must stay the first import: lets the lib modules' `import 'server-only'` load outside Next.
+import './allow-server-only';
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeDemoMetrics } from './lib/demo-metrics';
 import {
   ACCOUNT,
   EU_WEST_1,
@@ -497,7 +501,7 @@ function fail(what: string): never {
 // ---------------------------------------------------------------------------------------------
 // main
 // ---------------------------------------------------------------------------------------------
-function main(): void {
+async function main(): Promise<void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const demoDir = join(root, 'fixtures', 'demo');
   const awkwardDir = join(root, 'fixtures', 'awkward');
@@ -513,6 +517,8 @@ function main(): void {
     builder.finish(dir);
     for (const line of builder.summary()) console.log(line);
   }
+  // The demo's saved CloudWatch answers (issue 16); the awkward set keeps none, as an account without metrics.
+  for (const region of [US_EAST_1, EU_WEST_1]) console.log(await writeDemoMetrics(demoDir, region.name));
 }
 
-main();
+void main();

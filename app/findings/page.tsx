@@ -11,6 +11,9 @@ import { analyzeTopology } from '@/lib/analysis/analyze';
 import { SEVERITIES, type Finding, type Severity } from '@/lib/analysis/findings';
 import { DEFAULT_GB_PER_MONTH, GbPerMonth, SeverityName } from '@/lib/analysis/params';
 import { loadServiceZones } from '@/lib/analysis/service-zones';
+import { loadMetrics } from '@/lib/metrics/load';
+import { MetricPeriodName } from '@/lib/metrics/params';
+import type { MetricPeriod, MetricsResult } from '@/lib/metrics/types';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
 import { first, loadedScope, resolvePageScope, scopeLoad, scopeQuery, scopedHref, type SearchParams } from '@/lib/topology/page-params';
@@ -64,10 +67,18 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     else notices.push(`Ignored gb: ${g.error.issues[0]?.message.replace(/^gb /, '') ?? 'invalid'} (got “${rawGb.slice(0, 40)}”); using ${DEFAULT_GB_PER_MONTH} GB.`);
   }
 
+  let period: MetricPeriod = '30d';
+  const rawPeriod = first(sp.period);
+  if (rawPeriod) {
+    const p = MetricPeriodName.safeParse(rawPeriod);
+    if (p.success) period = p.data;
+    else notices.push(`Ignored ${describeIssue(p.error)} (got “${rawPeriod.slice(0, 40)}”); measuring over 30 days.`);
+  }
+
   // The filters a link keeps, beyond region/source/profile.
   const filters = (over: Record<string, string | undefined> = {}) => {
     const f: Record<string, string> = {};
-    const merged = { vpc: vpcId, severity, gb: gb === DEFAULT_GB_PER_MONTH ? undefined : String(gb), ...over };
+    const merged = { vpc: vpcId, severity, gb: gb === DEFAULT_GB_PER_MONTH ? undefined : String(gb), period: period === '30d' ? undefined : period, ...over };
     for (const [k, v] of Object.entries(merged)) if (v) f[k] = v;
     return f;
   };
@@ -93,8 +104,15 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     notices.push(`VPC ${vpcId} is not in ${scope.region}; showing every VPC.`);
     vpcId = undefined;
   }
-  const serviceZones = await loadServiceZones(scopeLoad(scope));
-  const { findings, costs } = analyzeTopology(topology, { vpcId, gbPerMonth: gb, ...(serviceZones ? { serviceZones } : {}) });
+  // Measured traffic prices the per-GB charges and finds idle endpoints and drops; without it the page still works.
+  const load = scopeLoad(scope);
+  const [serviceZones, metrics] = await Promise.all([
+    loadServiceZones(load),
+    loadMetrics({ ...load, period, topology, ...(vpcId ? { vpcId } : {}) }).catch(
+      (): MetricsResult => ({ status: 'unavailable', reason: 'error', message: 'Traffic metrics could not be read; costs use hourly charges only.' }),
+    ),
+  ]);
+  const { findings, costs } = analyzeTopology(topology, { vpcId, gbPerMonth: gb, metrics, ...(serviceZones ? { serviceZones } : {}) });
   const names = namesOf(topology);
   const vpcName = vpcId ? names[vpcId] ?? vpcId : undefined;
   const shown = severity ? findings.filter((f) => f.severity === severity) : findings;
@@ -242,7 +260,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         </div>
       )}
 
-      <CostsSection costs={costs} keep={keep} names={names} />
+      <CostsSection costs={costs} keep={keep} names={names} periodHref={(p) => `${here({ period: p === '30d' ? undefined : p })}#costs`} />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { memo, type KeyboardEvent } from 'react';
 import { cx } from './format';
 import { useGraph, useGraphStore } from './graph-store';
 import { KIND_STYLE } from './kind-style';
+import { TrafficToggle } from './traffic-toggle';
 
 const BUTTON =
   'inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md border px-2.5 text-sm font-medium shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500';
@@ -149,6 +150,8 @@ export const GraphToolbar = memo(function GraphToolbar() {
           ) : null}
         </div>
       </details>
+
+      <TrafficToggle />
 
       <div role="radiogroup" aria-label="Layout direction" data-testid="graph-direction" className="inline-flex rounded-md shadow-sm">
         {(

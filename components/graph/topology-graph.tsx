@@ -54,6 +54,7 @@ import { useDelayedHover } from './use-delayed-hover';
 import { useFitView, type PaneSize } from './use-fit-view';
 import { useFullScreen } from './use-full-screen';
 import { useFlowElements } from './use-flow-elements';
+import { useTrafficEdges } from './use-traffic-edges';
 import { useGraphLayout } from './use-graph-layout';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
 import { useProgressiveMount } from './use-progressive-mount';
@@ -182,7 +183,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   );
 
   const layoutKey = shown?.layout.key ?? null;
-  const mounted = useProgressiveMount(layoutKey, drawnNodes, drawnEdges, flow.nodes, viewportReady);
+  const trafficEdges = useTrafficEdges(drawnEdges, { fetchedAt: topology.fetchedAt, vpcId, readOnly });
+  const mounted = useProgressiveMount(layoutKey, drawnNodes, trafficEdges, flow.nodes, viewportReady);
 
   useKeyboardNavigation(flow.nodes, absolute);
   const canEscape = useCallback(() => escapeAction(store.getState().view) !== null, [store]);

@@ -1,3 +1,4 @@
+import type { MetricsResult } from '@/lib/metrics/types';
 import { scopeToVpc } from '@/lib/topology/normalize';
 import type { Topology } from '@/lib/topology/types';
 import { DEFAULT_GB_PER_MONTH, estimateCosts, type CostReport } from './costs';
@@ -11,8 +12,10 @@ export type { PathVia, SubnetPath } from './paths';
 export interface AnalyzeOptions {
   /** Only this VPC (its subnets, findings and costs); the rest of the region is ignored. */
   vpcId?: string;
-  /** Traffic volume for the NAT savings estimate, GB per month. */
+  /** Assumed traffic volume for the NAT savings estimate, GB per month, where no metric exists. */
   gbPerMonth?: number;
+  /** CloudWatch's measurements of the endpoints and NAT gateways: per-GB costs, and the traffic findings. */
+  metrics?: MetricsResult;
   /** The zones each endpoint service is offered in (DescribeVpcEndpointServices), for the AZ coverage findings. */
   serviceZones?: ServiceZones;
 }
@@ -31,7 +34,10 @@ export interface Analysis {
 export function analyzeTopology(topology: Topology, options: AnalyzeOptions = {}): Analysis {
   const scoped = options.vpcId ? scopeToVpc(topology, options.vpcId) : topology;
   const paths = resolvePaths(scoped);
-  const findings = findIssues(scoped, paths, options.serviceZones ? { serviceZones: options.serviceZones } : {});
-  const costs = estimateCosts(scoped, findings, options.gbPerMonth ?? DEFAULT_GB_PER_MONTH);
+  const findings = findIssues(scoped, paths, {
+    ...(options.serviceZones ? { serviceZones: options.serviceZones } : {}),
+    ...(options.metrics?.status === 'ok' ? { metrics: options.metrics } : {}),
+  });
+  const costs = estimateCosts(scoped, findings, { gbPerMonth: options.gbPerMonth ?? DEFAULT_GB_PER_MONTH, ...(options.metrics ? { metrics: options.metrics } : {}) });
   return { paths, findings, costs };
 }

@@ -1,6 +1,8 @@
+import type { MetricsOk } from '@/lib/metrics/types';
 import type { Topology } from '@/lib/topology/types';
 import type { SubnetPath } from './paths';
 import { blackholeRoute } from './rules/blackhole-route';
+import { crossAzNat } from './rules/cross-az-nat';
 import { Names, SEVERITIES, type RuleFinding, type ServiceZones, type Severity } from './rules/context';
 import { duplicateInterfaceEndpoint } from './rules/duplicate-interface-endpoint';
 import { endpointNotAvailable } from './rules/endpoint-not-available';
@@ -8,11 +10,13 @@ import { endpointPolicyAllowsAll } from './rules/endpoint-policy-allows-all';
 import { endpointSgNoHttpsFromVpc } from './rules/endpoint-sg-no-https-from-vpc';
 import { endpointSgOpenToWorld } from './rules/endpoint-sg-open-to-world';
 import { gatewayEndpointNoRouteTables } from './rules/gateway-endpoint-no-route-tables';
+import { idleInterfaceEndpoint } from './rules/idle-interface-endpoint';
 import { implicitMainRouteTable } from './rules/implicit-main-route-table';
 import { interfaceEndpointAzCoverage } from './rules/interface-endpoint-az-coverage';
 import { natToGatewayService } from './rules/nat-to-gateway-service';
 import { privateDnsOff } from './rules/private-dns-off';
 import { privateDnsWithoutVpcDns } from './rules/private-dns-without-vpc-dns';
+import { trafficDrops } from './rules/traffic-drops';
 
 /**
  * Checks that turn the best practices for VPC endpoints into findings: each says what is wrong,
@@ -22,6 +26,7 @@ import { privateDnsWithoutVpcDns } from './rules/private-dns-without-vpc-dns';
  */
 const RULES = [
   natToGatewayService,
+  trafficDrops,
   interfaceEndpointAzCoverage,
   endpointSgOpenToWorld,
   endpointSgNoHttpsFromVpc,
@@ -31,6 +36,8 @@ const RULES = [
   endpointNotAvailable,
   gatewayEndpointNoRouteTables,
   duplicateInterfaceEndpoint,
+  idleInterfaceEndpoint,
+  crossAzNat,
   blackholeRoute,
   implicitMainRouteTable,
 ] as const;
@@ -51,6 +58,8 @@ export interface Finding extends Omit<RuleFinding, 'severity'> {
 export interface FindIssuesOptions {
   /** The zones each service is offered in (DescribeVpcEndpointServices); AZ coverage counts only those. */
   serviceZones?: ServiceZones;
+  /** CloudWatch's measurements: the traffic rules (idle endpoints, drops, cross-AZ NAT) need them. */
+  metrics?: MetricsOk;
 }
 
 /**
@@ -65,6 +74,7 @@ export function findIssues(topology: Topology, paths: SubnetPath[], options: Fin
     vpcs: new Map(topology.vpcs.map((v) => [v.id, v])),
     sgs: new Map(topology.securityGroups.map((g) => [g.id, g])),
     ...(options.serviceZones ? { serviceZones: options.serviceZones } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const sev = (s: Severity) => SEVERITIES.indexOf(s);
   const rule = (r: FindingRule) => FINDING_RULES.indexOf(r);

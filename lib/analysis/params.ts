@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MetricPeriodName } from '@/lib/metrics/params';
 import { TopologyQuery } from '@/lib/topology/params';
 import { DEFAULT_GB_PER_MONTH } from './costs';
 import { SEVERITIES, type Severity } from './findings';
@@ -11,9 +12,10 @@ export const GbPerMonth = z.coerce
 
 export const SeverityName = z.enum(SEVERITIES as [Severity, ...Severity[]], { error: 'severity must be high, medium, low or info' });
 
-/** `GET /api/analysis` query: the topology query plus the traffic volume. */
+/** `GET /api/analysis` query: the topology query plus the assumed traffic volume, and the period to measure traffic over. */
 export const AnalysisQuery = TopologyQuery.extend({
   gb: GbPerMonth.optional(),
+  period: MetricPeriodName.optional(),
 });
 export type AnalysisQuery = z.infer<typeof AnalysisQuery>;
 

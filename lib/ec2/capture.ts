@@ -48,7 +48,7 @@ const ATTRIBUTE_CONCURRENCY = 8;
 /** Guards against an endpoint that keeps answering with a NextToken. */
 const MAX_PAGES = 10_000;
 
-const CAPTURE_FILE = /^(describe-[a-z0-9-]+|vpc-attributes)\.json$/;
+const CAPTURE_FILE = /^(describe-[a-z0-9-]+|vpc-attributes|cloudwatch-metrics)\.json$/;
 
 export class CaptureError extends Error {
   constructor(message: string) {

@@ -34,7 +34,8 @@ export class Ec2Error extends Error {
   }
 }
 
-interface SdkErrorLike {
+/** What the SDK, Node's network layer and the fixture backend throw, as far as the classifiers read it. */
+export interface SdkErrorLike {
   name?: unknown;
   code?: unknown;
   Code?: unknown;
@@ -43,8 +44,9 @@ interface SdkErrorLike {
   $fault?: unknown;
 }
 
-const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
-const INVALID = new Set([
+/** AWS's codes for expired and for rejected credentials, and Node's for an unreachable endpoint: shared with lib/metrics/errors.ts. */
+export const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+export const INVALID = new Set([
   'AuthFailure',
   'InvalidClientTokenId',
   'UnrecognizedClientException',
@@ -55,7 +57,7 @@ const INVALID = new Set([
 ]);
 const DENIED = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException', 'Blocked', 'OptInRequired']);
 const THROTTLED = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+export const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 
 /** The IAM action for an EC2 operation name: `DescribeVpcs` -> `ec2:DescribeVpcs`. */
 export function iamAction(operation: string): string {

@@ -16,7 +16,7 @@ export interface TopologyResponseOptions<Q extends TopologyQuery> {
   extra?: Record<string, string | undefined>;
   /** Logged with the error when a load fails for a reason of our own (an internal error). */
   failureLog: string;
-  /** The JSON body for the loaded topology (scoped to the query's VPC when it names one), or a promise of it. */
+  /** The JSON body for the loaded topology (scoped to the query's VPC when it names one), or a promise of it; a Response is answered as it is. */
   body: (topology: Topology, query: Q, loaded: LoadedFrom) => unknown;
 }
 
@@ -59,7 +59,9 @@ export async function respondWithTopology<Q extends TopologyQuery>(params: URLSe
       region: parsed.data.region ?? defaultRegion(),
     };
     const topology = await loadTopology({ ...loaded, vpcId: parsed.data.vpc });
-    return Response.json(await options.body(topology, parsed.data, loaded), { headers: { 'cache-control': 'no-store' } });
+    const body = await options.body(topology, parsed.data, loaded);
+    if (body instanceof Response) return body;
+    return Response.json(body, { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
     const failure = describeLoadFailure(err);
     if (failure.status >= 500 && failure.code === 'Internal') (await requestLogger()).error({ err }, options.failureLog);

@@ -20,3 +20,10 @@ export function formatCount(n: number): string {
 export function formatMetric(value: number, unit: 'Bytes' | 'Count'): string {
   return unit === 'Bytes' ? formatBytes(value) : formatCount(value);
 }
+
+const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Dollars and cents: `$7.30`. */
+export function formatMoney(usd: number): string {
+  return USD.format(usd);
+}

@@ -1,30 +1,36 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import type { Source } from '@/lib/ec2/backend';
-import { toEc2Error } from '@/lib/ec2/errors';
+import { fixtureDirOf, ownAccount, type Source } from '@/lib/ec2/backend';
+import { orgRoleCredentials } from '@/lib/ec2/accounts';
 import type { Topology } from '@/lib/topology/types';
 import { LiveCloudWatch, type CloudWatchApi } from './cloudwatch';
+import { classifyMetricsError } from './errors';
+import { MetricsFixtureError, readMetricsFixture } from './fixture-cloudwatch';
 import { readMetrics, type MeteredResource } from './read';
 import type { MetricPeriod, MetricsResult } from './types';
 
-export const METRICS_PERMISSION = 'cloudwatch:GetMetricData';
+export { METRICS_PERMISSION } from './errors';
 
 export interface MetricsOptions {
   source: Source;
   /** Live only: a profile of the shared AWS config files; unset, the SDK's default chain. */
   profile?: string;
   region: string;
+  /** Another account of the fleet (`?account=`): live, read through ATLAS_ORG_ROLE; fixture, its folder. */
+  account?: string;
   period: MetricPeriod;
   /** The region's topology, or one VPC's (scoped): its interface endpoints and NAT gateways are read. */
   topology: Topology;
   vpcId?: string;
-  /** Tests: the CloudWatch to read instead of the SDK client of (profile, region). */
+  /** Tests: the CloudWatch to read instead of the SDK client of (profile, region) or the fixture file. */
   api?: CloudWatchApi;
   now?: Date;
 }
 
 interface CacheEntry {
   at: number;
+  /** The topology's `fetchedAt`: a Refresh (or a write) reads the topology again, and with it the metrics. */
+  fetchedAt: string;
   result: MetricsResult;
 }
 
@@ -43,20 +49,42 @@ export function meteredResources(topology: Topology): MeteredResource[] {
   ];
 }
 
-const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess']);
-
-function isDenied(err: unknown): boolean {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; Code?: unknown; $metadata?: { httpStatusCode?: number } };
-  return (typeof e.name === 'string' && DENIED.has(e.name)) || (typeof e.Code === 'string' && DENIED.has(e.Code)) || e.$metadata?.httpStatusCode === 403;
+/** The CloudWatch to read: the test's, the fixture file's (null: none), or the SDK client's. */
+async function cloudWatchFor(options: MetricsOptions): Promise<CloudWatchApi | null> {
+  if (options.api) return options.api;
+  const config = getConfig();
+  if (options.source === 'fixture') return readMetricsFixture(await fixtureDirOf(options.account), options.region);
+  // The same credentials as the topology's: a profile, else the member role of another account, else the server's own.
+  const assumed = !options.profile && options.account !== undefined && options.account !== (await ownAccount());
+  return new LiveCloudWatch({
+    region: options.region,
+    requestTimeout: config.ec2TimeoutMs,
+    ...(assumed ? { credentials: orgRoleCredentials().provider(options.account!) } : { profile: options.profile ?? config.awsProfile }),
+  });
 }
 
 async function readFresh(options: MetricsOptions): Promise<MetricsResult> {
-  const config = getConfig();
-  const api = options.api ?? new LiveCloudWatch({ region: options.region, profile: options.profile ?? config.awsProfile, requestTimeout: config.ec2TimeoutMs });
+  let api: CloudWatchApi | null;
   try {
-    const read = await readMetrics(api, meteredResources(options.topology), options.period, options.now ?? new Date());
+    api = await cloudWatchFor(options);
+  } catch (err) {
+    if (err instanceof MetricsFixtureError) return { status: 'unavailable', reason: 'fixture-invalid', message: `No traffic metrics: ${err.message}` };
+    throw err;
+  }
+  if (!api) {
+    return {
+      status: 'unavailable',
+      reason: 'fixture',
+      message: 'No traffic metrics in this fixture data: add cloudwatch-metrics.json to the region folder (npm run fixtures:capture writes it).',
+    };
+  }
+  // The fixture's saved answer ends where its data does: its "last 24 hours" are the data's.
+  const now = options.now ?? ('dataEnd' in api && api.dataEnd instanceof Date ? api.dataEnd : new Date());
+  try {
+    const read = await readMetrics(api, meteredResources(options.topology), options.period, now);
     return {
       status: 'ok',
+      origin: api.origin,
       region: options.region,
       vpcId: options.vpcId ?? null,
       period: options.period,
@@ -67,43 +95,46 @@ async function readFresh(options: MetricsOptions): Promise<MetricsResult> {
       calls: read.calls,
     };
   } catch (err) {
-    if (isDenied(err)) {
-      return {
-        status: 'unavailable',
-        reason: 'access-denied',
-        permission: METRICS_PERMISSION,
-        message: `Traffic metrics need ${METRICS_PERMISSION}: add it to the IAM policy of the role or user vpc-atlas runs as. The graph works without it.`,
-      };
-    }
-    // Credentials, throttling, timeouts, network: the EC2 classifier's kinds and advice, named for CloudWatch.
-    const e = toEc2Error(err, 'GetMetricData');
-    throw Object.assign(e, { message: e.message.replace(/\bEC2\b/g, 'CloudWatch') });
+    const failure = classifyMetricsError(err);
+    return { status: 'unavailable', reason: failure.reason, message: failure.message, ...(failure.reason === 'access-denied' ? { permission: 'cloudwatch:GetMetricData' } : {}) };
   }
 }
 
+/** A result worth keeping for the cache's lifetime: metrics, a missing permission, or fixture data without them. */
+const keeps = (r: MetricsResult) => r.status === 'ok' || r.reason === 'access-denied' || r.reason === 'fixture' || r.reason === 'fixture-invalid';
+
 /**
- * The traffic metrics of the interface endpoints and NAT gateways on screen. Fixture mode has none (a notice
- * says so). Live results are cached per (source, profile, region, VPC, period) for ATLAS_CACHE_TTL seconds, and
- * concurrent reads of one key share one set of calls. A missing cloudwatch:GetMetricData permission is a result
- * naming it; any other failure throws an Ec2Error (its kind decides the HTTP status).
+ * The traffic metrics of the interface endpoints and NAT gateways on screen, from CloudWatch (live) or the fixture
+ * data's saved answer. Never throws for CloudWatch's sake: a missing cloudwatch:GetMetricData permission, throttling
+ * or an unreachable endpoint is a result with a notice. Results are cached per (source, profile, region, VPC,
+ * period) for ATLAS_CACHE_TTL seconds and only while the topology is the one they were read for (a Refresh reads
+ * both again); failures other than a missing permission are not kept. Concurrent reads of one key share one set
+ * of calls.
  */
 export async function loadMetrics(options: MetricsOptions): Promise<MetricsResult> {
-  if (options.source === 'fixture') {
-    return { status: 'unavailable', reason: 'fixture', message: 'No metrics in fixture mode: traffic is read from CloudWatch in live mode only.' };
-  }
   const config = getConfig();
-  const key = [options.source, options.profile ?? config.awsProfile ?? '', options.region, options.vpcId ?? '', options.period].join('\u0000');
+  const who = [options.source === 'live' ? (options.profile ?? config.awsProfile ?? '') : config.fixtureDir, options.account ?? ''].join('#');
+  const key = [options.source, who, options.region, options.vpcId ?? '', options.period].join('\u0000');
+  const fetchedAt = options.topology.fetchedAt ?? '';
   const ttlMs = config.cacheTtlSeconds * 1000;
   const hit = cache.get(key);
-  if (hit && ttlMs > 0 && Date.now() - hit.at < ttlMs) return hit.result;
-  const running = inFlight.get(key);
+  if (hit && hit.fetchedAt === fetchedAt && (options.source === 'fixture' || (ttlMs > 0 && Date.now() - hit.at < ttlMs))) return hit.result;
+  const flightKey = `${key}\u0000${fetchedAt}`;
+  const running = inFlight.get(flightKey);
   if (running) return running;
   const load = readFresh(options)
     .then((result) => {
-      if (ttlMs > 0) cache.set(key, { at: Date.now(), result });
+      if (keeps(result) && (ttlMs > 0 || options.source === 'fixture')) cache.set(key, { at: Date.now(), fetchedAt, result });
+      else cache.delete(key);
       return result;
     })
-    .finally(() => inFlight.delete(key));
-  inFlight.set(key, load);
+    .finally(() => inFlight.delete(flightKey));
+  inFlight.set(flightKey, load);
   return load;
+}
+
+/** The HTTP status GET /api/metrics answers a result with: a notice is a 200; throttling 503; other failures 502. */
+export function metricsHttpStatus(result: MetricsResult): number {
+  if (result.status === 'ok' || ['fixture', 'fixture-invalid', 'access-denied'].includes(result.reason)) return 200;
+  return result.reason === 'throttled' ? 503 : result.reason === 'timeout' ? 504 : 502;
 }

@@ -11,7 +11,7 @@ import { LiveCloudWatch } from './cloudwatch';
 import { readMetrics, type MeteredResource } from './read';
 
 afterAll(stubDemoEnv());
-const { loadMetrics } = await import('./load');
+const { loadMetrics, metricsHttpStatus } = await import('./load');
 
 const cw = mockClient(CloudWatchClient);
 beforeEach(() => cw.reset());
@@ -124,6 +124,7 @@ const topology = {
     { id: 'vpce-0000000000000000a', vpcId: 'vpc-0a1b2c3d4e5f60718', type: 'Gateway', serviceName: 'com.amazonaws.us-east-1.s3' },
   ],
   natGateways: [{ id: NAT.id }],
+  fetchedAt: '2026-12-07T12:00:00.000Z',
 } as unknown as Topology;
 
 function serviceError(name: string, httpStatusCode: number) {
@@ -131,9 +132,9 @@ function serviceError(name: string, httpStatusCode: number) {
 }
 
 describe('loadMetrics', () => {
-  it('has no metrics in fixture mode, and says so', async () => {
+  it('reads the fixture data’s saved answer in fixture mode, never CloudWatch', async () => {
     const out = await loadMetrics({ source: 'fixture', region: 'us-east-1', period: '24h', topology });
-    expect(out).toEqual({ status: 'unavailable', reason: 'fixture', message: expect.stringMatching(/^No metrics in fixture mode/) });
+    expect(out).toMatchObject({ status: 'ok', origin: 'fixture', end: '2026-11-30T00:00:00.000Z' });
     expect(sent()).toHaveLength(0);
   });
 
@@ -163,9 +164,23 @@ describe('loadMetrics', () => {
     });
   });
 
-  it('throws throttling as an error that names CloudWatch, not EC2', async () => {
-    cw.on(GetMetricDataCommand).rejects(serviceError('Throttling', 400));
-    const failed = loadMetrics({ source: 'live', region: 'us-west-2', period: '7d', topology, api: new LiveCloudWatch({ region: 'us-west-2', }) });
-    await expect(failed).rejects.toMatchObject({ kind: 'throttled', message: expect.stringMatching(/throttling CloudWatch requests \(GetMetricData\)/) });
+  it('turns throttling into a notice about CloudWatch, not EC2, and reads again next time', async () => {
+    cw.on(GetMetricDataCommand).rejectsOnce(serviceError('Throttling', 400)).callsFake(answerAll);
+    const options = { source: 'live', region: 'us-west-2', period: '7d', topology, api: new LiveCloudWatch({ region: 'us-west-2' }) } as const;
+    const first = await loadMetrics(options);
+    expect(first).toEqual({ status: 'unavailable', reason: 'throttled', message: expect.stringMatching(/^CloudWatch is throttling GetMetricData \(Throttling\) even after retries/) });
+    expect(metricsHttpStatus(first)).toBe(503);
+    // Not cached: the next read asks again.
+    expect((await loadMetrics(options)).status).toBe('ok');
+  });
+
+  it('reads the metrics again when the topology was read again (Refresh)', async () => {
+    cw.on(GetMetricDataCommand).callsFake(answerAll);
+    const options = { source: 'live', region: 'ca-central-1', period: '24h', topology, now: NOW } as const;
+    const first = await loadMetrics(options);
+    expect(await loadMetrics(options)).toBe(first);
+    const refreshed = await loadMetrics({ ...options, topology: { ...topology, fetchedAt: '2026-12-07T12:05:00.000Z' } });
+    expect(refreshed).not.toBe(first);
+    expect(sent()).toHaveLength(2);
   });
 });

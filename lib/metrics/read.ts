@@ -17,7 +17,7 @@ export type MeteredResource =
   | { kind: 'interface-endpoint'; id: string; vpcId: string; serviceName: string }
   | { kind: 'nat-gateway'; id: string };
 
-interface Planned {
+export interface Planned {
   query: MetricQuery;
   resourceId: string;
   kind: MeteredKind;
@@ -71,6 +71,30 @@ function bucketed(series: MetricSeries | undefined, start: Date, stepSeconds: nu
   return out;
 }
 
+/** The window a read of `period` ending at `now` covers: whole minutes (CloudWatch's finest period for these metrics). */
+export function metricsWindow(period: MetricPeriod, now: Date): { start: Date; end: Date; stepSeconds: number; buckets: number } {
+  const { seconds, stepSeconds } = METRIC_PERIODS[period];
+  const end = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
+  return { start: new Date(end.getTime() - seconds * 1000), end, stepSeconds, buckets: seconds / stepSeconds };
+}
+
+/** The series of every planned query: batches of at most 500 queries (never a call per resource), pages followed. */
+export async function fetchSeries(api: CloudWatchApi, planned: readonly Planned[], start: Date, end: Date): Promise<{ series: Map<string, MetricSeries>; calls: number }> {
+  const series = new Map<string, MetricSeries>();
+  let calls = 0;
+  for (let from = 0; from < planned.length; from += MAX_QUERIES_PER_CALL) {
+    const batch = planned.slice(from, from + MAX_QUERIES_PER_CALL);
+    const out = await api.getMetricData(
+      batch.map((p) => p.query),
+      start,
+      end,
+    );
+    calls += out.calls;
+    for (const s of out.series) series.set(s.id, s);
+  }
+  return { series, calls };
+}
+
 export interface ReadMetricsResult {
   start: Date;
   end: Date;
@@ -85,25 +109,9 @@ export interface ReadMetricsResult {
  * (and a gauge's maximum) and the sparkline series.
  */
 export async function readMetrics(api: CloudWatchApi, resources: readonly MeteredResource[], period: MetricPeriod, now: Date): Promise<ReadMetricsResult> {
-  const { seconds, stepSeconds } = METRIC_PERIODS[period];
-  // Whole minutes: CloudWatch's finest period for these metrics.
-  const end = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
-  const start = new Date(end.getTime() - seconds * 1000);
-  const buckets = seconds / stepSeconds;
+  const { start, end, stepSeconds, buckets } = metricsWindow(period, now);
   const planned = planQueries(resources, stepSeconds);
-
-  const seriesById = new Map<string, MetricSeries>();
-  let calls = 0;
-  for (let from = 0; from < planned.length; from += MAX_QUERIES_PER_CALL) {
-    const batch = planned.slice(from, from + MAX_QUERIES_PER_CALL);
-    const out = await api.getMetricData(
-      batch.map((p) => p.query),
-      start,
-      end,
-    );
-    calls += out.calls;
-    for (const s of out.series) seriesById.set(s.id, s);
-  }
+  const { series: seriesById, calls } = await fetchSeries(api, planned, start, end);
 
   const result: Record<string, ResourceMetrics> = {};
   for (const r of resources) result[r.id] = { kind: r.kind, metrics: {} };

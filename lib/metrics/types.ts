@@ -3,11 +3,11 @@
  * constants only); the CloudWatch reads live in ./read.ts and ./cloudwatch.ts.
  */
 
-/** The periods a user can pick: how far back, and how wide one sparkline bucket is. */
+/** The periods a user can pick: how far back, how wide one sparkline bucket is, and both in words. */
 export const METRIC_PERIODS = {
-  '24h': { seconds: 24 * 3600, stepSeconds: 3600 },
-  '7d': { seconds: 7 * 86400, stepSeconds: 6 * 3600 },
-  '30d': { seconds: 30 * 86400, stepSeconds: 86400 },
+  '24h': { seconds: 24 * 3600, stepSeconds: 3600, words: '24 hours', stepWords: 'hour' },
+  '7d': { seconds: 7 * 86400, stepSeconds: 6 * 3600, words: '7 days', stepWords: '6 hours' },
+  '30d': { seconds: 30 * 86400, stepSeconds: 86400, words: '30 days', stepWords: 'day' },
 } as const;
 export type MetricPeriod = keyof typeof METRIC_PERIODS;
 export const METRIC_PERIOD_NAMES = Object.keys(METRIC_PERIODS) as MetricPeriod[];
@@ -66,6 +66,8 @@ export interface ResourceMetrics {
 
 export interface MetricsOk {
   status: 'ok';
+  /** CloudWatch itself, or the fixture data's saved GetMetricData answer (its window ends where the data does). */
+  origin: 'cloudwatch' | 'fixture';
   region: string;
   vpcId: string | null;
   period: MetricPeriod;
@@ -81,7 +83,8 @@ export interface MetricsOk {
 
 export interface MetricsUnavailable {
   status: 'unavailable';
-  reason: 'fixture' | 'access-denied';
+  /** `fixture`: the fixture data has no metrics file; `fixture-invalid`: it has one that cannot be read; the rest: CloudWatch failed. */
+  reason: 'fixture' | 'fixture-invalid' | 'access-denied' | 'throttled' | 'credentials' | 'unreachable' | 'timeout' | 'server-error' | 'error';
   /** Safe to show as a notice; the graph works without metrics. */
   message: string;
   /** The IAM action that is missing, when that is the reason. */
@@ -89,3 +92,26 @@ export interface MetricsUnavailable {
 }
 
 export type MetricsResult = MetricsOk | MetricsUnavailable;
+
+/** The sum of a resource's metric over the period, or null when the resource was not read. */
+export function metricSum(metrics: MetricsOk, resourceId: string, metric: string): number | null {
+  const resource = metrics.resources[resourceId];
+  if (!resource) return null;
+  return resource.metrics[metric]?.sum ?? 0;
+}
+
+/** What an interface endpoint carried over the period: `BytesProcessed`, both directions. */
+export function endpointBytes(metrics: MetricsOk, endpointId: string): number | null {
+  return metricSum(metrics, endpointId, 'BytesProcessed');
+}
+
+/**
+ * What a NAT gateway processed over the period: every byte that entered it, from the VPC's clients
+ * (`BytesInFromSource`) and from the destinations answering them (`BytesInFromDestination`). AWS bills NAT data
+ * processing on the traffic through the gateway in either direction.
+ */
+export function natProcessedBytes(metrics: MetricsOk, natGatewayId: string): number | null {
+  const fromSource = metricSum(metrics, natGatewayId, 'BytesInFromSource');
+  const fromDestination = metricSum(metrics, natGatewayId, 'BytesInFromDestination');
+  return fromSource === null || fromDestination === null ? null : fromSource + fromDestination;
+}

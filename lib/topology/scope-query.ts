@@ -30,8 +30,10 @@ export function scopeQuery(scope: ScopeLink, extra: Record<string, string> = {})
  * readable, as in the links the analysis makes (`rtb=rtb-1,rtb-2`).
  */
 export function scopedHref(href: string, scope: ScopeLink): string {
-  const [path, query = ''] = href.split('?');
+  // A fragment (`#endpoint-delete`: the idle-endpoint finding's delete form) stays at the end.
+  const [link = '', hash] = href.split('#');
+  const [path, query = ''] = link.split('?');
   const q = new URLSearchParams(scopeQuery(scope));
   for (const [k, v] of new URLSearchParams(query)) if (k !== 'region') q.set(k, v);
-  return `${path}?${q.toString().replace(/%2C/g, ',')}`;
+  return `${path}?${q.toString().replace(/%2C/g, ',')}${hash ? `#${hash}` : ''}`;
 }

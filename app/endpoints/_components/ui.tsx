@@ -17,6 +17,7 @@ export function Card({
 }) {
   return (
     <section
+      id={testId}
       data-testid={testId}
       aria-labelledby={testId ? `${testId}-title` : undefined}
       className="rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"

@@ -17,6 +17,7 @@ export interface FindingCardProps {
 
 export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref }: FindingCardProps) {
   const createsEndpoint = fixHref?.startsWith('/endpoints/new');
+  const deletesEndpoint = fixHref?.includes('#endpoint-delete');
   return (
     <article
       id={findingAnchor(f.id)}
@@ -70,7 +71,7 @@ export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref 
                 data-testid="fix-link"
                 className={`${primaryButton} mt-3 self-start`}
               >
-                {createsEndpoint ? 'Create the gateway endpoint' : 'Show in the VPC'}
+                {createsEndpoint ? 'Create the gateway endpoint' : deletesEndpoint ? 'Open the delete form' : 'Show in the VPC'}
                 <ArrowRight aria-hidden className="h-4 w-4" />
               </Link>
             )}

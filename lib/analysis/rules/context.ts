@@ -1,3 +1,4 @@
+import type { MetricsOk } from '@/lib/metrics/types';
 import type { Endpoint, SecurityGroup, Topology, Vpc } from '@/lib/topology/types';
 import type { SubnetPath } from '../paths';
 import { isAwsServiceName } from '../service-dns';
@@ -50,6 +51,8 @@ export interface RuleContext {
   sgs: Map<string, SecurityGroup>;
   /** The offered zones per service, when the caller read them; without them every zone counts as offered. */
   serviceZones?: ServiceZones;
+  /** CloudWatch's measurements over a period, when they were read; the traffic rules find nothing without them. */
+  metrics?: MetricsOk;
 }
 
 /** One finding rule: adding a rule is one file exporting this, added to the list in `findings.ts`. */

@@ -1,0 +1,33 @@
+'use client';
+
+import { useEffect, useMemo } from 'react';
+import { trafficWeights, weighEdges } from '@/lib/metrics/edge-weights';
+import type { AtlasEdge } from './types';
+import { metricsUrl, publishTrafficStatus, stampTopology, useMetrics, useTrafficView, type TrafficStatus } from './traffic-store';
+
+/**
+ * The drawn edges, thickened by the bytes of the interface endpoint or NAT gateway at their end when the traffic
+ * view is on. The metrics are read after the graph is drawn and never hold it up: until they arrive (or when there
+ * are none) the edges are the plain ones.
+ */
+export function useTrafficEdges(edges: AtlasEdge[], { fetchedAt, vpcId, readOnly }: { fetchedAt: string; vpcId: string | undefined; readOnly: boolean }): AtlasEdge[] {
+  stampTopology(fetchedAt);
+  const { on, period } = useTrafficView();
+  const url = on && !readOnly && typeof window !== 'undefined' ? metricsUrl(vpcId, period) : null;
+  const loaded = useMetrics(url);
+  const result = loaded && 'result' in loaded && loaded.result.status === 'ok' ? loaded.result : null;
+  const weights = useMemo(() => (result ? trafficWeights(result) : null), [result]);
+  const status: TrafficStatus = !url
+    ? { state: 'off' }
+    : !loaded
+      ? { state: 'reading' }
+      : 'error' in loaded
+        ? { state: 'none', message: loaded.error }
+        : loaded.result.status === 'ok'
+          ? { state: 'drawn', origin: loaded.result.origin, end: loaded.result.end }
+          : { state: 'none', message: loaded.result.message };
+  // Published by value: a new object with the same status is no change for the toolbar.
+  const statusKey = JSON.stringify(status);
+  useEffect(() => publishTrafficStatus(JSON.parse(statusKey) as TrafficStatus), [statusKey]);
+  return useMemo(() => (weights ? weighEdges(edges, weights) : edges), [edges, weights]);
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { measured, metricsOk } from '@/lib/metrics/test-metrics';
+import type { MetricPeriod, ResourceMetrics } from '@/lib/metrics/types';
+import type { NatGateway } from '@/lib/topology/types';
+import { findIssues, type Finding } from '../findings';
+import { resolvePaths } from '../paths';
+import { interfaceEndpoint, nat, route, subnet, table, topology, type Parts } from '../test-topology';
+
+/** A VPC with subnets in three AZs: kms's endpoint in two of them, one NAT gateway in us-east-1a. */
+const pub = subnet('subnet-pub', 'us-east-1a', '10.0.0.0/24');
+const appA = subnet('subnet-app-a', 'us-east-1a', '10.0.16.0/20');
+const appB = subnet('subnet-app-b', 'us-east-1b', '10.0.32.0/20');
+const appC = subnet('subnet-app-c', 'us-east-1c', '10.0.48.0/20');
+
+function parts(over: Partial<Parts> = {}): Parts {
+  return {
+    subnets: [pub, appA, appB, appC],
+    routeTables: [table('rtb-pub', ['subnet-pub'], [route('0.0.0.0/0', 'igw-1')]), table('rtb-app', ['subnet-app-a', 'subnet-app-b', 'subnet-app-c'], [route('0.0.0.0/0', 'nat-a')])],
+    natGateways: [nat('nat-a', 'subnet-pub')],
+    endpoints: [interfaceEndpoint('vpce-kms', 'kms', ['subnet-app-a', 'subnet-app-b'], { createdAt: '2025-01-01T00:00:00.000Z' })],
+    ...over,
+  };
+}
+
+function findings(rule: Finding['rule'], resources: Record<string, ResourceMetrics> | null, p: Partial<Parts> = {}, period: MetricPeriod = '30d'): Finding[] {
+  const t = topology(parts(p));
+  return findIssues(t, resolvePaths(t), resources ? { metrics: metricsOk(resources, period) } : {}).filter((f) => f.rule === rule);
+}
+
+describe('idle interface endpoint', () => {
+  it.each<[string, Record<string, ResourceMetrics> | null, Partial<Parts>, string[]]>([
+    ['no bytes and no connections in 30 days: idle', { 'vpce-kms': measured('interface-endpoint') }, {}, ['vpce-kms']],
+    ['one byte: used', { 'vpce-kms': measured('interface-endpoint', { BytesProcessed: 1 }) }, {}, []],
+    ['a new connection that sent nothing yet: used', { 'vpce-kms': measured('interface-endpoint', { NewConnections: 3 }) }, {}, []],
+    ['no metrics read at all: nothing to say', null, {}, []],
+    ['metrics read, but not for this endpoint: unknown, not idle', {}, {}, []],
+    [
+      'created during the period: too new to call idle',
+      { 'vpce-kms': measured('interface-endpoint') },
+      { endpoints: [interfaceEndpoint('vpce-kms', 'kms', ['subnet-app-a'], { createdAt: '2026-11-28T00:00:00.000Z' })] },
+      [],
+    ],
+    [
+      'not available (pendingAcceptance is not billed)',
+      { 'vpce-kms': measured('interface-endpoint') },
+      { endpoints: [interfaceEndpoint('vpce-kms', 'kms', ['subnet-app-a'], { state: 'pendingAcceptance' })] },
+      [],
+    ],
+  ])('%s', (_, resources, p, expected) => {
+    expect(findings('idle-interface-endpoint', resources, p).map((f) => f.resourceIds[0])).toEqual(expected);
+  });
+
+  it('names the hourly cost for nothing and links to the endpoint’s delete form', () => {
+    const [f] = findings('idle-interface-endpoint', { 'vpce-kms': measured('interface-endpoint') }, {}, '7d');
+    expect(f).toMatchObject({
+      severity: 'low',
+      title: 'vpce-kms (kms) carried no traffic in the last 7 days',
+      // Two AZs x 730 h x $0.01 (us-east-1, PrivateLink pricing).
+      detail: 'CloudWatch counted 0 bytes and 0 new connections through vpce-kms in the last 7 days, yet it is billed in 2 Availability Zones: $14.60 a month for nothing.',
+      fix: { href: '/endpoints/vpce-kms?region=us-east-1#endpoint-delete' },
+      docUrl: 'https://docs.aws.amazon.com/vpc/latest/privatelink/delete-interface-endpoint.html',
+    });
+  });
+});
+
+describe('traffic drops', () => {
+  it.each<[string, Record<string, ResourceMetrics>, [string, string][]]>([
+    ['all counters at 0: nothing', { 'vpce-kms': measured('interface-endpoint', { BytesProcessed: 5 }), 'nat-a': measured('nat-gateway') }, []],
+    ['an endpoint dropped packets', { 'vpce-kms': measured('interface-endpoint', { PacketsDropped: 12 }) }, [['traffic-drops:vpce-kms:PacketsDropped', 'low']]],
+    ['a NAT gateway ran out of ports', { 'nat-a': measured('nat-gateway', { ErrorPortAllocation: 1 }) }, [['traffic-drops:nat-a:ErrorPortAllocation', 'medium']]],
+    ['a NAT gateway dropped packets', { 'nat-a': measured('nat-gateway', { PacketsDropCount: 40 }) }, [['traffic-drops:nat-a:PacketsDropCount', 'low']]],
+    [
+      'both NAT counters: two findings, the port errors first',
+      { 'nat-a': measured('nat-gateway', { ErrorPortAllocation: 2, PacketsDropCount: 40 }) },
+      [
+        ['traffic-drops:nat-a:ErrorPortAllocation', 'medium'],
+        ['traffic-drops:nat-a:PacketsDropCount', 'low'],
+      ],
+    ],
+  ])('%s', (_, resources, expected) => {
+    expect(findings('traffic-drops', resources).map((f) => [f.id, f.severity])).toEqual(expected);
+  });
+
+  it('says what the counter usually means and cites AWS', () => {
+    const [ports] = findings('traffic-drops', { 'nat-a': measured('nat-gateway', { ErrorPortAllocation: 1234 }) }, {}, '24h');
+    expect(ports!.title).toBe('nat-a could not allocate a source port 1,234 times in the last 24 hours');
+    expect(ports!.why).toContain('55,000 simultaneous connections to each unique destination');
+    expect(ports!.docUrl).toBe('https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-troubleshooting.html');
+    const [drops] = findings('traffic-drops', { 'vpce-kms': measured('interface-endpoint', { PacketsDropped: 1 }) });
+    expect(drops!.title).toBe('vpce-kms (kms) dropped 1 packet in the last 30 days');
+    expect(drops!.docUrl).toBe('https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-cloudwatch-metrics.html');
+  });
+});
+
+describe('NAT gateway serving other AZs', () => {
+  const traffic = { 'nat-a': measured('nat-gateway', { BytesInFromSource: 100e9, BytesInFromDestination: 44e9 }) };
+  const ownAz = { routeTables: [table('rtb-a', ['subnet-app-a'], [route('0.0.0.0/0', 'nat-a')]), table('rtb-b', ['subnet-app-b', 'subnet-app-c'], [route('0.0.0.0/0', 'nat-b')])] };
+  const natB: NatGateway = nat('nat-b', 'subnet-app-b', { azs: ['us-east-1b'] });
+  it.each<[string, Record<string, ResourceMetrics>, Partial<Parts>, string[][]]>([
+    ['subnets of 1b and 1c route to a NAT in 1a, with traffic', traffic, {}, [['nat-a', 'rtb-app', 'subnet-app-b', 'subnet-app-c']]],
+    ['no traffic measured through it: nothing to bound', { 'nat-a': measured('nat-gateway') }, {}, []],
+    ['each AZ on its own NAT gateway, except 1c on 1b’s', { ...traffic, 'nat-b': measured('nat-gateway', { BytesInFromSource: 1e9 }) }, { ...ownAz, natGateways: [nat('nat-a', 'subnet-pub'), natB] }, [['nat-b', 'rtb-b', 'subnet-app-c']]],
+    ['a regional NAT gateway spans AZs', traffic, { natGateways: [nat('nat-a', '', { availabilityMode: 'regional', azs: ['us-east-1a', 'us-east-1b', 'us-east-1c'] })] }, []],
+  ])('%s', (_, resources, p, expected) => {
+    expect(findings('cross-az-nat', resources, p).map((f) => f.resourceIds)).toEqual(expected);
+  });
+
+  it('bounds the cross-AZ charge by what the NAT gateway processed, both directions billed', () => {
+    const [f] = findings('cross-az-nat', traffic);
+    // 144 GB in 30 days = 146 GB a month x $0.01 x 2 directions = $2.92; subnet-app-a shares the NAT's AZ, so "at most".
+    expect(f!.title).toBe('nat-a in us-east-1a serves 2 subnets in us-east-1b and us-east-1c');
+    expect(f!.detail).toBe(
+      'subnet-app-b and subnet-app-c route to nat-a in us-east-1a, which processed 144 GB in the last 30 days. The share from other AZs crosses them, at $0.01/GB in each direction: at most $2.92 a month; which subnet sent what cannot be told from NAT metrics alone.',
+    );
+    const [all] = findings('cross-az-nat', traffic, { routeTables: [table('rtb-pub', ['subnet-pub'], [route('0.0.0.0/0', 'igw-1')]), table('rtb-bc', ['subnet-app-b', 'subnet-app-c'], [route('0.0.0.0/0', 'nat-a')])] });
+    expect(all!.detail).toContain('All of it crosses Availability Zones: about $2.92 a month');
+  });
+});
