@@ -34,7 +34,9 @@ export type Fault =
   /** Any EC2 XML error, e.g. AuthFailure (401) or RequestExpired (400). */
   | { mode: 'error'; status: number; code: string; message: string }
   /** An error of the other query-protocol services (STS, IAM): `<ErrorResponse><Error>`, e.g. STS's AccessDenied (403). */
-  | { mode: 'query-error'; status: number; code: string; message: string };
+  | { mode: 'query-error'; status: number; code: string; message: string }
+  /** An AWS JSON 1.0 error, as CloudWatch answers its JSON-protocol clients (`AccessDenied`, `Throttling`). */
+  | { mode: 'json-error'; status: number; code: string; message: string };
 
 export interface FaultRule {
   fault: Fault;
@@ -151,7 +153,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const form = new URLSearchParams(body.toString('utf8'));
-      const action = form.get('Action') ?? new URL(req.url ?? '/', 'http://x').searchParams.get('Action') ?? '';
+      // Query protocol (EC2): `Action=` in the form; JSON protocol (CloudWatch): `X-Amz-Target: Service.Operation`.
+      const target = req.headers['x-amz-target'];
+      const action = form.get('Action') ?? new URL(req.url ?? '/', 'http://x').searchParams.get('Action') ?? (typeof target === 'string' ? (target.split('.').pop() ?? '') : '');
       const { keyId, region } = signer(req);
       const fault = pick(action, region, form);
       log.push({ action, region, keyId, mode: fault.mode, params: Object.fromEntries(form) });
@@ -191,6 +195,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
             fault.status,
             `<ErrorResponse><Error><Type>Sender</Type><Code>${fault.code}</Code><Message>${fault.message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
           );
+        case 'json-error':
+          res.setHeader('x-amzn-query-error', `${fault.code};Sender`);
+          return answer(res, fault.status, JSON.stringify({ __type: fault.code, message: fault.message }), 'application/x-amz-json-1.0');
       }
     });
   });
