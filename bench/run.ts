@@ -19,6 +19,7 @@ import { descendants, freePort, installCleanup, memoryOf, run, start, stop, stop
 import { checkIssue21, checkTargets, markdown, type SizeResult } from './lib/report';
 import { figure, since, type Figure } from './lib/stats';
 import { benchServer, type View } from './lib/server-phase';
+import { benchMetrics, checkMetrics, writeBenchMetrics } from './lib/metrics-phase';
 
 const ROOT = path.resolve(__dirname, '..');
 // NEXT_DIST_DIR picks another build folder, so that a bench does not rebuild under another build's feet
@@ -234,6 +235,7 @@ async function main() {
     const views = new Map<Size, View>();
     for (const size of opts.sizes) {
       const b = writeSynth({ size, seed: opts.seed, region: opts.region }, path.join(tmp, size));
+      await writeBenchMetrics(path.join(tmp, size), opts.region);
       const counts = countsOf(b);
       const sum = (k: keyof (typeof counts)[number]) => counts.reduce((n, c) => n + (c[k] as number), 0);
       // L and S: the VPC page; M and XL: the region graph (several VPCs).
@@ -260,6 +262,8 @@ async function main() {
       resultOf(size).server = await benchServer(path.join(tmp, size), opts.region, views.get(size) as View, opts.runs);
       const s = resultOf(size).server;
       log(`  load ${s?.loadMs.median} ms, normalize ${s?.normalizeMs.median} ms, analysis ${s?.analysisMs.median} ms, layout ${s?.layoutColdMs.median} ms cold / ${s?.layoutWarmMs.median} ms warm`);
+      const m = (resultOf(size).metrics = await benchMetrics(path.join(tmp, size), opts.region, views.get(size) as View, opts.runs));
+      log(`  metrics: ${m.resources} endpoints and NAT gateways, ${m.queries} queries in ${m.calls} GetMetricData calls (bound ${m.bound}), read in ${m.readMs.median} ms`);
     }
 
     // 3. Live, against moto.
@@ -307,10 +311,13 @@ async function main() {
             const profileDir = path.join(ROOT, 'bench', 'out');
             const ours = await benchVariant(browser, oursUrl, opts.runs, opts.timeoutMs, log, opts.profile ? path.join(profileDir, `${size}-ours`) : undefined);
             const serverRss = server.child.pid ? rssOfTree(server.child.pid) : null;
+            log(`browser ${size} with the Traffic toggle on: ${oursUrl}&traffic=1`);
+            const oursTraffic = await benchVariant(browser, `${oursUrl}&traffic=1`, opts.runs, opts.timeoutMs, log);
+            log(`  drawn ${oursTraffic.drawnMs.median} ms with Traffic on, ${ours.drawnMs.median} ms off`);
             const pageResponse = await timePageResponses(oursUrl, opts.runs);
             log(`browser ${size} naive baseline: ${naiveUrl}`);
             const naive = await benchVariant(browser, naiveUrl, opts.runs, opts.timeoutMs, log, opts.profile ? path.join(profileDir, `${size}-naive`) : undefined);
-            resultOf(size).browser = { ours, naive, serverRss, pageResponse };
+            resultOf(size).browser = { ours, oursTraffic, naive, serverRss, pageResponse };
           } finally {
             await stop(server);
           }
@@ -327,7 +334,7 @@ async function main() {
     else rmSync(tmp, { recursive: true, force: true });
   }
 
-  const targets = [...checkTargets(results), ...checkIssue21(results, baseline)];
+  const targets = [...checkTargets(results), ...checkIssue21(results, baseline), ...checkMetrics(results)];
   const load = os.loadavg().map((n) => n.toFixed(1)).join(' ');
   const meta = {
     runs: opts.runs,

@@ -5,6 +5,7 @@ import type { Size } from '../../scripts/lib/synth';
 import type { VariantResult } from './browser-phase';
 import { MUST_LABEL } from './labels';
 import type { LiveResult } from './live-phase';
+import type { MetricsFigures } from './metrics-phase';
 import type { ServerResult } from './server-phase';
 import type { Figure } from './stats';
 
@@ -12,9 +13,13 @@ export interface SizeResult {
   size: Size;
   counts: { vpcs: number; subnets: number; routeTables: number; interfaceEndpoints: number; endpointEnis: number; gatewayEndpoints: number; natGateways: number };
   server?: ServerResult;
+  /** Issue 16: the view's CloudWatch metrics read (bench/lib/metrics-phase.ts). */
+  metrics?: MetricsFigures;
   live?: LiveResult;
   browser?: {
     ours: VariantResult;
+    /** Our page with the Traffic toggle on (`traffic=1`): edges drawn by bytes once the metrics arrive. */
+    oursTraffic?: VariantResult;
     naive: VariantResult;
     /** The Next server process tree (start.mjs excluded) after the measured visits of our page. */
     serverRss: { rssBytes: number; peakBytes: number; processes: number } | null;
@@ -180,6 +185,11 @@ const ROWS: Row[] = [
   { label: 'Layout, cold: buildGraph + ELK (ms)', cell: (r) => fmt(r.server?.layoutColdMs.median) },
   { label: 'Layout, warm: buildGraph + cache hit (ms)', cell: (r) => fmt(r.server?.layoutWarmMs.median, 1) },
   { label: 'Normalize + analysis + layout, warm (ms)', cell: (r) => fmt(r.server?.pipelineWarmMs.median) },
+  {
+    label: 'Metrics of the view: GetMetricData calls (queries), read (ms)',
+    cell: (r) => (r.metrics ? `${r.metrics.calls} (${fmt(r.metrics.queries)}), ${fmt(r.metrics.readMs.median, 1)}` : 'n/a'),
+  },
+  { label: 'Browser: drawn with the Traffic toggle on (ms)', cell: (r) => fmt(r.browser?.oursTraffic?.drawnMs.median) },
   { label: 'Topology JSON (kB, gzip)', cell: (r) => (r.server ? `${fmt(kB(r.server.topologyBytes), 1)} (${fmt(kB(r.server.topologyGzipBytes), 1)})` : 'n/a') },
   {
     label: 'Page response, warm server (ms, HTML kB)',

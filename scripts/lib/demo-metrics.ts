@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CloudWatchApi, MetricQuery, MetricSeries } from '@/lib/metrics/cloudwatch';
 import { captureMetrics, meteredFromDescribe, writeMetricsFixture } from '@/lib/metrics/capture';
+import type { MeteredResource } from '@/lib/metrics/read';
 
 /** Where the demo's saved metrics end: the data covers the 30 days before. */
 export const DEMO_METRICS_END = new Date('2026-11-30T00:00:00Z');
@@ -39,7 +40,7 @@ const ENDPOINT_BYTES: Record<string, number> = {
 /** Bytes per hour the NAT gateways' clients send out, by Name tag; answers are three times larger. */
 const NAT_BYTES: Record<string, number> = { 'prod-nat-a': 3.1e9, 'prod-nat-b': 2.2e9, 'prod-nat-c': 1.6e9, 'staging-nat-a': 0.55e9, 'eu-prod-nat-a': 0.9e9 };
 /** Source-port exhaustion on one prod NAT gateway: hours before the end, and the failed allocations. */
-const PORT_ERRORS: Record<string, [number, number][]> = { 'prod-nat-a': [[6, 37], [5, 12]] };
+const PORT_ERRORS: Record<string, [hoursBefore: number, count: number][]> = { 'prod-nat-a': [[6, 37], [5, 12]] };
 
 function noise(key: string): number {
   return createHash('sha256').update(key).digest().readUInt32BE(0) / 0xffffffff;
@@ -51,17 +52,27 @@ function daily(t: number): number {
   return 0.65 + 0.35 * Math.sin(((hour - 9) / 24) * 2 * Math.PI);
 }
 
-class DemoCloudWatch implements CloudWatchApi {
+/** How busy a resource is: bytes per hour (0: idle), and hours before the end when its NAT gateway ran out of ports. */
+export interface TrafficProfile {
+  bytesPerHour: number;
+  nat: boolean;
+  portErrors?: [hoursBefore: number, count: number][];
+}
+
+/** A CloudWatch that answers every query from hourly values made up per resource: deterministic, with a daily swing. */
+export class SyntheticCloudWatch implements CloudWatchApi {
   readonly origin = 'cloudwatch';
-  constructor(private readonly names: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly profileOf: (id: string) => TrafficProfile | null,
+    private readonly end: Date,
+  ) {}
 
   /** One hour's value of a metric, starting at `t`; a gauge's is its level. */
   private hourly(id: string, metric: string, t: number): number {
-    const name = this.names.get(id) ?? id;
+    const profile = this.profileOf(id);
     const jitter = 0.85 + 0.3 * noise(`${id}:${metric}:${t}`);
-    const endpoint = ENDPOINT_BYTES[name];
-    const nat = NAT_BYTES[name];
-    const base = endpoint ?? nat ?? 0;
+    const base = profile?.bytesPerHour ?? 0;
+    const nat = profile?.nat ?? false;
     if (!base) return 0;
     const bytes = base * daily(t) * jitter;
     switch (metric) {
@@ -78,8 +89,8 @@ class DemoCloudWatch implements CloudWatchApi {
       case 'ActiveConnectionCount':
         return Math.round(bytes / (nat ? 4e6 : 2e6));
       case 'ErrorPortAllocation': {
-        const hoursBefore = Math.round((DEMO_METRICS_END.getTime() - t) / HOUR);
-        return (PORT_ERRORS[name] ?? []).find(([h]) => h === hoursBefore)?.[1] ?? 0;
+        const hoursBefore = Math.round((this.end.getTime() - t) / HOUR);
+        return (profile?.portErrors ?? []).find(([h]) => h === hoursBefore)?.[1] ?? 0;
       }
       default:
         return 0;
@@ -107,9 +118,8 @@ class DemoCloudWatch implements CloudWatchApi {
   }
 }
 
-/** Writes `<dir>/<region>/cloudwatch-metrics.json` for the region's interface endpoints and NAT gateways. */
-export async function writeDemoMetrics(dir: string, region: string): Promise<string> {
-  const regionDir = join(dir, region);
+/** The interface endpoints and NAT gateways of a fixture region folder, and their Name tags. */
+export function meteredOfFixture(regionDir: string): { resources: MeteredResource[]; names: Map<string, string> } {
   const read = <T>(file: string, key: string): T[] => (JSON.parse(readFileSync(join(regionDir, file), 'utf8')) as Record<string, T[]>)[key] ?? [];
   type Tagged = { Tags?: { Key?: string; Value?: string }[] };
   const endpoints = read<Parameters<typeof meteredFromDescribe>[0][number] & Tagged>('describe-vpc-endpoints.json', 'VpcEndpoints');
@@ -119,7 +129,21 @@ export async function writeDemoMetrics(dir: string, region: string): Promise<str
     const name = r.tags?.find((t) => t.Key === 'Name')?.Value;
     if (r.id && name) names.set(r.id, name);
   }
-  const capture = await captureMetrics(new DemoCloudWatch(names), meteredFromDescribe(endpoints, nats), DEMO_METRICS_END);
+  return { resources: meteredFromDescribe(endpoints, nats), names };
+}
+
+/** Writes `<dir>/<region>/cloudwatch-metrics.json` for the region's interface endpoints and NAT gateways. */
+export async function writeDemoMetrics(dir: string, region: string): Promise<string> {
+  const regionDir = join(dir, region);
+  const { resources, names } = meteredOfFixture(regionDir);
+  const profile = (id: string): TrafficProfile | null => {
+    const name = names.get(id) ?? id;
+    const endpoint = ENDPOINT_BYTES[name];
+    const nat = NAT_BYTES[name];
+    if (endpoint === undefined && nat === undefined) return null;
+    return { bytesPerHour: endpoint ?? nat ?? 0, nat: nat !== undefined, ...(PORT_ERRORS[name] ? { portErrors: PORT_ERRORS[name] } : {}) };
+  };
+  const capture = await captureMetrics(new SyntheticCloudWatch(profile, DEMO_METRICS_END), resources, DEMO_METRICS_END);
   const file = await writeMetricsFixture(regionDir, capture);
   return `${region}: ${capture.withData} of ${capture.body.MetricDataResults.length} metric series with data -> ${file}`;
 }
