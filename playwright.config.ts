@@ -78,7 +78,7 @@ const IDP_PORT = DEMO_PORT + 12;
 // fixtures/real-shapes: an account built from botocore's shapes, served on its own port.
 const REAL_SHAPES_PORT = DEMO_PORT + 20;
 // A synthetic organization for the fleet page (e2e/fleet.spec.ts), written before the server starts.
-const FLEET_PORT = DEMO_PORT + 30;
+const FLEET_PORT = DEMO_PORT + 35;
 
 /**
  * 40 accounts x 3 regions, the second account's files broken; one account-region read at a time, so a pass takes

@@ -186,7 +186,7 @@ export function CostsSection({ costs, keep, names, periodHref }: CostsSectionPro
                     <DataPart value={v.natGatewaysDataMonthly} />
                   </td>
                   <td className={num} data-col="traffic">
-                    {v.trafficBytes === null ? <span className="text-xs text-slate-400 dark:text-slate-500">not measured</span> : formatBytes(v.trafficBytes)}
+                    {v.trafficBytes === null ? <span className="text-xs text-slate-500 dark:text-slate-400">not measured</span> : formatBytes(v.trafficBytes)}
                   </td>
                   <td className={`${num} font-semibold`} data-col="total-monthly">
                     <Money value={v.totalMonthly} />
