@@ -1,9 +1,10 @@
 import 'server-only';
 import type { Ec2Api } from '@/lib/ec2/api';
 import { getEc2Api, type Source } from '@/lib/ec2/backend';
+import { toServiceOfferings } from './offerings';
 import { toEc2Error } from '@/lib/ec2/errors';
 import type { ServiceDetail } from '@/lib/ec2/types';
-import type { EndpointKind, ServiceOffering } from './types';
+import type { ServiceOffering } from './types';
 import { appendAll } from '@/lib/arrays';
 
 /** Items per DescribeVpcEndpointServices page; AWS accepts 5 to 1000. */
@@ -27,38 +28,9 @@ export async function readAllServiceDetails(api: Pick<Ec2Api, 'describeVpcEndpoi
   throw toEc2Error(new Error('DescribeVpcEndpointServices kept returning NextToken'), 'DescribeVpcEndpointServices');
 }
 
-import { shortServiceName } from '@/lib/aws/services';
-
-export { shortServiceName };
-
-/**
- * One offering per service name and endpoint type, sorted by short name. DescribeVpcEndpointServices
- * lists S3 and DynamoDB twice, once per type, each with its own AZs.
- */
-export function toServiceOfferings(details: ServiceDetail[]): ServiceOffering[] {
-  const seen = new Map<string, ServiceOffering>();
-  for (const d of details) {
-    if (!d.ServiceName) continue;
-    for (const t of d.ServiceType ?? []) {
-      const type = t.ServiceType as string | undefined;
-      if (type !== 'Gateway' && type !== 'Interface') continue;
-      const key = `${d.ServiceName}\u0000${type}`;
-      if (seen.has(key)) continue;
-      seen.set(key, {
-        serviceName: d.ServiceName,
-        shortName: shortServiceName(d.ServiceName),
-        type: type as EndpointKind,
-        azs: [...(d.AvailabilityZones ?? [])].sort(),
-        vpceDnsName: d.BaseEndpointDnsNames?.find((n) => n.endsWith('.vpce.amazonaws.com')) ?? null,
-        privateDnsName: d.PrivateDnsName ?? d.PrivateDnsNames?.find((p) => p.PrivateDnsName)?.PrivateDnsName ?? null,
-        ipAddressTypes: [...(d.SupportedIpAddressTypes ?? [])].map(String),
-        policySupported: d.VpcEndpointPolicySupported ?? true,
-        owner: d.Owner ?? 'amazon',
-      });
-    }
-  }
-  return [...seen.values()].sort((a, b) => a.shortName.localeCompare(b.shortName) || a.type.localeCompare(b.type));
-}
+// The pure part lives in offerings.ts, so code that only shapes offerings (the endpoint rules' tests) does not load
+// the EC2 backends and the AWS SDK with it.
+export { shortServiceName, toServiceOfferings } from './offerings';
 
 /** The endpoint services of a region from a source, as offerings the forms can show. */
 export async function loadEndpointServices(source: Source, region: string, profile?: string, account?: string): Promise<ServiceOffering[]> {

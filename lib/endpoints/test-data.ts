@@ -5,7 +5,7 @@ import { readRegion } from '@/lib/ec2/read-region';
 import { normalizeTopology } from '@/lib/topology/normalize';
 import type { Topology } from '@/lib/topology/types';
 import type { EndpointChange } from './modify';
-import { toServiceOfferings } from './services';
+import { toServiceOfferings } from './offerings';
 import type { ServiceOffering } from './types';
 
 /** The demo account's fixture files (what ATLAS_FIXTURE_DIR names for tests of the fixture source). */
