@@ -126,10 +126,11 @@ function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function describeZodIssue(error: z.ZodError): string {
+/** The first issue, prefixed with its field unless the message names it; `field` names a value parsed on its own (no path). */
+function describeZodIssue(error: z.ZodError, unnamed = 'input'): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
-  const field = issue.path.join('.') || 'input';
+  const field = issue.path.join('.') || unnamed;
   return issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
 }
 
@@ -219,7 +220,8 @@ export function fleetSnapshotFromRow(row: SnapshotRow): FleetSnapshot {
 /** The new title, trimmed; throws SnapshotInputError naming the field. */
 export function parseSnapshotTitle(title: string): string {
   const parsed = SnapshotTitle.safeParse(title);
-  if (!parsed.success) throw new SnapshotInputError(describeZodIssue(parsed.error));
+  // The title on its own has no path: without 'title' the message read "input: title must not be empty".
+  if (!parsed.success) throw new SnapshotInputError(describeZodIssue(parsed.error, 'title'));
   return parsed.data;
 }
 
