@@ -20,7 +20,8 @@ export const MUTATION_MODULES = {
     mutate: ['lib/store/snapshots.ts', 'lib/store/sqlite.ts'],
     // Not lib/store/store.test.ts: it starts PostgreSQL servers, about 5 h for this module's 176 mutants on two
     // cores. It stays in `npm test`.
-    tests: ['lib/share/store.test.ts', 'lib/share/fleet-snapshot.test.ts'],
+    // lib/store/sqlite.test.ts: the SQLite backend alone (old schemas, audit.jsonl, options, closing, damaged rows).
+    tests: ['lib/share/store.test.ts', 'lib/share/fleet-snapshot.test.ts', 'lib/store/sqlite.test.ts'],
   },
   'lib/endpoints/rules.ts': { mutate: ['lib/endpoints/rules.ts'], tests: ['lib/endpoints/rules.test.ts'] },
   'lib/topology/normalize.ts': { mutate: ['lib/topology/normalize.ts'], tests: ['lib/topology/normalize.test.ts'] },

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleTopology } from '@/lib/graph/test-topology';
 import type { FleetState } from '@/lib/fleet/types';
-import { CorruptSnapshotError, SnapshotInputError, SnapshotTooLargeError, SqliteSnapshotStore } from './store';
+import { CorruptSnapshotError, SnapshotInputError, SnapshotTooLargeError } from '@/lib/store/snapshots';
+import { SqliteSnapshotStore } from '@/lib/store/sqlite';
 
 let dir: string;
 let file: string;
