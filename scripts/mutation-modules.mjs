@@ -25,9 +25,16 @@ export const MUTATION_MODULES = {
   },
   'lib/endpoints/rules.ts': { mutate: ['lib/endpoints/rules.ts'], tests: ['lib/endpoints/rules.test.ts'] },
   'lib/topology/normalize.ts': { mutate: ['lib/topology/normalize.ts'], tests: ['lib/topology/normalize.test.ts'] },
+  // lib/analysis in two parts scored separately, each with the tests that reach it: the finding rules, and the core
+  // (paths, costs, findings, analyze, service zones and DNS). The reference resolver and the test topology builders
+  // are test code: they are not the product.
+  'lib/analysis/rules': {
+    mutate: ['lib/analysis/rules/*.ts'],
+    tests: ['lib/analysis/rules/*.test.ts', 'lib/analysis/findings.test.ts', 'lib/analysis/analyze.test.ts', 'lib/analysis/real-shapes.test.ts'],
+    ignoreStatic: true,
+  },
   'lib/analysis': {
-    // The reference resolver and the test topology builder are test code: they are not the product.
-    mutate: ['lib/analysis/**/*.ts', '!lib/analysis/paths.reference-oracle.ts', '!lib/analysis/paths.cases.ts', '!lib/analysis/test-topology.ts'],
+    mutate: ['lib/analysis/*.ts', '!lib/analysis/paths.reference-oracle.ts', '!lib/analysis/paths.cases.ts', '!lib/analysis/findings.cases.ts', '!lib/analysis/test-topology.ts'],
     // Not the equivalence test: it compares the fast resolver with the reference on synthetic accounts,
     // 5-10 s a run on a busy machine, for every mutant of paths.ts. It stays in `npm test`.
     tests: ['lib/analysis/**/*.test.ts', '!lib/analysis/paths.equivalence.test.ts'],

@@ -1,7 +1,7 @@
-import { DOCS, resourceHref, WORLD_V4, WORLD_V6, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, resourceHref, WORLD_V4, WORLD_V6, defineRule, type RuleFinding } from './context';
 
 /** A route whose target is gone: high when a used table drops a default or prefix-list route, low when no subnet uses the table. */
-export const blackholeRoute = {
+export const blackholeRoute = defineRule({
   id: 'blackhole-route',
   severity: 'medium',
   label: 'Blackhole route',
@@ -29,4 +29,4 @@ export const blackholeRoute = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

@@ -3,7 +3,7 @@ import { METRIC_PERIODS, natProcessedBytes } from '@/lib/metrics/types';
 import { cents, monthlyGb } from '../costs';
 import { pushTo } from '../group';
 import { ratesFor } from '../rates';
-import { joinWords, plural, resourceHref, uniq, type FindingRuleDef, type RuleFinding } from './context';
+import { joinWords, plural, resourceHref, uniq, defineRule, type RuleFinding } from './context';
 
 const NAT_BASICS_DOC = 'https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html';
 
@@ -13,7 +13,7 @@ const NAT_BASICS_DOC = 'https://docs.aws.amazon.com/vpc/latest/userguide/nat-gat
  * internet when the gateway's AZ does. NAT metrics do not tell which subnet sent what, so the cost is an upper
  * bound: every byte the gateway processed, unless all its subnets are in other AZs.
  */
-export const crossAzNat = {
+export const crossAzNat = defineRule({
   id: 'cross-az-nat',
   severity: 'low',
   label: 'NAT gateway across AZs',
@@ -65,4 +65,4 @@ export const crossAzNat = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

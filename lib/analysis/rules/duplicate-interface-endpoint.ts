@@ -1,9 +1,9 @@
 import type { Endpoint } from '@/lib/topology/types';
 import { pushTo } from '../group';
-import { DOCS, endpointService, resourceHref, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, endpointService, resourceHref, defineRule, type RuleFinding } from './context';
 
 /** Two or more interface endpoints of one VPC to the same service: each billed, only one holds private DNS. */
-export const duplicateInterfaceEndpoint = {
+export const duplicateInterfaceEndpoint = defineRule({
   id: 'duplicate-interface-endpoint',
   severity: 'medium',
   label: 'Duplicate endpoint',
@@ -29,4 +29,4 @@ export const duplicateInterfaceEndpoint = {
         };
       });
   },
-} as const satisfies FindingRuleDef;
+});

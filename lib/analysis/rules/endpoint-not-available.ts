@@ -1,10 +1,10 @@
-import { DOCS, endpointService, resourceHref, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, endpointService, resourceHref, defineRule, type RuleFinding } from './context';
 
 /** States an endpoint does not leave by itself. */
 const HARD = new Set(['failed', 'rejected', 'expired']);
 
 /** An endpoint in any state but available carries no traffic: high when it failed, medium while it may still come up. */
-export const endpointNotAvailable = {
+export const endpointNotAvailable = defineRule({
   id: 'endpoint-not-available',
   severity: 'medium',
   label: 'Endpoint not available',
@@ -36,4 +36,4 @@ export const endpointNotAvailable = {
         };
       });
   },
-} as const satisfies FindingRuleDef;
+});

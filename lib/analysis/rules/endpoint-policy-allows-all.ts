@@ -1,6 +1,6 @@
 import type { Endpoint } from '@/lib/topology/types';
 import { pushTo } from '../group';
-import { DOCS, endpointService, joinWords, plural, resourceHref, serviceTitle, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, endpointService, joinWords, plural, resourceHref, serviceTitle, defineRule, type RuleFinding } from './context';
 
 function asArray(x: unknown): unknown[] {
   return Array.isArray(x) ? x : x === undefined ? [] : [x];
@@ -30,7 +30,7 @@ export function policyAllowsAll(policy: string): boolean {
 }
 
 /** Endpoint policies that allow everything: low for a gateway endpoint (its policy is the data perimeter), info for interface endpoints. */
-export const endpointPolicyAllowsAll = {
+export const endpointPolicyAllowsAll = defineRule({
   id: 'endpoint-policy-allows-all',
   severity: 'low',
   label: 'Full-access policy',
@@ -68,4 +68,4 @@ export const endpointPolicyAllowsAll = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

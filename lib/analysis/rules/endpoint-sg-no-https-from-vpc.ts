@@ -1,6 +1,6 @@
 import { cidrsOverlap } from '@/lib/net/ip';
 import type { SecurityGroup, SecurityGroupRule, Vpc } from '@/lib/topology/types';
-import { DOCS, endpointService, joinWords, resourceHref, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, endpointService, joinWords, resourceHref, defineRule, type RuleFinding } from './context';
 
 function ruleCoversHttps(r: SecurityGroupRule): boolean {
   const p = r.protocol.toLowerCase();
@@ -26,7 +26,7 @@ function admitsHttpsFromVpc(groups: SecurityGroup[], vpc: Vpc): boolean {
 }
 
 /** An interface endpoint whose security groups let no HTTPS in from the VPC: its clients time out. */
-export const endpointSgNoHttpsFromVpc = {
+export const endpointSgNoHttpsFromVpc = defineRule({
   id: 'endpoint-sg-no-https-from-vpc',
   severity: 'high',
   label: 'No HTTPS from the VPC',
@@ -58,4 +58,4 @@ export const endpointSgNoHttpsFromVpc = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

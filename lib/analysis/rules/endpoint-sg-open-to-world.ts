@@ -1,9 +1,9 @@
 import type { Endpoint } from '@/lib/topology/types';
 import { pushTo } from '../group';
-import { DOCS, endpointService, joinWords, resourceHref, uniq, WORLD_V4, WORLD_V6, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, endpointService, joinWords, resourceHref, uniq, WORLD_V4, WORLD_V6, defineRule, type RuleFinding } from './context';
 
 /** An interface endpoint's security group that admits 0.0.0.0/0 or ::/0. */
-export const endpointSgOpenToWorld = {
+export const endpointSgOpenToWorld = defineRule({
   id: 'endpoint-sg-open-to-world',
   severity: 'high',
   label: 'Open security group',
@@ -39,4 +39,4 @@ export const endpointSgOpenToWorld = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

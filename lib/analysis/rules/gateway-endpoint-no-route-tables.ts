@@ -1,7 +1,7 @@
-import { DOCS, endpointService, resourceHref, serviceTitle, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, endpointService, resourceHref, serviceTitle, defineRule, type RuleFinding } from './context';
 
 /** An available gateway endpoint on no route table changes nothing. */
-export const gatewayEndpointNoRouteTables = {
+export const gatewayEndpointNoRouteTables = defineRule({
   id: 'gateway-endpoint-no-route-tables',
   severity: 'medium',
   label: 'Unrouted gateway endpoint',
@@ -22,4 +22,4 @@ export const gatewayEndpointNoRouteTables = {
         }),
       );
   },
-} as const satisfies FindingRuleDef;
+});

@@ -2,7 +2,7 @@ import { formatMoney } from '@/lib/metrics/format';
 import { METRIC_PERIODS, endpointBytes, metricSum } from '@/lib/metrics/types';
 import { cents, endpointAzCounts } from '../costs';
 import { HOURS_PER_MONTH, ratesFor } from '../rates';
-import { endpointService, plural, type FindingRuleDef, type RuleFinding } from './context';
+import { endpointService, plural, defineRule, type RuleFinding } from './context';
 
 /** What AWS says about deleting an interface endpoint (and that billing stops then). */
 const DELETE_DOC = 'https://docs.aws.amazon.com/vpc/latest/privatelink/delete-interface-endpoint.html';
@@ -17,7 +17,7 @@ export function endpointDeleteHref(region: string, endpointId: string): string {
  * connections): its hourly charge per AZ buys nothing. One created during the period is left alone (it may not
  * have been used yet).
  */
-export const idleInterfaceEndpoint = {
+export const idleInterfaceEndpoint = defineRule({
   id: 'idle-interface-endpoint',
   severity: 'low',
   label: 'Idle interface endpoint',
@@ -53,4 +53,4 @@ export const idleInterfaceEndpoint = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

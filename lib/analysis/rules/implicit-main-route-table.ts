@@ -1,7 +1,7 @@
-import { DOCS, plural, resourceHref, WORLD_V4, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, plural, resourceHref, WORLD_V4, defineRule, type RuleFinding } from './context';
 
 /** Subnets left on the main table in a VPC whose other subnets have explicit tables: usually forgotten. */
-export const implicitMainRouteTable = {
+export const implicitMainRouteTable = defineRule({
   id: 'implicit-main-route-table',
   severity: 'low',
   label: 'Implicit main route table',
@@ -31,4 +31,4 @@ export const implicitMainRouteTable = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

@@ -1,7 +1,7 @@
 import type { Subnet } from '@/lib/topology/types';
 import { pushTo } from '../group';
 import { pathEndpointId, zoneCanHoldEndpoint } from '../paths';
-import { DOCS, endpointService, isAwsService, joinWords, plural, resourceHref, uniq, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, endpointService, isAwsService, joinWords, plural, resourceHref, uniq, defineRule, type RuleFinding } from './context';
 
 /**
  * Subnets use an endpoint with private DNS from a zone where it has no network interface. Counted only
@@ -10,7 +10,7 @@ import { DOCS, endpointService, isAwsService, joinWords, plural, resourceHref, u
  * with private DNS held back by the VPC's DNS attributes counts too (that is its own finding, and
  * fixing it exposes this one).
  */
-export const interfaceEndpointAzCoverage = {
+export const interfaceEndpointAzCoverage = defineRule({
   id: 'interface-endpoint-az-coverage',
   severity: 'medium',
   label: 'Endpoint AZ coverage',
@@ -72,4 +72,4 @@ export const interfaceEndpointAzCoverage = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

@@ -1,10 +1,10 @@
 import { pushTo } from '../group';
 import type { SubnetPath } from '../paths';
 import { GATEWAY_SERVICES } from '../service-dns';
-import { article, DOCS, gatewayEndpointFormHref, plural, serviceTitle, uniq, type FindingRuleDef, type RuleFinding } from './context';
+import { article, DOCS, gatewayEndpointFormHref, plural, serviceTitle, uniq, defineRule, type RuleFinding } from './context';
 
 /** S3 or DynamoDB traffic that leaves through a NAT gateway, where a free gateway endpoint would carry it. */
-export const natToGatewayService = {
+export const natToGatewayService = defineRule({
   id: 'nat-to-gateway-service',
   severity: 'medium',
   label: 'NAT instead of gateway endpoint',
@@ -48,4 +48,4 @@ export const natToGatewayService = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

@@ -1,8 +1,8 @@
 import { isGatewayService } from '../service-dns';
-import { DOCS, endpointService, isAwsService, resourceHref, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, endpointService, isAwsService, resourceHref, defineRule, type RuleFinding } from './context';
 
 /** An AWS service's interface endpoint with private DNS off: clients calling the usual name bypass it. */
-export const privateDnsOff = {
+export const privateDnsOff = defineRule({
   id: 'private-dns-off',
   severity: 'medium',
   label: 'Private DNS off',
@@ -29,4 +29,4 @@ export const privateDnsOff = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

@@ -1,7 +1,7 @@
-import { DOCS, joinWords, plural, resourceHref, uniq, endpointService, type FindingRuleDef, type RuleFinding } from './context';
+import { DOCS, joinWords, plural, resourceHref, uniq, endpointService, defineRule, type RuleFinding } from './context';
 
 /** Private DNS on for interface endpoints in a VPC whose DNS attributes keep private hosted zones from answering. */
-export const privateDnsWithoutVpcDns = {
+export const privateDnsWithoutVpcDns = defineRule({
   id: 'private-dns-without-vpc-dns',
   severity: 'high',
   label: 'VPC DNS attributes',
@@ -26,4 +26,4 @@ export const privateDnsWithoutVpcDns = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

@@ -1,6 +1,6 @@
 import { formatCount } from '@/lib/metrics/format';
 import { METRIC_PERIODS, metricSum } from '@/lib/metrics/types';
-import { endpointService, resourceHref, type FindingRuleDef, type RuleFinding, type Severity } from './context';
+import { endpointService, resourceHref, defineRule, type RuleFinding, type Severity } from './context';
 
 const ENDPOINT_METRICS_DOC = 'https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-cloudwatch-metrics.html';
 const NAT_METRICS_DOC = 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway-cloudwatch.html';
@@ -50,7 +50,7 @@ export const DROP_COUNTERS: readonly DropCounter[] = [
 ];
 
 /** Packets dropped by an interface endpoint or a NAT gateway, and a NAT gateway's failed port allocations, over the period. */
-export const trafficDrops = {
+export const trafficDrops = defineRule({
   id: 'traffic-drops',
   severity: 'medium',
   label: 'Dropped traffic',
@@ -82,4 +82,4 @@ export const trafficDrops = {
     }
     return out;
   },
-} as const satisfies FindingRuleDef;
+});

@@ -4,7 +4,7 @@ import type { MetricPeriod, ResourceMetrics } from '@/lib/metrics/types';
 import type { NatGateway } from '@/lib/topology/types';
 import { findIssues, type Finding } from '../findings';
 import { resolvePaths } from '../paths';
-import { interfaceEndpoint, nat, route, subnet, table, topology, type Parts } from '../test-topology';
+import { interfaceEndpoint, nat, route, subnet, table, topology, VPC, type Parts } from '../test-topology';
 
 /** A VPC with subnets in three AZs: kms's endpoint in two of them, one NAT gateway in us-east-1a. */
 const pub = subnet('subnet-pub', 'us-east-1a', '10.0.0.0/24');
@@ -101,6 +101,10 @@ describe('NAT gateway serving other AZs', () => {
     ['no traffic measured through it: nothing to bound', { 'nat-a': measured('nat-gateway') }, {}, []],
     ['each AZ on its own NAT gateway, except 1c on 1b’s', { ...traffic, 'nat-b': measured('nat-gateway', { BytesInFromSource: 1e9 }) }, { ...ownAz, natGateways: [nat('nat-a', 'subnet-pub'), natB] }, [['nat-b', 'rtb-b', 'subnet-app-c']]],
     ['a regional NAT gateway spans AZs', traffic, { natGateways: [nat('nat-a', '', { availabilityMode: 'regional', azs: ['us-east-1a', 'us-east-1b', 'us-east-1c'] })] }, []],
+    // A regional NAT gateway expands to the AZs that have workloads: one AZ so far is not a zonal gateway.
+    ['a regional NAT gateway in one AZ so far', traffic, { natGateways: [nat('nat-a', '', { availabilityMode: 'regional', azs: ['us-east-1a'] })] }, []],
+    ['a NAT gateway being deleted, its routes still active: nothing to move', traffic, { natGateways: [nat('nat-a', 'subnet-pub', { state: 'deleting' })] }, []],
+    ['traffic through a NAT gateway no subnet routes to', traffic, { routeTables: [table('rtb-pub', ['subnet-pub', 'subnet-app-a', 'subnet-app-b', 'subnet-app-c'], [route('0.0.0.0/0', 'igw-1')])] }, []],
   ])('%s', (_, resources, p, expected) => {
     expect(findings('cross-az-nat', resources, p).map((f) => f.resourceIds)).toEqual(expected);
   });
@@ -114,5 +118,41 @@ describe('NAT gateway serving other AZs', () => {
     );
     const [all] = findings('cross-az-nat', traffic, { routeTables: [table('rtb-pub', ['subnet-pub'], [route('0.0.0.0/0', 'igw-1')]), table('rtb-bc', ['subnet-app-b', 'subnet-app-c'], [route('0.0.0.0/0', 'nat-a')])] });
     expect(all!.detail).toContain('All of it crosses Availability Zones: about $2.92 a month');
+  });
+
+  it('names one subnet, its table, the fix in its AZ and a link to the table', () => {
+    const [f] = findings('cross-az-nat', { ...traffic, 'nat-b': measured('nat-gateway', { BytesInFromSource: 1e9 }) }, { ...ownAz, natGateways: [nat('nat-a', 'subnet-pub'), natB] });
+    expect(f).toEqual({
+      id: 'cross-az-nat:nat-b',
+      rule: 'cross-az-nat',
+      severity: 'low',
+      vpcId: VPC,
+      resourceIds: ['nat-b', 'rtb-b', 'subnet-app-c'],
+      title: 'nat-b in us-east-1b serves 1 subnet in us-east-1c',
+      detail:
+        'subnet-app-c routes to nat-b in us-east-1b, which processed 1.00 GB in the last 30 days. The share from other AZs crosses them, at $0.01/GB in each direction: at most $0.02 a month; which subnet sent what cannot be told from NAT metrics alone.',
+      why: 'Traffic between AZs is billed in each direction, and if us-east-1b fails, subnets in other AZs that depend on this NAT gateway lose their way out. AWS recommends a NAT gateway per AZ, each AZ routing to its own.',
+      fix: {
+        text: "Create a NAT gateway in us-east-1c, and give each AZ's subnets a route table whose default route goes to the NAT gateway of their own AZ (today: rtb-b).",
+        href: '/vpcs/vpc-0a?region=us-east-1&selected=rtb-b',
+      },
+      docUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html',
+    });
+  });
+
+  it('lists the other AZs and the route tables sorted, whatever the order of the subnets', () => {
+    const p: Partial<Parts> = {
+      subnets: [pub, appA, appC, appB],
+      routeTables: [
+        table('rtb-pub', ['subnet-pub', 'subnet-app-a'], [route('0.0.0.0/0', 'igw-1')]),
+        table('rtb-z', ['subnet-app-c'], [route('0.0.0.0/0', 'nat-a')]),
+        table('rtb-y', ['subnet-app-b'], [route('0.0.0.0/0', 'nat-a')]),
+      ],
+    };
+    const [f] = findings('cross-az-nat', traffic, p);
+    expect(f!.resourceIds).toEqual(['nat-a', 'rtb-y', 'rtb-z', 'subnet-app-c', 'subnet-app-b']);
+    expect(f!.title).toBe('nat-a in us-east-1a serves 2 subnets in us-east-1b and us-east-1c');
+    expect(f!.fix.text).toContain('Create a NAT gateway in us-east-1b and us-east-1c');
+    expect(f!.fix.href).toBe('/vpcs/vpc-0a?region=us-east-1&selected=rtb-y');
   });
 });
