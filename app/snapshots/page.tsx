@@ -22,7 +22,7 @@ export default async function SnapshotsPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Snapshots</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Frozen topologies saved with “Share snapshot”. Their links show the network as it was, to anyone, without AWS access.
+          Frozen topologies and fleets saved with “Share snapshot”. Their links show the network as it was, to anyone, without AWS access.
         </p>
       </div>
       {snapshots === null ? (
@@ -32,6 +32,10 @@ export default async function SnapshotsPage() {
           No snapshots yet. Open a{' '}
           <Link href="/" className="text-teal-700 underline dark:text-teal-400">
             VPC
+          </Link>{' '}
+          or the{' '}
+          <Link href="/fleet" className="text-teal-700 underline dark:text-teal-400">
+            fleet
           </Link>{' '}
           and use “Share snapshot”.
         </p>
@@ -64,6 +68,7 @@ export default async function SnapshotsPage() {
                   source={s.source}
                   size={s.sizeBytes < 1024 * 1024 ? `${Math.max(1, Math.round(s.sizeBytes / 1024))} KB` : `${(s.sizeBytes / (1024 * 1024)).toFixed(1)} MB`}
                   corrupt={s.corrupt ?? null}
+                  fleet={s.fleet ?? null}
                 />
               ))}
             </tbody>

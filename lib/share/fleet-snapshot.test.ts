@@ -62,7 +62,7 @@ function fleet(): FleetState {
 }
 
 describe('fleet snapshots in the snapshot store', () => {
-  it('saves a fleet and reads it back exactly; it is not a topology snapshot and not in the list', async () => {
+  it('saves a fleet and reads it back exactly; it is not a topology snapshot', async () => {
     const s = store();
     const topo = await s.save({ title: 'region', region: 'us-east-1', source: 'fixture', view: '', topology: sampleTopology() });
     const saved = await s.saveFleet({ title: 'Fleet before the cleanup', source: 'fixture', view: '?severity=high', fleet: fleet() });
@@ -71,9 +71,45 @@ describe('fleet snapshots in the snapshot store', () => {
     expect(await s.getFleet(saved.id)).toEqual(saved);
     expect(await s.get(saved.id)).toBeNull();
     expect(await s.getFleet(topo.id)).toBeNull();
-    expect((await s.list()).map((e) => e.id)).toEqual([topo.id]);
     expect(await s.delete(saved.id)).toBe(true);
     expect(await s.getFleet(saved.id)).toBeNull();
+  });
+
+  it('lists a fleet snapshot beside the topologies, marked as a fleet with its accounts and regions, renamable and deletable', async () => {
+    const s = store();
+    const topo = await s.save({ title: 'region', region: 'us-east-1', source: 'fixture', view: '', topology: sampleTopology() });
+    await new Promise((r) => setTimeout(r, 5));
+    const wide = fleet();
+    wide.accounts.push({ id: '444455556666', name: 'data-dev', source: 'fixture' });
+    // An account whose role could not be assumed: one row without a region, which is no region of its own.
+    wide.rows.push({ ...wide.rows[1]!, accountId: '444455556666', accountName: 'data-dev', region: null, load: { state: 'denied', permission: 'sts:AssumeRole', message: 'denied' } });
+    const saved = await s.saveFleet({ title: 'Fleet before the cleanup', source: 'fixture', view: '?severity=high', fleet: wide });
+    const list = await s.list();
+    expect(list.map((e) => e.id)).toEqual([saved.id, topo.id]);
+    expect(list[0]).toEqual({
+      id: saved.id, title: 'Fleet before the cleanup', createdAt: saved.createdAt, region: '', source: 'fixture', view: 'severity=high',
+      sizeBytes: expect.any(Number), fleet: { accounts: 2, regions: 2 },
+    });
+    expect(list[1]).not.toHaveProperty('fleet');
+    expect(await s.rename(saved.id, '  Fleet after  ')).toBe(true);
+    expect((await s.list())[0]?.title).toBe('Fleet after');
+    expect((await s.getFleet(saved.id))?.title).toBe('Fleet after');
+    expect(await s.delete(saved.id)).toBe(true);
+    expect((await s.list()).map((e) => e.id)).toEqual([topo.id]);
+  });
+
+  it('counts what fleet snapshots saved before the counts were kept cover; a damaged one is listed without counts', async () => {
+    const old = store();
+    const kept = await old.saveFleet({ title: 'Fleet', source: 'fixture', view: '', fleet: fleet() });
+    const damaged = await old.saveFleet({ title: 'Damaged', source: 'fixture', view: '', fleet: fleet() });
+    old.close();
+    const raw = new Database(file);
+    raw.prepare('UPDATE snapshots SET topology = ? WHERE id = ?').run('{"rows": [', damaged.id);
+    raw.exec('ALTER TABLE snapshots DROP COLUMN fleet_accounts; ALTER TABLE snapshots DROP COLUMN fleet_regions; PRAGMA user_version = 3;');
+    raw.close();
+    const list = await store().list();
+    expect(list.find((e) => e.id === kept.id)?.fleet).toEqual({ accounts: 1, regions: 2 });
+    expect(list.find((e) => e.id === damaged.id)?.fleet).toEqual({ accounts: null, regions: null });
   });
 
   it('refuses a malformed fleet naming the field, and one over the size limit, writing nothing', async () => {
@@ -104,7 +140,7 @@ describe('fleet snapshots in the snapshot store', () => {
     const kept = await old.save({ title: 'old', region: 'us-east-1', source: 'fixture', view: '', topology: sampleTopology() });
     old.close();
     const raw = new Database(file);
-    raw.exec("ALTER TABLE snapshots DROP COLUMN kind; PRAGMA user_version = 2;");
+    raw.exec('ALTER TABLE snapshots DROP COLUMN fleet_accounts; ALTER TABLE snapshots DROP COLUMN fleet_regions; ALTER TABLE snapshots DROP COLUMN kind; PRAGMA user_version = 2;');
     raw.close();
     const s = store();
     expect((await s.get(kept.id))?.title).toBe('old');

@@ -63,6 +63,36 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: `ALTER TABLE snapshots ADD COLUMN kind TEXT NOT NULL DEFAULT 'topology';`,
     postgres: `ALTER TABLE snapshots ADD COLUMN kind TEXT NOT NULL DEFAULT 'topology';`,
   },
+  {
+    version: 4,
+    name: 'fleet coverage',
+    // What a fleet snapshot covers (its accounts, its distinct regions), so the snapshot list can say so without
+    // reading each fleet's JSON. Rows saved before are counted here; a row whose JSON does not parse keeps NULLs.
+    sqlite: `
+      ALTER TABLE snapshots ADD COLUMN fleet_accounts INTEGER;
+      ALTER TABLE snapshots ADD COLUMN fleet_regions INTEGER;
+      UPDATE snapshots SET
+        fleet_accounts = json_array_length(topology, '$.accounts'),
+        fleet_regions = (SELECT count(DISTINCT json_extract(r.value, '$.region')) FROM json_each(snapshots.topology, '$.rows') r)
+      WHERE kind = 'fleet' AND json_valid(topology);`,
+    // PostgreSQL 15 has no pg_input_is_valid: each row is counted in its own block, a damaged one is left NULL.
+    postgres: `
+      ALTER TABLE snapshots ADD COLUMN fleet_accounts INTEGER;
+      ALTER TABLE snapshots ADD COLUMN fleet_regions INTEGER;
+      DO $$
+      DECLARE r RECORD;
+      BEGIN
+        FOR r IN SELECT id, topology FROM snapshots WHERE kind = 'fleet' LOOP
+          BEGIN
+            UPDATE snapshots SET
+              fleet_accounts = jsonb_array_length(r.topology::jsonb -> 'accounts'),
+              fleet_regions = (SELECT count(DISTINCT e ->> 'region') FROM jsonb_array_elements(r.topology::jsonb -> 'rows') e)
+            WHERE id = r.id;
+          EXCEPTION WHEN others THEN NULL;
+          END;
+        END LOOP;
+      END $$;`,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -32,8 +32,20 @@ export interface NewFleetSnapshot {
   fleet: FleetState;
 }
 
-/** A row of the list; `corrupt` names what is wrong with a row that cannot be read (it can still be deleted). */
-export type SnapshotListEntry = SnapshotSummary & { corrupt?: string };
+/**
+ * What a fleet snapshot covers: its accounts and the distinct regions of its rows (null for a row saved before
+ * the counts were kept whose JSON could not be counted).
+ */
+export interface FleetCoverage {
+  accounts: number | null;
+  regions: number | null;
+}
+
+/**
+ * A row of the list; `corrupt` names what is wrong with a row that cannot be read (it can still be deleted).
+ * `fleet` is set on a fleet snapshot (its `region` is '' and it has no VPC).
+ */
+export type SnapshotListEntry = SnapshotSummary & { corrupt?: string; fleet?: FleetCoverage };
 
 /**
  * Saved snapshots of topologies and of the fleet, by random id, in one table (`kind` tells them apart).
@@ -48,7 +60,7 @@ export interface SnapshotStore {
   saveFleet(input: NewFleetSnapshot): Promise<FleetSnapshot>;
   /** The fleet snapshot, or null when none has this id; throws CorruptSnapshotError. */
   getFleet(id: string): Promise<FleetSnapshot | null>;
-  /** Topology snapshots, newest first, without topologies. */
+  /** Topology and fleet snapshots, newest first, without their data. */
   list(options?: { limit?: number }): Promise<SnapshotListEntry[]>;
   /** False when there is no such snapshot. Throws SnapshotInputError for a bad title. */
   rename(id: string, title: string): Promise<boolean>;
@@ -72,11 +84,14 @@ export interface SnapshotRow {
   topology: string;
   size_bytes: number;
   kind: SnapshotKind;
+  /** Fleet rows: how many accounts and distinct regions the fleet covers; NULL on topology rows. */
+  fleet_accounts: number | null;
+  fleet_regions: number | null;
 }
 
 export type SnapshotKind = 'topology' | 'fleet';
 
-export const SNAPSHOT_COLUMNS = ['id', 'title', 'created_at', 'region', 'source', 'vpc_id', 'view', 'topology', 'size_bytes', 'kind'] as const;
+export const SNAPSHOT_COLUMNS = ['id', 'title', 'created_at', 'region', 'source', 'vpc_id', 'view', 'topology', 'size_bytes', 'kind', 'fleet_accounts', 'fleet_regions'] as const;
 
 /** 20 MB of JSON: a region with thousands of subnets fits; a runaway topology does not fill the disk. */
 export const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
@@ -175,6 +190,8 @@ export function prepareSnapshot(input: NewSnapshot, maxBytes: number): { snapsho
     topology: JSON.stringify(parsed.data.topology),
     size_bytes: sizeBytes,
     kind: 'topology',
+    fleet_accounts: null,
+    fleet_regions: null,
   };
   return { snapshot, row };
 }
@@ -200,6 +217,8 @@ export function prepareFleetSnapshot(input: NewFleetSnapshot, maxBytes: number):
     topology: JSON.stringify(parsed.data.fleet),
     size_bytes: sizeBytes,
     kind: 'fleet',
+    fleet_accounts: parsed.data.fleet.accounts.length,
+    fleet_regions: new Set(parsed.data.fleet.rows.flatMap((r) => (r.region === null ? [] : [r.region]))).size,
   };
   return { snapshot, row };
 }
@@ -251,11 +270,15 @@ function summaryFields(row: Omit<SnapshotRow, 'topology'>) {
 }
 
 const Summary = Snapshot.omit({ topology: true });
+const FleetSummary = FleetSnapshot.omit({ fleet: true });
+
+const count = (n: number | string | null | undefined): number | null => (n === null || n === undefined ? null : Number(n));
 
 /** A listed row (no topology); a row that does not parse is still listed, marked corrupt, so it can be deleted. */
 export function listEntryFromRow(row: Omit<SnapshotRow, 'topology'>): SnapshotListEntry {
-  const parsed = Summary.safeParse(summaryFields(row));
-  if (parsed.success) return { ...parsed.data, sizeBytes: Number(row.size_bytes) };
+  const fleet = row.kind === 'fleet' ? { fleet: { accounts: count(row.fleet_accounts), regions: count(row.fleet_regions) } } : {};
+  const parsed = row.kind === 'fleet' ? FleetSummary.safeParse(summaryFields(row)) : Summary.safeParse(summaryFields(row));
+  if (parsed.success) return { region: '', ...parsed.data, sizeBytes: Number(row.size_bytes), ...fleet };
   return {
     id: String(row.id),
     title: String(row.title ?? '(unreadable)'),
@@ -265,6 +288,7 @@ export function listEntryFromRow(row: Omit<SnapshotRow, 'topology'>): SnapshotLi
     view: '',
     sizeBytes: Number(row.size_bytes) || 0,
     corrupt: describeZodIssue(parsed.error),
+    ...fleet,
   };
 }
 

@@ -66,9 +66,8 @@ export class SqlSnapshots implements SnapshotStore {
   }
 
   async list(options: { limit?: number } = {}): Promise<SnapshotListEntry[]> {
-    // Fleet snapshots are opened from their link only (their rows have no region for this list to show).
     const rows = await this.sql.all<Omit<SnapshotRow, 'topology'>>(
-      "SELECT id, title, created_at, region, source, vpc_id, view, size_bytes, kind FROM snapshots WHERE kind = 'topology' ORDER BY created_at DESC, id LIMIT ?",
+      'SELECT id, title, created_at, region, source, vpc_id, view, size_bytes, kind, fleet_accounts, fleet_regions FROM snapshots ORDER BY created_at DESC, id LIMIT ?',
       [listLimit(options.limit)],
     );
     return rows.map(listEntryFromRow);

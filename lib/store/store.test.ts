@@ -175,6 +175,30 @@ describe.each([
     expect(await s.delete(worse.id)).toBe(true);
   });
 
+  it('lists fleet snapshots with what they cover, counting those saved before step 4 (a damaged one keeps no counts)', async () => {
+    const s = store().snapshots;
+    const row = (accountId: string, region: string | null) => ({
+      accountId, accountName: accountId, accountSource: 'fixture' as const, region, load: { state: 'loading' as const },
+      lastLoadedAt: null, counts: null, findings: null, monthlyCost: null, warnings: [], query: '',
+    });
+    const fleet = {
+      source: 'fixture' as const, startedAt: '2026-12-07T15:00:00.000Z', finishedAt: null, total: 4, done: 0, findings: [], refreshing: false, notices: [],
+      accounts: ['111111111111', '222222222222', '333333333333'].map((id) => ({ id, name: id, source: 'fixture' as const })),
+      rows: [row('111111111111', 'us-east-1'), row('111111111111', 'eu-west-1'), row('222222222222', 'us-east-1'), row('333333333333', null)],
+    };
+    const kept = await s.saveFleet({ title: 'fleet', source: 'fixture', view: '', fleet });
+    const damaged = await s.saveFleet({ title: 'damaged', source: 'fixture', view: '', fleet });
+    expect((await s.list()).find((e) => e.id === kept.id)?.fleet).toEqual({ accounts: 3, regions: 2 });
+    await b.raw('UPDATE snapshots SET topology = ?, fleet_accounts = NULL, fleet_regions = NULL WHERE id = ?', ['{"rows": [', damaged.id]);
+    await b.raw('UPDATE snapshots SET fleet_accounts = NULL, fleet_regions = NULL WHERE id = ?', [kept.id]);
+    await b.raw('ALTER TABLE snapshots DROP COLUMN fleet_accounts', []);
+    await b.raw('ALTER TABLE snapshots DROP COLUMN fleet_regions', []);
+    await b.raw(kind === 'sqlite' ? 'PRAGMA user_version = 3' : 'DELETE FROM atlas_schema_migrations WHERE version = 4', []);
+    const list = await store().snapshots.list();
+    expect(list.find((e) => e.id === kept.id)).toMatchObject({ title: 'fleet', region: '', fleet: { accounts: 3, regions: 2 } });
+    expect(list.find((e) => e.id === damaged.id)?.fleet).toEqual({ accounts: null, regions: null });
+  });
+
   it('keeps audit lines as written and filters (user case-insensitive, action) and pages them in SQL, newest first', async () => {
     const { audit } = store();
     for (let i = 0; i < 7; i++) await audit.append(auditLine(i % 2 ? 'Bob@example.com' : 'alice@example.com', i % 3 ? 'CreateVpcEndpoint' : 'SaveSnapshot', i));

@@ -20,10 +20,20 @@ export interface SnapshotRowProps {
   source: string;
   size: string;
   corrupt: string | null;
+  /** Set on a fleet snapshot: how many accounts and regions it covers (null when they could not be counted). */
+  fleet: { accounts: number | null; regions: number | null } | null;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** "3 accounts × 2 regions", or what is known of it. */
+function fleetCoverage({ accounts, regions }: { accounts: number | null; regions: number | null }): string {
+  if (accounts === null || regions === null) return 'accounts and regions not counted';
+  return `${plural(accounts, 'account')} × ${plural(regions, 'region')}`;
 }
 
 /** One saved snapshot, renamed in place and deleted after a second click (no browser dialogs). */
-export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source, size, corrupt }: SnapshotRowProps) {
+export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source, size, corrupt, fleet }: SnapshotRowProps) {
   const router = useRouter();
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
   const [draft, setDraft] = useState(title);
@@ -116,8 +126,19 @@ export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source,
       <td className="whitespace-nowrap px-4 py-2 tabular-nums">
         <time dateTime={savedIso}>{saved}</time>
       </td>
-      <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{vpcId ?? <span className="font-sans text-slate-500">all VPCs</span>}</td>
-      <td className="whitespace-nowrap px-4 py-2">{region}</td>
+      {fleet ? (
+        <td colSpan={2} className="whitespace-nowrap px-4 py-2" data-testid="snapshot-fleet-coverage">
+          <span className="mr-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800">
+            Fleet
+          </span>
+          {fleetCoverage(fleet)}
+        </td>
+      ) : (
+        <>
+          <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{vpcId ?? <span className="font-sans text-slate-500">all VPCs</span>}</td>
+          <td className="whitespace-nowrap px-4 py-2">{region}</td>
+        </>
+      )}
       <td className="px-4 py-2">{source}</td>
       <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-600 dark:text-slate-400">{size}</td>
       <td className="whitespace-nowrap px-4 py-2 text-right">
@@ -133,7 +154,7 @@ export function SnapshotRow({ id, title, saved, savedIso, vpcId, region, source,
           </span>
         ) : (
           <span className="inline-flex items-center gap-1">
-            {!corrupt ? (
+            {!corrupt && !fleet ? (
               <Link href={`/s/${id}/compare/now`} className={iconButton}>
                 <GitCompareArrows aria-hidden size={14} /> Compare with now
               </Link>
