@@ -1,4 +1,5 @@
 import 'server-only';
+import { loadServiceZones } from '@/lib/analysis/service-zones';
 import { getConfig } from '@/lib/config';
 import { permissionFor } from '@/lib/ec2/accounts';
 import { listRegions } from '@/lib/ec2/backend';
@@ -199,14 +200,15 @@ async function readAccount(fleet: Fleet, account: FleetAccount, limit: Limiter, 
 async function readRegion(fleet: Fleet, account: FleetAccount, region: string, refresh: boolean): Promise<void> {
   const key = rowKey(account.id, region);
   try {
-    const topology = await loadTopology({
+    const scope = {
       source: fleet.source,
       region,
       ...(account.profile ? { profile: account.profile } : {}),
       ...(account.isDefault || account.source === 'profile' ? {} : { account: account.id }),
-      refresh,
-    });
-    const summary = summarizeRegion(topology, account, linkScope(fleet.source));
+    };
+    // The zones the findings page counts for this account-region (cached), so their AZ coverage findings agree.
+    const [topology, serviceZones] = await Promise.all([loadTopology({ ...scope, refresh }), loadServiceZones({ ...scope, profile: scope.profile })]);
+    const summary = summarizeRegion(topology, account, linkScope(fleet.source), serviceZones);
     const record = setRow(fleet, key, account, region, { state: 'loaded', loadedAt: topology.fetchedAt });
     record.row.counts = summary.counts;
     record.row.findings = summary.findings;

@@ -1,5 +1,5 @@
 import { analyzeTopology } from '@/lib/analysis/analyze';
-import { SEVERITIES, type Severity } from '@/lib/analysis/findings';
+import { SEVERITIES, type ServiceZones, type Severity } from '@/lib/analysis/findings';
 import { perTopology } from '@/lib/topology/per-topology';
 import { scopeQuery } from '@/lib/topology/scope-query';
 import type { Topology } from '@/lib/topology/types';
@@ -54,15 +54,23 @@ function vpcHref(vpcId: string, account: FleetAccount, region: string, link: Lin
 
 /** Kept per topology object (small next to it), so an unchanged fixture region costs nothing on a refresh. */
 const summaries = perTopology<RegionSummary>();
+/** Each service-zones object a summary was made with, numbered: a re-read of the zones is a new summary. */
+const zonesIds = new WeakMap<ServiceZones, number>();
+let lastZonesId = 0;
 
-/** Counts, findings, costs and finding items of an account-region's topology. */
-export function summarizeRegion(topology: Topology, account: FleetAccount, link: LinkScope): RegionSummary {
-  const key = [account.id, account.name, account.profile ?? '', account.isDefault ? 1 : 0, link.source, link.sourceInUrl].join('\u0000');
-  return summaries.get(topology, key, () => summarize(topology, account, link));
+/**
+ * Counts, findings, costs and finding items of an account-region's topology. `serviceZones` are the region's
+ * (lib/analysis/service-zones.ts), so the AZ coverage findings count the zones the findings page counts.
+ */
+export function summarizeRegion(topology: Topology, account: FleetAccount, link: LinkScope, serviceZones?: ServiceZones): RegionSummary {
+  if (serviceZones && !zonesIds.has(serviceZones)) zonesIds.set(serviceZones, ++lastZonesId);
+  const zonesId = serviceZones ? zonesIds.get(serviceZones) : 0;
+  const key = [account.id, account.name, account.profile ?? '', account.isDefault ? 1 : 0, link.source, link.sourceInUrl, zonesId].join('\u0000');
+  return summaries.get(topology, key, () => summarize(topology, account, link, serviceZones));
 }
 
-function summarize(topology: Topology, account: FleetAccount, link: LinkScope): RegionSummary {
-  const { findings, costs } = analyzeTopology(topology);
+function summarize(topology: Topology, account: FleetAccount, link: LinkScope, serviceZones: ServiceZones | undefined): RegionSummary {
+  const { findings, costs } = analyzeTopology(topology, serviceZones ? { serviceZones } : {});
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) bySeverity[f.severity] += 1;
   const savings = new Map(costs.vpcs.flatMap((v) => v.natSavings.map((s) => [s.findingId, s.monthly] as const)));
