@@ -136,11 +136,21 @@ test('a fleet finding opens its VPC in the right account and region with the res
   expect(new URL(page.url()).searchParams.get('region')).toBe(region);
   // VPC ids are per account: the page could only draw this VPC from the account the link named.
   await expect(page.getByTestId('inspector-id')).toHaveText(selected!, { timeout: 30_000 });
-  // The inspector's Fix link stays in this account and region too.
-  const fix = page.locator(`li[data-rule="nat-to-gateway-service"]`).getByRole('link', { name: 'Fix', exact: true }).first();
-  const fixUrl = new URL((await fix.getAttribute('href'))!, 'http://x');
-  expect([fixUrl.searchParams.get('account'), fixUrl.searchParams.get('region')]).toEqual([account, region]);
+  // The fix is the gateway endpoint form, whose writes this account refuses: no Fix link, a note saying why.
+  const finding = page.getByTestId('inspector-findings').locator('li[data-rule="nat-to-gateway-service"]').first();
+  await expect(finding.getByTestId('fix-refused')).toHaveText(/writes only to the server’s own account/);
+  await expect(finding.getByRole('link', { name: 'Fix', exact: true })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/fleet-finding-opened.png' });
+
+  // The findings page of the same account says the same instead of its "Create the gateway endpoint" button.
+  await page.goto(`/findings?region=${region}&account=${account}&vpc=${vpcId}`);
+  const card = page.locator('[data-testid="finding"][data-rule="nat-to-gateway-service"]').first();
+  await expect(card.getByTestId('fix-refused')).toBeVisible();
+  await expect(card.getByTestId('fix-link')).toHaveCount(0);
+  // Links that only show keep working: a resource opens in the same account.
+  await expect(card.getByTestId('resource-link').first()).toHaveAttribute('href', new RegExp(`account=${account}`));
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/fleet-findings-fix-refused.png' });
 });
 
 test('Share snapshot freezes the fleet; the snapshot opens read-only with the same rows and filters', async ({ page }) => {
@@ -161,4 +171,31 @@ test('Share snapshot freezes the fleet; the snapshot opens read-only with the sa
   await expect(rows(page)).toHaveCount(TOTAL);
   await expect(page.getByTestId('fleet-finding-link')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/fleet-snapshot.png' });
+});
+
+test('a fleet snapshot is listed on /snapshots as a fleet with what it covers, and can be renamed and deleted', async ({ page }) => {
+  await page.goto('/fleet');
+  await fleetLoaded(page);
+  await page.getByTestId('share-snapshot').click();
+  const path = new URL(await page.getByTestId('share-link').inputValue()).pathname;
+  const id = path.split('/s/')[1]!;
+
+  await page.goto('/snapshots');
+  const row = page.locator(`tr[data-snapshot-id="${id}"]`);
+  await expect(row.getByTestId('snapshot-fleet-coverage')).toHaveText('Fleet40 accounts × 3 regions');
+  await expect(row.getByRole('link', { name: 'Compare with now' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/snapshots-with-fleet.png' });
+
+  await row.getByRole('button', { name: /^Rename/ }).click();
+  await row.getByLabel('Snapshot title').fill('Fleet before the S3 endpoints');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await expect(row.getByRole('link', { name: 'Fleet before the S3 endpoints' })).toBeVisible();
+  await row.getByRole('link', { name: 'Fleet before the S3 endpoints' }).click();
+  await expect(page.getByTestId('snapshot-title')).toContainText('Fleet before the S3 endpoints');
+
+  await page.goto('/snapshots');
+  await row.getByRole('button', { name: /^Delete/ }).click();
+  await row.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(row).toHaveCount(0);
+  expect((await page.goto(path))?.status()).toBe(404);
 });

@@ -21,6 +21,7 @@ import { VpcId } from '@/lib/aws/ids';
 import { describeIssue } from '@/lib/topology/params';
 import { ellipsize } from '@/lib/text/ellipsize';
 import type { Topology } from '@/lib/topology/types';
+import { opensWriteForm, writesRefusedIn } from '@/lib/topology/write-scope';
 import { CostsSection } from './_components/costs-section';
 import { FindingCard } from './_components/finding-card';
 import { SEVERITY_LABELS, SEVERITY_STYLES } from '@/components/analysis/severity';
@@ -121,7 +122,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
 
   const resourceHref = (vpc: string, id: string) => `/vpcs/${encodeURIComponent(vpc)}?${scopeQuery(scope, { selected: id })}`;
   // The lib's links name the region only; add the source and profile this page was opened with.
-  const fixHref = (f: Finding) => (f.fix.href ? scopedHref(f.fix.href, scope) : undefined);
+  // In another account of the fleet, a fix that opens an endpoint form would be refused: the card says so instead.
+  const fixRefused = (f: Finding) => !!f.fix.href && writesRefusedIn(scope) && opensWriteForm(f.fix.href);
+  const fixHref = (f: Finding) => (f.fix.href && !fixRefused(f) ? scopedHref(f.fix.href, scope) : undefined);
   const keep: Record<string, string> = Object.fromEntries(new URLSearchParams(scopeQuery(scope, filters({ gb: undefined }))));
 
   return (
@@ -252,7 +255,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
               </h2>
               <div className="space-y-4">
                 {g.items.map((f) => (
-                  <FindingCard key={f.id} finding={f} vpcName={names[f.vpcId] ?? f.vpcId} names={names} resourceHref={resourceHref} fixHref={fixHref(f)} />
+                  <FindingCard key={f.id} finding={f} vpcName={names[f.vpcId] ?? f.vpcId} names={names} resourceHref={resourceHref} fixHref={fixHref(f)} fixRefused={fixRefused(f)} />
                 ))}
               </div>
             </section>

@@ -53,12 +53,14 @@ describe('compactAnalysis and indexPaths', () => {
 describe('withScopedFixLinks', () => {
   it('makes every fix link of the inspector carry the page’s source, profile and fleet account, keeping its own target', () => {
     const compact = compactAnalysis(analyzeTopology(sampleTopology(), { vpcId: 'vpc-0a1' }));
-    const before = compact.findings.filter((f) => f.fixHref);
+    const before = compact.findings.filter((f) => f.fixHref && !f.fixHref.startsWith('/endpoints/'));
     expect(before.length).toBeGreaterThan(0);
     const scoped = withScopedFixLinks(compact, { region: 'us-east-1', source: 'live', profile: 'ops', account: '111122223333', sourceInUrl: true });
     scoped.findings.forEach((f, i) => {
       const original = compact.findings[i]!;
       if (!original.fixHref) return expect(f.fixHref).toBeUndefined();
+      // An endpoint form in another account of the fleet is no link at all (the next test).
+      if (original.fixHref.startsWith('/endpoints/')) return expect(f).toMatchObject({ fixRefused: true });
       const [path, query] = f.fixHref!.split('?');
       const q = new URLSearchParams(query);
       expect(path).toBe(original.fixHref.split('?')[0]);
@@ -67,6 +69,27 @@ describe('withScopedFixLinks', () => {
     });
     // The shared overlay (cached per topology, used by other pages) is left as it was.
     expect(compact.findings.every((f) => !f.fixHref?.includes('account='))).toBe(true);
+  });
+
+  it('drops a fix link that opens an endpoint form in another account of the fleet, where writes are refused, and marks it', () => {
+    const compact = compactAnalysis({
+      paths: [],
+      findings: [
+        { ...finding('nat', 'medium', ['rtb-1']), fix: { text: 'add it', href: '/endpoints/new?region=us-east-1&vpc=vpc-0a1&type=gateway' } },
+        { ...finding('idle', 'low', ['vpce-1']), fix: { text: 'delete it', href: '/endpoints/vpce-1?region=us-east-1#endpoint-delete' } },
+        { ...finding('hole', 'high', ['rtb-1']), fix: { text: 'look', href: '/vpcs/vpc-0a1?region=us-east-1&selected=rtb-1' } },
+      ],
+    });
+    const fleet = withScopedFixLinks(compact, { region: 'us-east-1', account: '222222222222' });
+    expect(fleet.findings.map((f) => [f.id, f.fixHref ?? null, f.fixRefused ?? false])).toEqual([
+      ['nat', null, true],
+      ['idle', null, true],
+      ['hole', '/vpcs/vpc-0a1?region=us-east-1&account=222222222222&selected=rtb-1', false],
+    ]);
+    // The server's own account keeps every form link.
+    const own = withScopedFixLinks(compact, { region: 'us-east-1', profile: 'ops' });
+    expect(own.findings.map((f) => f.fixRefused ?? false)).toEqual([false, false, false]);
+    expect(own.findings[0]?.fixHref).toBe('/endpoints/new?region=us-east-1&profile=ops&vpc=vpc-0a1&type=gateway');
   });
 });
 

@@ -8,6 +8,7 @@
 import type { Finding, Severity } from '@/lib/analysis/findings';
 import type { PathVia, SubnetPath } from '@/lib/analysis/paths';
 import { scopedHref, type ScopeLink } from '@/lib/topology/scope-query';
+import { opensWriteForm, writesRefusedIn } from '@/lib/topology/write-scope';
 
 /** A finding as the graph shows it: enough for a badge and a line in the inspector. */
 export interface GraphFinding {
@@ -18,6 +19,8 @@ export interface GraphFinding {
   resourceIds: string[];
   /** The finding's "fix" link (a pre-filled form, or the resource on its page). */
   fixHref?: string;
+  /** Set instead of a form link where the page's writes would be refused (another account of the fleet). */
+  fixRefused?: true;
 }
 
 /**
@@ -93,9 +96,18 @@ export function compactAnalysis(analysis: { paths: readonly SubnetPath[]; findin
 /**
  * The overlay with its findings' "fix" links carrying a page's scope (source, profile, fleet account), as every
  * other link of the page does: the analysis names the region only, and is shared by every page of a topology.
+ * Where writes are refused (lib/topology/write-scope.ts), a link to an endpoint form is dropped and marked.
  */
 export function withScopedFixLinks(analysis: GraphAnalysis, scope: ScopeLink): GraphAnalysis {
-  const findings = analysis.findings.map((f) => (f.fixHref ? { ...f, fixHref: scopedHref(f.fixHref, scope) } : f));
+  const refused = writesRefusedIn(scope);
+  const findings = analysis.findings.map((f): GraphFinding => {
+    if (!f.fixHref) return f;
+    if (refused && opensWriteForm(f.fixHref)) {
+      const { fixHref: _dropped, ...rest } = f;
+      return { ...rest, fixRefused: true };
+    }
+    return { ...f, fixHref: scopedHref(f.fixHref, scope) };
+  });
   return { ...analysis, findings };
 }
 

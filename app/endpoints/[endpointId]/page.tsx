@@ -26,6 +26,7 @@ import { InterfaceEditor } from './_components/interface-editor';
 import { PolicyChangeEditor } from './_components/policy-change-editor';
 import { RouteTableEditor } from './_components/route-table-editor';
 import { StatePoller } from './_components/state-poller';
+import { writesRefusedIn } from '@/lib/topology/write-scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -98,7 +99,7 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const writes = writesStateFor(scope.source, viewer);
   // Viewers get no write affordances at all; the actions check the role again themselves.
   // Endpoint forms write to the server's default account (or a profile's): not to another account of the fleet.
-  const canEdit = !!viewer && hasRole(viewer.role, 'editor') && !scope.account;
+  const canEdit = !!viewer && hasRole(viewer.role, 'editor') && !writesRefusedIn(scope);
   // Without the service list the editors still work: every AZ counts as offered, and the server checks again.
   const services: ServiceOffering[] = canEdit
     ? (await loadEndpointServices(scope.source, scope.region, scope.profile, scopeLoad(scope).account).catch(() => [] as ServiceOffering[])).filter((o) => o.serviceName === endpoint.serviceName)

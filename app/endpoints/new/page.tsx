@@ -15,6 +15,7 @@ import { awsIdPattern, VpcId } from '@/lib/aws/ids';
 import type { Topology } from '@/lib/topology/types';
 import { EndpointForm, type FormType } from './_components/endpoint-form';
 import { PageBand } from '@/components/layout/page-band';
+import { writesRefusedIn } from '@/lib/topology/write-scope';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata(): Promise<Metadata> {
@@ -102,7 +103,7 @@ export default async function NewEndpointPage({ searchParams }: { searchParams: 
         created until you press Create; Dry run asks AWS whether it would be.
       </p>
       <Notices notices={notices} />
-      {scope.account ? (
+      {writesRefusedIn(scope) ? (
         // The form's actions write to the server's default account (or a profile's), never to another account of the fleet.
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
           Account {scope.accountName ?? scope.account} is read through the fleet; endpoints are created only in the server’s own account or a profile’s.

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { FINDING_RULE_LABELS, type Finding } from '@/lib/analysis/findings';
 import { findingAnchor, SEVERITY_STYLES, SeverityPill } from '@/components/analysis/severity';
 import { primaryButton } from '@/components/ui/button-styles';
+import { FLEET_WRITES_NOTE } from '@/lib/topology/write-scope';
 
 export interface FindingCardProps {
   finding: Finding;
@@ -13,9 +14,11 @@ export interface FindingCardProps {
   resourceHref: (vpcId: string, resourceId: string) => string;
   /** The fix link, carrying the page's scope. */
   fixHref: string | undefined;
+  /** The fix is a form this page's account does not accept writes from: say so instead of linking it. */
+  fixRefused?: boolean;
 }
 
-export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref }: FindingCardProps) {
+export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref, fixRefused = false }: FindingCardProps) {
   const createsEndpoint = fixHref?.startsWith('/endpoints/new');
   const deletesEndpoint = fixHref?.includes('#endpoint-delete');
   return (
@@ -74,6 +77,11 @@ export function FindingCard({ finding: f, vpcName, names, resourceHref, fixHref 
                 {createsEndpoint ? 'Create the gateway endpoint' : deletesEndpoint ? 'Open the delete form' : 'Show in the VPC'}
                 <ArrowRight aria-hidden className="h-4 w-4" />
               </Link>
+            )}
+            {fixRefused && (
+              <p data-testid="fix-refused" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                {FLEET_WRITES_NOTE}
+              </p>
             )}
           </div>
         </div>

@@ -23,6 +23,7 @@ import { ServerGraph } from '@/components/graph/server-graph';
 import { parseViewState } from '@/lib/graph/view-state';
 import { getViewer } from '@/lib/auth/viewer';
 import { ResourceTablesDetails } from '@/components/topology/resource-tables-details';
+import { writesRefusedIn } from '@/lib/topology/write-scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -69,7 +70,7 @@ export default async function VpcPage({ params, searchParams }: Props) {
   const view = parseViewState(viewParams);
   // Viewers do not get write affordances; the server actions refuse them regardless.
   // Endpoint forms write to the server's default account (or a profile's): not to another account of the fleet.
-  const canEdit = (await getViewer())?.role === 'editor' && !scope.account;
+  const canEdit = (await getViewer())?.role === 'editor' && !writesRefusedIn(scope);
   const cidrs = `${vpc.id} · ${[...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(', ')}`;
   return (
     <ScreenPage

@@ -1,5 +1,6 @@
 import { ExternalLink, TriangleAlert, Wrench } from 'lucide-react';
 import { findingsFor, type GraphFinding } from '@/lib/graph/overlay';
+import { FLEET_WRITES_NOTE } from '@/lib/topology/write-scope';
 import { cx } from '../format';
 
 const SEVERITY_STYLE: Record<GraphFinding['severity'], string> = {
@@ -9,7 +10,10 @@ const SEVERITY_STYLE: Record<GraphFinding['severity'], string> = {
   info: 'bg-sky-700 text-white',
 };
 
-/** The findings that name the selected resource, worst first, each with its fix link unless read-only. */
+/**
+ * The findings that name the selected resource, worst first, each with its fix link unless read-only; where the
+ * fix is a form this account's writes would refuse, a short note says so instead.
+ */
 export function FindingsSection({ id, findings, readOnly, findingsHref }: { id: string; findings: readonly GraphFinding[]; readOnly: boolean; findingsHref?: string }) {
   const mine = findingsFor(findings, id);
   if (mine.length === 0) return null;
@@ -29,6 +33,10 @@ export function FindingsSection({ id, findings, readOnly, findingsHref }: { id: 
               <a href={f.fixHref} className="ml-[3.25rem] mt-0.5 inline-flex items-center gap-1 text-xs font-medium text-sky-700 hover:underline dark:text-sky-300">
                 <Wrench aria-hidden size={12} /> Fix
               </a>
+            ) : !readOnly && f.fixRefused ? (
+              <p data-testid="fix-refused" className="ml-[3.25rem] mt-0.5 text-xs text-slate-600 dark:text-slate-400">
+                {FLEET_WRITES_NOTE}
+              </p>
             ) : null}
           </li>
         ))}
