@@ -3,6 +3,8 @@ export interface MutationModule {
   mutate: string[];
   tests: string[];
   ignoreStatic?: boolean;
+  /** vitest's `isolate` for the module's tests (default true). */
+  isolate?: boolean;
 }
 export const MUTATION_MODULES: Record<string, MutationModule>;
 export function moduleSlug(name: string): string;

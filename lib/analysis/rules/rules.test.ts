@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '@/lib/topology/types';
 import { FINDING_RULE_LABELS, FINDING_RULES, findIssues, type Finding } from '../findings';
 import { resolvePaths, zoneCanHoldEndpoint } from '../paths';
-import { gatewayEndpoint, igw, interfaceEndpoint, nat, type Parts, route, subnet, table, topology } from '../test-topology';
+import { gatewayEndpoint, igw, interfaceEndpoint, nat, type Parts, route, subnet, table, topology, vpc } from '../test-topology';
 
 describe('the rule list', () => {
   it('names every rule file once, each with its own id and a label', () => {
@@ -75,5 +75,50 @@ describe('findings never show a blank name or id', () => {
       }
       expect(f.resourceIds.every((id) => id.trim() !== ''), f.id).toBe(true);
     }
+  });
+});
+
+describe('interface endpoint AZ coverage, the edges', () => {
+  const c = subnet('subnet-app-c', 'us-east-1c', '10.0.64.0/20');
+  const three = (endpoints: Endpoint[], over: Partial<Parts> = {}): Finding[] => {
+    const t = topology({ ...parts(endpoints), subnets: [pub, appA, appB, c], routeTables: [table('rtb-pub', ['subnet-pub'], [route('0.0.0.0/0', 'igw-1')]), table('rtb-app', ['subnet-app-a', 'subnet-app-b', 'subnet-app-c'], [route('0.0.0.0/0', 'nat-a')])], ...over });
+    return findIssues(t, resolvePaths(t)).filter((f) => f.rule === 'interface-endpoint-az-coverage');
+  };
+
+  it('two subnets in two other AZs: both named, the AZs sorted, "reach"', () => {
+    const [f] = three([kms]);
+    expect(f).toMatchObject({
+      id: 'interface-endpoint-az-coverage:vpce-kms',
+      resourceIds: ['vpce-kms', 'subnet-app-b', 'subnet-app-c'],
+      service: 'kms',
+      title: 'kms endpoint has no network interface in us-east-1b and us-east-1c',
+      detail: 'vpce-kms is in us-east-1a; 2 subnets in us-east-1b and us-east-1c (subnet-app-b and subnet-app-c) reach it across Availability Zones.',
+      fix: { text: 'Add a subnet in us-east-1b and us-east-1c to vpce-kms (one subnet per Availability Zone).', href: '/vpcs/vpc-0a?region=us-east-1&selected=vpce-kms' },
+    });
+  });
+
+  it('counts the AZs of the endpoint’s network interfaces as well as its subnets', () => {
+    // DescribeNetworkInterfaces lists an ENI of the endpoint in us-east-1b that its SubnetIds did not.
+    const enis = topology(parts([kms])).networkInterfaces;
+    const extra = { ...enis[0]!, id: 'eni-extra', subnetId: 'subnet-app-b', az: 'us-east-1b', endpointId: null };
+    const listed = { ...kms, networkInterfaceIds: ['eni-extra'] };
+    expect(three([listed], { networkInterfaces: [...enis, extra] }).map((f) => f.resourceIds)).toEqual([['vpce-kms', 'subnet-app-c']]);
+  });
+
+  it('an endpoint that is not available, or a gateway endpoint, is not judged here', () => {
+    expect(three([{ ...kms, state: 'pending' }])).toEqual([]);
+    expect(three([gatewayEndpoint('vpce-s3', 's3', ['rtb-app'])])).toEqual([]);
+  });
+
+  it('with private DNS held back, an endpoint in no subnet yet still names every subnet that will cross', () => {
+    const t = topology({ ...parts([interfaceEndpoint('vpce-kms', 'kms', [])]), vpcs: [vpc({ dnsHostnames: false })], subnets: [pub, appA] });
+    const [f] = findIssues(t, resolvePaths(t)).filter((x) => x.rule === 'interface-endpoint-az-coverage');
+    expect(f!.detail).toBe('vpce-kms is in no Availability Zone; 2 subnets in us-east-1a (subnet-pub and subnet-app-a) will cross Availability Zones to reach it once the VPC’s DNS attributes let private DNS answer.');
+  });
+
+  it('DNS held back does not count for an endpoint with private DNS off: its clients call it by its own names', () => {
+    const off = interfaceEndpoint('vpce-kms', 'kms', ['subnet-app-a'], { privateDnsEnabled: false });
+    const t = topology({ ...parts([off]), vpcs: [vpc({ dnsSupport: false })], subnets: [pub, appA, appB] });
+    expect(findIssues(t, resolvePaths(t)).filter((x) => x.rule === 'interface-endpoint-az-coverage')).toEqual([]);
   });
 });

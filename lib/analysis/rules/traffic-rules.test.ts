@@ -156,3 +156,61 @@ describe('NAT gateway serving other AZs', () => {
     expect(f!.fix.href).toBe('/vpcs/vpc-0a?region=us-east-1&selected=rtb-y');
   });
 });
+
+describe('idle interface endpoint, the edges', () => {
+  const idle = { 'vpce-kms': measured('interface-endpoint') };
+  it('created exactly when the period starts: idle for the whole period', () => {
+    // 30 days before 2026-12-01T00:00Z.
+    const p = { endpoints: [interfaceEndpoint('vpce-kms', 'kms', ['subnet-app-a'], { createdAt: '2026-11-01T00:00:00.000Z' })] };
+    expect(findings('idle-interface-endpoint', idle, p).map((f) => f.id)).toEqual(['idle-interface-endpoint:vpce-kms']);
+    const later = { endpoints: [interfaceEndpoint('vpce-kms', 'kms', ['subnet-app-a'], { createdAt: '2026-11-01T00:00:01.000Z' })] };
+    expect(findings('idle-interface-endpoint', idle, later)).toEqual([]);
+  });
+
+  it('one AZ, a named partner endpoint: its name, no AWS service, the cost of one AZ', () => {
+    const partner = interfaceEndpoint('vpce-dd', 'vpce-svc-0abc', ['subnet-app-a'], { name: 'datadog', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0abc', serviceShortName: '' });
+    const [f] = findings('idle-interface-endpoint', { 'vpce-dd': measured('interface-endpoint') }, { endpoints: [partner] });
+    expect(f).toEqual({
+      id: 'idle-interface-endpoint:vpce-dd',
+      rule: 'idle-interface-endpoint',
+      severity: 'low',
+      vpcId: 'vpc-0a',
+      resourceIds: ['vpce-dd'],
+      title: 'datadog (datadog) carried no traffic in the last 30 days',
+      detail: 'CloudWatch counted 0 bytes and 0 new connections through datadog (vpce-dd) in the last 30 days, yet it is billed in 1 Availability Zone: $7.30 a month for nothing.',
+      why: 'An interface endpoint is billed every hour in each AZ it has a network interface in, whether or not anything uses it; an unused one is cost without benefit, and one more resource to secure.',
+      fix: { text: 'If nothing will use datadog through it, delete datadog; check first that no workload is switched off for the period.', href: '/endpoints/vpce-dd?region=us-east-1#endpoint-delete' },
+      docUrl: 'https://docs.aws.amazon.com/vpc/latest/privatelink/delete-interface-endpoint.html',
+    });
+  });
+
+  it('a gateway endpoint is never idle here (it costs nothing)', () => {
+    const gw = { ...interfaceEndpoint('vpce-kms', 'kms', []), type: 'Gateway' as const };
+    expect(findings('idle-interface-endpoint', idle, { endpoints: [gw] })).toEqual([]);
+  });
+});
+
+describe('traffic drops, the edges', () => {
+  it('one port allocation error: "1 time"; the detail names the counter and the period, the fix links to the gateway', () => {
+    const [f] = findings('traffic-drops', { 'nat-a': measured('nat-gateway', { ErrorPortAllocation: 1 }) }, {}, '7d');
+    expect(f).toMatchObject({
+      resourceIds: ['nat-a'],
+      title: 'nat-a could not allocate a source port 1 time in the last 7 days',
+      detail: "CloudWatch's ErrorPortAllocation for nat-a adds up to 1 over the last 7 days; it stays at 0 while all is well.",
+      fix: { href: '/vpcs/vpc-0a?region=us-east-1&selected=nat-a' },
+    });
+  });
+
+  it('many packets dropped by an endpoint: "packets", the count written out', () => {
+    const [f] = findings('traffic-drops', { 'vpce-kms': measured('interface-endpoint', { PacketsDropped: 2500 }) });
+    expect(f!.title).toBe('vpce-kms (kms) dropped 2,500 packets in the last 30 days');
+    expect(f!.fix.href).toBe('/vpcs/vpc-0a?region=us-east-1&selected=vpce-kms');
+  });
+
+  it('a counter only read for the other kind is not taken for it', () => {
+    // An endpoint's metrics carrying a NAT counter name (never from CloudWatch): still nothing for the endpoint.
+    const odd = measured('interface-endpoint');
+    odd.metrics.ErrorPortAllocation = { unit: 'Count', sum: 5, series: [] };
+    expect(findings('traffic-drops', { 'vpce-kms': odd })).toEqual([]);
+  });
+});
