@@ -10,38 +10,23 @@ import path from 'node:path';
 import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FleetState } from '@/lib/fleet/types';
+import { useFleetEnv } from './test/moto-org';
 
 const motoUrl = inject('motoUrl');
 const REGION = 'eu-central-1';
-const ENV = [
-  'AWS_ENDPOINT_URL',
-  'AWS_ENDPOINT_URL_EC2',
-  'AWS_REGION',
-  'ATLAS_SOURCE',
-  'ATLAS_ORG_ROLE',
-  'ATLAS_REGIONS',
-  'ATLAS_FLEET_PROFILES',
-  'ATLAS_DATA_DIR',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-] as const;
-const saved: Record<string, string | undefined> = {};
 let dir: string;
 let fleet: FleetState;
 
+let restoreEnv: () => void;
+
 beforeAll(async () => {
-  for (const k of ENV) saved[k] = process.env[k];
   dir = await mkdtemp(path.join(tmpdir(), 'atlas-fleet-profiles-'));
   // moto answers every key it did not issue as its default account: both profiles are one account.
   await writeFile(
     path.join(dir, 'config'),
     ['[profile ops-a]', 'aws_access_key_id = AKIAFLEETPROFILEA001', 'aws_secret_access_key = secret-a', '', '[profile ops-b]', 'aws_access_key_id = AKIAFLEETPROFILEB001', 'aws_secret_access_key = secret-b', ''].join('\n'),
   );
-  Object.assign(process.env, {
+  restoreEnv = useFleetEnv({
     AWS_ENDPOINT_URL: motoUrl,
     AWS_REGION: 'us-east-1',
     ATLAS_SOURCE: 'live',
@@ -51,17 +36,13 @@ beforeAll(async () => {
     AWS_CONFIG_FILE: path.join(dir, 'config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
   });
-  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ENDPOINT_URL_EC2', 'ATLAS_ORG_ROLE']) delete process.env[k];
   const { waitForFleet } = await import('@/lib/fleet/state');
   fleet = await waitForFleet();
 });
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
-  for (const k of ENV) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  restoreEnv?.();
 });
 
 describe('the fleet of the shared config files’ profiles', () => {

@@ -24,39 +24,17 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '@/lib/test/fault-proxy';
 import type { FleetState } from '@/lib/fleet/types';
+import { MANAGEMENT_ACCOUNT as MANAGEMENT, createOrganization, memberEc2 as roleEc2, useFleetEnv } from './test/moto-org';
 
 const motoUrl = inject('motoUrl');
 
 /** Regions no other live test uses: the management account has only its default VPC there. */
 const REGIONS = ['eu-central-1', 'ap-northeast-1'] as const;
 const ROLE = 'vpc-atlas-read';
-const MANAGEMENT = '123456789012'; // moto's account for credentials it did not issue
-
-const ENV = [
-  'AWS_ENDPOINT_URL',
-  'AWS_ENDPOINT_URL_EC2',
-  'AWS_REGION',
-  'ATLAS_SOURCE',
-  'ATLAS_ORG_ROLE',
-  'ATLAS_ORG_EXTERNAL_ID',
-  'ATLAS_REGIONS',
-  'ATLAS_FLEET_CONCURRENCY',
-  'ATLAS_FIXTURE_DIR',
-  'ATLAS_DATA_DIR',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-] as const;
-const saved: Record<string, string | undefined> = {};
 
 let proxy: FaultProxy;
 let dir: string;
@@ -65,26 +43,10 @@ const members: Record<'alpha' | 'beta' | 'gamma', string> = { alpha: '', beta: '
 const built = { alphaVpcs: [] as string[], betaVpc: '', betaPrivateRouteTable: '' };
 
 /** An EC2 client of a member account, through the member role as moto hands it out (straight to moto). */
-async function memberEc2(accountId: string, region: string): Promise<EC2Client> {
-  const sts = new STSClient({ region, endpoint: motoUrl });
-  const out = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${ROLE}`, RoleSessionName: 'builder' }));
-  sts.destroy();
-  const c = out.Credentials!;
-  return new EC2Client({
-    region,
-    endpoint: motoUrl,
-    credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! },
-  });
-}
+const memberEc2 = (accountId: string, region: string) => roleEc2(motoUrl, accountId, region, ROLE);
 
 async function build(): Promise<void> {
-  const org = new OrganizationsClient({ region: 'us-east-1', endpoint: motoUrl });
-  await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-  for (const name of ['alpha', 'beta', 'gamma'] as const) {
-    const out = await org.send(new CreateAccountCommand({ AccountName: `fleet-${name}`, Email: `${name}@example.com` }));
-    members[name] = out.CreateAccountStatus!.AccountId!;
-  }
-  org.destroy();
+  Object.assign(members, await createOrganization(motoUrl, ['alpha', 'beta', 'gamma'] as const));
 
   // alpha: two VPCs in eu-central-1, one with an S3 gateway endpoint.
   const alpha = await memberEc2(members.alpha, 'eu-central-1');
@@ -131,18 +93,22 @@ async function describe3(accountId: string, region: string) {
 let fleet: FleetState;
 let GET: (request: NextRequest) => Promise<Response>;
 
+let restoreEnv: () => void;
+
 beforeAll(async () => {
-  for (const k of ENV) saved[k] = process.env[k];
   proxy = await startFaultProxy(motoUrl);
   dir = await mkdtemp(path.join(tmpdir(), 'atlas-fleet-live-'));
-  Object.assign(process.env, {
+  restoreEnv = useFleetEnv({
     AWS_ACCESS_KEY_ID: 'AKIAFLEETMANAGEMENT1',
     AWS_SECRET_ACCESS_KEY: 'fleetManagementSecret/NeverShown00000001',
     AWS_REGION: 'us-east-1',
   });
   await build();
   // The server under test: every call through the proxy; getConfig() reads this on first use, below.
-  Object.assign(process.env, {
+  useFleetEnv({
+    AWS_ACCESS_KEY_ID: 'AKIAFLEETMANAGEMENT1',
+    AWS_SECRET_ACCESS_KEY: 'fleetManagementSecret/NeverShown00000001',
+    AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL: proxy.url,
     ATLAS_SOURCE: 'live',
     ATLAS_ORG_ROLE: ROLE,
@@ -153,7 +119,6 @@ beforeAll(async () => {
     AWS_CONFIG_FILE: path.join(dir, 'no-config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
   });
-  for (const k of ['AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ENDPOINT_URL_EC2', 'ATLAS_ORG_EXTERNAL_ID', 'ATLAS_FIXTURE_DIR']) delete process.env[k];
   proxy.setRules({ action: 'AssumeRole', param: { name: 'RoleArn', includes: members.gamma }, fault: { mode: 'query-error', status: 403, code: 'AccessDenied', message: `User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${members.gamma}:role/${ROLE}` } });
   ({ GET } = await import('@/app/api/fleet/route'));
   const res = await GET(new NextRequest('http://127.0.0.1/api/fleet?wait=1'));
@@ -164,10 +129,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
-  for (const k of ENV) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  restoreEnv?.();
 });
 
 const assumed = (id: string) => proxy.log.filter((r) => r.action === 'AssumeRole' && (r.params.RoleArn ?? '').includes(`::${id}:`)).length;
