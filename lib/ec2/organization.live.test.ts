@@ -9,13 +9,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  AllocateAddressCommand,
-  AttachInternetGatewayCommand,
-  CreateInternetGatewayCommand,
-  CreateNatGatewayCommand,
-  CreateRouteCommand,
-  CreateRouteTableCommand,
-  AssociateRouteTableCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
   CreateVpcEndpointCommand,
@@ -28,7 +21,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '@/lib/test/fault-proxy';
 import type { FleetState } from '@/lib/fleet/types';
-import { MANAGEMENT_ACCOUNT as MANAGEMENT, createOrganization, memberEc2 as roleEc2, useFleetEnv } from './test/moto-org';
+import { MANAGEMENT_ACCOUNT as MANAGEMENT, buildNatToS3Vpc, createOrganization, memberEc2 as roleEc2, useFleetEnv } from './test/moto-org';
 
 const motoUrl = inject('motoUrl');
 
@@ -60,21 +53,9 @@ async function build(): Promise<void> {
 
   // beta: a private subnet whose default route goes through a NAT gateway, and no S3 gateway endpoint.
   const beta = await memberEc2(members.beta, 'eu-central-1');
-  const vpc = (await beta.send(new CreateVpcCommand({ CidrBlock: '10.20.0.0/16' }))).Vpc!.VpcId!;
-  built.betaVpc = vpc;
-  const pub = (await beta.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.20.0.0/24', AvailabilityZone: 'eu-central-1a' }))).Subnet!.SubnetId!;
-  const priv = (await beta.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.20.1.0/24', AvailabilityZone: 'eu-central-1a' }))).Subnet!.SubnetId!;
-  const igw = (await beta.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
-  await beta.send(new AttachInternetGatewayCommand({ VpcId: vpc, InternetGatewayId: igw }));
-  const eip = await beta.send(new AllocateAddressCommand({ Domain: 'vpc' }));
-  const publicRtb = (await beta.send(new CreateRouteTableCommand({ VpcId: vpc }))).RouteTable!.RouteTableId!;
-  await beta.send(new CreateRouteCommand({ RouteTableId: publicRtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
-  await beta.send(new AssociateRouteTableCommand({ RouteTableId: publicRtb, SubnetId: pub }));
-  const nat = (await beta.send(new CreateNatGatewayCommand({ SubnetId: pub, AllocationId: eip.AllocationId! }))).NatGateway!.NatGatewayId!;
-  const rtb = (await beta.send(new CreateRouteTableCommand({ VpcId: vpc }))).RouteTable!.RouteTableId!;
-  built.betaPrivateRouteTable = rtb;
-  await beta.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat }));
-  await beta.send(new AssociateRouteTableCommand({ RouteTableId: rtb, SubnetId: priv }));
+  const nat = await buildNatToS3Vpc(beta, 'eu-central-1', 20);
+  built.betaVpc = nat.vpcId;
+  built.betaPrivateRouteTable = nat.privateRouteTableId;
   beta.destroy();
 }
 

@@ -8,7 +8,18 @@
  * `INITIAL_NO_AUTH_ACTION_COUNT`, set through `/moto-api/reset-auth`). That setting is global to the moto server:
  * tests that enforce IAM start a moto of their own (lib/test/moto-server.ts). Plain Node, loopback only.
  */
-import { EC2Client } from '@aws-sdk/client-ec2';
+import {
+  AllocateAddressCommand,
+  AssociateRouteTableCommand,
+  AttachInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateNatGatewayCommand,
+  CreateRouteCommand,
+  CreateRouteTableCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
@@ -106,8 +117,8 @@ export function policy(...statements: { Effect: 'Allow' | 'Deny'; Action: string
  * Creates `role` in a member account (from inside it, through moto's any-role AssumeRole), trusting the management
  * account, with `permissions` as its inline policy: what moto checks once IAM is enforced.
  */
-export async function createMemberRole(motoUrl: string, accountId: string, role: string, permissions: string): Promise<void> {
-  const iam = new IAMClient(clientOf(motoUrl, 'us-east-1', await assumeRole(motoUrl, accountId, 'OrganizationAccountAccessRole')));
+export async function createMemberRole(motoUrl: string, accountId: string, role: string, permissions: string, credentials?: Keys): Promise<void> {
+  const iam = new IAMClient(clientOf(motoUrl, 'us-east-1', await assumeRole(motoUrl, accountId, 'OrganizationAccountAccessRole', credentials)));
   try {
     const trust = JSON.stringify({
       Version: '2012-10-17',
@@ -121,8 +132,8 @@ export async function createMemberRole(motoUrl: string, accountId: string, role:
 }
 
 /** A user of the management account allowed everything, and its access key: the management side once IAM is enforced. */
-export async function createManagementUser(motoUrl: string, name = 'vpc-atlas-management'): Promise<Keys> {
-  const iam = new IAMClient(clientOf(motoUrl, 'us-east-1'));
+export async function createManagementUser(motoUrl: string, credentials?: Keys, name = 'vpc-atlas-management'): Promise<Keys> {
+  const iam = new IAMClient(clientOf(motoUrl, 'us-east-1', credentials));
   try {
     await iam.send(new CreateUserCommand({ UserName: name }));
     await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'all', PolicyDocument: policy({ Effect: 'Allow', Action: '*' }) }));
@@ -137,4 +148,26 @@ export async function createManagementUser(motoUrl: string, name = 'vpc-atlas-ma
 export async function enforceIam(motoUrl: string): Promise<void> {
   const res = await fetch(`${motoUrl}/moto-api/reset-auth`, { method: 'POST', body: '0' });
   if (!res.ok) throw new Error(`moto refused to enforce IAM: ${res.status} ${await res.text()}`);
+}
+
+/**
+ * A VPC whose private subnet sends everything (S3 included) through a NAT gateway and that has no S3 gateway
+ * endpoint: the NAT-to-gateway-service finding. `second` is the CIDR's second octet (10.<second>.0.0/16).
+ */
+export async function buildNatToS3Vpc(ec2: EC2Client, region: string, second: number): Promise<{ vpcId: string; privateRouteTableId: string }> {
+  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: `10.${second}.0.0/16` }))).Vpc!.VpcId!;
+  const subnet = async (third: number) =>
+    (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.${second}.${third}.0/24`, AvailabilityZone: `${region}a` }))).Subnet!.SubnetId!;
+  const [pub, priv] = [await subnet(0), await subnet(1)];
+  const igw = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+  await ec2.send(new AttachInternetGatewayCommand({ VpcId: vpcId, InternetGatewayId: igw }));
+  const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+  const publicRtb = (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId }))).RouteTable!.RouteTableId!;
+  await ec2.send(new CreateRouteCommand({ RouteTableId: publicRtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
+  await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicRtb, SubnetId: pub }));
+  const nat = (await ec2.send(new CreateNatGatewayCommand({ SubnetId: pub, AllocationId: eip.AllocationId! }))).NatGateway!.NatGatewayId!;
+  const privateRouteTableId = (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId }))).RouteTable!.RouteTableId!;
+  await ec2.send(new CreateRouteCommand({ RouteTableId: privateRouteTableId, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat }));
+  await ec2.send(new AssociateRouteTableCommand({ RouteTableId: privateRouteTableId, SubnetId: priv }));
+  return { vpcId, privateRouteTableId };
 }
