@@ -187,6 +187,9 @@ describe('private DNS', () => {
     expect(privateDnsState(topology, prod, offering('s3'))).toEqual({ available: true, reason: null, name: '*.s3.us-east-1.amazonaws.com' });
     const noS3Gateway = changed((t) => (t.endpoints = t.endpoints.filter((e) => e.id !== IDS.prodS3)));
     expect(privateDnsState(noS3Gateway, prod, offering('s3')).reason).toMatch(/^S3 private DNS needs an S3 gateway endpoint/);
+    // An S3 interface endpoint (private DNS off) is not the gateway endpoint S3 private DNS needs.
+    const s3Interface = changed((t) => t.endpoints.push({ ...t.endpoints.find((e) => e.id === SHARED_STS)!, id: 'vpce-0000000000000000f', serviceName: S3, privateDnsEnabled: false }));
+    expect(privateDnsState(s3Interface, shared, offering('s3')).reason).toMatch(/^S3 private DNS needs an S3 gateway endpoint/);
   });
 });
 
@@ -230,6 +233,7 @@ describe('create requests: what each field is told', () => {
   it('ignores a policy of white space only, and refuses a policy for a service that takes none', () => {
     expect(check(gateway({ policy: ' \n\t ' }))).toEqual({ fieldErrors: {}, warnings: {} });
     const noPolicies = withServices((s) => ({ ...s, policySupported: false }));
+    expect(check(iface({ policy: '  ' }), topology, noPolicies)).toEqual({ fieldErrors: {}, warnings: {} });
     expect(check(iface({ policy: '{"Statement": []}' }), topology, noPolicies).fieldErrors.policy).toEqual([
       'sqs does not support endpoint policies; leave the policy empty.',
     ]);
@@ -306,6 +310,11 @@ describe('route table changes of an existing endpoint', () => {
     const unnamed = changed((t) => (t.prefixLists.find((p) => p.id === 'pl-63a5400a')!.serviceShortName = ''));
     expect(checkRouteTableChange(second, [IDS.prodPrivateA], [], unnamed).routeTableIds?.[0]).toContain(`Already routes ${S3} (pl-63a5400a)`);
     expect(checkRouteTableChange(second, [PROD_MAIN], [], topology)).toEqual({});
+  });
+
+  it('checks no prefix list route where the region lists no prefix list for the service', () => {
+    const second = { ...prodS3, id: 'vpce-0000000000000000f', routeTableIds: [] };
+    expect(checkRouteTableChange(second, [IDS.prodPrivateA], [], changed((t) => (t.prefixLists = [])))).toEqual({});
   });
 
   it('allows removing a table the endpoint uses', () => {
