@@ -27,8 +27,8 @@ export const MUTATION_MODULES = {
     tests: ['lib/share/store.test.ts', 'lib/share/fleet-snapshot.test.ts', 'lib/store/sqlite.test.ts'],
   },
   'lib/endpoints/rules.ts': { mutate: ['lib/endpoints/rules.ts'], tests: ['lib/endpoints/rules.test.ts', 'lib/endpoints/rules-edges.test.ts'] },
-  // normalize-shapes.test.ts: the real EC2 shapes (null fields, new enum values, unreadable records) through normalizeTopology.
-  'lib/topology/normalize.ts': { mutate: ['lib/topology/normalize.ts'], tests: ['lib/topology/normalize.test.ts', 'lib/topology/normalize-shapes.test.ts'] },
+  // normalize-shapes: real EC2 shapes (null fields, new enum values, unreadable records); normalize-fields: every field read.
+  'lib/topology/normalize.ts': { mutate: ['lib/topology/normalize.ts'], tests: ['lib/topology/normalize.test.ts', 'lib/topology/normalize-shapes.test.ts', 'lib/topology/normalize-fields.test.ts'] },
   // lib/analysis in two parts scored separately, each with the tests that reach it: the finding rules, and the core
   // (paths, costs, findings, analyze, service zones and DNS). The reference resolver and the test topology builders
   // are test code: they are not the product.
