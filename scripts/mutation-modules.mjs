@@ -41,13 +41,31 @@ export const MUTATION_MODULES = {
     ignoreStatic: true,
     isolate: false,
   },
+  // The path resolver: which way each subnet's traffic to a service goes (paths.ts and the route following, route
+  // matching and service DNS it rests on), against its own tests and the demo's paths.
+  'lib/analysis/paths': {
+    mutate: ['lib/analysis/paths.ts', 'lib/analysis/follow-route.ts', 'lib/analysis/route-match.ts', 'lib/analysis/service-dns.ts'],
+    // Not the equivalence test: it compares the fast resolver with the reference on synthetic accounts, 5-10 s a run
+    // on a busy machine, for every mutant. Not real-shapes.test.ts: it loads the AWS SDK (through service-zones.ts).
+    // Both stay in `npm test`.
+    tests: ['lib/analysis/paths.test.ts', 'lib/analysis/paths-kinds.test.ts', 'lib/analysis/route-match.test.ts', 'lib/analysis/service-dns.test.ts', 'lib/analysis/analyze.test.ts'],
+    ignoreStatic: true,
+    isolate: false,
+  },
+  // The rest of the core: findings (the rule list and their order), costs and rates, analyze, service zones.
   'lib/analysis': {
-    mutate: ['lib/analysis/*.ts', '!lib/analysis/paths.reference-oracle.ts', '!lib/analysis/paths.cases.ts', '!lib/analysis/findings.cases.ts', '!lib/analysis/test-topology.ts'],
-    // Not the equivalence test: it compares the fast resolver with the reference on synthetic accounts,
-    // 5-10 s a run on a busy machine, for every mutant of paths.ts. Not real-shapes.test.ts: it loads the AWS SDK
-    // (through service-zones.ts) and reaches every path and rule, so each mutant paid for it (about 9 mutants a
-    // minute). Both stay in `npm test`.
-    tests: ['lib/analysis/**/*.test.ts', '!lib/analysis/paths.equivalence.test.ts', '!lib/analysis/real-shapes.test.ts'],
+    mutate: [
+      'lib/analysis/*.ts',
+      '!lib/analysis/paths.ts',
+      '!lib/analysis/follow-route.ts',
+      '!lib/analysis/route-match.ts',
+      '!lib/analysis/service-dns.ts',
+      '!lib/analysis/paths.reference-oracle.ts',
+      '!lib/analysis/paths.cases.ts',
+      '!lib/analysis/findings.cases.ts',
+      '!lib/analysis/test-topology.ts',
+    ],
+    tests: ['lib/analysis/costs.test.ts', 'lib/analysis/findings.test.ts', 'lib/analysis/analyze.test.ts', 'lib/analysis/service-zones.test.ts', 'lib/analysis/rules/*.test.ts'],
     ignoreStatic: true,
     isolate: false,
   },

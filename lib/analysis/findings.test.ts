@@ -50,6 +50,27 @@ describe('findIssues', () => {
     expect(sev).toEqual([...sev].sort((a, b) => ['high', 'medium', 'low', 'info'].indexOf(a) - ['high', 'medium', 'low', 'info'].indexOf(b)));
     expect(sev[0]).toBe('high');
   });
+
+  it('orders findings of one severity by the rule list, then by VPC, then by id', () => {
+    const parts = clean({
+      vpcs: [vpc({ id: 'vpc-0b', name: 'b' }), vpc()],
+      endpoints: [
+        ...cleanEndpoints,
+        gatewayEndpoint('vpce-z', 's3', [], { policy: restricted }),
+        gatewayEndpoint('vpce-a', 'dynamodb', [], { vpcId: 'vpc-0b', policy: restricted }),
+        gatewayEndpoint('vpce-m', 'dynamodb', [], { policy: restricted }),
+        interfaceEndpoint('vpce-sts', 'sts', ['subnet-app-a', 'subnet-app-b'], { state: 'pending', policy: restricted }),
+        interfaceEndpoint('vpce-ssm', 'ssm', ['subnet-app-a', 'subnet-app-b'], { privateDnsEnabled: false, policy: restricted }),
+      ],
+    });
+    expect(findingsOf(parts).map((f) => `${f.severity} ${f.id}`)).toEqual([
+      'medium private-dns-off:vpce-ssm',
+      'medium endpoint-not-available:vpce-sts',
+      'medium gateway-endpoint-no-route-tables:vpce-m',
+      'medium gateway-endpoint-no-route-tables:vpce-z',
+      'medium gateway-endpoint-no-route-tables:vpce-a',
+    ]);
+  });
 });
 
 describe('policyAllowsAll', () => {
