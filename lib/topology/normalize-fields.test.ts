@@ -49,9 +49,9 @@ describe('VPCs', () => {
           Tags: [{ Key: 'Name', Value: 'prod' }],
           CidrBlockAssociationSet: [
             { CidrBlock: '10.10.0.0/16', CidrBlockState: { State: 'associated' } },
-            { CidrBlock: '100.64.0.0/16', CidrBlockState: { State: 'associating' } },
-            { CidrBlock: '10.9.0.0/16', CidrBlockState: { State: 'disassociated' } },
-            { CidrBlock: '10.8.0.0/16' },
+            { CidrBlock: '10.100.0.0/16', CidrBlockState: { State: 'associating' } },
+            { CidrBlock: '10.11.0.0/16', CidrBlockState: { State: 'disassociated' } },
+            { CidrBlock: '10.9.0.0/16' },
             null,
           ],
           Ipv6CidrBlockAssociationSet: [
@@ -63,6 +63,8 @@ describe('VPCs', () => {
         },
         // No CidrBlock of its own, no IsDefault, no state, an owner that is not text (a hand-edited file).
         { VpcId: 'vpc-1', OwnerId: 111122223333, CidrBlockAssociationSet: [{ CidrBlock: '10.1.0.0/16' }, { CidrBlock: '10.0.0.0/16' }] },
+        // A CidrBlock its associations do not list (being replaced): only the listed blocks, in address order.
+        { VpcId: 'vpc-3', CidrBlock: '10.0.0.0/16', CidrBlockAssociationSet: [{ CidrBlock: '10.3.0.0/16' }, { CidrBlock: '10.2.0.0/16' }] },
       ],
       vpcDns: { 'vpc-2': { dnsSupport: true, dnsHostnames: false } },
     });
@@ -71,7 +73,7 @@ describe('VPCs', () => {
       {
         id: 'vpc-2',
         name: 'prod',
-        cidrBlocks: ['10.10.0.0/16', '10.8.0.0/16', '100.64.0.0/16'],
+        cidrBlocks: ['10.10.0.0/16', '10.9.0.0/16', '10.100.0.0/16'],
         ipv6CidrBlocks: ['2600:1f18:aa00::/56', '2600:1f18:cc00::/56'],
         isDefault: true,
         dnsSupport: true,
@@ -80,6 +82,7 @@ describe('VPCs', () => {
         ownerId: '111122223333',
         tags: { Name: 'prod' },
       },
+      expect.objectContaining({ id: 'vpc-3', cidrBlocks: ['10.2.0.0/16', '10.3.0.0/16'] }),
     ]);
   });
 
@@ -305,11 +308,11 @@ describe('security groups', () => {
               PrefixListIds: [{ PrefixListId: 'pl-1' }, null],
               UserIdGroupPairs: [{ GroupId: 'sg-b', Description: 'peer' }, { GroupId: 'sg-a' }, null],
             },
-            { IpProtocol: 'tcp', FromPort: 0, ToPort: 65535, Ipv6Ranges: [{ CidrIpv6: '2600::/16', Description: 'v6 clients' }] },
-            { IpProtocol: '6', FromPort: 22, ToPort: 22, UserIdGroupPairs: [{ GroupId: 'sg-a', Description: 'bastion' }] },
+            { IpProtocol: 'tcp', FromPort: 0, ToPort: 65535, IpRanges: [null], Ipv6Ranges: [null, { CidrIpv6: '2600::/16', Description: 'v6 clients' }] },
+            { IpProtocol: '6', FromPort: 22, ToPort: 22, IpRanges: [null], Ipv6Ranges: [null], UserIdGroupPairs: [null, { GroupId: 'sg-a', Description: 'bastion' }] },
             null,
           ],
-          IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }, {}],
+          IpPermissionsEgress: [null, { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }, {}],
         },
         { GroupId: 'sg-1', VpcId: 'vpc-1', GroupName: 'default', Tags: [{ Key: 'Name', Value: '  ' }] },
         { GroupId: 'sg-3' },
