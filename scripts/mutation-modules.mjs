@@ -66,7 +66,7 @@ export const MUTATION_MODULES = {
       '!lib/analysis/findings.cases.ts',
       '!lib/analysis/test-topology.ts',
     ],
-    tests: ['lib/analysis/costs.test.ts', 'lib/analysis/findings.test.ts', 'lib/analysis/analyze.test.ts', 'lib/analysis/service-zones.test.ts', 'lib/analysis/rules/*.test.ts'],
+    tests: ['lib/analysis/costs.test.ts', 'lib/analysis/costs-edges.test.ts', 'lib/analysis/findings.test.ts', 'lib/analysis/analyze.test.ts', 'lib/analysis/service-zones.test.ts', 'lib/analysis/group.test.ts', 'lib/analysis/rules/*.test.ts'],
     ignoreStatic: true,
     isolate: false,
   },
