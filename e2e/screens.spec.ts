@@ -119,7 +119,7 @@ test('at 1280x720 with the inspector open, no toolbar control covers another, an
   }
 });
 
-test('full screen (f, or the button) covers the window and keeps the inspector; f again or Escape leaves it', async ({ page }) => {
+test('full screen (f, or the button) covers the window, keeps the inspector and is in the link; f again or Escape leaves it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${VPC}&sel=${DEMO.prodPrivateA}`);
   await graphReady(page);
@@ -129,9 +129,17 @@ test('full screen (f, or the button) covers the window and keeps the inspector; 
   expect(await graph.boundingBox()).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
   await expect(page.getByTestId('graph-inspector')).toBeVisible();
   await expect(page.getByTestId('inspector-id')).toHaveText(DEMO.prodPrivateA);
+  // In the link: shared, it opens full screen.
+  await expect(page).toHaveURL(/[?&]full=1/);
+  await page.goto(page.url());
+  await graphReady(page);
+  await expect(graph).toHaveAttribute('data-full-screen', 'true');
+  await expect(page.getByTestId('inspector-id')).toHaveText(DEMO.prodPrivateA);
+  expect(await graph.boundingBox()).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/screens/full-screen-1280x720.png' });
   await page.keyboard.press('f');
   await expect(graph).not.toHaveAttribute('data-full-screen', 'true');
+  await expect(page).not.toHaveURL(/[?&]full=/);
 
   // Typing an f in the search field is a letter, not the shortcut.
   await page.getByTestId('graph-search').fill('prof');
@@ -144,6 +152,7 @@ test('full screen (f, or the button) covers the window and keeps the inspector; 
   await page.locator('body').press('Escape');
   await page.locator('body').press('Escape');
   await expect(graph).not.toHaveAttribute('data-full-screen', 'true');
+  await expect(page).not.toHaveURL(/[?&]full=/);
 });
 
 test.describe('on a phone', () => {

@@ -28,6 +28,8 @@ describe('viewReducer', () => {
     expect(viewReducer(view, { type: 'path', service: null })).toEqual({ ...view, path: null });
     expect(viewReducer(view, { type: 'viewport', viewport: { x: 1, y: 2, zoom: 0.5 } }).viewport).toEqual({ x: 1, y: 2, zoom: 0.5 });
     expect(viewReducer(view, { type: 'replace', view: DEFAULT_VIEW_STATE })).toBe(DEFAULT_VIEW_STATE);
+    expect(viewReducer(view, { type: 'fullScreen', on: true })).toEqual({ ...view, fullScreen: true });
+    expect(viewReducer(view, { type: 'fullScreen', on: false })).toBe(view);
   });
 
   it('opens and closes overview groups one at a time, and closes them all', () => {
@@ -38,6 +40,9 @@ describe('viewReducer', () => {
     expect(viewReducer(two, { type: 'toggleOpen', id: 'vpc-1/rtc-a1' }).open).toEqual(['vpc-1/rtc-a1/us-east-1a/private']);
     expect(viewReducer(two, { type: 'closeAll' }).open).toEqual([]);
     expect(viewReducer(view, { type: 'closeAll' })).toBe(view);
+    // Opening (a search hit, a link into a closed group) never closes.
+    expect(viewReducer(one, { type: 'openGroup', id: 'vpc-1/rtc-a1' })).toBe(one);
+    expect(viewReducer(one, { type: 'openGroup', id: 'vpc-1/epc-2' }).open).toEqual(['vpc-1/rtc-a1', 'vpc-1/epc-2']);
   });
 });
 

@@ -20,8 +20,12 @@ export type ViewAction =
   | { type: 'resetFilters' }
   /** Open or close an overview group (a route-table class, a subnet tier, an endpoint class). */
   | { type: 'toggleOpen'; id: string }
+  /** Open an overview group (nothing changes when it is open already). */
+  | { type: 'openGroup'; id: string }
   /** Close every open overview group. */
   | { type: 'closeAll' }
+  /** The canvas over the whole window, or back in the page. */
+  | { type: 'fullScreen'; on: boolean }
   /** Where the user panned or zoomed to; null: the whole graph, fitted. */
   | { type: 'viewport'; viewport: Viewport | null };
 
@@ -52,8 +56,12 @@ export function viewReducer(view: ViewState, action: ViewAction): ViewState {
       return { ...view, hiddenKinds: [], hiddenAzs: [] };
     case 'toggleOpen':
       return { ...view, open: toggle(view.open, action.id) };
+    case 'openGroup':
+      return view.open.includes(action.id) ? view : { ...view, open: [...view.open, action.id] };
     case 'closeAll':
       return view.open.length === 0 ? view : { ...view, open: [] };
+    case 'fullScreen':
+      return view.fullScreen === action.on ? view : { ...view, fullScreen: action.on };
     case 'viewport':
       return { ...view, viewport: action.viewport };
   }

@@ -11,6 +11,7 @@ const full: ViewState = {
   viewport: { x: -120.4, y: 35.6, zoom: 0.56789 },
   path: 'ecr.dkr',
   open: ['vpc-1/rtc-b2', 'vpc-1/rtc-a1/us-east-1a/private'],
+  fullScreen: true,
 };
 
 describe('parseViewState', () => {
@@ -20,7 +21,7 @@ describe('parseViewState', () => {
 
   it('reads every field', () => {
     const params = new URLSearchParams(
-      'sel=vpce-0123&hide=natGateway,external&hideAz=us-east-1a&endpoints=1&q=s3&dir=down&path=s3&open=vpc-1/rtc-x9,vpc-1/rtc-x9/us-east-1a/private&x=-10&y=20.5&zoom=0.5',
+      'sel=vpce-0123&hide=natGateway,external&hideAz=us-east-1a&endpoints=1&q=s3&dir=down&path=s3&open=vpc-1/rtc-x9,vpc-1/rtc-x9/us-east-1a/private&full=1&x=-10&y=20.5&zoom=0.5',
     );
     expect(parseViewState(params)).toEqual({
       state: {
@@ -33,6 +34,7 @@ describe('parseViewState', () => {
         viewport: { x: -10, y: 20.5, zoom: 0.5 },
         path: 's3',
         open: ['vpc-1/rtc-x9', 'vpc-1/rtc-x9/us-east-1a/private'],
+        fullScreen: true,
       },
       notices: [],
     });
@@ -62,19 +64,21 @@ describe('parseViewState', () => {
         hideAz: 'Mars 1',
         endpoints: 'maybe',
         dir: 'sideways',
+        full: 'yes',
         x: '1',
         y: 'abc',
         zoom: '0.5',
       }),
     );
     expect(state).toEqual({ ...DEFAULT_VIEW_STATE, hiddenKinds: ['natGateway'] });
-    expect(notices).toHaveLength(6);
+    expect(notices).toHaveLength(7);
     expect(notices[0]).toMatch(/^Ignored sel=/);
     expect(notices[1]).toMatch(/hide.*"bogus"/);
     expect(notices[2]).toMatch(/hideAz.*"Mars 1"/);
     expect(notices[3]).toMatch(/endpoints/);
     expect(notices[4]).toMatch(/dir=.*right or down/);
-    expect(notices[5]).toMatch(/viewport/);
+    expect(notices[5]).toMatch(/full=.*1 or 0/);
+    expect(notices[6]).toMatch(/viewport/);
   });
 
   it('rejects a zoom outside the canvas range and a partial viewport', () => {
@@ -113,6 +117,7 @@ describe('serializeViewState', () => {
       ['dir', 'down'],
       ['path', 'ecr.dkr'],
       ['open', 'vpc-1/rtc-a1/us-east-1a/private,vpc-1/rtc-b2'],
+      ['full', '1'],
       ['x', '-120'],
       ['y', '36'],
       ['zoom', '0.568'],

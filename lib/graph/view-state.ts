@@ -1,6 +1,6 @@
 /**
- * The graph's view state in the query string: selection, filters, search, direction, viewport and the overview's
- * open groups.
+ * The graph's view state in the query string: selection, filters, search, direction, viewport, the overview's
+ * open groups and full screen.
  * A link is the whole view, so every value is parsed with zod, and a bad one falls back to its default with a
  * notice for the user instead of an error page. Keys that are not ours (region, vpc, source, view) pass through.
  */
@@ -142,6 +142,13 @@ export function parseViewState(params: SearchParamsInput): { state: ViewState; n
   const open = parseList(getParam(params, K.open), NodeIdParam, MAX_OPEN);
   state.open = open.items;
   if (open.bad.length > 0) notices.push(`Ignored invalid groups in ${K.open}: ${open.bad.map(quote).join(', ')}.`);
+
+  const full = getParam(params, K.fullScreen);
+  if (full !== undefined && full !== '') {
+    const r = BooleanParam.safeParse(full.trim().toLowerCase());
+    if (r.success) state.fullScreen = r.data;
+    else notices.push(`Ignored ${K.fullScreen}=${quote(full)}: expected 1 or 0.`);
+  }
 
   const x = getParam(params, K.x);
   const y = getParam(params, K.y);

@@ -26,6 +26,8 @@ export interface ViewState {
   path: string | null;
   /** Overview groups (route-table classes, subnet tiers, endpoint classes) drawn as their members, by group id. */
   open: string[];
+  /** The canvas covers the window (`f`), so a shared link opens that way too. */
+  fullScreen: boolean;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -38,6 +40,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   viewport: null,
   path: null,
   open: [],
+  fullScreen: false,
 };
 
 /** Query-string keys the graph owns. Short, because people paste these links into chats and tickets. */
@@ -53,6 +56,7 @@ export const VIEW_STATE_KEYS = {
   zoom: 'zoom',
   path: 'path',
   open: 'open',
+  fullScreen: 'full',
 } as const;
 
 const OWN_KEYS: ReadonlySet<string> = new Set(Object.values(VIEW_STATE_KEYS));
@@ -80,6 +84,7 @@ export function serializeViewState(state: ViewState): [string, string][] {
   if (state.path) entries.push([K.path, state.path]);
   // Sorted, so the same groups open always make the same link.
   if (state.open.length > 0) entries.push([K.open, [...state.open].sort().join(',')]);
+  if (state.fullScreen) entries.push([K.fullScreen, '1']);
   if (state.viewport) {
     // Whole pixels and three decimals of zoom: finer than anyone can see, short enough to paste.
     entries.push([K.x, String(Math.round(state.viewport.x))]);
