@@ -70,6 +70,42 @@ async function expectReadable(page: Page, selector: string, count: number) {
 }
 
 const classNodes = (page: Page) => graphOf(page).locator('.react-flow__node-routeClass');
+const nodeWithId = (page: Page, id: string) => graphOf(page).locator(`.react-flow__node[data-id="${id}"]`);
+
+/** The canvas's zoom and pan as React Flow has set them. */
+const transformOf = (page: Page) => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+
+/** Waits until the view stops moving (a programmatic move animates for a quarter of a second). */
+async function settled(page: Page) {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await transformOf(page);
+      const same = now === last;
+      last = now;
+      return same;
+    }, { intervals: [150] })
+    .toBe(true);
+  // `matrix(zoom, 0, 0, zoom, x, y)`
+  const [a = Number.NaN] = (last.match(/-?[\d.e-]+/g) ?? []).map(Number);
+  return { a };
+}
+
+/** The box on screen around every element `nodes` matches. */
+async function unionOf(nodes: Locator) {
+  const boxes = (await Promise.all((await nodes.all()).map((n) => n.boundingBox()))).filter((b) => b !== null);
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, right: Math.max(...boxes.map((b) => b.x + b.width)), bottom: Math.max(...boxes.map((b) => b.y + b.height)) };
+}
+
+/** A route table of the L VPC that is not the main one, as the API gives it. */
+async function memberTable(page: Page): Promise<{ id: string; name: string }> {
+  const topology = (await (await page.request.get(`${base}/api/topology?region=${L_REGION}&vpc=${vpcL}`)).json()) as { routeTables: { id: string; name: string; main: boolean }[] };
+  const table = topology.routeTables.find((t) => !t.main);
+  if (!table) throw new Error('the L VPC has no route table besides its main one');
+  return table;
+}
 const classNamed = (page: Page, title: string): Locator => classNodes(page).filter({ has: page.getByTestId('group-title').getByText(title, { exact: true }) });
 
 test('the L VPC opens on its route-table classes, tiers and gateways, every label readable without zooming', async ({ page }, testInfo) => {
@@ -148,4 +184,98 @@ test('the XL region opens on five VPCs of classes, each class and gateway labell
   await expectReadable(page, '.react-flow__node-gatewayEndpoint .atlas-node-title', 10);
   await expectReadable(page, '.react-flow__node-external .atlas-node-title', 1);
   await page.screenshot({ path: testInfo.outputPath('overview-XL-1440x900.png') });
+});
+
+test('opening a class keeps it where it was on screen, at the same zoom; closing it puts the class back where its tables were', async ({ page }) => {
+  await page.goto(`${base}/vpcs/${vpcL}?region=${L_REGION}`);
+  await ready(page);
+  const tables = graphOf(page).locator('.react-flow__node-routeTable');
+  const mainId = await tables.getAttribute('data-id');
+  const klass = classNamed(page, '23 private tables');
+  const before = (await klass.boundingBox())!;
+  const zoom = (await settled(page)).a;
+
+  await klass.click();
+  await expect(tables).toHaveCount(24, { timeout: 30_000 });
+  expect((await settled(page)).a).toBeCloseTo(zoom, 4);
+  const members = graphOf(page).locator(`.react-flow__node-routeTable:not([data-id="${mainId}"])`);
+  const opened = await unionOf(members);
+  // Where the class was, not a refit of the whole graph: the tables start where it started, or the view moved only as
+  // far as showing all of them needs (their last row just above the canvas's bottom edge).
+  const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+  const where = `the tables span ${opened.x},${opened.y} to ${opened.right},${opened.bottom}; the class was at ${before.x},${before.y}`;
+  expect(Math.abs(opened.x - before.x), where).toBeLessThan(60);
+  const dy = before.y - opened.y;
+  if (Math.abs(dy) >= 60) {
+    expect(dy, where).toBeGreaterThan(0);
+    expect(opened.bottom, where).toBeLessThanOrEqual(canvas.y + canvas.height);
+    expect(opened.bottom, where).toBeGreaterThan(canvas.y + canvas.height - 90);
+  }
+  for (const m of await members.all()) await expect(m).toBeInViewport();
+  // The link keeps the place: the viewport is in it.
+  await expect(page).toHaveURL(/[?&]zoom=/);
+
+  await page.getByTestId('open-groups').getByRole('button', { name: 'Close 23 private tables' }).click();
+  await expect(klass).toHaveCount(1, { timeout: 30_000 });
+  expect((await settled(page)).a).toBeCloseTo(zoom, 4);
+  const closed = (await klass.boundingBox())!;
+  expect(Math.hypot(closed.x - opened.x, closed.y - opened.y)).toBeLessThan(60);
+});
+
+test('search finds a table and a subnet inside closed groups, says which group holds each, and Enter opens it and selects the match', async ({ page }) => {
+  await page.goto(`${base}/vpcs/${vpcL}?region=${L_REGION}`);
+  await ready(page);
+  const table = await memberTable(page);
+  const search = page.getByTestId('graph-search');
+  await search.fill(table.id);
+  await expect(page.getByTestId('graph-search-count')).toHaveText('– / 1');
+  const hint = page.getByTestId('graph-search-hint');
+  await expect(hint).toContainText(/^First match is inside \d+ (private|public) tables: Enter opens it$/);
+  const title = (await hint.locator('span').textContent()) ?? '';
+  // The class that holds it is drawn as a match.
+  await expect(classNamed(page, title)).toHaveClass(/atlas-match/);
+
+  await search.press('Enter');
+  await expect(page.getByTestId('inspector-id')).toHaveText(table.id);
+  await expect(nodeWithId(page, table.id)).toBeInViewport({ timeout: 30_000 });
+  await expect(page.getByTestId('open-groups')).toContainText(title);
+  await expect(page).toHaveURL(new RegExp(`[?&]sel=${table.id}`));
+  await expect(page).toHaveURL(/[?&]open=vpc-[0-9a-f]+%2Frtc-/);
+  await expect(hint).toHaveCount(0);
+
+  // A subnet by its Name tag: inside a tier of its AZ.
+  const subnet = graphOf(page).locator('.react-flow__node-subnetTier').first();
+  await expect(subnet).toBeVisible();
+  const topology = (await (await page.request.get(`${base}/api/topology?region=${L_REGION}&vpc=${vpcL}`)).json()) as { subnets: { id: string; name: string }[] };
+  const named = topology.subnets.find((s) => s.name !== '')!;
+  await search.fill(named.name);
+  await expect(hint).toContainText(/inside \d+ (private|public) subnets? in us-east-1[abc]: Enter opens it$/);
+  await search.press('Enter');
+  await expect(page.getByTestId('inspector-id')).toHaveText(named.id);
+  await expect(nodeWithId(page, named.id)).toBeInViewport({ timeout: 30_000 });
+});
+
+test('a link (as a finding gives) selecting a table inside a closed class opens the class; closed again, the inspector says where the table is and opens it', async ({ page }) => {
+  const table = await memberTable(page);
+  // Finding links say `selected=`.
+  await page.goto(`${base}/vpcs/${vpcL}?region=${L_REGION}&selected=${table.id}`);
+  await ready(page);
+  await expect(nodeWithId(page, table.id)).toBeVisible();
+  await expect(page.getByTestId('inspector-holder')).toHaveCount(0);
+  const bar = page.getByTestId('open-groups');
+  await expect(bar).toContainText(/\d+ (private|public) tables/);
+  await expect(page).toHaveURL(/[?&]open=vpc-[0-9a-f]+%2Frtc-/);
+
+  await bar.getByRole('button', { name: /^Close / }).click();
+  await expect(nodeWithId(page, table.id)).toHaveCount(0, { timeout: 30_000 });
+  const holder = page.getByTestId('inspector-holder');
+  await expect(holder).toContainText(/^Inside \d+ (private|public) tables, drawn as one box\. Open it$/);
+  await expect(page.getByText('Hidden by the current filters.')).toHaveCount(0);
+  // The class is drawn as the selection.
+  await expect(classNodes(page).and(page.locator('.selected'))).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('inspector-inside-class-1440x900.png') });
+
+  await holder.getByRole('button', { name: 'Open it' }).click();
+  await expect(nodeWithId(page, table.id)).toBeInViewport({ timeout: 30_000 });
+  await expect(holder).toHaveCount(0);
 });

@@ -60,4 +60,26 @@ describe('the graph store', () => {
     expect(store.getState().view).toMatchObject({ selected: 'rtb-2', path: null });
     expect(centre).toHaveBeenCalledExactlyOnceWith('rtb-2', true);
   });
+
+  it('focusing something inside a closed group opens the group, selects it, and leaves the move for the new layout', () => {
+    const store = createGraphStore(DEFAULT_VIEW_STATE);
+    const centre = vi.fn();
+    store.setCentre(centre);
+    const group = { id: 'vpc-1/rtc-a', title: '23 private tables', members: ['rtb-1', 'rtb-2'] };
+    store.publish({ matches: ['rtb-2'], holders: new Map([['rtb-2', group]]) });
+    store.cycleMatch(1);
+    expect(store.getState().view).toMatchObject({ selected: 'rtb-2', open: ['vpc-1/rtc-a'] });
+    expect(centre).not.toHaveBeenCalled();
+    expect(store.takeCamera()).toMatchObject({ kind: 'centre', id: 'rtb-2' });
+    expect(store.takeCamera()).toBeNull();
+  });
+
+  it('opening and closing a group from the canvas keeps it in place: an intent for the next layout', () => {
+    const store = createGraphStore(DEFAULT_VIEW_STATE);
+    store.toggleGroup('vpc-1/rtc-a', ['rtb-1', 'rtb-2']);
+    expect(store.getState().view.open).toEqual(['vpc-1/rtc-a']);
+    expect(store.takeCamera()).toMatchObject({ kind: 'keep', group: 'vpc-1/rtc-a', members: ['rtb-1', 'rtb-2'] });
+    store.toggleGroup('vpc-1/rtc-a', ['rtb-1', 'rtb-2']);
+    expect(store.getState().view.open).toEqual([]);
+  });
 });

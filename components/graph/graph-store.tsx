@@ -11,6 +11,7 @@
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { SubnetPath } from '@/lib/analysis/paths';
 import type { GraphFinding } from '@/lib/graph/overlay';
+import type { OverviewGroupRef } from '@/lib/graph/overview/graph';
 import type { TopologyIndex } from '@/lib/graph/topology-index';
 import type { GraphNode, NodeKind } from '@/lib/graph/types';
 import { viewReducer, type ViewAction } from '@/lib/graph/view-reducer';
@@ -54,7 +55,18 @@ export interface GraphFacts {
   azs: readonly string[];
   /** Null while nothing is selected. */
   inspector: InspectorData | null;
+  /** What is inside a closed overview group, by id: the group to open to draw it. */
+  holders: ReadonlyMap<string, OverviewGroupRef>;
 }
+
+/**
+ * How the view moves when the next layout arrives, instead of fitting the whole graph again: `keep` holds a group
+ * the user opened or closed where it was on screen (its members take the place of its box, or the box theirs);
+ * `centre` moves onto a resource a search or a link into a closed group just opened.
+ */
+export type CameraIntent =
+  | { kind: 'keep'; group: string; members: readonly string[]; at: number; /** The view was the whole graph, fitted. */ whole: boolean }
+  | { kind: 'centre'; id: string; at: number };
 
 export interface GraphState extends GraphFacts {
   view: ViewState;
@@ -78,14 +90,22 @@ export interface GraphStore {
   /** Selects a node and moves the view onto it. */
   focusNode(id: string, keepZoom?: boolean): void;
   setCentre(centre: Centre | null): void;
+  /** Opens or closes an overview group, keeping it where it is on screen (`members`: what it stands for). */
+  toggleGroup(id: string, members: readonly string[]): void;
+  /** The camera intent for the layout that arrives next, taken once (null when none, or older than a few seconds). */
+  takeCamera(): CameraIntent | null;
 }
 
 const NO_IDS: readonly string[] = [];
 const NO_KINDS: readonly KindOption[] = [];
+const NO_HOLDERS: ReadonlyMap<string, OverviewGroupRef> = new Map();
+/** A layout that takes longer than this to arrive is not the one the intent was for (the worker gave up, the view moved on). */
+const CAMERA_INTENT_MS = 20_000;
 
 export function createGraphStore(view: ViewState): GraphStore {
-  let state: GraphState = { view, matchIndex: -1, matches: NO_IDS, kinds: NO_KINDS, azs: NO_IDS, inspector: null };
+  let state: GraphState = { view, matchIndex: -1, matches: NO_IDS, kinds: NO_KINDS, azs: NO_IDS, inspector: null, holders: NO_HOLDERS };
   let centre: Centre | null = null;
+  let camera: CameraIntent | null = null;
   const listeners = new Set<() => void>();
   const set = (next: GraphState) => {
     if (next === state) return;
@@ -116,11 +136,28 @@ export function createGraphStore(view: ViewState): GraphStore {
       if (id !== undefined) store.focusNode(id);
     },
     focusNode: (id, keepZoom = false) => {
+      // Inside a closed group: open it (into the link too), then move onto it once the new layout has it.
+      const holder = state.holders.get(id);
+      if (holder) {
+        camera = { kind: 'centre', id, at: Date.now() };
+        store.dispatch({ type: 'openGroup', id: holder.id });
+        store.dispatch({ type: 'select', id });
+        return;
+      }
       store.dispatch({ type: 'select', id });
       centre?.(id, keepZoom);
     },
     setCentre: (next) => {
       centre = next;
+    },
+    toggleGroup: (id, members) => {
+      camera = { kind: 'keep', group: id, members, at: Date.now(), whole: state.view.viewport === null };
+      store.dispatch({ type: 'toggleOpen', id });
+    },
+    takeCamera: () => {
+      const intent = camera;
+      camera = null;
+      return intent && Date.now() - intent.at < CAMERA_INTENT_MS ? intent : null;
     },
   };
   return store;

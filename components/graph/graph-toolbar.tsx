@@ -45,6 +45,11 @@ export const GraphToolbar = memo(function GraphToolbar() {
   const hiddenAzs = useGraph((s) => s.view.hiddenAzs);
   const matchCount = useGraph((s) => s.matches.length);
   const matchIndex = useGraph((s) => s.matchIndex);
+  // The match Enter goes to next, when a closed overview group holds it: which group, opened by that Enter.
+  const nextHolder = useGraph((s) => {
+    const id = s.matches.length === 0 ? undefined : s.matches[(s.matchIndex + 1) % s.matches.length];
+    return id === undefined ? null : (s.holders.get(id) ?? null);
+  });
   const kinds = useGraph((s) => s.kinds);
   const azs = useGraph((s) => s.azs);
   const filterCount = hiddenKinds.length + hiddenAzs.length;
@@ -175,6 +180,17 @@ export const GraphToolbar = memo(function GraphToolbar() {
           </button>
         ))}
       </div>
+
+      {search !== '' && nextHolder ? (
+        <p
+          data-testid="graph-search-hint"
+          role="status"
+          className="basis-full truncate rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-xs text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-200"
+          title={`The ${matchIndex < 0 ? 'first' : 'next'} match is inside ${nextHolder.title}: Enter opens it and selects the match`}
+        >
+          {matchIndex < 0 ? 'First' : 'Next'} match is inside <span className="font-medium">{nextHolder.title}</span>: <kbd className="font-sans font-medium">Enter</kbd> opens it
+        </p>
+      ) : null}
     </div>
   );
 });

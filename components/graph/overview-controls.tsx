@@ -8,6 +8,7 @@
 import { Panel, useStore, type ReactFlowState } from '@xyflow/react';
 import { X } from 'lucide-react';
 import { memo, useLayoutEffect, type RefObject } from 'react';
+import type { OverviewGroupRef } from '@/lib/graph/overview/graph';
 import { useGraphStore } from './graph-store';
 
 /**
@@ -38,8 +39,8 @@ export const LabelScale = memo(function LabelScale({ root }: { root: RefObject<H
   return null;
 });
 
-/** The open groups, each with a button that closes it, and one that closes them all. */
-export const OpenGroups = memo(function OpenGroups({ opened }: { opened: readonly { id: string; title: string }[] }) {
+/** The open groups, each with a button that closes it (where its members were on screen), and one that closes them all. */
+export const OpenGroups = memo(function OpenGroups({ opened }: { opened: readonly OverviewGroupRef[] }) {
   const store = useGraphStore();
   if (opened.length === 0) return null;
   return (
@@ -55,7 +56,7 @@ export const OpenGroups = memo(function OpenGroups({ opened }: { opened: readonl
           <button
             key={g.id}
             type="button"
-            onClick={() => store.dispatch({ type: 'toggleOpen', id: g.id })}
+            onClick={() => store.toggleGroup(g.id, g.members)}
             title={`Draw the ${g.title} as one box again`}
             aria-label={`Close ${g.title}`}
             className="inline-flex max-w-[16rem] items-center gap-1 rounded-full border border-slate-300 bg-slate-50 py-0.5 pl-2 pr-1 text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"

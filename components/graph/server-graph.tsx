@@ -4,6 +4,7 @@ import { analyzeForGraph } from '@/lib/graph/analyze-for-graph';
 import { withScopedFixLinks } from '@/lib/graph/overlay';
 import type { ScopeLink } from '@/lib/topology/scope-query';
 import { initialLayoutFor } from '@/lib/graph/layout-server';
+import { openSelection } from '@/lib/graph/overview';
 import { DEFAULT_VIEW_STATE } from '@/lib/graph/view-url';
 import { TopologyGraphLoader, type TopologyGraphLoaderProps } from './topology-graph-loader';
 
@@ -42,6 +43,8 @@ export async function ServerGraph({
   const serviceZones = analyze && serviceZonesFrom ? await loadServiceZones(serviceZonesFrom) : undefined;
   const shared = analyze ? analyzeForGraph(topology, { ...(vpcId === undefined ? {} : { vpcId }), ...(serviceZones ? { serviceZones } : {}) }) : undefined;
   const analysis = shared && linkScope ? withScopedFixLinks(shared, linkScope) : shared;
-  const initialLayout = await initialLayoutFor(topology, vpcId, initialView ?? DEFAULT_VIEW_STATE);
-  return <TopologyGraphLoader {...props} {...(analysis ? { analysis } : {})} {...(initialLayout ? { initialLayout } : {})} />;
+  // A link that selects something inside a closed overview group (a finding's route table) opens that group.
+  const view = openSelection(topology, vpcId, initialView ?? DEFAULT_VIEW_STATE);
+  const initialLayout = await initialLayoutFor(topology, vpcId, view);
+  return <TopologyGraphLoader {...props} initialView={view} {...(analysis ? { analysis } : {})} {...(initialLayout ? { initialLayout } : {})} />;
 }

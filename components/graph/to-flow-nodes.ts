@@ -5,6 +5,7 @@
  */
 
 import type { CollapsedGroup } from '@/lib/graph/collapse';
+import { boxAround } from '@/lib/graph/geometry';
 import type { GraphLayout, PositionedNode } from '@/lib/graph/layout';
 import type { Graph, GraphNode, NodeKind } from '@/lib/graph/types';
 import { KIND_STYLE } from './kind-style';
@@ -157,22 +158,11 @@ export function groupLabel(kind: CollapsedGroup['kind'], count: number): string 
 
 /** The overview's one box for a VPC's many route tables or interface endpoints, over the area they occupy. */
 function summaryNode(group: CollapsedGroup, positions: ReadonlyMap<string, PositionedNode>, options: NodeFlowOptions, cache: FlowCache): { key: string; node: AtlasNode } | null {
-  let x0 = Number.POSITIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  for (const id of group.members) {
-    const b = positions.get(id);
-    if (!b) continue;
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.width);
-    y1 = Math.max(y1, b.y + b.height);
-  }
-  if (!Number.isFinite(x0)) return null;
+  const around = boxAround(positions, group.members);
+  if (!around) return null;
   const lit = options.path?.nodes ?? options.related?.nodes ?? (options.matches.size > 0 ? options.matches : null);
   const dimmed = lit !== null && !group.members.some((id) => lit.has(id));
-  const box = { x: x0 - GROUP_MARGIN, y: y0 - GROUP_MARGIN, width: x1 - x0 + 2 * GROUP_MARGIN, height: y1 - y0 + 2 * GROUP_MARGIN };
+  const box = { x: around.x - GROUP_MARGIN, y: around.y - GROUP_MARGIN, width: around.width + 2 * GROUP_MARGIN, height: around.height + 2 * GROUP_MARGIN };
   const count = group.members.length;
   const key = `${box.x},${box.y},${box.width},${box.height}|${count}|${dimmed ? 1 : 0}`;
   const previous = cache.nodes.get(group.id);

@@ -32,7 +32,8 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffec
 import { buildGraph, viewGraphOptions } from '@/lib/graph/build';
 import { absoluteBoxes, type Box } from '@/lib/graph/geometry';
 import { indexPaths, summarizeFindings, type GraphFinding } from '@/lib/graph/overlay';
-import { overviewGraph, rollUpFindings } from '@/lib/graph/overview';
+import { overviewGraph, rollUpFindings, type OverviewGroupRef } from '@/lib/graph/overview';
+import { findMatches } from '@/lib/graph/search';
 import { indexTopology } from '@/lib/graph/topology-index';
 import { DEFAULT_VIEW_STATE, MAX_ZOOM, MIN_ZOOM, serializeViewState } from '@/lib/graph/view-url';
 import { escapeAction } from '@/lib/graph/view-reducer';
@@ -81,6 +82,8 @@ export type { GraphDiff, GraphGhost, TopologyGraphProps } from './types';
 const NO_NODES: AtlasNode[] = [];
 const NO_EDGES: AtlasEdge[] = [];
 const NO_FINDINGS: GraphFinding[] = [];
+const NO_IDS: readonly string[] = [];
+const NO_HOLDERS: ReadonlyMap<string, OverviewGroupRef> = new Map();
 
 export default function TopologyGraph(props: TopologyGraphProps) {
   // The server renders the placeholder; in the browser the canvas replaces it once this hydrates. The placeholder has
@@ -131,7 +134,13 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     [unfiltered, fullGraph, topology, vpcId, view.hiddenKinds, view.hiddenAzs, view.endpointsOnly],
   );
   // A VPC too big to read whole is drawn as its semantic overview, with the groups the view has opened (`viewGraph` on the server).
-  const overview = useMemo(() => overviewGraph(topology, filtered, vpcId, view.open, view.selected), [topology, filtered, vpcId, view.open, view.selected]);
+  const overview = useMemo(() => overviewGraph(topology, filtered, vpcId, view.open), [topology, filtered, vpcId, view.open]);
+  const holders = overview?.holders ?? NO_HOLDERS;
+  // Search finds what closed groups hold too: Enter on such a match opens its group (`focusNode`).
+  const hiddenMatches = useMemo(
+    () => (overview && view.search.trim() !== '' ? findMatches(filtered.nodes.filter((n) => overview.holders.has(n.id)), view.search) : NO_IDS),
+    [overview, filtered, view.search],
+  );
   const graph = overview ?? filtered;
   const { shown, pending, error } = useGraphLayout(graph, view.direction, initialLayout);
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);
@@ -160,6 +169,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     findings,
     marks,
     overview: overview !== null,
+    hiddenMatches,
+    holders,
   });
   const vpcLabels = useMemo(
     () =>
@@ -211,7 +222,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
         : null,
     [index, fullNodes, visible, readOnly, findingList, findingsHref, subnetPaths, activePath],
   );
-  useLayoutEffect(() => store.publish({ matches: matchList, kinds, azs, inspector }), [store, matchList, kinds, azs, inspector]);
+  useLayoutEffect(() => store.publish({ matches: matchList, kinds, azs, inspector, holders }), [store, matchList, kinds, azs, inspector, holders]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<AtlasNode>[]) => {
@@ -219,8 +230,9 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
       // the layout and ignored.
       for (const c of changes) {
         if (c.type === 'select' && c.selected) {
-          // An overview group opens in place instead of being selected.
-          if (overview?.groups.has(c.id)) store.dispatch({ type: 'toggleOpen', id: c.id });
+          // An overview group opens in place instead of being selected, where it was on screen.
+          const members = overview?.groups.get(c.id);
+          if (members) store.toggleGroup(c.id, members);
           else store.dispatch({ type: 'select', id: c.id });
           return;
         }

@@ -2,16 +2,20 @@
 
 import { getViewportForBounds, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Box } from '@/lib/graph/geometry';
+import { boxAround, type Box } from '@/lib/graph/geometry';
 import type { GraphLayout } from '@/lib/graph/layout';
 import { MIN_ZOOM, type Viewport } from '@/lib/graph/view-url';
-import { useGraph, useGraphStore } from './graph-store';
+import { keepInPlace } from './camera-anchor';
+import { useGraph, useGraphStore, type CameraIntent } from './graph-store';
 import type { AtlasEdge, AtlasNode } from './types';
 
 /** Room for the toolbar floating over the top of the canvas. */
 const FIT_PADDING = { top: '60px', left: '20px', right: '20px', bottom: '20px' } as const;
 /** Around focused nodes: clear of the legend button above and the zoom buttons below. */
 const FOCUS_PADDING = { top: '60px', left: '28px', right: '28px', bottom: '52px' } as const;
+
+/** The zoom a resource a search or a link opened a group for is shown at, at least: its text legible. */
+const CENTRE_ZOOM = 0.8;
 
 /** A pane's size in CSS px. */
 export interface PaneSize {
@@ -32,6 +36,28 @@ export function startViewport(initialViewport: Viewport | null, layout: Pick<Gra
   if (initialViewport) return initialViewport;
   if (!layout || !initialPane || initialPane.width <= 0 || initialPane.height <= 0) return null;
   return wholeGraph(initialPane, layout);
+}
+
+/**
+ * Where an intent of the user's (`CameraIntent`) puts the view once the new layout is there, or null to fit the
+ * whole graph as after any other relayout. `before`/`after`: the absolute boxes of the old and the new layout.
+ */
+export function intendedViewport(intent: CameraIntent, viewport: Viewport, pane: PaneSize, before: ReadonlyMap<string, Box>, after: ReadonlyMap<string, Box>): Viewport | null {
+  if (pane.width <= 0 || pane.height <= 0) return null;
+  if (intent.kind === 'centre') {
+    const box = after.get(intent.id);
+    if (!box) return null;
+    const zoom = Math.max(viewport.zoom, CENTRE_ZOOM);
+    return { x: pane.width / 2 - (box.x + box.width / 2) * zoom, y: pane.height / 2 - (box.y + box.height / 2) * zoom, zoom };
+  }
+  const wasGroup = before.get(intent.group);
+  const isGroup = after.get(intent.group);
+  // A group closed while the whole graph was in view: the smaller graph is shown whole again.
+  if (isGroup && intent.whole) return null;
+  // Opened: the members take the group's place; closed: the group takes its members'.
+  const from = wasGroup && !isGroup ? wasGroup : !wasGroup && isGroup ? boxAround(before, intent.members) : null;
+  const to = wasGroup && !isGroup ? boxAround(after, intent.members) : !wasGroup && isGroup ? isGroup : null;
+  return from && to ? keepInPlace(viewport, pane, from, to) : null;
 }
 
 /**
@@ -97,17 +123,30 @@ export function useFitView(
     if (width === 0 || height === 0) setViewportReady(true);
   }, [viewportReady, layout, flowStore]);
 
-  // After a relayout (filters, direction) the old viewport frames the wrong things, so fit again.
+  // After a relayout (filters, direction) the old viewport frames the wrong things, so fit again; unless the user
+  // opened or closed a group (it stays where it was) or a search opened one (the view moves onto what it found).
   const layoutKey = layout?.key ?? null;
+  const previousBoxes = useRef(absolute);
   useEffect(() => {
     if (!viewportReady || layoutKey === null || fittedKey.current === layoutKey || !layout) return;
     const first = fittedKey.current === null;
     fittedKey.current = layoutKey;
     if (first && initialViewport) return;
+    const intent = first ? null : store.takeCamera();
+    const moved = intent ? intendedViewport(intent, flowApi.getViewport(), flowStore.getState(), previousBoxes.current, absolute) : null;
+    if (moved) {
+      void flowApi.setViewport(moved, { duration: 250 });
+      store.dispatch({ type: 'viewport', viewport: moved });
+      return;
+    }
     void flowApi.setViewport(wholeGraph(flowStore.getState(), layout), { duration: first ? 0 : 250 });
     // The new picture is shown whole: the link says so (no viewport) rather than keeping a place in the old one.
     if (!first) store.dispatch({ type: 'viewport', viewport: null });
-  }, [viewportReady, layoutKey, flowApi, initialViewport, layout, flowStore, store]);
+  }, [viewportReady, layoutKey, flowApi, initialViewport, layout, flowStore, store, absolute]);
+  // After the effect above: it compares the new layout's boxes with these.
+  useEffect(() => {
+    previousBoxes.current = absolute;
+  }, [absolute]);
 
   // While the view is "the whole graph" (no viewport of the user's), keep it whole when the canvas changes size:
   // the inspector opening takes a third of the width. A start fitted to the placeholder's box is corrected at once
@@ -132,21 +171,11 @@ export function useFitView(
     const frame = `${focusKey}|${layout.key}|${paneSize}`;
     if (framed.current === frame) return;
     framed.current = frame;
-    const boxes = focusKey.split(' ').flatMap((id) => absolute.get(id) ?? []);
-    if (boxes.length === 0) return;
-    let x = Number.POSITIVE_INFINITY;
-    let y = Number.POSITIVE_INFINITY;
-    let right = Number.NEGATIVE_INFINITY;
-    let bottom = Number.NEGATIVE_INFINITY;
-    for (const b of boxes) {
-      x = Math.min(x, b.x);
-      y = Math.min(y, b.y);
-      right = Math.max(right, b.x + b.width);
-      bottom = Math.max(bottom, b.y + b.height);
-    }
+    const box = boxAround(absolute, focusKey.split(' '));
+    if (!box) return;
     const { width, height } = flowStore.getState();
     if (width === 0 || height === 0) return;
-    void flowApi.setViewport(getViewportForBounds({ x, y, width: right - x, height: bottom - y }, width, height, MIN_ZOOM, 1, FOCUS_PADDING), { duration: 250 });
+    void flowApi.setViewport(getViewportForBounds(box, width, height, MIN_ZOOM, 1, FOCUS_PADDING), { duration: 250 });
   }, [focusKey, paneSize, viewportReady, layout, absolute, flowStore, flowApi]);
 
   return { ready: viewportReady, start };

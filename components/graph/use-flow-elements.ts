@@ -28,6 +28,8 @@ const QUIET_ABOVE: Record<EdgeKind, number> = { association: 60, route: 150, end
 
 const NO_NODES: AtlasNode[] = [];
 const NO_EDGES: AtlasEdge[] = [];
+const NO_IDS: readonly string[] = [];
+const NO_HOLDERS: ReadonlyMap<string, { id: string }> = new Map();
 
 export interface FlowInputs {
   shown: LaidOutGraph | null;
@@ -41,13 +43,18 @@ export interface FlowInputs {
   marks: ReadonlyMap<string, DiffMark> | undefined;
   /** The graph is a semantic overview (`lib/graph/overview`): few nodes that must stay labelled, so no level of detail. */
   overview?: boolean;
+  /** Search matches inside closed overview groups: listed after the drawn ones, their groups drawn as matching. */
+  hiddenMatches?: readonly string[];
+  /** The closed group each hidden resource is in: a selection inside one is drawn on its group. */
+  holders?: ReadonlyMap<string, { id: string }>;
 }
 
 /**
  * The laid-out graph as React Flow's nodes and edges, with the selection, hover, path, search matches, findings and
  * marks drawn in, and the level of detail the zoom asks for (a big graph zoomed out collapses AZs and groups).
  */
-export function useFlowElements({ shown, convert, selected, search, hoveredId, activePath, findings, marks, overview = false }: FlowInputs) {
+export function useFlowElements({ shown, convert, selected: selectedId, search, hoveredId, activePath, findings, marks, overview = false, hiddenMatches = NO_IDS, holders = NO_HOLDERS }: FlowInputs) {
+  const selected = selectedId === null ? null : (holders.get(selectedId)?.id ?? selectedId);
   const zoomedOut = useStore((s) => s.transform[2] < LOD_ZOOM);
   const farOut = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const showEdgeLabels = useStore((s) => s.transform[2] >= LABEL_ZOOM);
@@ -75,8 +82,9 @@ export function useFlowElements({ shown, convert, selected, search, hoveredId, a
     };
   }, [shown, overview]);
 
-  const matchList = useMemo(() => (shown ? findMatches(shown.graph.nodes, search) : []), [shown, search]);
-  const matches = useMemo(() => new Set(matchList), [matchList]);
+  const shownMatches = useMemo(() => (shown ? findMatches(shown.graph.nodes, search) : []), [shown, search]);
+  const matchList = useMemo(() => (hiddenMatches.length === 0 ? shownMatches : [...shownMatches, ...hiddenMatches]), [shownMatches, hiddenMatches]);
+  const matches = useMemo(() => new Set([...shownMatches, ...hiddenMatches.flatMap((id) => holders.get(id)?.id ?? [])]), [shownMatches, hiddenMatches, holders]);
   const flowCache = useRef(createFlowCache());
   // Nodes and edges are converted apart: zooming past the label threshold changes only edges, typing a search
   // only nodes, and either is a pass over thousands of objects in a region graph.

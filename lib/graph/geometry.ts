@@ -25,6 +25,23 @@ export interface EdgeRoute extends EdgeSides {
   bend?: number;
 }
 
+/** The box around the boxes of `ids` that `boxes` has, or null when it has none of them. */
+export function boxAround(boxes: ReadonlyMap<string, Box>, ids: Iterable<string>): Box | null {
+  let x = Number.POSITIVE_INFINITY;
+  let y = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const id of ids) {
+    const b = boxes.get(id);
+    if (!b) continue;
+    x = Math.min(x, b.x);
+    y = Math.min(y, b.y);
+    right = Math.max(right, b.x + b.width);
+    bottom = Math.max(bottom, b.y + b.height);
+  }
+  return x === Number.POSITIVE_INFINITY ? null : { x, y, width: right - x, height: bottom - y };
+}
+
 /**
  * Absolute boxes from boxes relative to their parents. `nodes` must list parents before children, as the
  * graph and the layout do.

@@ -21,8 +21,8 @@ import type { ViewState } from './view-url';
 export function initialLayoutFor(topology: Topology, vpcId: string | undefined, view: ViewState): Promise<InitialLayout | undefined> {
   // Loaded topologies are reused while their data is unchanged (`loadTopology`), so a reload of the same view
   // skips even the `buildGraph` and the hash (16 ms for a 200-subnet VPC, 60 ms for five).
-  // The open groups, and the selection (which opens the group it is in), decide an overview's nodes.
-  const key = JSON.stringify([vpcId ?? null, viewGraphOptions(vpcId, view), view.direction, [...view.open].sort(), view.selected]);
+  // The open groups decide an overview's nodes.
+  const key = JSON.stringify([vpcId ?? null, viewGraphOptions(vpcId, view), view.direction, [...view.open].sort()]);
   const result = computed.get(topology, key, () => compute(topology, vpcId, view));
   // A failure is not kept: the next load tries again.
   void result.then((r) => {

@@ -53,6 +53,7 @@ export const Inspector = memo(function Inspector() {
   const onClose = useCallback(() => store.dispatch({ type: 'select', id: null }), [store]);
   const onSelect = useCallback((id: string) => store.focusNode(id), [store]);
   const onSelectPath = useCallback((service: string | null) => store.dispatch({ type: 'path', service }), [store]);
+  const holder = useGraph((s) => (s.view.selected === null ? undefined : s.holders.get(s.view.selected)));
   if (selectedId === null || data === null) return null;
   const { nodes, index, visible } = data;
   const node = nodes.get(selectedId);
@@ -70,7 +71,14 @@ export const Inspector = memo(function Inspector() {
           <p data-testid="inspector-id" className="break-all font-mono text-[12px] text-slate-600 dark:text-slate-300">
             {selectedId}
           </p>
-          {visible.has(selectedId) ? null : (
+          {visible.has(selectedId) ? null : holder ? (
+            <p data-testid="inspector-holder" className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+              Inside <span className="font-medium text-slate-800 dark:text-slate-100">{holder.title}</span>, drawn as one box.{' '}
+              <button type="button" onClick={() => onSelect(selectedId)} className="font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-300">
+                Open it
+              </button>
+            </p>
+          ) : (
             <p className={cx('mt-1 text-xs text-amber-700 dark:text-amber-300')}>Hidden by the current filters.</p>
           )}
         </div>

@@ -8,6 +8,7 @@ import { prefixListLabel } from '@/lib/graph/build';
 import type { TopologyIndex } from '@/lib/graph/topology-index';
 import type { Route, SecurityGroupRule, Subnet, Tags } from '@/lib/topology/types';
 import { stateTone } from '../format';
+import { useGraph } from '../graph-store';
 import { Badge } from '../node-parts';
 
 export type Select = (id: string) => void;
@@ -48,17 +49,19 @@ export function Mono({ children }: { children: ReactNode }) {
 
 export function Ref({ id, label, onSelect, visible }: { id: string; label?: string; onSelect: Select; visible: ReadonlySet<string> }) {
   const shown = visible.has(id);
+  // Inside a closed overview group: selecting it opens the group (`focusNode`), so the link says which.
+  const holder = useGraph((s) => (shown ? undefined : s.holders.get(id)));
   return (
     <button
       type="button"
       onClick={() => onSelect(id)}
       data-ref={id}
-      title={shown ? `Select ${id}` : `Select ${id} (hidden by the current filters)`}
+      title={shown ? `Select ${id}` : holder ? `Open ${holder.title} and select ${id}` : `Select ${id} (hidden by the current filters)`}
       className="max-w-full truncate rounded text-left font-mono text-[12.5px] text-sky-700 underline decoration-sky-300 underline-offset-2 hover:decoration-sky-600 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300 dark:decoration-sky-700"
     >
       {id}
       {label ? <span className="font-sans text-slate-600 no-underline dark:text-slate-300"> · {label}</span> : null}
-      {shown ? null : <span className="font-sans text-xs text-slate-500"> (hidden)</span>}
+      {shown ? null : <span className="font-sans text-xs text-slate-500">{holder ? ` (in ${holder.title})` : ' (hidden)'}</span>}
     </button>
   );
 }

@@ -14,7 +14,19 @@ export interface OverviewGraph extends Graph {
   /** Every group drawn as one node, by its id: the members it stands for. */
   groups: Map<string, string[]>;
   /** The groups of `open` that the graph has, drawn as their members, with their titles (to close them again). */
-  opened: { id: string; title: string }[];
+  opened: OverviewGroupRef[];
+  /**
+   * What is inside a closed group, by id: its tables, subnets and endpoints, and the endpoint ENIs of a closed tier's
+   * subnets. Search finds them there, and the inspector and a link into one say which group to open.
+   */
+  holders: Map<string, OverviewGroupRef>;
+}
+
+/** An overview group as the user reads it: its id, title (`8 private subnets in us-east-1a`) and members. */
+export interface OverviewGroupRef {
+  id: string;
+  title: string;
+  members: string[];
 }
 
 /** A group of the model with the members the graph holds (filters may have left some out). */
@@ -117,11 +129,12 @@ function stretchKey(edge: GraphEdge): string {
 
 /**
  * Draws each closed group of `overviews` that has two or more members in `graph` as one node. `open` holds the ids
- * of the groups drawn as their members; a group holding `reveal` (the selection: a search hit, a link, a resource
- * named in the inspector) is drawn as its members too, for as long as it is selected. Endpoint ENIs are left out
- * wherever their subnet is inside a closed tier: an endpoint (or its class) says which AZs it covers.
+ * of the groups drawn as their members. Endpoint ENIs are left out wherever their subnet is inside a closed tier: an
+ * endpoint (or its class) says which AZs it covers. A selection inside a closed group does not open it by itself
+ * (the picture would change under the user with every click in the inspector): the canvas draws the group as
+ * selected, and search, links and the inspector open it on purpose (`holders`).
  */
-export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], open: ReadonlySet<string>, reveal: string | null = null): OverviewGraph {
+export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], open: ReadonlySet<string>): OverviewGraph {
   const present = new Set(graph.nodes.map((n) => n.id));
   const classes = new Map(overviews.flatMap((o) => o.classes.map((c) => [c.id, c] as const)));
   const candidates: Present[] = overviews.flatMap((o) => [
@@ -132,28 +145,32 @@ export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], o
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const rep = new Map<string, Present>();
   const opened: OverviewGraph['opened'] = [];
+  const closed: OverviewGroupRef[] = [];
+  const refOf = (g: Present, members: string[]): OverviewGroupRef => {
+    const data = g.data(members.flatMap((id) => byId.get(id) ?? []));
+    const title = 'group' in data && data.group ? data.group.title : g.id;
+    return { id: g.id, title: g.where ? `${title} ${g.where}` : title, members };
+  };
   for (const g of candidates) {
     const members = g.members.filter((id) => present.has(id));
     if (members.length < 2) continue;
     if (open.has(g.id)) {
-      const data = g.data(members.flatMap((id) => byId.get(id) ?? []));
-      const title = 'group' in data && data.group ? data.group.title : g.id;
-      opened.push({ id: g.id, title: g.where ? `${title} ${g.where}` : title });
+      opened.push(refOf(g, members));
       continue;
     }
-    if (reveal !== null && members.includes(reveal)) continue;
+    closed.push(refOf(g, members));
     for (const m of members) rep.set(m, g);
   }
-  // An ENI or a NAT gateway selected inside a closed tier reveals its subnet.
-  const revealParent = reveal === null ? undefined : byId.get(reveal)?.parentId;
-  if (revealParent !== undefined) {
-    const g = rep.get(revealParent);
-    if (g) for (const [m, owner] of [...rep]) if (owner === g) rep.delete(m);
-  }
+  const holders = new Map<string, OverviewGroupRef>();
+  for (const ref of closed) for (const m of ref.members) holders.set(m, ref);
 
   const dropped = new Set<string>();
   for (const n of graph.nodes) {
-    if (n.kind === 'endpointEni' && n.parentId !== undefined && rep.has(n.parentId)) dropped.add(n.id);
+    if (n.kind === 'endpointEni' && n.parentId !== undefined && rep.has(n.parentId)) {
+      dropped.add(n.id);
+      const holder = holders.get(n.parentId);
+      if (holder) holders.set(n.id, holder);
+    }
   }
   const drawnAs = (id: string): string => rep.get(id)?.id ?? id;
 
@@ -216,5 +233,5 @@ export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], o
     const label = overviewLabel(edge, edge.kind === 'route' ? (intoTarget.get(stretchKey(edge)) ?? count) : count);
     if (label) edge.label = label;
   }
-  return { nodes, edges, groups, opened };
+  return { nodes, edges, groups, opened, holders };
 }

@@ -14,7 +14,7 @@ import {
 } from '@/lib/graph/test-topology';
 import type { RouteTable, Subnet, Topology } from '@/lib/topology/types';
 import { routeClasses, targetFacts } from './classes';
-import { applyOverview, needsOverview, overviewGraph, overviewModel, rollUpFindings, viewGraph } from './index';
+import { applyOverview, needsOverview, openSelection, overviewGraph, overviewModel, rollUpFindings, viewGraph } from './index';
 
 const V = 'vpc-1';
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
@@ -268,20 +268,37 @@ describe('the overview graph', () => {
   });
 });
 
-describe('a selected resource inside a closed group', () => {
+describe('a resource inside a closed group', () => {
   const t = bigVpc();
   const detail = buildGraph(t, { vpcId: V });
+  const view = { hiddenKinds: [], hiddenAzs: [], endpointsOnly: false, open: [] as string[] };
 
-  it.each<[string, string, (ids: Set<string>) => boolean]>([
-    ['a table opens its class', 'rtb-p1-4', (ids) => ids.has('rtb-p1-4') && ids.has('rtb-p2-0')],
-    ['a subnet opens its tier', 'subnet-p2-5', (ids) => ids.has('subnet-p2-5') && ids.has('subnet-p2-0') && !ids.has('subnet-p1-0')],
-    ['an ENI opens the tier of its subnet', 'eni-3-0', (ids) => ids.has('eni-3-0') && ids.has('subnet-p0-3')],
-    ['an interface endpoint opens its class', 'vpce-i07', (ids) => ids.has('vpce-i07') && ids.has('vpce-i08')],
-  ])('%s, for as long as it is selected', (_name, selected, drawn) => {
-    const g = overviewGraph(t, detail, V, [], selected);
-    const ids = new Set(g?.nodes.map((n) => n.id));
-    expect(drawn(ids)).toBe(true);
-    expect(g?.opened).toEqual([]);
-    expect(overviewGraph(t, detail, V, [], null)?.nodes.some((n) => n.id === selected)).toBe(false);
+  it.each<[string, string, RegExp, (ids: Set<string>) => boolean]>([
+    ['a table is in its class', 'rtb-p1-4', /^\d+ private tables$/, (ids) => ids.has('rtb-p1-4') && ids.has('rtb-p2-0')],
+    ['a subnet is in its tier', 'subnet-p2-5', /^\d+ private subnets in us-east-1[abc]$/, (ids) => ids.has('subnet-p2-5') && ids.has('subnet-p2-0') && !ids.has('subnet-p1-0')],
+    ['an ENI is in the tier of its subnet', 'eni-3-0', /^\d+ private subnets in us-east-1[abc]$/, (ids) => ids.has('eni-3-0') && ids.has('subnet-p0-3')],
+    ['an interface endpoint is in its class', 'vpce-i07', /^\d+ interface endpoints$/, (ids) => ids.has('vpce-i07') && ids.has('vpce-i08')],
+  ])('%s: the overview names the group, and a link selecting it opens that group', (_name, selected, title, drawn) => {
+    const closed = overviewGraph(t, detail, V, []);
+    const holder = closed?.holders.get(selected);
+    expect(holder?.title).toMatch(title);
+    // Selecting alone opens nothing: the group is still one node.
+    expect(closed?.nodes.some((n) => n.id === selected)).toBe(false);
+    expect(closed?.nodes.some((n) => n.id === holder?.id)).toBe(true);
+
+    const linked = openSelection(t, V, { ...view, selected });
+    expect(linked.open).toEqual([holder?.id]);
+    const opened = viewGraph(t, V, linked);
+    expect(drawn(new Set(opened.nodes.map((n) => n.id)))).toBe(true);
+    expect(overviewGraph(t, detail, V, linked.open)?.holders.has(selected)).toBe(false);
+  });
+
+  it('leaves a view alone when its selection is drawn already or is not in a group', () => {
+    const none = { ...view, selected: null };
+    expect(openSelection(t, V, none)).toBe(none);
+    const gateway = { ...view, selected: 'vpce-s3' };
+    expect(openSelection(t, V, gateway)).toBe(gateway);
+    const open = openSelection(t, V, { ...view, selected: 'rtb-p1-4' });
+    expect(openSelection(t, V, open)).toBe(open);
   });
 });
