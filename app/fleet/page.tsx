@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { FleetBoard } from '@/components/fleet/fleet-board';
-import { FleetShareButton } from '@/components/fleet/fleet-share-button';
+import { ShareSnapshotButton } from '@/components/share/share-snapshot-button';
 import { Notices } from '@/components/ui/notice';
 import { getFleetState } from '@/lib/fleet/state';
 import { parseFleetView } from '@/lib/fleet/table-view-params';
@@ -26,7 +26,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           <h1 className="text-2xl font-semibold tracking-tight">Fleet</h1>
           <p className="text-sm text-slate-500">Every account and region this server reads ({state.source === 'live' ? 'live AWS' : 'fixture files'}), in one table.</p>
         </div>
-        <FleetShareButton share={shareFleetSnapshot} />
+        <ShareSnapshotButton share={shareFleetSnapshot} input={{}} what="this fleet" />
       </div>
       <Notices notices={notices} />
       <FleetBoard initialState={state} initialView={view} renderedAt={Date.now()} mode="live" />

@@ -2,28 +2,29 @@
 
 import { Camera, LoaderCircle } from 'lucide-react';
 import { useState, useTransition } from 'react';
-import type { ShareSnapshotAction, ShareSnapshotResult } from '@/lib/share/schema';
 import { useCanEdit } from '@/components/auth/viewer-context';
 import { primaryButton } from '@/components/ui/button-styles';
-import { ShareResult } from './share-result';
+import { ShareResult, type ShareOutcome } from './share-result';
 
-export interface ShareSnapshotButtonProps {
-  region: string;
-  source: string;
-  vpcId?: string;
-  profile?: string;
-  account?: string;
-  /** The server action that saves it (`app/s/actions.ts`), handed down by the page. */
-  shareSnapshot: ShareSnapshotAction;
+export interface ShareSnapshotButtonProps<I extends object> {
+  /**
+   * The server action that saves it (`app/s/actions.ts` for a topology, `app/fleet/actions.ts` for the fleet), handed
+   * down by the page so components/ never imports app/. It gets `input` and the page's query string as `view`.
+   */
+  share: (input: I & { view: string }) => Promise<ShareOutcome>;
+  /** What the action needs besides the view: the page's scope (region, source, VPC, profile, account). */
+  input: I;
+  /** What the link shows, for the popover ("this topology", "this fleet"). */
+  what?: string;
 }
 
 /**
- * "Share snapshot": freezes what the page shows (the server loads the same topology again) with the current
- * view, and shows the short `/s/<id>` link to copy.
+ * "Share snapshot": the server freezes what the page shows (it reads the topology or the fleet again itself) with
+ * the current view, and answers the short `/s/<id>` link to copy.
  */
-export function ShareSnapshotButton({ region, source, vpcId, profile, account, shareSnapshot }: ShareSnapshotButtonProps) {
+export function ShareSnapshotButton<I extends object>({ share, input, what }: ShareSnapshotButtonProps<I>) {
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ShareSnapshotResult | null>(null);
+  const [result, setResult] = useState<ShareOutcome | null>(null);
   // Saving snapshots is for editors; the action checks the role again.
   const canEdit = useCanEdit();
   if (!canEdit) return null;
@@ -39,18 +40,9 @@ export function ShareSnapshotButton({ region, source, vpcId, profile, account, s
           startTransition(async () => {
             setResult(null);
             try {
-              setResult(
-                await shareSnapshot({
-                  region,
-                  source,
-                  ...(vpcId ? { vpcId } : {}),
-                  ...(profile ? { profile } : {}),
-                  ...(account ? { account } : {}),
-                  view: window.location.search,
-                }),
-              );
+              setResult(await share({ ...input, view: window.location.search }));
             } catch {
-              setResult({ ok: false, error: 'The server could not be reached. Try again.', fieldErrors: {} });
+              setResult({ ok: false, error: 'The server could not be reached. Try again.' });
             }
           })
         }
@@ -58,7 +50,7 @@ export function ShareSnapshotButton({ region, source, vpcId, profile, account, s
         {pending ? <LoaderCircle aria-hidden size={15} className="animate-spin" /> : <Camera aria-hidden size={15} />}
         {pending ? 'Saving…' : 'Share snapshot'}
       </button>
-      {result ? <ShareResult result={result} onClose={() => setResult(null)} /> : null}
+      {result ? <ShareResult result={result} onClose={() => setResult(null)} {...(what ? { what } : {})} /> : null}
     </div>
   );
 }

@@ -46,12 +46,8 @@ export function ShareToolbar({ region, source, vpcId, profile, account, snapshot
         </a>
       ) : shareSnapshot ? (
         <ShareSnapshotButton
-          region={region}
-          source={source}
-          {...(vpcId ? { vpcId } : {})}
-          {...(profile ? { profile } : {})}
-          {...(account ? { account } : {})}
-          shareSnapshot={shareSnapshot}
+          share={shareSnapshot}
+          input={{ region, source, ...(vpcId ? { vpcId } : {}), ...(profile ? { profile } : {}), ...(account ? { account } : {}) }}
         />
       ) : null}
       <Menu label="Share" icon={<Share2 aria-hidden size={15} />} testId="share-menu">
