@@ -1,7 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- seeds the local moto server of the live project, never an AWS account
-import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
-// eslint-disable-next-line no-restricted-imports -- seeds the local moto server of the live project, never an AWS account
-import { AllocateAddressCommand, CreateNatGatewayCommand, CreateSubnetCommand, CreateVpcCommand, CreateVpcEndpointCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { buildTrafficVpc, datum, putMetrics } from '@/lib/ec2/test/moto-traffic';
 import { expect, test } from './fixtures';
 
 /**
@@ -11,57 +8,32 @@ import { expect, test } from './fixtures';
  */
 const REGION = 'eu-west-3';
 const MOTO = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 3}`;
-const HOUR = 3600_000;
 /** moto's dummy keys: the spec's own clients never read the developer's credentials. */
-const moto = { region: REGION, endpoint: MOTO, maxAttempts: 1, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+const keys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
 let vpcId = '';
 let endpointId = '';
 let natId = '';
 
 test.beforeAll(async () => {
-  const ec2 = new EC2Client(moto);
-  vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.91.0.0/16' }))).Vpc!.VpcId!;
-  const subnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.91.1.0/24', AvailabilityZone: `${REGION}a` }))).Subnet!.SubnetId!;
-  const serviceName = `com.amazonaws.${REGION}.ssm`;
-  endpointId = (await ec2.send(new CreateVpcEndpointCommand({ VpcId: vpcId, VpcEndpointType: 'Interface', ServiceName: serviceName, SubnetIds: [subnetId] })))
-    .VpcEndpoint!.VpcEndpointId!;
-  const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
-  natId = (await ec2.send(new CreateNatGatewayCommand({ SubnetId: subnetId, AllocationId: eip.AllocationId }))).NatGateway!.NatGatewayId!;
-
+  const built = await buildTrafficVpc(MOTO, REGION, { second: 91, service: 'ssm', credentials: keys });
+  ({ vpcId, endpointId, natId } = built);
   const now = Date.now();
-  const datum = (MetricName: string, Dimensions: MetricDatum['Dimensions'], Value: number, hoursAgo: number, Unit: MetricDatum['Unit']): MetricDatum => ({
-    MetricName,
-    Dimensions,
-    Value,
-    Unit,
-    Timestamp: new Date(now - hoursAgo * HOUR),
-  });
-  const ep = [
-    { Name: 'Endpoint Type', Value: 'Interface' },
-    { Name: 'Service Name', Value: serviceName },
-    { Name: 'VPC Endpoint Id', Value: endpointId },
-    { Name: 'VPC Id', Value: vpcId },
-  ];
-  const cw = new CloudWatchClient(moto);
-  await cw.send(
-    new PutMetricDataCommand({
-      Namespace: 'AWS/PrivateLinkEndpoints',
-      MetricData: [
-        datum('BytesProcessed', ep, 1_500_000, 2.2, 'Bytes'),
-        datum('BytesProcessed', ep, 250_000, 7.5, 'Bytes'),
-        datum('BytesProcessed', ep, 4_000_000, 50, 'Bytes'),
-        datum('NewConnections', ep, 42, 2.2, 'Count'),
-        datum('ActiveConnections', ep, 9, 7.5, 'Count'),
-      ],
-    }),
+  const ep = built.endpointDimensions;
+  await putMetrics(
+    MOTO,
+    REGION,
+    'AWS/PrivateLinkEndpoints',
+    [
+      datum('BytesProcessed', ep, 1_500_000, 2.2, 'Bytes', now),
+      datum('BytesProcessed', ep, 250_000, 7.5, 'Bytes', now),
+      datum('BytesProcessed', ep, 4_000_000, 50, 'Bytes', now),
+      datum('NewConnections', ep, 42, 2.2, 'Count', now),
+      datum('ActiveConnections', ep, 9, 7.5, 'Count', now),
+    ],
+    keys,
   );
-  await cw.send(
-    new PutMetricDataCommand({
-      Namespace: 'AWS/NATGateway',
-      MetricData: [datum('BytesOutToDestination', [{ Name: 'NatGatewayId', Value: natId }], 7_000_000_000, 20, 'Bytes')],
-    }),
-  );
+  await putMetrics(MOTO, REGION, 'AWS/NATGateway', [datum('BytesOutToDestination', built.natDimensions, 7_000_000_000, 20, 'Bytes', now)], keys);
 });
 
 test('an interface endpoint’s inspector shows its traffic; the period switch changes the numbers and the URL', async ({ page }) => {

@@ -5,11 +5,10 @@
  * fault proxy in front of CloudWatch answers AccessDenied: the metrics are a notice naming cloudwatch:GetMetricData,
  * and the topology (the graph) and the analysis still answer.
  */
-import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
-import { AllocateAddressCommand, CreateNatGatewayCommand, CreateSubnetCommand, CreateVpcCommand, CreateVpcEndpointCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Analysis } from '@/lib/analysis/analyze';
+import { buildTrafficVpc, datum, putMetrics } from '@/lib/ec2/test/moto-traffic';
 import { startFaultProxy, type FaultProxy } from '@/lib/test/fault-proxy';
 import { stubDemoEnv } from '@/lib/test/demo-env';
 import type { MetricsResult } from './types';
@@ -23,7 +22,6 @@ const analysisRoute = await import('@/app/api/analysis/route');
 const metricsRoute = await import('@/app/api/metrics/route');
 const topologyRoute = await import('@/app/api/topology/route');
 
-const DAY = 86_400_000;
 const now = Date.now();
 let vpcId = '';
 let endpointId = '';
@@ -31,47 +29,18 @@ let natId = '';
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  const ec2 = new EC2Client({ region: REGION, endpoint: motoUrl, maxAttempts: 1 });
-  vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.71.0.0/16' }))).Vpc!.VpcId!;
-  const subnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.71.1.0/24', AvailabilityZone: `${REGION}a` }))).Subnet!.SubnetId!;
-  const serviceName = `com.amazonaws.${REGION}.kms`;
-  endpointId = (await ec2.send(new CreateVpcEndpointCommand({ VpcId: vpcId, VpcEndpointType: 'Interface', ServiceName: serviceName, SubnetIds: [subnetId] }))).VpcEndpoint!.VpcEndpointId!;
-  const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
-  natId = (await ec2.send(new CreateNatGatewayCommand({ SubnetId: subnetId, AllocationId: eip.AllocationId }))).NatGateway!.NatGatewayId!;
-
-  const at = (MetricName: string, Dimensions: MetricDatum['Dimensions'], Value: number, daysAgo: number, Unit: MetricDatum['Unit']): MetricDatum => ({
-    MetricName,
-    Dimensions,
-    Value,
-    Unit,
-    Timestamp: new Date(now - daysAgo * DAY),
-  });
-  const ep = [
-    { Name: 'Endpoint Type', Value: 'Interface' },
-    { Name: 'Service Name', Value: serviceName },
-    { Name: 'VPC Endpoint Id', Value: endpointId },
-    { Name: 'VPC Id', Value: vpcId },
-  ];
-  const nat = [{ Name: 'NatGatewayId', Value: natId }];
-  const cw = new CloudWatchClient({ region: REGION, endpoint: motoUrl, maxAttempts: 1 });
+  const built = await buildTrafficVpc(motoUrl, REGION, { second: 71, service: 'kms' });
+  ({ vpcId, endpointId, natId } = built);
+  const at = (name: string, dimensions: typeof built.natDimensions, value: number, daysAgo: number, unit: 'Bytes' | 'Count') => datum(name, dimensions, value, daysAgo * 24, unit, now);
+  const [ep, nat] = [built.endpointDimensions, built.natDimensions];
   // 72 GB through the endpoint, 720 GB through the NAT gateway (in from source + in from destination), in 30 days.
-  await cw.send(
-    new PutMetricDataCommand({
-      Namespace: 'AWS/PrivateLinkEndpoints',
-      MetricData: [at('BytesProcessed', ep, 50e9, 3.5, 'Bytes'), at('BytesProcessed', ep, 22e9, 9.5, 'Bytes')],
-    }),
-  );
-  await cw.send(
-    new PutMetricDataCommand({
-      Namespace: 'AWS/NATGateway',
-      MetricData: [
-        at('BytesInFromSource', nat, 240e9, 1.5, 'Bytes'),
-        at('BytesInFromDestination', nat, 480e9, 1.5, 'Bytes'),
-        at('BytesOutToDestination', nat, 240e9, 1.5, 'Bytes'),
-        at('ErrorPortAllocation', nat, 4, 2.5, 'Count'),
-      ],
-    }),
-  );
+  await putMetrics(motoUrl, REGION, 'AWS/PrivateLinkEndpoints', [at('BytesProcessed', ep, 50e9, 3.5, 'Bytes'), at('BytesProcessed', ep, 22e9, 9.5, 'Bytes')]);
+  await putMetrics(motoUrl, REGION, 'AWS/NATGateway', [
+    at('BytesInFromSource', nat, 240e9, 1.5, 'Bytes'),
+    at('BytesInFromDestination', nat, 480e9, 1.5, 'Bytes'),
+    at('BytesOutToDestination', nat, 240e9, 1.5, 'Bytes'),
+    at('ErrorPortAllocation', nat, 4, 2.5, 'Count'),
+  ]);
   proxy = await startFaultProxy(motoUrl);
 });
 afterAll(() => proxy?.close());
