@@ -7,14 +7,18 @@
  * No randomness: ids, IPs, MACs and timestamps are all derived from names with SHA-256, so a rerun
  * rewrites byte-identical files. The builder itself is in `scripts/lib/region-builder.ts`, shared with
  * the synthetic large-account generator (`scripts/synth.ts`).
+ * It owns the region folders it writes, nothing else: each is emptied first (a file an older version wrote goes),
+ * while what lives beside them stays (fixtures/awkward/eu-west-2 is written by hand: other producers' JSON).
  *
- * Run from anywhere: npx tsx scripts/demo-fixtures.ts
+ * Run from anywhere: npx tsx scripts/demo-fixtures.ts [--out <root>]   (default: this repository; writes
+ * <root>/fixtures/demo and <root>/fixtures/awkward)
  */
 // Must stay the first import: lets the lib modules' `import 'server-only'` load outside Next.
 import './allow-server-only';
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { writeDemoMetrics } from './lib/demo-metrics';
 import {
   ACCOUNT,
@@ -502,11 +506,10 @@ function fail(what: string): never {
 // main
 // ---------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const root = values.out ? resolve(values.out) : resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const demoDir = join(root, 'fixtures', 'demo');
   const awkwardDir = join(root, 'fixtures', 'awkward');
-  rmSync(demoDir, { recursive: true, force: true });
-  rmSync(awkwardDir, { recursive: true, force: true });
 
   const builders: [RegionBuilder, string][] = [
     [demoUsEast1(), demoDir],
@@ -514,6 +517,7 @@ async function main(): Promise<void> {
     [awkwardUsEast1(), awkwardDir],
   ];
   for (const [builder, dir] of builders) {
+    rmSync(join(dir, builder.region.name), { recursive: true, force: true });
     builder.finish(dir);
     for (const line of builder.summary()) console.log(line);
   }
