@@ -4,13 +4,21 @@ import Link from 'next/link';
 import { ViewerProvider } from '@/components/auth/viewer-context';
 import { viewerSummary } from '@/lib/auth/viewer';
 import { getConfig } from '@/lib/config';
+import { siteOrigin } from '@/lib/share/metadata';
 import { UserMenu } from './_components/user-menu';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'vpc-atlas', template: '%s · vpc-atlas' },
-  description: 'See how your AWS VPCs reach AWS services, and wire new VPC endpoints safely.',
-};
+/**
+ * The site's metadata. `metadataBase` is the address the site is reached at (ATLAS_PUBLIC_URL, else the request's
+ * host, lib/share/metadata.ts), so Open Graph images resolve to absolute URLs on every page, as Next asks.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: await siteOrigin(),
+    title: { default: 'vpc-atlas', template: '%s · vpc-atlas' },
+    description: 'See how your AWS VPCs reach AWS services, and wire new VPC endpoints safely.',
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading the request makes every page dynamic, so each gets the nonce proxy.ts put in its CSP.
