@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RegionName, SubnetId, VpcEndpointId, VpcId } from './ids';
+import { RegionName, SubnetId, VpcEndpointId, VpcId, regionOfZone } from './ids';
 
 describe('ids in URLs and forms', () => {
   it('accept the ids the data holds: AWS’s 8 and 17 hex digits, its documentation’s EXAMPLE ids, emulators’ short ones', () => {
@@ -20,5 +20,16 @@ describe('ids in URLs and forms', () => {
       expect(RegionName.safeParse(r).success, r).toBe(true);
     }
     for (const r of ['US-EAST-1', 'us-east', '../us-east-1', 'us-east-1a', 'us_east_1', '']) expect(RegionName.safeParse(r).success, r).toBe(false);
+  });
+});
+
+describe('regionOfZone', () => {
+  it('names the region of Availability, Local and Wavelength Zones, and nothing for other names', () => {
+    expect(regionOfZone('eu-north-1a')).toBe('eu-north-1');
+    expect(regionOfZone('us-gov-west-1b')).toBe('us-gov-west-1');
+    expect(regionOfZone('ap-southeast-5c')).toBe('ap-southeast-5');
+    expect(regionOfZone('us-east-1-bos-1a')).toBe('us-east-1');
+    expect(regionOfZone('us-east-1-wl1-bos-wlz-1')).toBe('us-east-1');
+    for (const other of ['use1-az1', 'zone-a', 'us-east-1', '']) expect(regionOfZone(other), other).toBeNull();
   });
 });

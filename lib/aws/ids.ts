@@ -39,3 +39,12 @@ export const VpcEndpointId = awsId('vpce', 'an endpoint id');
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 export const RegionName = z.string().regex(REGION_PATTERN, 'region must look like us-east-1');
+
+/**
+ * The region a zone name belongs to: an Availability Zone is its region and a letter (`eu-north-1a`), a Local or
+ * Wavelength Zone its region and a dash-suffix (`us-east-1-bos-1a`, `us-east-1-wl1-bos-wlz-1`). Null for a name
+ * of neither shape (an emulator's own naming): nothing can be said about it.
+ */
+export function regionOfZone(zone: string): string | null {
+  return /^([a-z]{2}(?:-[a-z]+)+-\d{1,2})(?:[a-z]|-[a-z0-9-]+)$/.exec(zone)?.[1] ?? null;
+}

@@ -33,6 +33,7 @@ async function load(dir: string, region: string): Promise<Topology> {
 const atVpc = (vpcId: string | null, message: string): DataWarning => ({ kind: 'inconsistent', vpcId, message });
 const otherVpcTable = (subnet: string, vpc: string) =>
   `Route table rtb-bbbbbbbbbbbbbbbbb (VPC vpc-0f510) is associated with subnet ${subnet} of VPC ${vpc}; a table can only serve its own VPC's subnets, so the association is ignored.`;
+const otherRegionZone = (subnet: string) => `Subnet ${subnet} is in eu-north-1a, a zone of eu-north-1, not of us-east-1 (the region this data was read for).`;
 const missingVpc = (vpc: string, what: string) => `VPC ${vpc} is not in the data, but 1 record names it (${what}); they are on no VPC page.`;
 
 interface Case {
@@ -66,6 +67,10 @@ const CASES: Case[] = [
       atVpc(null, missingVpc('vpc-12345678', 'endpoint vpce-1234567890abcdef0')),
       atVpc(null, missingVpc('vpc-16719ae825ca14e92', 'transit gateway attachment tgw-attach-aaaabbbbccccdef01')),
       atVpc(null, missingVpc('vpc-87654321', 'endpoint vpce-gateway123')),
+      // subnets.py's subnets are in eu-north-1a (zone id eun1-az1) in a set read as us-east-1: a dump of mixed regions.
+      atVpc('vpc-025873e026b9e8ee6', otherRegionZone('subnet-0773409557644dca4')),
+      atVpc('vpc-025873e026b9e8ee6', otherRegionZone('subnet-020b2f3928f190ce8')),
+      atVpc('vpc-05326141848d1c681', otherRegionZone('subnet-0fa9c8fa7cb241479')),
     ],
   },
   { name: 'the demo account as the Go and Java SDKs write it', dir: 'third-party/sdk-nulls', region: 'us-east-1', vpcs: 4, warnings: [] },

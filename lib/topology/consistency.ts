@@ -1,10 +1,11 @@
+import { regionOfZone } from '@/lib/aws/ids';
 import { cidrCovers, cidrFamily, type IpFamily } from '@/lib/net/ip';
 import type { DataWarnings } from './normalize-common';
 import type { Topology } from './types';
 
 /**
  * Data that does not add up, said per VPC instead of drawn as if fine: records that name a VPC missing from the
- * data, and subnets outside their VPC's IPv4 or IPv6 CIDR blocks. (Duplicate ids, IPv6 blocks in CidrBlock and associations
+ * data, subnets outside their VPC's IPv4 or IPv6 CIDR blocks, and subnets in a zone of another region. (Duplicate ids, IPv6 blocks in CidrBlock and associations
  * with another VPC's tables are caught where those records are read.)
  */
 export function checkConsistency(t: Topology, w: DataWarnings): void {
@@ -52,6 +53,14 @@ export function checkConsistency(t: Topology, w: DataWarnings): void {
         if (cidrFamily(block) !== family || vpcBlocks.some((b) => cidrCovers(b, block))) continue;
         w.add('inconsistent', s.vpcId, `Subnet ${s.id} (${block}) lies outside its VPC's CIDR blocks (${vpcBlocks.join(', ')}).`);
       }
+    }
+  }
+
+  // A subnet lives in a zone of its VPC's region; one in another region's zone comes from a dump of mixed regions.
+  for (const s of t.subnets) {
+    const zoneRegion = regionOfZone(s.az);
+    if (zoneRegion && zoneRegion !== t.region) {
+      w.add('inconsistent', s.vpcId, `Subnet ${s.id} is in ${s.az}, a zone of ${zoneRegion}, not of ${t.region} (the region this data was read for).`);
     }
   }
 }
