@@ -9,6 +9,7 @@
  *   peak memory   the server's process tree, sampled every 100 ms, and its kernel peak (VmHWM)
  *   interactive   while the pass runs: choosing a severity filter -> the URL and the table follow, and the
  *                 longest main-thread task (Long Tasks API) during the pass
+ *   polls         the page's requests to /api/fleet during the pass and the JSON they carried
  *   page size     the /fleet document's HTML, and the JavaScript it loads (decoded, and gzip as served)
  *
  * `npm run bench:fleet [-- --fleet 100x3 --seed 1 --no-build]` runs it alone; `npm run bench` calls
@@ -22,7 +23,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { integerIn, parseOptions, readCommandLine, seed as seedOf, UsageError } from '../scripts/lib/args';
 import { writeFleet } from '../scripts/lib/synth-fleet';
-import { descendants, freePort, installCleanup, memoryOf, start, stop, stopAll, waitForHttp } from './lib/procs';
+import { startAppServer } from './lib/app-server';
+import { descendants, installCleanup, memoryOf, stop, stopAll } from './lib/procs';
 
 const ROOT = path.resolve(__dirname, '..');
 const MB = 1024 * 1024;
@@ -50,6 +52,9 @@ export interface FleetBenchResult {
   /** Rows still loading when the filter was chosen (0: the pass had already finished, the figure says nothing). */
   loadingWhenFiltered: number;
   longestTaskWhileLoadingMs: number;
+  /** The page's requests to /api/fleet during the pass, and the JSON they carried (decoded). */
+  polls: number;
+  pollBytes: number;
   htmlBytes: number;
   jsBytes: number;
   jsGzipBytes: number;
@@ -70,34 +75,31 @@ export async function benchFleet(o: FleetBenchOptions): Promise<FleetBenchResult
     const plans = writeFleet({ accounts: o.accounts, regions: o.regions, seed: o.seed, broken: 0 }, path.join(tmp, 'fleet'));
     const total = plans.reduce((n, p) => n + p.regions.length, 0);
     o.log(`fleet: wrote ${plans.length} accounts x ${o.regions} regions in ${Math.round(performance.now() - t0)} ms`);
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const server = start('next fleet', process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
-      cwd: ROOT,
-      quiet: true,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        ATLAS_BIND: '127.0.0.1',
-        ATLAS_SOURCE: 'fixture',
-        ATLAS_FIXTURE_DIR: path.join(tmp, 'fleet'),
-        ATLAS_DATA_DIR: path.join(tmp, 'data'),
-        ATLAS_SKIP_BUILD_CHECK: '1',
-        ATLAS_LOG_LEVEL: 'warn',
-        NEXT_DIST_DIR: o.distDir,
-      },
+    const { server, base } = await startAppServer({
+      name: 'next fleet',
+      root: ROOT,
+      distDir: o.distDir,
+      fixtureDir: path.join(tmp, 'fleet'),
+      dataDir: path.join(tmp, 'data'),
+      env: { ATLAS_LOG_LEVEL: 'warn' },
+      timeoutMs,
     });
+    // Sampled from the first request on; the kernel's peak (VmHWM, read at the end) covers the start too.
     let peak = 0;
     const sampler = setInterval(() => {
       if (server.child.pid) peak = Math.max(peak, rssOfTree(server.child.pid).rss);
     }, 100);
     try {
-      await waitForHttp(`${base}/api/health`, server, timeoutMs);
       const page = await o.browser.newPage({ viewport: { width: 1440, height: 900 } });
       const scripts = new Map<string, Buffer>();
+      const polls = { count: 0, bytes: 0 };
       page.on('response', (res) => {
         if (res.request().resourceType() === 'script' && res.url().startsWith(base)) {
           void res.body().then((b) => scripts.set(res.url(), b), () => undefined);
+        }
+        if (res.url().startsWith(`${base}/api/fleet`)) {
+          polls.count += 1;
+          void res.body().then((b) => (polls.bytes += b.byteLength), () => undefined);
         }
       });
       await page.addInitScript(() => {
@@ -159,6 +161,8 @@ export async function benchFleet(o: FleetBenchOptions): Promise<FleetBenchResult
         filterWhileLoadingMs: r(filterWhileLoadingMs),
         loadingWhenFiltered,
         longestTaskWhileLoadingMs: r(longestTaskWhileLoadingMs),
+        polls: polls.count,
+        pollBytes: polls.bytes,
         htmlBytes: html,
         jsBytes,
         jsGzipBytes,
@@ -190,6 +194,7 @@ export function fleetMarkdown(f: FleetBenchResult): string {
     `| Peak server memory (process tree) | ${Math.round(f.peakServerRssBytes / MB)} MB |`,
     `| Severity filter while loading | ${f.filterWhileLoadingMs} ms (${f.loadingWhenFiltered} rows loading) |`,
     `| Longest main-thread task while loading | ${f.longestTaskWhileLoadingMs} ms |`,
+    `| Polls of /api/fleet during the pass (JSON carried) | ${f.polls} (${kb(f.pollBytes)}) |`,
     `| /fleet HTML (first response) | ${kb(f.htmlBytes)} |`,
     `| /fleet JavaScript | ${kb(f.jsBytes)} (${kb(f.jsGzipBytes)} gzip) |`,
     '',

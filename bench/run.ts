@@ -15,7 +15,8 @@ import { SIZES, countsOf, writeSynth, type Size } from '../scripts/lib/synth';
 import { benchVariant } from './lib/browser-phase';
 import { benchFleet, fleetMarkdown, type FleetBenchResult } from './fleet';
 import { benchLive } from './lib/live-phase';
-import { descendants, freePort, installCleanup, memoryOf, run, start, stop, stopAll, waitForHttp } from './lib/procs';
+import { startAppServer } from './lib/app-server';
+import { descendants, installCleanup, memoryOf, run, stop, stopAll } from './lib/procs';
 import { checkIssue21, checkTargets, markdown, type SizeResult } from './lib/report';
 import { figure, since, type Figure } from './lib/stats';
 import { benchServer, type View } from './lib/server-phase';
@@ -284,25 +285,16 @@ async function main() {
       chromiumVersion = browser.version();
       try {
         for (const size of opts.sizes) {
-          const port = await freePort();
-          const base = `http://127.0.0.1:${port}`;
-          const server = start(`next ${size}`, process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
-            cwd: ROOT,
-            quiet: true,
-            env: {
-              ...process.env,
-              PORT: String(port),
-              ATLAS_BIND: '127.0.0.1',
-              ATLAS_SOURCE: 'fixture',
-              ATLAS_FIXTURE_DIR: path.join(tmp, size),
-              ATLAS_DATA_DIR: path.join(tmp, `data-${size}`),
-              ATLAS_SKIP_BUILD_CHECK: '1',
-              ATLAS_BENCH: '1',
-              NEXT_DIST_DIR: DIST_DIR,
-            },
+          const { server, base } = await startAppServer({
+            name: `next ${size}`,
+            root: ROOT,
+            distDir: DIST_DIR,
+            fixtureDir: path.join(tmp, size),
+            dataDir: path.join(tmp, `data-${size}`),
+            env: { ATLAS_BENCH: '1' },
+            timeoutMs: 120_000,
           });
           try {
-            await waitForHttp(`${base}/api/health`, server, 120_000);
             const view = views.get(size) as View;
             const q = `region=${encodeURIComponent(opts.region)}`;
             const oursUrl = view.kind === 'vpc' ? `${base}/vpcs/${view.vpcId}?${q}` : `${base}/?${q}&view=graph`;

@@ -138,7 +138,7 @@ describe('parseConfig', () => {
   });
 
   it('reads the fleet settings: the organization role and external id, the regions, the concurrency and the profiles', () => {
-    expect(parseConfig({}).fleet).toEqual({ orgRole: undefined, orgExternalId: undefined, regions: undefined, concurrency: 8, profiles: '*' });
+    expect(parseConfig({}).fleet).toEqual({ orgRole: undefined, orgExternalId: undefined, regions: undefined, concurrency: 8, fixtureConcurrency: 2, profiles: '*' });
     const c = parseConfig({
       ATLAS_ORG_ROLE: 'vpc-atlas-read',
       ATLAS_ORG_EXTERNAL_ID: 'atlas-7f3a',
@@ -146,7 +146,7 @@ describe('parseConfig', () => {
       ATLAS_FLEET_CONCURRENCY: '16',
       ATLAS_FLEET_PROFILES: 'prod-ro,dev',
     });
-    expect(c.fleet).toEqual({ orgRole: 'vpc-atlas-read', orgExternalId: 'atlas-7f3a', regions: ['us-east-1', 'eu-west-1'], concurrency: 16, profiles: ['prod-ro', 'dev'] });
+    expect(c.fleet).toEqual({ orgRole: 'vpc-atlas-read', orgExternalId: 'atlas-7f3a', regions: ['us-east-1', 'eu-west-1'], concurrency: 16, fixtureConcurrency: 16, profiles: ['prod-ro', 'dev'] });
     // The organization alone makes live mode available.
     expect(c.liveConfigured).toBe(true);
     expect(parseConfig({ ATLAS_FLEET_PROFILES: 'none' }).fleet.profiles).toEqual([]);

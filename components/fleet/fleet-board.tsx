@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Notices } from '@/components/ui/notice';
 import { fleetViewQuery, visibleFindings, visibleRows, type FleetSortKey, type FleetTableView } from '@/lib/fleet/table-view';
 import type { FleetState } from '@/lib/fleet/types';
@@ -13,6 +13,8 @@ import { useNow } from './use-now';
 
 export interface FleetBoardProps {
   initialState: FleetState;
+  /** The version of `initialState` (live): the first poll asks only for what changed since. */
+  version?: string | null;
   initialView: FleetTableView;
   /** The server's clock when it rendered the page (ms since the epoch): where the ages start. */
   renderedAt: number;
@@ -27,8 +29,8 @@ const DESC_FIRST: ReadonlySet<FleetSortKey> = new Set(['vpcs', 'subnets', 'endpo
  * The fleet page's interactive part: progress, filters, the account x region table and the fleet findings.
  * Filters and sort live in the URL (replaced in place, so Back leaves the page rather than undoing a filter).
  */
-export function FleetBoard({ initialState, initialView, renderedAt, mode }: FleetBoardProps) {
-  const { state, stale, refresh, refreshPending } = useFleetState(initialState, { live: mode === 'live' });
+export function FleetBoard({ initialState, version = null, initialView, renderedAt, mode }: FleetBoardProps) {
+  const { state, stale, refresh, refreshPending } = useFleetState(initialState, { live: mode === 'live', version });
   const [view, setView] = useState(initialView);
   const now = useNow(renderedAt, mode === 'live' ? 1000 : 30_000);
 
@@ -42,8 +44,10 @@ export function FleetBoard({ initialState, initialView, renderedAt, mode }: Flee
     [view, changeView],
   );
 
-  const rows = useMemo(() => visibleRows(state.rows, view), [state.rows, view]);
-  const findings = useMemo(() => visibleFindings(state.findings, rows, view), [state.findings, rows, view]);
+  // The filters show a choice at once; the table and findings follow as soon as they can (rows keep loading meanwhile).
+  const shownView = useDeferredValue(view);
+  const rows = useMemo(() => visibleRows(state.rows, shownView), [state.rows, shownView]);
+  const findings = useMemo(() => visibleFindings(state.findings, rows, shownView), [state.findings, rows, shownView]);
   const regions = useMemo(() => [...new Set(state.rows.map((r) => r.region).filter((r): r is string => r !== null))].sort(), [state.rows]);
   const running = state.finishedAt === null;
 
@@ -52,7 +56,7 @@ export function FleetBoard({ initialState, initialView, renderedAt, mode }: Flee
       <FleetProgress state={state} now={now} {...(mode === 'live' ? { onRefresh: refresh } : {})} refreshPending={refreshPending} stale={stale} />
       <Notices notices={state.notices} tone="warning" />
       <FleetFilters view={view} onChange={changeView} regions={regions} shown={rows.length} total={state.rows.length} />
-      <FleetTable rows={rows} view={view} onSort={onSort} now={now} frozen={mode === 'frozen'} />
+      <FleetTable rows={rows} view={shownView} onSort={onSort} now={now} frozen={mode === 'frozen'} />
       <FleetFindings findings={findings} frozen={mode === 'frozen'} loading={running} />
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { ArrowDown, ArrowUp, LoaderCircle } from 'lucide-react';
+import { memo } from 'react';
 import { SEVERITY_LABELS, SEVERITY_STYLES } from '@/components/analysis/severity';
 import { SEVERITIES } from '@/lib/analysis/rules/context';
 import { formatUsd, type FleetSortKey, type FleetTableView } from '@/lib/fleet/table-view';
@@ -120,6 +121,66 @@ function Skeleton() {
   return <span aria-hidden className="inline-block h-3 w-8 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />;
 }
 
+/**
+ * What a row's labels need of the clock: a refreshing row says how old its last result is (every tick), the others
+ * only whether their load was today (the day's start), so a tick re-renders only the rows whose text changes.
+ */
+function clockFor(row: FleetRow, now: number): number {
+  return row.load.state === 'loading' && row.lastLoadedAt ? now : Date.parse(new Date(now).toISOString().slice(0, 10));
+}
+
+/** One account-region; memoized: a poll that did not change the row (the same object) does not re-render it. */
+const FleetTableRow = memo(function FleetTableRow({ row, now, frozen }: { row: FleetRow; now: number; frozen: boolean }) {
+  const problem = !row.counts && (row.load.state === 'failed' || row.load.state === 'denied');
+  const waiting = !row.counts && row.load.state === 'loading';
+  const link = !frozen && row.region && row.counts ? `/?${row.query}` : null;
+  return (
+    <tr
+      data-testid="fleet-row"
+      data-account={row.accountId}
+      data-region={row.region ?? ''}
+      data-state={row.load.state}
+      className={problem ? 'bg-red-50/40 dark:bg-red-950/20' : 'hover:bg-slate-50 dark:hover:bg-slate-800/50'}
+    >
+      <td className="px-3 py-2">
+        <div className="truncate font-medium" title={`${row.accountName} (${row.accountId})`} data-testid="account-name">
+          {link ? (
+            <a href={link} className="text-teal-800 hover:underline dark:text-teal-300">
+              {row.accountName}
+            </a>
+          ) : (
+            row.accountName
+          )}
+        </div>
+        <div className="font-mono text-xs text-slate-500">{row.accountId}</div>
+      </td>
+      <td className="px-3 py-2 font-mono text-xs">{row.region ?? <span className="font-sans text-slate-500">all regions</span>}</td>
+      {problem ? (
+        <td colSpan={6} className="px-3 py-2 text-sm">
+          <Problem row={row} />
+        </td>
+      ) : (
+        <>
+          <td className={num}>{waiting ? <Skeleton /> : row.counts?.vpcs}</td>
+          <td className={num}>{waiting ? <Skeleton /> : row.counts?.subnets}</td>
+          <td className={num}>{waiting ? <Skeleton /> : row.counts?.endpoints}</td>
+          <td className="px-3 py-2">{waiting ? <Skeleton /> : <FindingCounts row={row} />}</td>
+          <td className={num}>{waiting ? <Skeleton /> : money(row.monthlyCost?.natUsd)}</td>
+          <td className={num}>{waiting ? <Skeleton /> : money(row.monthlyCost?.interfaceEndpointUsd)}</td>
+        </>
+      )}
+      <td className="px-3 py-2 text-xs">
+        <LoadState row={row} now={now} />
+        {row.counts && (row.load.state === 'failed' || row.load.state === 'denied') ? (
+          <div className="mt-0.5 truncate text-red-700 dark:text-red-300" title={row.load.state === 'failed' ? row.load.reason : row.load.message}>
+            {row.load.state === 'failed' ? row.load.reason : `missing ${row.load.permission}`}
+          </div>
+        ) : null}
+      </td>
+    </tr>
+  );
+});
+
 /** The account x region table; rows arrive filtered and sorted (`visibleRows`). */
 export function FleetTable({ rows, view, onSort, now, frozen = false }: FleetTableProps) {
   const h = { view, onSort };
@@ -151,57 +212,9 @@ export function FleetTable({ rows, view, onSort, now, frozen = false }: FleetTab
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((row) => {
-            const problem = !row.counts && (row.load.state === 'failed' || row.load.state === 'denied');
-            const waiting = !row.counts && row.load.state === 'loading';
-            const link = !frozen && row.region && row.counts ? `/?${row.query}` : null;
-            return (
-              <tr
-                key={`${row.accountId}|${row.region ?? ''}`}
-                data-testid="fleet-row"
-                data-account={row.accountId}
-                data-region={row.region ?? ''}
-                data-state={row.load.state}
-                className={problem ? 'bg-red-50/40 dark:bg-red-950/20' : 'hover:bg-slate-50 dark:hover:bg-slate-800/50'}
-              >
-                <td className="px-3 py-2">
-                  <div className="truncate font-medium" title={`${row.accountName} (${row.accountId})`} data-testid="account-name">
-                    {link ? (
-                      <a href={link} className="text-teal-800 hover:underline dark:text-teal-300">
-                        {row.accountName}
-                      </a>
-                    ) : (
-                      row.accountName
-                    )}
-                  </div>
-                  <div className="font-mono text-xs text-slate-500">{row.accountId}</div>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{row.region ?? <span className="font-sans text-slate-500">all regions</span>}</td>
-                {problem ? (
-                  <td colSpan={6} className="px-3 py-2 text-sm">
-                    <Problem row={row} />
-                  </td>
-                ) : (
-                  <>
-                    <td className={num}>{waiting ? <Skeleton /> : row.counts?.vpcs}</td>
-                    <td className={num}>{waiting ? <Skeleton /> : row.counts?.subnets}</td>
-                    <td className={num}>{waiting ? <Skeleton /> : row.counts?.endpoints}</td>
-                    <td className="px-3 py-2">{waiting ? <Skeleton /> : <FindingCounts row={row} />}</td>
-                    <td className={num}>{waiting ? <Skeleton /> : money(row.monthlyCost?.natUsd)}</td>
-                    <td className={num}>{waiting ? <Skeleton /> : money(row.monthlyCost?.interfaceEndpointUsd)}</td>
-                  </>
-                )}
-                <td className="px-3 py-2 text-xs">
-                  <LoadState row={row} now={now} />
-                  {row.counts && (row.load.state === 'failed' || row.load.state === 'denied') ? (
-                    <div className="mt-0.5 truncate text-red-700 dark:text-red-300" title={row.load.state === 'failed' ? row.load.reason : row.load.message}>
-                      {row.load.state === 'failed' ? row.load.reason : `missing ${row.load.permission}`}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((row) => (
+            <FleetTableRow key={`${row.accountId}|${row.region ?? ''}`} row={row} now={clockFor(row, now)} frozen={frozen} />
+          ))}
         </tbody>
       </table>
       {rows.length === 0 ? <p className="px-3 py-6 text-center text-sm text-slate-500">No account-region matches these filters.</p> : null}

@@ -1,51 +1,76 @@
 'use client';
 
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { FleetState } from '@/lib/fleet/types';
-
-/** How often the page asks for the fleet while a pass runs: more often for a small fleet, less for a large one. */
-const pollMs = (total: number) => Math.min(2000, 500 + total * 2);
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyUpdate, clientFleetOf, stateOf, type ClientFleet } from '@/lib/fleet/delta';
+import type { FleetState, FleetUpdate } from '@/lib/fleet/types';
 
 /**
- * The fleet as the server has it now: starts from the server-rendered state and, while a pass runs, polls
- * `GET /api/fleet` so rows appear as their loads finish. The page stays interactive: polls are plain fetches and
- * the table re-renders from state. `refresh()` asks for a new pass (`?refresh=1`); the server keeps the last
- * result of each row until it reloads.
+ * Least time between the end of one poll and the next: the server answers a poll as soon as a row changes, so
+ * this is what batches the rows of a fast pass into a few renders a second.
  */
-export function useFleetState(initial: FleetState, options: { live: boolean }) {
-  const [state, setState] = useState(initial);
+const POLL_GAP_MS = 300;
+/** After a failed poll, the next one waits this long. */
+const RETRY_MS = 2_000;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/**
+ * The fleet as the server has it now: starts from the server-rendered state and, while a pass runs, long-polls
+ * `GET /api/fleet?since=<version>`, which answers as soon as something changed, with only the rows that changed
+ * (lib/fleet/delta.ts). Rows the update does not carry keep their objects, so the table's memoized rows skip
+ * them. Updates render in a transition: a filter or sort the user chooses meanwhile goes first. `refresh()` asks
+ * for a new pass (`?refresh=1`); the server keeps the last result of each row until it reloads.
+ */
+export function useFleetState(initial: FleetState, options: { live: boolean; version?: string | null }) {
+  const [fleet, setFleet] = useState<ClientFleet>(() => clientFleetOf(initial, options.version ?? null));
+  // The newest fleet at once, for the next poll's `since` (the state renders later, in a transition).
+  const latest = useRef(fleet);
   const [stale, setStale] = useState<string | null>(null);
   const [refreshPending, setRefreshPending] = useState(false);
-  const inFlight = useRef(false);
 
-  const fetchState = useCallback(async (refresh: boolean) => {
-    if (inFlight.current && !refresh) return;
-    inFlight.current = true;
-    try {
-      const res = await fetch(`/api/fleet${refresh ? '?refresh=1' : ''}`, { cache: 'no-store', headers: { accept: 'application/json' } });
-      if (!res.ok) throw new Error(`the server answered ${res.status}`);
-      const next = (await res.json()) as FleetState;
-      // A transition: a filter or sort the user chooses meanwhile renders first.
-      startTransition(() => setState(next));
-      setStale(null);
-    } catch (err) {
-      setStale(`Could not reach the server (${(err as Error).message}); retrying.`);
-    } finally {
-      inFlight.current = false;
-    }
+  const fetchUpdate = useCallback(async (refresh: boolean, signal?: AbortSignal) => {
+    const q = new URLSearchParams({ since: latest.current.version ?? '' });
+    if (refresh) q.set('refresh', '1');
+    const res = await fetch(`/api/fleet?${q}`, { cache: 'no-store', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+    if (!res.ok) throw new Error(`the server answered ${res.status}`);
+    const update = (await res.json()) as FleetUpdate;
+    if (signal?.aborted) return;
+    latest.current = applyUpdate(latest.current, update);
+    const next = latest.current;
+    startTransition(() => setFleet(next));
+    setStale(null);
   }, []);
 
-  const running = state.finishedAt === null;
+  const running = fleet.header.finishedAt === null;
   useEffect(() => {
     if (!options.live || !running) return;
-    const t = setInterval(() => void fetchState(false), pollMs(state.total));
-    return () => clearInterval(t);
-  }, [options.live, running, fetchState, state.total]);
+    const stop = new AbortController();
+    void (async () => {
+      while (!stop.signal.aborted && latest.current.header.finishedAt === null) {
+        try {
+          await fetchUpdate(false, stop.signal);
+          await sleep(POLL_GAP_MS, stop.signal);
+        } catch (err) {
+          if (stop.signal.aborted) return;
+          setStale(`Could not reach the server (${(err as Error).message}); retrying.`);
+          await sleep(RETRY_MS, stop.signal);
+        }
+      }
+    })();
+    return () => stop.abort();
+  }, [options.live, running, fetchUpdate]);
 
   const refresh = useCallback(() => {
     setRefreshPending(true);
-    void fetchState(true).finally(() => setRefreshPending(false));
-  }, [fetchState]);
+    fetchUpdate(true)
+      .catch((err: unknown) => setStale(`Could not reach the server (${(err as Error).message}); try again.`))
+      .finally(() => setRefreshPending(false));
+  }, [fetchUpdate]);
 
+  const state = useMemo(() => stateOf(fleet), [fleet]);
   return { state, stale, refresh, refreshPending };
 }

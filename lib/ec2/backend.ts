@@ -8,7 +8,7 @@ import { Ec2Error } from './errors';
 import { FixtureEc2Api } from './fixture';
 import { fixtureReadNotes, listFixtureRegions, readFixtureRegion } from './fixture-files';
 import { deleteFixtureState, loadFixtureState, saveFixtureState } from './fixture-store';
-import { LiveEc2Api } from './live';
+import type { LiveEc2Api } from './live';
 import type { Pager } from './read-region';
 
 export type Source = 'fixture' | 'live';
@@ -73,6 +73,11 @@ async function liveApi(region: string, profile?: string, account?: string): Prom
   const effective = profile ?? config.awsProfile;
   const assumed = !profile && account !== undefined && account !== (await ownAccount());
   const key = assumed ? `account:${account}\u0000${region}` : `${effective ?? ''}\u0000${region}`;
+  const cached = liveApis.get(key);
+  if (cached) return cached;
+  // Loaded on first use: the EC2 SDK takes about a second of CPU to load, which a fixture-only server never needs.
+  const { LiveEc2Api } = await import('./live');
+  // Another request may have made it while the module loaded.
   let api = liveApis.get(key);
   if (!api) {
     api = new LiveEc2Api({

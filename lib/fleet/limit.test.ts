@@ -61,6 +61,29 @@ describe('createLimiter', () => {
     await expect(third).resolves.toBe('loaded');
   });
 
+  it('starts urgent tasks before the others that wait, each kind in its order, within the same bound', async () => {
+    const limit = createLimiter(1);
+    const g = gate();
+    const started: string[] = [];
+    const task = (name: string) => async () => {
+      started.push(name);
+      if (name === 'list 1') await g.done;
+    };
+    const all = [
+      limit.run(task('list 1')),
+      limit.run(task('list 2')),
+      limit.run(task('list 3')),
+      limit.run(task('load a'), { urgent: true }),
+      limit.run(task('load b'), { urgent: true }),
+    ];
+    await tick();
+    expect(started).toEqual(['list 1']);
+    expect(limit.waiting).toBe(4);
+    g.open();
+    await Promise.all(all);
+    expect(started).toEqual(['list 1', 'load a', 'load b', 'list 2', 'list 3']);
+  });
+
   it('refuses a limit below one', () => {
     expect(() => createLimiter(0)).toThrow('1 or more slots');
     expect(() => createLimiter(1.5)).toThrow(RangeError);

@@ -3,8 +3,11 @@
  * EC2 API (ATLAS_FLEET_CONCURRENCY account-regions loading at a time, each with its own parallel Describe calls).
  */
 export interface Limiter {
-  /** Runs `task` when a slot is free; resolves or rejects with it. */
-  run<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` when a slot is free; resolves or rejects with it. An `urgent` task goes before every waiting task
+   * that is not (the fleet's loads before its region listings, so the first rows do not wait for every listing).
+   */
+  run<T>(task: () => Promise<T>, options?: { urgent?: boolean }): Promise<T>;
   /** Tasks running now. */
   readonly active: number;
   /** Tasks waiting for a slot. */
@@ -15,16 +18,17 @@ export interface Limiter {
 export function createLimiter(n: number): Limiter {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`a limiter needs 1 or more slots, not ${n}`);
   let active = 0;
+  const urgent: Array<() => void> = [];
   const queue: Array<() => void> = [];
   const next = () => {
     if (active >= n) return;
-    const start = queue.shift();
+    const start = urgent.shift() ?? queue.shift();
     if (start) start();
   };
   return {
-    run<T>(task: () => Promise<T>): Promise<T> {
+    run<T>(task: () => Promise<T>, options: { urgent?: boolean } = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push(() => {
+        (options.urgent ? urgent : queue).push(() => {
           active += 1;
           // A task that throws synchronously is a rejected task, and frees its slot like one.
           Promise.resolve()
@@ -42,7 +46,7 @@ export function createLimiter(n: number): Limiter {
       return active;
     },
     get waiting() {
-      return queue.length;
+      return urgent.length + queue.length;
     },
   };
 }

@@ -8,51 +8,27 @@ import { describeLoadFailure, safeMessage } from '@/lib/topology/errors';
 import { logger } from '@/lib/log/logger';
 import { loadTopology } from '@/lib/topology/load';
 import { discoverAccounts } from './accounts';
-import { groupFindings } from './group';
+import { fleetRowKey, formatVersion, versionIn } from './delta';
 import { createLimiter, type Limiter } from './limit';
-import { accountRegionQuery, summarizeRegion, type LinkScope } from './summarize';
-import type { FleetAccount, FleetFinding, FleetFindingItem, FleetLoad, FleetRow, FleetState } from './types';
+import { bump, newFleet, nextChange, removeRow, setRow, snapshotOf, updateOf, type Fleet, type Source } from './record';
+import { summarizeRegion, type LinkScope } from './summarize';
+import type { FleetAccount, FleetLoad, FleetState, FleetUpdate } from './types';
 
 /**
  * The fleet's state per source, kept for the process: a pass over every account-region runs in the background,
  * at most ATLAS_FLEET_CONCURRENCY loads at once, each the ordinary `loadTopology` (parallel paginated Describe
  * calls, the SDK's retries); rows fill in as loads finish. A refresh runs a new pass while every row keeps its
  * last result and its age. One account's failure is its rows' state and never stops the others.
+ *
+ * Every change bumps the fleet's version and wakes the long polls waiting for one (`waitForFleetUpdate`); each row
+ * keeps the version of its last change, so a poll is answered with the rows changed since (lib/fleet/delta.ts).
  */
-
-type Source = 'fixture' | 'live';
-
-interface RowRecord {
-  row: FleetRow;
-  /** The findings of the row's last successful load. */
-  items: FleetFindingItem[];
-}
-
-interface Fleet {
-  source: Source;
-  startedAt: string;
-  finishedAt: string | null;
-  accounts: FleetAccount[];
-  notices: string[];
-  /** Keyed by account id and region ('' for an account's placeholder row). */
-  rows: Map<string, RowRecord>;
-  /** Keys of the rows the running pass has finished. */
-  finished: Set<string>;
-  /** The pass now running (or the last one). */
-  pass: Promise<void>;
-  running: boolean;
-  /** Whether a pass finished before this one: then the rows show their last result while this one runs. */
-  refreshing: boolean;
-  /** Bumped on every change; the grouped findings are rebuilt only when it moved. */
-  version: number;
-  grouped: { version: number; findings: FleetFinding[] } | null;
-}
 
 const shared = globalThis as { __atlasFleets?: Map<Source, Fleet> };
 // Per process: pages, route handlers and actions are bundled apart, each with its own copy of this module.
 const fleets: Map<Source, Fleet> = (shared.__atlasFleets ??= new Map());
 
-const rowKey = (accountId: string, region: string | null) => `${accountId}\u0000${region ?? ''}`;
+const rowKey = (accountId: string, region: string | null) => fleetRowKey({ accountId, region });
 
 export interface FleetOptions {
   /** The source to read; the server's default (ATLAS_SOURCE) when unset. */
@@ -69,9 +45,9 @@ export interface FleetOptions {
 export function getFleetState(options: FleetOptions = {}): FleetState {
   const source = options.source ?? getConfig().source;
   const fleet = fleets.get(source);
-  if (!fleet) return snapshot(startPass(source, null));
+  if (!fleet) return snapshotOf(startPass(source, null));
   if (!fleet.running && (options.refresh || stale(fleet))) startPass(source, fleet);
-  return snapshot(fleet);
+  return snapshotOf(fleet);
 }
 
 /** Resolves with the fleet's state when the running pass (started now if none ran yet) has finished. */
@@ -84,7 +60,54 @@ export async function waitForFleet(options: Pick<FleetOptions, 'source'> = {}): 
     pass = fleet.pass;
     await pass;
   } while (pass !== fleet.pass);
-  return snapshot(fleet);
+  return snapshotOf(fleet);
+}
+
+/**
+ * What changed in the fleet since the client's version `since` (every row when it is missing, unknown or too old),
+ * at once; starts a pass like `getFleetState`.
+ */
+export function getFleetUpdate(options: FleetOptions & { since?: string | null } = {}): FleetUpdate {
+  const source = options.source ?? getConfig().source;
+  getFleetState(options);
+  return updateOf(fleets.get(source)!, options.since ?? null);
+}
+
+/**
+ * A long poll: as `getFleetUpdate`, but while a pass runs and nothing changed since `since`, answers only when
+ * something does, after `timeoutMs` or when `signal` aborts (then with an update that carries no row).
+ */
+export async function waitForFleetUpdate(options: { source?: Source; since: string; timeoutMs: number; signal?: AbortSignal }): Promise<FleetUpdate> {
+  const source = options.source ?? getConfig().source;
+  const fleet = fleets.get(source);
+  if (!fleet) return getFleetUpdate(options);
+  if (fleet.running && versionIn(fleet, options.since) === fleet.version && !options.signal?.aborted) {
+    await nextChange(fleet, options.timeoutMs, options.signal);
+  }
+  return updateOf(fleet, options.since);
+}
+
+/** The fleet's state with its version (starting a pass like `getFleetState`): what a page renders, then polls from. */
+export function getFleetStateAndVersion(options: FleetOptions = {}): { state: FleetState; version: string } {
+  const source = options.source ?? getConfig().source;
+  const state = getFleetState(options);
+  const fleet = fleets.get(source)!;
+  return { state, version: formatVersion(fleet.epoch, fleet.version) };
+}
+
+/**
+ * Resolves once a row of the running pass has finished (or the pass has ended, or none runs), and at the latest
+ * after `timeoutMs`: the fleet page holds its table that long, so its first HTML already carries the first rows.
+ */
+export async function waitForFirstRows(options: { source?: Source; timeoutMs: number }): Promise<void> {
+  const source = options.source ?? getConfig().source;
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const fleet = fleets.get(source);
+    const left = deadline - Date.now();
+    if (!fleet || !fleet.running || fleet.finished.size > 0 || left <= 0) return;
+    await nextChange(fleet, left);
+  }
 }
 
 /** Forgets the fleets (tests, and a reset of the fixture data). */
@@ -98,26 +121,13 @@ function stale(fleet: Fleet): boolean {
 }
 
 function startPass(source: Source, previous: Fleet | null): Fleet {
-  const fleet: Fleet = previous ?? {
-    source,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    accounts: [],
-    notices: [],
-    rows: new Map(),
-    finished: new Set(),
-    pass: Promise.resolve(),
-    running: false,
-    refreshing: false,
-    version: 0,
-    grouped: null,
-  };
+  const fleet: Fleet = previous ?? newFleet(source);
   fleet.refreshing = previous !== null;
   fleet.running = true;
   fleet.startedAt = new Date().toISOString();
   fleet.finishedAt = null;
   fleet.finished = new Set();
-  fleet.version += 1;
+  bump(fleet);
   fleets.set(source, fleet);
   fleet.pass = runPass(fleet, previous !== null)
     .catch((err) => {
@@ -129,7 +139,7 @@ function startPass(source: Source, previous: Fleet | null): Fleet {
       fleet.running = false;
       fleet.refreshing = false;
       fleet.finishedAt = new Date().toISOString();
-      fleet.version += 1;
+      bump(fleet);
     });
   return fleet;
 }
@@ -141,30 +151,33 @@ function linkScope(source: Source): LinkScope {
 
 async function runPass(fleet: Fleet, refresh: boolean): Promise<void> {
   const { accounts, notices } = await discoverAccounts(fleet.source);
+  if (JSON.stringify(accounts) !== JSON.stringify(fleet.accounts)) fleet.accountsVersion = fleet.version + 1;
   fleet.accounts = accounts;
   fleet.notices = notices;
-  const limit = createLimiter(getConfig().fleet.concurrency);
+  const { concurrency, fixtureConcurrency } = getConfig().fleet;
+  const limit = createLimiter(fleet.source === 'fixture' ? fixtureConcurrency : concurrency);
   const current = new Set<string>();
   // Until its regions are known, an account stands as one row; with ATLAS_REGIONS (live) they are known at once.
   for (const account of accounts) {
     if (![...fleet.rows.values()].some((r) => r.row.accountId === account.id)) {
       const key = rowKey(account.id, null);
-      setRow(fleet, key, account, null, { state: 'loading' });
+      setRow(fleet, linkScope(fleet.source), key, account, null, { state: 'loading' });
       current.add(key);
     }
   }
-  fleet.version += 1;
+  bump(fleet);
   await Promise.all(accounts.map((account) => readAccount(fleet, account, limit, refresh, current)));
   // Accounts and regions that are gone since the last pass go with it.
-  for (const key of [...fleet.rows.keys()]) if (!current.has(key)) fleet.rows.delete(key);
-  fleet.version += 1;
+  for (const key of [...fleet.rows.keys()]) if (!current.has(key)) removeRow(fleet, key);
 }
 
 async function regionsOf(fleet: Fleet, account: FleetAccount, limit: Limiter): Promise<string[]> {
   const wanted = getConfig().fleet.regions;
   const accountParam = account.isDefault || account.source === 'profile' ? undefined : account.id;
   if (fleet.source === 'live' && wanted) return wanted;
-  const available = await limit.run(() => listRegions(fleet.source, account.profile, accountParam));
+  // Fixture folders are listed on the spot; DescribeRegions is an AWS call and waits for a slot like a load.
+  const list = () => listRegions(fleet.source, account.profile, accountParam);
+  const available = await (fleet.source === 'fixture' ? list() : limit.run(list));
   return wanted ? available.filter((r) => wanted.includes(r)) : available;
 }
 
@@ -175,14 +188,14 @@ async function readAccount(fleet: Fleet, account: FleetAccount, limit: Limiter, 
     regions = await regionsOf(fleet, account, limit);
   } catch (err) {
     // The account cannot even be listed (its role, DescribeRegions): one row says why; its old rows go.
-    for (const key of [...fleet.rows.keys()]) if (key.startsWith(`${account.id}\u0000`) && key !== placeholder) fleet.rows.delete(key);
+    for (const key of [...fleet.rows.keys()]) if (key.startsWith(`${account.id}\u0000`) && key !== placeholder) removeRow(fleet, key);
     current.add(placeholder);
     if (describeLoadFailure(err).code === 'Internal') logger.error({ err, accountId: account.id }, 'fleet region listing failed');
-    setRow(fleet, placeholder, account, null, failureOf(err));
+    setRow(fleet, linkScope(fleet.source), placeholder, account, null, failureOf(err));
     fleet.finished.add(placeholder);
     return;
   }
-  fleet.rows.delete(placeholder);
+  removeRow(fleet, placeholder);
   current.delete(placeholder);
   if (!regions.length) {
     fleet.notices = [...fleet.notices, `Account ${account.name} (${account.id}) has no region to read.`].sort();
@@ -191,10 +204,10 @@ async function readAccount(fleet: Fleet, account: FleetAccount, limit: Limiter, 
   for (const region of regions) {
     const key = rowKey(account.id, region);
     current.add(key);
-    setRow(fleet, key, account, region, { state: 'loading' });
+    setRow(fleet, linkScope(fleet.source), key, account, region, { state: 'loading' });
   }
-  fleet.version += 1;
-  await Promise.all(regions.map((region) => limit.run(() => readRegion(fleet, account, region, refresh))));
+  // Loads go before the region listings still waiting: the first account's rows need not wait for every listing.
+  await Promise.all(regions.map((region) => limit.run(() => readRegion(fleet, account, region, refresh), { urgent: true })));
 }
 
 async function readRegion(fleet: Fleet, account: FleetAccount, region: string, refresh: boolean): Promise<void> {
@@ -209,46 +222,22 @@ async function readRegion(fleet: Fleet, account: FleetAccount, region: string, r
     // The zones the findings page counts for this account-region (cached), so their AZ coverage findings agree.
     const [topology, serviceZones] = await Promise.all([loadTopology({ ...scope, refresh }), loadServiceZones({ ...scope, profile: scope.profile })]);
     const summary = summarizeRegion(topology, account, linkScope(fleet.source), serviceZones);
-    const record = setRow(fleet, key, account, region, { state: 'loaded', loadedAt: topology.fetchedAt });
-    record.row.counts = summary.counts;
-    record.row.findings = summary.findings;
-    record.row.monthlyCost = summary.monthlyCost;
-    record.row.lastLoadedAt = topology.fetchedAt;
-    record.row.warnings = topology.warnings;
-    record.items = summary.items;
+    fleet.finished.add(key);
+    setRow(fleet, linkScope(fleet.source), key, account, region, { state: 'loaded', loadedAt: topology.fetchedAt }, {
+      counts: summary.counts,
+      findings: summary.findings,
+      monthlyCost: summary.monthlyCost,
+      lastLoadedAt: topology.fetchedAt,
+      warnings: topology.warnings,
+      items: summary.items,
+    });
   } catch (err) {
     const load = failureOf(err);
     // "See the server log": an error of our own is logged with its stack, once per row and pass.
     if (describeLoadFailure(err).code === 'Internal') logger.error({ err, accountId: account.id, region }, 'fleet load failed');
-    setRow(fleet, key, account, region, load);
-  } finally {
     fleet.finished.add(key);
-    fleet.version += 1;
+    setRow(fleet, linkScope(fleet.source), key, account, region, load);
   }
-}
-
-/** Sets a row's load state, keeping what its last successful load found. */
-function setRow(fleet: Fleet, key: string, account: FleetAccount, region: string | null, load: FleetLoad): RowRecord {
-  const had = fleet.rows.get(key);
-  const record: RowRecord = had ?? {
-    row: {
-      accountId: account.id,
-      accountName: account.name,
-      accountSource: account.source,
-      region,
-      load,
-      lastLoadedAt: null,
-      counts: null,
-      findings: null,
-      monthlyCost: null,
-      warnings: [],
-      query: region ? accountRegionQuery(account, region, linkScope(fleet.source)) : '',
-    },
-    items: [],
-  };
-  record.row = { ...record.row, accountName: account.name, load };
-  fleet.rows.set(key, record);
-  return record;
 }
 
 /** A load's error as a row's state: a refusal names the IAM action; the rest say what failed, without a stack. */
@@ -259,28 +248,3 @@ export function failureOf(err: unknown): FleetLoad {
   return { state: 'failed', reason: describeLoadFailure(err).message };
 }
 
-/** The fleet as the contract's plain data: rows sorted, findings grouped (once per change). */
-function snapshot(fleet: Fleet): FleetState {
-  const records = [...fleet.rows.values()];
-  if (fleet.grouped?.version !== fleet.version) {
-    fleet.grouped = { version: fleet.version, findings: groupFindings(records.flatMap((r) => r.items)) };
-  }
-  const rows = records
-    .map((r) => r.row)
-    .sort(
-      (a, b) =>
-        a.accountName.localeCompare(b.accountName) || a.accountId.localeCompare(b.accountId) || (a.region ?? '').localeCompare(b.region ?? ''),
-    );
-  return {
-    source: fleet.source,
-    startedAt: fleet.startedAt,
-    finishedAt: fleet.finishedAt,
-    total: rows.length,
-    done: rows.filter((r) => fleet.finished.has(rowKey(r.accountId, r.region)) || (!fleet.running && r.load.state !== 'loading')).length,
-    accounts: fleet.accounts,
-    rows,
-    findings: fleet.grouped.findings,
-    refreshing: fleet.refreshing,
-    notices: fleet.notices,
-  };
-}

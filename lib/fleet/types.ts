@@ -6,7 +6,9 @@
  * Server functions (lib/fleet/state.ts, server-only):
  *   getFleetState({ source?, refresh? }): FleetState  starts a pass in the background when none ran yet (or
  *     `refresh`) and returns the current, possibly partial, state at once;
- *   waitForFleet({ source? }): Promise<FleetState>     resolves when the running pass has finished.
+ *   waitForFleet({ source? }): Promise<FleetState>     resolves when the running pass has finished;
+ *   getFleetUpdate({ source?, since? }): FleetUpdate   the rows changed since a version (lib/fleet/delta.ts);
+ *   waitForFleetUpdate({ since, … }): Promise<FleetUpdate>  the same, once something changed (a long poll).
  *
  * Fixture layout: `ATLAS_FIXTURE_DIR/<12-digit account id>/<region>/describe-*.json`, with the account's name in
  * `ATLAS_FIXTURE_DIR/<account id>/account.json` in the shape of Organizations' `Account`
@@ -146,4 +148,31 @@ export interface FleetState {
   refreshing: boolean;
   /** Fleet-wide problems that are not one row's: the organization could not be listed, a profile has no account. */
   notices: string[];
+}
+
+/** Which row: an account and a region (null for an account's placeholder row). */
+export interface FleetRowRef {
+  accountId: string;
+  region: string | null;
+}
+
+/** A row with the findings of its last successful load (what the grouped findings are built from). */
+export interface FleetRowUpdate {
+  row: FleetRow;
+  items: FleetFindingItem[];
+}
+
+/**
+ * `GET /api/fleet?since=<version>`: what changed since the client's version (lib/fleet/delta.ts). The header
+ * fields are as in FleetState; `rows` are the rows changed after `since` with their findings (every row when
+ * `full`), `removed` the rows gone after it. `accounts` is there only when it changed (or `full`).
+ */
+export interface FleetUpdate extends Omit<FleetState, 'rows' | 'findings' | 'accounts'> {
+  /** Opaque: pass it as `?since=` to get what changes after this answer. */
+  version: string;
+  /** True when `rows` is every row: the version asked for could not be answered with a delta. */
+  full: boolean;
+  rows: FleetRowUpdate[];
+  removed: FleetRowRef[];
+  accounts?: FleetAccount[];
 }
