@@ -16,11 +16,11 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Fleet' };
 
 /** How long the table's first HTML may wait for the first finished row of a pass that has just started. */
-const FIRST_ROWS_MS = 1_500;
+const FIRST_ROWS_MS = 3_000;
 
 /**
  * Every account and region in one table. The page's heading goes out at once; the table follows in the same
- * response as soon as the first row has loaded (at most 1.5 s later), so rows show before the page's script runs.
+ * response as soon as the first row has loaded (at most 3 s later), so rows show before the page's script runs.
  * The client part then long-polls for the rest, so rows stream in while the page works.
  */
 export default async function FleetPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -7,7 +7,7 @@ import { toolbarButton } from '@/components/ui/button-styles';
 import { SEVERITIES, type Severity } from '@/lib/analysis/rules/context';
 import { DEFAULT_FLEET_VIEW, FLEET_COST_FLOORS, FLEET_STATE_FILTERS, fleetViewQuery, type FleetStateFilter, type FleetTableView } from '@/lib/fleet/table-view';
 
-const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
+const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:cursor-wait disabled:opacity-60 dark:border-slate-700 dark:bg-slate-950';
 
 const STATE_LABELS: Record<FleetStateFilter, string> = {
   loading: 'Loading',
@@ -23,10 +23,15 @@ export interface FleetFiltersProps {
   regions: string[];
   shown: number;
   total: number;
+  /**
+   * False until the page's script runs: the table's first rows arrive with the HTML, before it, and a choice made
+   * then would be lost, so the controls say they are not ready yet.
+   */
+  ready?: boolean;
 }
 
 /** Account search, region, severity, cost and state; every change goes into the URL through `onChange`. */
-export function FleetFilters({ view, onChange, regions, shown, total }: FleetFiltersProps) {
+export function FleetFilters({ view, onChange, regions, shown, total, ready = true }: FleetFiltersProps) {
   // The search box updates the URL a moment after typing stops, not on every key.
   const [text, setText] = useState(view.account);
   useEffect(() => setText(view.account), [view.account]);
@@ -39,92 +44,94 @@ export function FleetFilters({ view, onChange, regions, shown, total }: FleetFil
   const filtered = fleetViewQuery({ ...view, sort: DEFAULT_FLEET_VIEW.sort, desc: false }) !== '';
 
   return (
-    <form role="search" aria-label="Filter the fleet" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        Account
-        <span className="relative">
-          <Search aria-hidden size={14} className="pointer-events-none absolute left-2 top-1/2 -translate-y-1/2 text-slate-400" />
-          <input
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Name or id"
-            maxLength={100}
-            className={`${control} w-52 pl-7`}
-            data-testid="filter-account"
-          />
-        </span>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        Region
-        <select className={control} value={view.region ?? ''} onChange={(e) => set({ region: e.target.value || null })} data-testid="filter-region">
-          <option value="">All regions</option>
-          {regions.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        Findings
-        <select
-          className={control}
-          value={view.severity ?? ''}
-          onChange={(e) => set({ severity: (e.target.value || null) as Severity | null })}
-          data-testid="filter-severity"
-        >
-          <option value="">Any or none</option>
-          {SEVERITIES.map((s, i) => (
-            <option key={s} value={s}>
-              {i === 0 ? SEVERITY_LABELS[s] : `${SEVERITY_LABELS[s]} or worse`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        NAT + endpoints
-        <select
-          className={control}
-          value={view.minCost === null ? '' : String(view.minCost)}
-          onChange={(e) => set({ minCost: e.target.value === '' ? null : Number(e.target.value) })}
-          data-testid="filter-cost"
-        >
-          <option value="">Any cost</option>
-          {/* A floor from a link that is not in the list still shows as chosen. */}
-          {[...new Set([...FLEET_COST_FLOORS, ...(view.minCost === null ? [] : [view.minCost])])]
-            .sort((a, b) => a - b)
-            .map((c) => (
-              <option key={c} value={c}>
-                ≥ ${c.toLocaleString('en-US')} a month
+    <form role="search" aria-label="Filter the fleet" aria-busy={!ready} onSubmit={(e) => e.preventDefault()}>
+      <fieldset disabled={!ready} className="flex min-w-0 flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          Account
+          <span className="relative">
+            <Search aria-hidden size={14} className="pointer-events-none absolute left-2 top-1/2 -translate-y-1/2 text-slate-400" />
+            <input
+              type="search"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="Name or id"
+              maxLength={100}
+              className={`${control} w-52 pl-7`}
+              data-testid="filter-account"
+            />
+          </span>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          Region
+          <select className={control} value={view.region ?? ''} onChange={(e) => set({ region: e.target.value || null })} data-testid="filter-region">
+            <option value="">All regions</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
               </option>
             ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        State
-        <select
-          className={control}
-          value={view.state ?? ''}
-          onChange={(e) => set({ state: (e.target.value || null) as FleetStateFilter | null })}
-          data-testid="filter-state"
-        >
-          <option value="">Any state</option>
-          {FLEET_STATE_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {STATE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {filtered ? (
-        <button type="button" className={toolbarButton} onClick={() => onChange({ ...DEFAULT_FLEET_VIEW, sort: view.sort, desc: view.desc })}>
-          <X aria-hidden size={14} /> Clear filters
-        </button>
-      ) : null}
-      <p className="ml-auto self-center text-sm text-slate-500" data-testid="fleet-shown" aria-live="polite">
-        {shown === total ? `${total.toLocaleString('en-US')} account-regions` : `Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} account-regions`}
-      </p>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          Findings
+          <select
+            className={control}
+            value={view.severity ?? ''}
+            onChange={(e) => set({ severity: (e.target.value || null) as Severity | null })}
+            data-testid="filter-severity"
+          >
+            <option value="">Any or none</option>
+            {SEVERITIES.map((s, i) => (
+              <option key={s} value={s}>
+                {i === 0 ? SEVERITY_LABELS[s] : `${SEVERITY_LABELS[s]} or worse`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          NAT + endpoints
+          <select
+            className={control}
+            value={view.minCost === null ? '' : String(view.minCost)}
+            onChange={(e) => set({ minCost: e.target.value === '' ? null : Number(e.target.value) })}
+            data-testid="filter-cost"
+          >
+            <option value="">Any cost</option>
+            {/* A floor from a link that is not in the list still shows as chosen. */}
+            {[...new Set([...FLEET_COST_FLOORS, ...(view.minCost === null ? [] : [view.minCost])])]
+              .sort((a, b) => a - b)
+              .map((c) => (
+                <option key={c} value={c}>
+                  ≥ ${c.toLocaleString('en-US')} a month
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          State
+          <select
+            className={control}
+            value={view.state ?? ''}
+            onChange={(e) => set({ state: (e.target.value || null) as FleetStateFilter | null })}
+            data-testid="filter-state"
+          >
+            <option value="">Any state</option>
+            {FLEET_STATE_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filtered ? (
+          <button type="button" className={toolbarButton} onClick={() => onChange({ ...DEFAULT_FLEET_VIEW, sort: view.sort, desc: view.desc })}>
+            <X aria-hidden size={14} /> Clear filters
+          </button>
+        ) : null}
+        <p className="ml-auto self-center text-sm text-slate-500" data-testid="fleet-shown" aria-live="polite">
+          {shown === total ? `${total.toLocaleString('en-US')} account-regions` : `Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} account-regions`}
+        </p>
+      </fieldset>
     </form>
   );
 }

@@ -5,8 +5,8 @@ import { applyUpdate, clientFleetOf, stateOf, type ClientFleet } from '@/lib/fle
 import type { FleetState, FleetUpdate } from '@/lib/fleet/types';
 
 /**
- * Least time between the end of one poll and the next: the server answers a poll as soon as a row changes, so
- * this is what batches the rows of a fast pass into a few renders a second.
+ * Least time between one poll's rows on screen and the next poll: the server answers a poll as soon as a row
+ * changes, so this is what batches the rows of a fast pass into a few renders a second.
  */
 const POLL_GAP_MS = 300;
 /** After a failed poll, the next one waits this long. */
@@ -22,8 +22,10 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * The fleet as the server has it now: starts from the server-rendered state and, while a pass runs, long-polls
  * `GET /api/fleet?since=<version>`, which answers as soon as something changed, with only the rows that changed
  * (lib/fleet/delta.ts). Rows the update does not carry keep their objects, so the table's memoized rows skip
- * them. Updates render in a transition: a filter or sort the user chooses meanwhile goes first. `refresh()` asks
- * for a new pass (`?refresh=1`); the server keeps the last result of each row until it reloads.
+ * them. Updates render in a transition, so a filter or sort the user chooses meanwhile goes first, and the next
+ * poll waits until the last one's rows are on screen: on a busy machine a stream of updates would otherwise restart
+ * the transition's render again and again and show nothing. `refresh()` asks for a new pass (`?refresh=1`); the
+ * server keeps the last result of each row until it reloads.
  */
 export function useFleetState(initial: FleetState, options: { live: boolean; version?: string | null }) {
   const [fleet, setFleet] = useState<ClientFleet>(() => clientFleetOf(initial, options.version ?? null));
@@ -31,6 +33,16 @@ export function useFleetState(initial: FleetState, options: { live: boolean; ver
   const latest = useRef(fleet);
   const [stale, setStale] = useState<string | null>(null);
   const [refreshPending, setRefreshPending] = useState(false);
+  // Resolved once the fleet they wait for (or a newer one) has been rendered.
+  const onScreen = useRef<Array<{ fleet: ClientFleet; resolve: () => void }>>([]);
+  useEffect(() => {
+    const waiting = onScreen.current;
+    onScreen.current = [];
+    for (const w of waiting) {
+      if (w.fleet === fleet || w.fleet !== latest.current) w.resolve();
+      else onScreen.current.push(w);
+    }
+  }, [fleet]);
 
   const fetchUpdate = useCallback(async (refresh: boolean, signal?: AbortSignal) => {
     const q = new URLSearchParams({ since: latest.current.version ?? '' });
@@ -41,8 +53,10 @@ export function useFleetState(initial: FleetState, options: { live: boolean; ver
     if (signal?.aborted) return;
     latest.current = applyUpdate(latest.current, update);
     const next = latest.current;
+    const shown = new Promise<void>((resolve) => onScreen.current.push({ fleet: next, resolve }));
     startTransition(() => setFleet(next));
     setStale(null);
+    await shown;
   }, []);
 
   const running = fleet.header.finishedAt === null;
