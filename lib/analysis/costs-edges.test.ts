@@ -49,6 +49,22 @@ describe('the AZs an interface endpoint is billed in', () => {
   });
 });
 
+describe('the AZs an interface endpoint is billed in, from its subnets', () => {
+  it('two subnets in one AZ bill one AZ; the network interfaces, when listed, win over the subnets', () => {
+    const a2 = subnet('subnet-a2', 'us-east-1a', '10.0.3.0/24');
+    const t = topology({
+      subnets: [a, a2, b],
+      endpoints: [interfaceEndpoint('vpce-kms', 'kms', ['subnet-a', 'subnet-a2']), interfaceEndpoint('vpce-sts', 'sts', ['subnet-a', 'subnet-b'])],
+      // DescribeNetworkInterfaces listed only sts's interface in us-east-1a.
+      networkInterfaces: [eni('eni-1', VPC, 'subnet-a', 'us-east-1a', { endpointId: 'vpce-sts' })],
+    });
+    expect([...endpointAzCounts(t)]).toEqual([
+      ['vpce-kms', 1],
+      ['vpce-sts', 1],
+    ]);
+  });
+});
+
 describe('estimateCosts, resource by resource', () => {
   const other = 'vpc-0b';
   const t = topology({
@@ -93,6 +109,8 @@ describe('estimateCosts, resource by resource', () => {
       ['f-a', 'measured', 72e9, 3.29],
     ]);
     expect(v.natSavingsMonthly).toBe(3.74);
+    expect(v.natGatewaysDataMonthly).toBe(3.29);
+    expect(v.interfaceEndpointsDataMonthly).toBeNull();
   });
 
   it('a finding naming no NAT gateway is assumed', () => {

@@ -56,9 +56,10 @@ describe('findIssues', () => {
       vpcs: [vpc({ id: 'vpc-0b', name: 'b' }), vpc()],
       endpoints: [
         ...cleanEndpoints,
+        gatewayEndpoint('vpce-b', 'dynamodb', [], { vpcId: 'vpc-0b', policy: restricted }),
         gatewayEndpoint('vpce-z', 's3', [], { policy: restricted }),
-        gatewayEndpoint('vpce-a', 'dynamodb', [], { vpcId: 'vpc-0b', policy: restricted }),
         gatewayEndpoint('vpce-m', 'dynamodb', [], { policy: restricted }),
+        gatewayEndpoint('vpce-a', 's3', [], { policy: restricted }),
         interfaceEndpoint('vpce-sts', 'sts', ['subnet-app-a', 'subnet-app-b'], { state: 'pending', policy: restricted }),
         interfaceEndpoint('vpce-ssm', 'ssm', ['subnet-app-a', 'subnet-app-b'], { privateDnsEnabled: false, policy: restricted }),
       ],
@@ -66,9 +67,10 @@ describe('findIssues', () => {
     expect(findingsOf(parts).map((f) => `${f.severity} ${f.id}`)).toEqual([
       'medium private-dns-off:vpce-ssm',
       'medium endpoint-not-available:vpce-sts',
+      'medium gateway-endpoint-no-route-tables:vpce-a',
       'medium gateway-endpoint-no-route-tables:vpce-m',
       'medium gateway-endpoint-no-route-tables:vpce-z',
-      'medium gateway-endpoint-no-route-tables:vpce-a',
+      'medium gateway-endpoint-no-route-tables:vpce-b',
     ]);
   });
 });
@@ -83,6 +85,11 @@ describe('policyAllowsAll', () => {
     ['a condition', '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}]}', false],
     ['Deny', '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}', false],
     ['not JSON', 'allow all', false],
+    ['JSON null', 'null', false],
+    ['a string', '"*"', false],
+    ['statements that are not objects', '{"Statement":[null,"*"]}', false],
+    ['a null principal', '{"Statement":[{"Effect":"Allow","Principal":null,"Action":"*","Resource":"*"}]}', false],
+    ['a named principal, then the allow-all statement', '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"*","Resource":"*"},{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}', true],
   ])('%s', (_name, policy, expected) => {
     expect(policyAllowsAll(policy)).toBe(expected);
   });

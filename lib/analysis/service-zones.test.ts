@@ -45,6 +45,9 @@ describe('loadServiceZones from the demo fixtures', () => {
     expect(await loadServiceZones(FROM)).toBe(first);
     // Another account's or profile's services are their own read.
     expect(await loadServiceZones({ ...FROM, account: '111122223333' })).not.toBe(first);
+    const otherProfile = await loadServiceZones({ ...FROM, profile: 'other' });
+    expect(otherProfile).not.toBe(first);
+    expect(otherProfile).toEqual(first);
   });
 
   it('answers undefined for a region it cannot read, and asks again next time', async () => {

@@ -9,12 +9,13 @@ import { topology } from '../test-topology';
  * was found, why it matters, the fix and its link, the AWS page. A finding whose text lost a name, a count or a
  * link, or says "route" for one subnet, fails here.
  */
-type Text = Pick<Finding, 'title' | 'detail' | 'why' | 'fix' | 'docUrl'>;
+type Text = Pick<Finding, 'id' | 'title' | 'detail' | 'why' | 'fix' | 'docUrl'>;
 
 const TEXTS: [string, Text][] = [
   [
     'S3 through a NAT where the gateway endpoint exists but is not on the table',
     {
+      id: 'nat-to-gateway-service:vpc-0a:s3',
       title: 'S3 traffic from subnet-app-b goes through a NAT gateway',
       detail: 'Route table rtb-b is not on gateway endpoint vpce-s3, so S3 traffic from 1 subnet takes the default route to nat-a.',
       why: 'A NAT gateway bills every GB it processes; a gateway endpoint for S3 costs nothing, keeps the traffic off the NAT and lets an endpoint policy limit what can be reached.',
@@ -25,6 +26,7 @@ const TEXTS: [string, Text][] = [
   [
     'DynamoDB through a NAT where the VPC has no gateway endpoint: the fix lists every such table',
     {
+      id: 'nat-to-gateway-service:vpc-0a:dynamodb',
       title: 'DynamoDB traffic from subnet-app-a and subnet-app-b goes through a NAT gateway',
       detail: 'The VPC has no DynamoDB gateway endpoint, so DynamoDB traffic from 2 subnets on route tables rtb-a and rtb-b takes the default route to nat-a.',
       why: 'A NAT gateway bills every GB it processes; a gateway endpoint for DynamoDB costs nothing, keeps the traffic off the NAT and lets an endpoint policy limit what can be reached.',
@@ -35,6 +37,7 @@ const TEXTS: [string, Text][] = [
   [
     'an interface endpoint in fewer AZs than the subnets that use it',
     {
+      id: 'interface-endpoint-az-coverage:vpce-kms',
       title: 'kms endpoint has no network interface in us-east-1b',
       detail: 'vpce-kms is in us-east-1a; 1 subnet in us-east-1b (subnet-app-b) reaches it across Availability Zones.',
       why: 'Cross-AZ traffic is billed per GB in each direction, and if the endpoint’s zones fail, the subnets in other zones lose the service too.',
@@ -45,6 +48,7 @@ const TEXTS: [string, Text][] = [
   [
     'an endpoint whose private DNS the VPC holds back still counts the subnets it will serve',
     {
+      id: 'interface-endpoint-az-coverage:vpce-kms',
       title: 'kms endpoint has no network interface in us-east-1a',
       detail: 'vpce-kms is in us-east-1b; 2 subnets in us-east-1a (subnet-pub and subnet-app-a) will cross Availability Zones to reach it once the VPC’s DNS attributes let private DNS answer.',
       why: 'Cross-AZ traffic is billed per GB in each direction, and if the endpoint’s zones fail, the subnets in other zones lose the service too.',
@@ -55,6 +59,7 @@ const TEXTS: [string, Text][] = [
   [
     'an endpoint security group that admits 0.0.0.0/0',
     {
+      id: 'endpoint-sg-open-to-world:sg-open',
       title: 'Security group sg-open admits 0.0.0.0/0 to the ecr.dkr endpoint',
       detail: 'sg-open allows TCP 443 from 0.0.0.0/0 on vpce-ecr.',
       why: 'An endpoint’s security group decides who may use it; 0.0.0.0/0 admits every network that can route to it (peered VPCs, transit gateways, VPNs), not just this VPC.',
@@ -65,6 +70,7 @@ const TEXTS: [string, Text][] = [
   [
     'an endpoint security group that admits ::/0',
     {
+      id: 'endpoint-sg-open-to-world:sg-v6',
       title: 'Security group sg-v6 admits ::/0 to the ecr.dkr endpoint',
       detail: 'sg-v6 allows all traffic from ::/0 on vpce-ecr.',
       why: 'An endpoint’s security group decides who may use it; 0.0.0.0/0 admits every network that can route to it (peered VPCs, transit gateways, VPNs), not just this VPC.',
@@ -75,6 +81,7 @@ const TEXTS: [string, Text][] = [
   [
     'endpoint security groups that admit no TCP 443 from the VPC',
     {
+      id: 'endpoint-sg-no-https-from-vpc:vpce-logs',
       title: 'logs endpoint admits no HTTPS from the VPC',
       detail: 'No inbound rule of sg-ssh allows TCP 443 from 10.0.0.0/16, so clients in the VPC cannot connect to vpce-logs.',
       why: 'AWS service endpoints listen on HTTPS (TCP 443); requests blocked by the endpoint’s security group time out, and SDKs retry until they give up.',
@@ -85,6 +92,7 @@ const TEXTS: [string, Text][] = [
   [
     'private DNS off on an AWS service endpoint',
     {
+      id: 'private-dns-off:vpce-sts',
       title: 'Private DNS is off on the sts endpoint',
       detail: 'vpce-sts does not answer for sts.us-east-1.amazonaws.com; clients that call the service by its usual name still resolve public addresses and leave through the NAT or internet gateway.',
       why: 'SDKs and the CLI call the regional name; without private DNS the endpoint is only used by clients configured with its endpoint-specific DNS name, so it costs money and is mostly bypassed.',
@@ -95,6 +103,7 @@ const TEXTS: [string, Text][] = [
   [
     'private DNS on while the VPC has DNS hostnames off',
     {
+      id: 'private-dns-without-vpc-dns:vpc-0a',
       title: 'Private DNS is on for 1 endpoint but test has DNS hostnames off',
       detail: 'vpce-kms (kms) has private DNS on, but test (vpc-0a) has enableDnsHostnames set to false, so the private names do not resolve to the endpoints.',
       why: 'Private DNS for interface endpoints needs both VPC attributes; without them clients resolve the public addresses and the endpoints are paid for but unused.',
@@ -105,6 +114,7 @@ const TEXTS: [string, Text][] = [
   [
     'private DNS on while the VPC has DNS support off',
     {
+      id: 'private-dns-without-vpc-dns:vpc-0a',
       title: 'Private DNS is on for 1 endpoint but test has DNS resolution off',
       detail: 'vpce-kms (kms) has private DNS on, but test (vpc-0a) has enableDnsSupport set to false, so the private names do not resolve to the endpoints.',
       why: 'Private DNS for interface endpoints needs both VPC attributes; without them clients resolve the public addresses and the endpoints are paid for but unused.',
@@ -115,6 +125,7 @@ const TEXTS: [string, Text][] = [
   [
     'a gateway endpoint policy that allows everything',
     {
+      id: 'endpoint-policy-allows-all:vpce-s3',
       title: 'S3 gateway endpoint policy allows everything',
       detail: 'The policy of vpce-s3 allows any principal every action on every resource.',
       why: 'A gateway endpoint policy is where a VPC can limit S3 to the account’s own buckets; a full-access policy lets a compromised workload copy data anywhere in S3.',
@@ -125,6 +136,7 @@ const TEXTS: [string, Text][] = [
   [
     'interface endpoints with the default full-access policy, one finding per VPC',
     {
+      id: 'endpoint-policy-allows-all:vpc-0a:interface',
       title: '2 interface endpoints in test have the full-access policy',
       detail: 'kms and logs: the default policy allows any principal every action on every resource.',
       why: 'The default policy leaves all control to IAM; an endpoint policy adds a network-side limit, such as only your organization’s principals and resources.',
@@ -135,6 +147,7 @@ const TEXTS: [string, Text][] = [
   [
     'a failed endpoint, with its last error',
     {
+      id: 'endpoint-not-available:vpce-ssm',
       title: 'ssm endpoint is failed',
       detail: 'vpce-ssm is in state failed, so it carries no traffic. Last error: InsufficientCapacity — try again later.',
       why: 'Until an endpoint is available, traffic that should use it goes the public way or nowhere.',
@@ -145,6 +158,7 @@ const TEXTS: [string, Text][] = [
   [
     'an endpoint pending acceptance',
     {
+      id: 'endpoint-not-available:vpce-svc',
       title: 'vpce-svc endpoint is pendingAcceptance',
       detail: 'vpce-svc is in state pendingAcceptance, so it carries no traffic.',
       why: 'Until an endpoint is available, traffic that should use it goes the public way or nowhere.',
@@ -155,6 +169,7 @@ const TEXTS: [string, Text][] = [
   [
     'a gateway endpoint on no route table',
     {
+      id: 'gateway-endpoint-no-route-tables:vpce-s3-2',
       title: 'S3 gateway endpoint is on no route table',
       detail: 'vpce-s3-2 has no route tables, so no subnet sends traffic to it.',
       why: 'A gateway endpoint only works through the routes it adds to route tables; without any it changes nothing.',
@@ -165,6 +180,7 @@ const TEXTS: [string, Text][] = [
   [
     'two interface endpoints for the same service in one VPC',
     {
+      id: 'duplicate-interface-endpoint:vpc-0a:kms',
       title: '2 interface endpoints for kms in test',
       detail: 'vpce-kms and vpce-kms-2 all connect test to com.amazonaws.us-east-1.kms.',
       why: 'Each one is billed per AZ-hour, and only one of them can hold the private DNS name, so the others are used only by clients that name them.',
@@ -175,6 +191,7 @@ const TEXTS: [string, Text][] = [
   [
     'a blackhole default route on a table in use',
     {
+      id: 'blackhole-route:rtb-b:0.0.0.0/0',
       title: 'Blackhole route 0.0.0.0/0 in rtb-b',
       detail: 'rtb-b sends 0.0.0.0/0 to nat-gone, which no longer exists; traffic from subnet-app-b to it is dropped.',
       why: 'A route whose target was deleted (a NAT gateway, an instance, a detached gateway) silently drops the traffic it matches; nothing else takes over.',
@@ -185,6 +202,7 @@ const TEXTS: [string, Text][] = [
   [
     'a narrow blackhole route on a table in use',
     {
+      id: 'blackhole-route:rtb-b:172.16.0.0/12',
       title: 'Blackhole route 172.16.0.0/12 in rtb-b',
       detail: 'rtb-b sends 172.16.0.0/12 to tgw-gone, which no longer exists; traffic from subnet-app-b to it is dropped.',
       why: 'A route whose target was deleted (a NAT gateway, an instance, a detached gateway) silently drops the traffic it matches; nothing else takes over.',
@@ -195,6 +213,7 @@ const TEXTS: [string, Text][] = [
   [
     'a subnet left on the main table while the others are associated',
     {
+      id: 'implicit-main-route-table:vpc-0a',
       title: 'subnet-loose uses the main route table implicitly',
       detail: '1 subnet in test has no route table association and falls back to rtb-main; it has no default route, so the subnet reaches nothing outside the VPC.',
       why: 'The other subnets of the VPC have explicit tables; one left on the main table usually lost its association by accident, and changes to the main table reach it silently.',
@@ -213,6 +232,6 @@ describe('what each finding says', () => {
     const c = FINDING_CASES.find((x) => x.name === name)!;
     const t = topology(c.parts);
     const [f] = findIssues(t, resolvePaths(t)).filter((x) => x.rule === c.rule);
-    expect({ title: f!.title, detail: f!.detail, why: f!.why, fix: f!.fix, docUrl: f!.docUrl }).toEqual(text);
+    expect({ id: f!.id, title: f!.title, detail: f!.detail, why: f!.why, fix: f!.fix, docUrl: f!.docUrl }).toEqual(text);
   });
 });

@@ -45,9 +45,16 @@ describe('endpoint security group admits no HTTPS from the VPC', () => {
     expect(found('endpoint-sg-no-https-from-vpc', withRules([r])).map((f) => f.id)).toEqual(expected ? ['endpoint-sg-no-https-from-vpc:vpce-logs'] : []);
   });
 
-  it('counts an IPv6 source in a dual-stack VPC', () => {
+  it('counts an IPv6 source in a dual-stack VPC, and only an IPv6 one', () => {
     const dual = { vpcs: [vpc({ ipv6CidrBlocks: ['2600:1f18:1:100::/56'] })] };
     expect(found('endpoint-sg-no-https-from-vpc', withRules([rule({ ipv6Cidrs: ['2600:1f18:1:100::/56'] })], dual))).toEqual([]);
+    expect(found('endpoint-sg-no-https-from-vpc', withRules([rule({ cidrs: ['192.168.0.0/16'] })], dual)).map((f) => f.id)).toEqual(['endpoint-sg-no-https-from-vpc:vpce-logs']);
+  });
+
+  it('one admitting rule among others is enough; a source in any of the VPC’s blocks counts', () => {
+    expect(found('endpoint-sg-no-https-from-vpc', withRules([rule({ cidrs: ['192.168.0.0/16'] }), rule({ cidrs: ['10.0.0.0/16'] })]))).toEqual([]);
+    const twoBlocks = { vpcs: [vpc({ cidrBlocks: ['10.0.0.0/16', '10.1.0.0/16'] })] };
+    expect(found('endpoint-sg-no-https-from-vpc', withRules([rule({ cidrs: ['10.1.0.0/24'] })], twoBlocks))).toEqual([]);
   });
 
   it('judges only what it can see: a group missing from the data, or an endpoint without groups, is not flagged', () => {
