@@ -31,7 +31,7 @@ test.use({ extraHTTPHeaders: { 'x-forwarded-email': EDITOR } });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   moto = await startMoto({ port: Number(process.env.E2E_PORT ?? 3210) + 36, why: 'the live project runs' });
-  dir = mkdtempSync(path.join(os.tmpdir(), 'vpc-atlas-live-fleet-'));
+  dir = mkdtempSync(path.join(os.tmpdir(), 'vpc-atlas-live-organization-'));
   // moto's dummy keys for the build (IAM is not enforced yet): moto's default account is the management account.
   const keys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
   members = await createOrganization(moto.url, ['alpha', 'beta', 'locked'], keys);
@@ -50,7 +50,7 @@ test.beforeAll(async () => {
   await enforceIam(moto.url);
 
   server = await startOwnServer({
-    name: 'live-fleet',
+    name: 'live-organization',
     portOffset: 37,
     editor: EDITOR,
     env: {
@@ -91,7 +91,7 @@ test('the fleet of a moto organization: a row per account, the locked member den
   const locked = row(members.locked);
   await expect(locked).toHaveAttribute('data-state', 'denied');
   await expect(locked.getByTestId('row-problem')).toContainText(/Missing permission ec2:Describe\w+/);
-  await page.screenshot({ path: 'test-results/screens/live-fleet.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/live-organization.png', fullPage: true });
 
   const group = page.locator('[data-testid="fleet-finding"][data-rule="nat-to-gateway-service"]');
   await group.locator('summary').click();
@@ -102,5 +102,5 @@ test('the fleet of a moto organization: a row per account, the locked member den
   expect([url.searchParams.get('account'), url.searchParams.get('region')]).toEqual([members.alpha, REGION]);
   // VPC ids are per account: only alpha's account, read through its role, holds this VPC and route table.
   await expect(page.getByTestId('inspector-id')).toHaveText(alpha.privateRouteTableId, { timeout: 30_000 });
-  await page.screenshot({ path: 'test-results/screens/live-fleet-finding.png' });
+  await page.screenshot({ path: 'test-results/screens/live-organization-finding.png' });
 });
