@@ -57,8 +57,9 @@ describe('findIssues', () => {
       endpoints: [
         ...cleanEndpoints,
         gatewayEndpoint('vpce-b', 'dynamodb', [], { vpcId: 'vpc-0b', policy: restricted }),
-        gatewayEndpoint('vpce-z', 's3', [], { policy: restricted }),
+        // Neither sorted nor reversed: a comparator that always answers "first" reverses its input.
         gatewayEndpoint('vpce-m', 'dynamodb', [], { policy: restricted }),
+        gatewayEndpoint('vpce-z', 's3', [], { policy: restricted }),
         gatewayEndpoint('vpce-a', 's3', [], { policy: restricted }),
         interfaceEndpoint('vpce-sts', 'sts', ['subnet-app-a', 'subnet-app-b'], { state: 'pending', policy: restricted }),
         interfaceEndpoint('vpce-ssm', 'ssm', ['subnet-app-a', 'subnet-app-b'], { privateDnsEnabled: false, policy: restricted }),
