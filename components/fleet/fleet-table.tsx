@@ -67,7 +67,8 @@ function LoadState({ row, now }: { row: FleetRow; now: number }) {
     case 'loading':
       return (
         <span className="inline-flex items-center gap-1.5 text-slate-600 dark:text-slate-300">
-          <LoaderCircle aria-hidden size={13} className="animate-spin" />
+          {/* Still: hundreds of rows may wait at once, and as many running animations cost the page its frames (the progress bar moves). */}
+          <LoaderCircle aria-hidden size={13} className="text-slate-400" />
           {row.lastLoadedAt ? `Refreshing · last ${ageOf(row.lastLoadedAt, now)}` : 'Loading…'}
         </span>
       );
@@ -118,7 +119,7 @@ function money(usd: number | undefined) {
 }
 
 function Skeleton() {
-  return <span aria-hidden className="inline-block h-3 w-8 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />;
+  return <span aria-hidden className="inline-block h-3 w-8 rounded bg-slate-200 dark:bg-slate-700" />;
 }
 
 /**

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
  * The current time, ticking every `everyMs`, for "loaded 12 s ago" labels. It starts at `renderedAt`, the
@@ -10,7 +10,9 @@ import { useEffect, useState } from 'react';
 export function useNow(renderedAt: number, everyMs = 5000): number {
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
+    // In a transition: a tick must not cut short the render of rows that are arriving (on a busy machine that render
+    // can take longer than a tick, and an urgent update would start it over every time).
+    const t = setInterval(() => startTransition(() => setNow(Date.now())), everyMs);
     return () => clearInterval(t);
   }, [everyMs]);
   return now;
