@@ -1,6 +1,6 @@
 /** The words and orders of the graph: stable sorting, AZ group ids, labels of route targets and destinations. */
 
-import { compareCidrs } from '@/lib/net/cidr';
+import { compareIpv4Cidrs } from '@/lib/net/ipv4';
 import type { PrefixList, Route, RouteTargetType, Subnet } from '@/lib/topology/types';
 
 /** Plain code-unit order, not locale order: the same in Node, every browser and every worker. */
@@ -8,10 +8,10 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Subnets by VPC, then AZ, then CIDR numerically (10.0.2.0/24 before 10.0.10.0/24), then id. */
+/** Subnets by VPC, then AZ, then CIDR numerically (10.0.2.0/24 before 10.0.10.0/24; IPv6-only subnets, whose `cidr` is '', after), then id. */
 export function compareSubnets(a: Subnet, b: Subnet): number {
   return (
-    compareText(a.vpcId, b.vpcId) || compareText(a.az, b.az) || compareCidrs(a.cidr, b.cidr) || compareText(a.id, b.id)
+    compareText(a.vpcId, b.vpcId) || compareText(a.az, b.az) || compareIpv4Cidrs(a.cidr, b.cidr) || compareText(a.id, b.id)
   );
 }
 

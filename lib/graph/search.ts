@@ -1,6 +1,6 @@
 /** Finding nodes by what people type: an id, a Name tag, a CIDR, a service name, or an IP address. */
 
-import { ipv4InCidr, ipv4ToInt } from '@/lib/net/cidr';
+import { ipv4InCidr, ipv4ToInt } from '@/lib/net/ipv4';
 import type { GraphNode } from './types';
 
 /** The texts a node can be found by, lower-cased. */

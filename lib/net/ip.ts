@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { ipv4Octets } from './ipv4';
 
 /**
  * IPv4 and IPv6 addresses and CIDR blocks, for both families at once: parsing and masking by
@@ -26,9 +27,6 @@ export interface Cidr {
 
 const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
 
-// Decimal only, no leading zeros: `ipaddr.js` on its own also reads `010.1` or `0x0a.0.0.1`, which AWS
-// never writes and which a person would read differently (octal).
-const FOUR_PART_DECIMAL = /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}$/;
 const PREFIX = /^(?:0|[1-9]\d{0,2})$/;
 
 function fromBytes(bytes: readonly number[]): bigint {
@@ -38,7 +36,10 @@ function fromBytes(bytes: readonly number[]): bigint {
 }
 
 function parseLibraryAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
-  if (FOUR_PART_DECIMAL.test(text)) return ipaddr.IPv4.isValid(text) ? ipaddr.IPv4.parse(text) : null;
+  // Dotted quads by `ipv4.ts`'s rules (decimal only: `ipaddr.js` on its own also reads `010.1` or `0x0a.0.0.1`,
+  // which AWS never writes and which a person would read differently, as octal).
+  const octets = ipv4Octets(text);
+  if (octets) return new ipaddr.IPv4(octets);
   // A zone (`fe80::1%eth0`) names an interface of one host; it is never part of a VPC's CIDR or route.
   if (!text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
   return null;

@@ -1,5 +1,4 @@
 import type { Tag } from '@/lib/ec2/types';
-import { parseIpv4Cidr, type Ipv4Cidr } from '@/lib/net/cidr';
 import type { DataWarning, Tags } from './types';
 
 /** Helpers every normalization stage shares: tags, names, stable sorting, and records that cannot be read. */
@@ -41,25 +40,7 @@ export function awsState(state: string | undefined | null, fallback: string): st
  * parsed once: sorting an XL account's 1,000 subnets and its route tables' routes otherwise parses the
  * same few thousand CIDRs tens of thousands of times.
  */
-export function cidrComparer(): (a: string, b: string) => number {
-  const parsed = new Map<string, Ipv4Cidr | null>();
-  const parse = (cidr: string) => {
-    let c = parsed.get(cidr);
-    if (c === undefined) {
-      c = parseIpv4Cidr(cidr);
-      parsed.set(cidr, c);
-    }
-    return c;
-  };
-  return (a, b) => {
-    const ca = parse(a);
-    const cb = parse(b);
-    if (ca && cb) return ca.base - cb.base || ca.prefix - cb.prefix;
-    if (ca) return -1;
-    if (cb) return 1;
-    return byText(a, b);
-  };
-}
+export { ipv4CidrComparer as cidrComparer } from '@/lib/net/ipv4';
 
 /** Where a raw record came from, for a warning that names the place: a file and index, or a list and index. */
 export type Origin = (record: object, index: number) => { file: string; index: number };
