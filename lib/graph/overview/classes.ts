@@ -49,6 +49,8 @@ export interface TargetFacts {
   natAz: ReadonlyMap<string, string>;
   natName: ReadonlyMap<string, string>;
   gatewayEndpoints: ReadonlyMap<string, Endpoint>;
+  /** The gateway endpoints that list each route table, by table id (looked up once per table, not searched). */
+  gatewayEndpointsByTable: ReadonlyMap<string, readonly Endpoint[]>;
   prefixLists: ReadonlyMap<string, PrefixList>;
   subnetAz: ReadonlyMap<string, string>;
 }
@@ -64,10 +66,20 @@ export function targetFacts(topology: Pick<Topology, 'natGateways' | 'endpoints'
     const az = n.availabilityMode === 'regional' ? undefined : (subnetAz.get(n.subnetId) ?? (n.azs.length === 1 ? n.azs[0] : undefined));
     if (az) natAz.set(n.id, az);
   }
+  const gateways = topology.endpoints.filter((e) => e.type === 'Gateway');
+  const gatewayEndpointsByTable = new Map<string, Endpoint[]>();
+  for (const ep of gateways) {
+    for (const rt of new Set(ep.routeTableIds)) {
+      const list = gatewayEndpointsByTable.get(rt);
+      if (list) list.push(ep);
+      else gatewayEndpointsByTable.set(rt, [ep]);
+    }
+  }
   return {
     natAz,
     natName,
-    gatewayEndpoints: new Map(topology.endpoints.filter((e) => e.type === 'Gateway').map((e) => [e.id, e])),
+    gatewayEndpoints: new Map(gateways.map((e) => [e.id, e])),
+    gatewayEndpointsByTable,
     prefixLists: new Map(topology.prefixLists.map((p) => [p.id, p])),
     subnetAz,
   };
@@ -130,8 +142,7 @@ export function routeKeys(rt: RouteTable, facts: TargetFacts): RouteKey[] {
     const k = routeKey(route, rt, facts);
     keys.set(`${k.destination}>${k.target}`, k);
   }
-  for (const ep of facts.gatewayEndpoints.values()) {
-    if (!ep.routeTableIds.includes(rt.id)) continue;
+  for (const ep of facts.gatewayEndpointsByTable.get(rt.id) ?? []) {
     const k: RouteKey = { destination: ep.serviceShortName, destinationLabel: serviceLabel(ep.serviceShortName), target: `vpce:${ep.id}`, targetLabel: 'gateway endpoint' };
     keys.set(`${k.destination}>${k.target}`, k);
   }

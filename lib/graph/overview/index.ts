@@ -2,7 +2,8 @@
  * The semantic overview of big VPCs: what behaves the same is drawn once, as an engineer would on a whiteboard.
  *
  *   classes.ts   route tables with the same routes apart from `local` (a NAT in the table's own AZ counts as one target)
- *   model.ts     which VPCs need an overview, their classes, subnet tiers and interface-endpoint classes
+ *   threshold.ts which VPCs need an overview (all the canvas loads up front)
+ *   model.ts     their classes, subnet tiers and interface-endpoint classes
  *   graph.ts     the detailed graph with each closed group drawn as one node, edges merged with counts
  *   rollup.ts    findings of the members on their group
  *
@@ -17,7 +18,8 @@ import { applyOverview, type OverviewGraph } from './graph';
 import { overviewModel } from './model';
 
 export { applyOverview, type OverviewGraph, type OverviewGroupRef } from './graph';
-export { needsOverview, overviewModel, OVERVIEW_ABOVE, type EndpointClass, type Tier, type VpcOverview } from './model';
+export { overviewModel, type EndpointClass, type Tier, type VpcOverview } from './model';
+export { needsOverview, OVERVIEW_ABOVE, topologyNeedsOverview } from './threshold';
 export { routeClasses, targetFacts, type RouteClass } from './classes';
 export { rollUpFindings } from './rollup';
 

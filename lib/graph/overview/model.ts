@@ -8,6 +8,7 @@ import { compareSubnets, compareText } from '@/lib/graph/build-labels';
 import { hashString } from '@/lib/graph/layout-key';
 import type { Topology } from '@/lib/topology/types';
 import { routeClasses, targetFacts, type RouteClass } from './classes';
+import { needsOverview } from './threshold';
 
 /** The subnets of one AZ whose effective tables are of one class and that are all public or all private. */
 export interface Tier {
@@ -37,24 +38,6 @@ export interface VpcOverview {
   classes: RouteClass[];
   tiers: Tier[];
   endpointClasses: EndpointClass[];
-}
-
-/**
- * When a VPC is drawn as an overview. The detailed layout stacks each AZ's subnets in rows beside a layer of route
- * tables and a band of endpoint cards; on a 1440 x 900 window the demo's VPCs (up to 9 subnets, 6 tables, 11
- * endpoints) and the S account (12 subnets, 5 tables) fit at about 70 % zoom, where titles read as 10 px. Past about
- * 10 rows of subnets per AZ, 16 route tables (a layer ELK has to wrap) or 24 endpoint cards, fit-to-screen drops
- * under 40 % and nothing is readable: then the groups say more than the boxes.
- */
-export const OVERVIEW_ABOVE = { subnets: 30, routeTables: 16, interfaceEndpoints: 24 } as const;
-
-/** Whether a VPC with these counts is drawn as an overview (see `OVERVIEW_ABOVE`). */
-export function needsOverview(counts: { subnets: number; routeTables: number; interfaceEndpoints: number }): boolean {
-  return (
-    counts.subnets > OVERVIEW_ABOVE.subnets ||
-    counts.routeTables > OVERVIEW_ABOVE.routeTables ||
-    counts.interfaceEndpoints > OVERVIEW_ABOVE.interfaceEndpoints
-  );
 }
 
 /** The overview of every VPC of `topology` (or only `vpcId`) that needs one; empty when none does. */

@@ -14,7 +14,7 @@ import {
 } from '@/lib/graph/test-topology';
 import type { RouteTable, Subnet, Topology } from '@/lib/topology/types';
 import { routeClasses, targetFacts } from './classes';
-import { applyOverview, needsOverview, openSelection, overviewGraph, overviewModel, rollUpFindings, viewGraph } from './index';
+import { applyOverview, needsOverview, openSelection, overviewGraph, overviewModel, rollUpFindings, topologyNeedsOverview, viewGraph } from './index';
 
 const V = 'vpc-1';
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
@@ -120,6 +120,17 @@ describe('which VPCs get an overview', () => {
     const t = perAzNat(2);
     expect(overviewModel(t)).toEqual([]);
     expect(viewGraph(t, V, { hiddenKinds: [], hiddenAzs: [], endpointsOnly: false, open: [] })).toEqual(buildGraph(t, { vpcId: V }));
+  });
+
+  it('is told without the overview model (what the canvas asks before loading the overview code), for the region or one VPC', () => {
+    const small = perAzNat(2);
+    const big = perAzNat(12);
+    const other = { ...small, vpcs: [...small.vpcs, vpc('vpc-2')] };
+    for (const [t, vpcId] of [[small, undefined], [small, V], [big, undefined], [big, V], [big, 'vpc-2'], [other, 'vpc-2']] as const) {
+      expect(topologyNeedsOverview(t, vpcId), `${t === big ? 'big' : 'small'} ${vpcId ?? 'region'}`).toBe(overviewModel(t, vpcId).length > 0);
+    }
+    expect(topologyNeedsOverview(big, V)).toBe(true);
+    expect(topologyNeedsOverview(big, 'vpc-2')).toBe(false);
   });
 });
 
