@@ -32,7 +32,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffec
 import { buildGraph, viewGraphOptions } from '@/lib/graph/build';
 import { absoluteBoxes, type Box } from '@/lib/graph/geometry';
 import { indexPaths, summarizeFindings, type GraphFinding } from '@/lib/graph/overlay';
-import { overviewGraph, rollUpFindings, type OverviewGroupRef } from '@/lib/graph/overview';
+import type { OverviewGroupRef } from '@/lib/graph/overview';
 import { findMatches } from '@/lib/graph/search';
 import { indexTopology } from '@/lib/graph/topology-index';
 import { DEFAULT_VIEW_STATE, MAX_ZOOM, MIN_ZOOM, serializeViewState } from '@/lib/graph/view-url';
@@ -46,6 +46,7 @@ import { ghostMarks } from './ghost';
 import { GraphPlaceholder } from './graph-placeholder';
 import { FullScreenButton, GraphToolbar } from './graph-toolbar';
 import { InspectorShell } from './inspector/shell';
+import { useOverviewLib, type OverviewLib } from './overview-lib';
 import { LabelScale, OpenGroups } from './overview-controls';
 import { DetailContext } from './node-parts';
 import { edgeTypes, nodeTypes } from './node-types';
@@ -92,22 +93,24 @@ export default function TopologyGraph(props: TopologyGraphProps) {
   // of one long task (`undefined`: not measured yet; `null`: the box had no size, React Flow measures its own).
   const placeholder = useRef<HTMLDivElement>(null);
   const [pane, setPane] = useState<PaneSize | null | undefined>(undefined);
+  // A VPC too big to read whole is drawn as its semantic overview, whose code loads only then (the placeholder stays meanwhile).
+  const overview = useOverviewLib(props.topology, props.vpcId);
   useLayoutEffect(() => {
     const el = placeholder.current;
     const size = el && el.clientWidth > 0 && el.clientHeight > 0 ? { width: el.clientWidth, height: el.clientHeight } : null;
     startTransition(() => setPane(size));
   }, []);
-  if (pane === undefined) return <GraphPlaceholder ref={placeholder} />;
+  if (pane === undefined || overview.waiting) return <GraphPlaceholder ref={placeholder} />;
   return (
     <ReactFlowProvider>
       <GraphStoreProvider initialView={props.initialView ?? DEFAULT_VIEW_STATE}>
-        <GraphCanvas {...props} initialPane={pane} />
+        <GraphCanvas {...props} initialPane={pane} overviewLib={overview.lib} />
       </GraphStoreProvider>
     </ReactFlowProvider>
   );
 }
 
-function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, ghost, focus, compact = false, analysis, findingsHref, initialLayout, initialPane }: TopologyGraphProps & { initialPane: PaneSize | null }) {
+function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, ghost, focus, compact = false, analysis, findingsHref, initialLayout, initialPane, overviewLib: lib }: TopologyGraphProps & { initialPane: PaneSize | null; overviewLib: OverviewLib | null }) {
   const store = useGraphStore();
   const view = useGraph((s) => s.view);
   useUrlViewState(view);
@@ -134,7 +137,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     [unfiltered, fullGraph, topology, vpcId, view.hiddenKinds, view.hiddenAzs, view.endpointsOnly],
   );
   // A VPC too big to read whole is drawn as its semantic overview, with the groups the view has opened (`viewGraph` on the server).
-  const overview = useMemo(() => overviewGraph(topology, filtered, vpcId, view.open), [topology, filtered, vpcId, view.open]);
+  const overview = useMemo(() => (lib ? lib.overviewGraph(topology, filtered, vpcId, view.open) : null), [lib, topology, filtered, vpcId, view.open]);
   const holders = overview?.holders ?? NO_HOLDERS;
   // Search finds what closed groups hold too: Enter on such a match opens its group (`focusNode`).
   const hiddenMatches = useMemo(
@@ -150,8 +153,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const findingList = analysis?.findings;
   const findings = useMemo(() => {
     const summaries = findingList ? summarizeFindings(findingList) : undefined;
-    return summaries && overview ? rollUpFindings(summaries, overview.groups) : summaries;
-  }, [findingList, overview]);
+    return summaries && overview && lib ? lib.rollUpFindings(summaries, overview.groups) : summaries;
+  }, [findingList, overview, lib]);
   const marks = useMemo(() => diffMarks(diff) ?? ghostMarks(ghost), [diff, ghost]);
   const sentPaths = useMemo(() => indexPaths(analysis?.paths ?? null), [analysis?.paths]);
   const index = useMemo(() => (view.selected ? indexTopology(topology) : null), [topology, view.selected]);
@@ -194,7 +197,9 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   );
 
   const layoutKey = shown?.layout.key ?? null;
-  const trafficEdges = useTrafficEdges(drawnEdges, { fetchedAt: topology.fetchedAt, vpcId, readOnly });
+  // Set once the first picture is complete (and kept): what waits for it, the traffic view's metrics read, starts then.
+  const [firstDrawn, setFirstDrawn] = useState(false);
+  const trafficEdges = useTrafficEdges(drawnEdges, { fetchedAt: topology.fetchedAt, vpcId, readOnly, drawn: firstDrawn });
   const mounted = useProgressiveMount(layoutKey, drawnNodes, trafficEdges, flow.nodes, viewportReady);
 
   useKeyboardNavigation(flow.nodes, absolute);
@@ -281,7 +286,9 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
     if (layoutKey !== null) performance.mark('atlas-graph:layout', { detail: layoutKey });
   }, [layoutKey]);
   useEffect(() => {
-    if (ready && layoutKey !== null) performance.mark('atlas-graph:ready', { detail: layoutKey });
+    if (!ready || layoutKey === null) return;
+    performance.mark('atlas-graph:ready', { detail: layoutKey });
+    setFirstDrawn(true);
   }, [ready, layoutKey]);
 
   return (

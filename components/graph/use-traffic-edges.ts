@@ -7,17 +7,22 @@ import { metricsUrl, publishTrafficStatus, stampTopology, useMetrics, useTraffic
 
 /**
  * The drawn edges, thickened by the bytes of the interface endpoint or NAT gateway at their end when the traffic
- * view is on. The metrics are read after the graph is drawn and never hold it up: until they arrive (or when there
- * are none) the edges are the plain ones.
+ * view is on. The metrics are read once the first picture is drawn (`drawn`) and never hold it up: the request and
+ * the server's answer would otherwise share the CPU with the first render. Until they arrive (or when there are none)
+ * the edges are the plain ones.
  */
-export function useTrafficEdges(edges: AtlasEdge[], { fetchedAt, vpcId, readOnly }: { fetchedAt: string; vpcId: string | undefined; readOnly: boolean }): AtlasEdge[] {
+export function useTrafficEdges(
+  edges: AtlasEdge[],
+  { fetchedAt, vpcId, readOnly, drawn }: { fetchedAt: string; vpcId: string | undefined; readOnly: boolean; drawn: boolean },
+): AtlasEdge[] {
   stampTopology(fetchedAt);
   const { on, period } = useTrafficView();
-  const url = on && !readOnly && typeof window !== 'undefined' ? metricsUrl(vpcId, period) : null;
+  const wanted = on && !readOnly && typeof window !== 'undefined';
+  const url = wanted && drawn ? metricsUrl(vpcId, period) : null;
   const loaded = useMetrics(url);
   const result = loaded && 'result' in loaded && loaded.result.status === 'ok' ? loaded.result : null;
   const weights = useMemo(() => (result ? trafficWeights(result) : null), [result]);
-  const status: TrafficStatus = !url
+  const status: TrafficStatus = !wanted
     ? { state: 'off' }
     : !loaded
       ? { state: 'reading' }

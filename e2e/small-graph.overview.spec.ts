@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { countsOf, writeSynth } from '../scripts/lib/synth';
+import { expect, test } from './fixtures';
+import { startOwnServer, type OwnServer } from './own-server';
+
+/**
+ * Issue 21 §3, "small stays fast", and the bench's label proof: the S synthetic VPC (12 subnets, 5 route tables) loads
+ * no code it does not draw, the semantic overview's and ipaddr.js least of all, while the L VPC loads the overview
+ * (so the check can tell them apart). A server of this file's own, serving both from `npm run fixtures:synth` data.
+ */
+
+test.describe.configure({ mode: 'serial' });
+test.use({ viewport: { width: 1440, height: 900 }, extraHTTPHeaders: { 'x-forwarded-email': 'viewer@example.com' } });
+
+const S_REGION = 'us-east-2';
+const L_REGION = 'us-east-1';
+// Text only the overview's code holds (lib/graph/overview/graph.ts), and an error message of ipaddr.js.
+const OVERVIEW_CODE = 'local routes only';
+const IPADDR_CODE = 'ipaddr: ipv4 octet count should be 4';
+
+let server: OwnServer | null = null;
+let base = '';
+let fixtureDir = '';
+let vpcS = '';
+let vpcL = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  fixtureDir = mkdtempSync(path.join(os.tmpdir(), 'vpc-atlas-small-graph-'));
+  vpcS = countsOf(writeSynth({ size: 'S', seed: 1, region: S_REGION }, fixtureDir))[0]?.vpc ?? '';
+  vpcL = countsOf(writeSynth({ size: 'L', seed: 1, region: L_REGION }, fixtureDir))[0]?.vpc ?? '';
+  server = await startOwnServer({ name: 'small-graph', portOffset: 41, editor: 'editor@example.com', env: { ATLAS_FIXTURE_DIR: fixtureDir } });
+  base = server.base;
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
+});
+
+/** Opens `url` and waits for the graph; the text of every script the page loaded, by URL. */
+async function openAndCollectScripts(page: Page, url: string): Promise<Map<string, string>> {
+  const scripts = new Map<string, Promise<string>>();
+  page.on('response', (res) => {
+    if (res.request().resourceType() === 'script' || res.url().endsWith('.js')) scripts.set(res.url(), res.text().catch(() => ''));
+  });
+  await page.goto(url);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-graph-ready', 'true', { timeout: 30_000 });
+  const out = new Map<string, string>();
+  for (const [u, text] of scripts) out.set(u, await text);
+  return out;
+}
+
+const holding = (scripts: Map<string, string>, text: string) => [...scripts].filter(([, body]) => body.includes(text)).map(([u]) => u);
+
+test('the S VPC page loads neither the overview nor ipaddr.js; the L VPC page loads the overview when it draws one', async ({ page }) => {
+  const small = await openAndCollectScripts(page, `${base}/vpcs/${vpcS}?region=${S_REGION}`);
+  expect(small.size, 'scripts of the S page').toBeGreaterThan(3);
+  await expect(page.getByTestId('graph')).not.toHaveAttribute('data-overview', 'true');
+  expect(holding(small, OVERVIEW_CODE), 'scripts with the overview').toEqual([]);
+  expect(holding(small, IPADDR_CODE), 'scripts with ipaddr.js').toEqual([]);
+
+  const big = await openAndCollectScripts(page, `${base}/vpcs/${vpcL}?region=${L_REGION}`);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-overview', 'true');
+  await expect(page.locator('.react-flow__node-routeClass').first()).toBeVisible();
+  expect(holding(big, OVERVIEW_CODE).length, 'scripts with the overview').toBeGreaterThan(0);
+});
