@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { countLabels, NODE_TEXTS_SCRIPT, type NodeText } from '../bench/lib/labels';
 import { countsOf, writeSynth } from '../scripts/lib/synth';
 import { expect, test } from './fixtures';
 import { startOwnServer, type OwnServer } from './own-server';
@@ -9,7 +10,8 @@ import { startOwnServer, type OwnServer } from './own-server';
 /**
  * Issue 21 §3, "small stays fast", and the bench's label proof: the S synthetic VPC (12 subnets, 5 route tables) loads
  * no code it does not draw, the semantic overview's and ipaddr.js least of all, while the L VPC loads the overview
- * (so the check can tell them apart). A server of this file's own, serving both from `npm run fixtures:synth` data.
+ * (so the check can tell them apart); and S fitted to a 1440 x 900 window has its labels readable (11 CSS px on screen).
+ * A server of this file's own, serving both from `npm run fixtures:synth` data.
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -67,4 +69,17 @@ test('the S VPC page loads neither the overview nor ipaddr.js; the L VPC page lo
   await expect(page.getByTestId('graph')).toHaveAttribute('data-overview', 'true');
   await expect(page.locator('.react-flow__node-routeClass').first()).toBeVisible();
   expect(holding(big, OVERVIEW_CODE).length, 'scripts with the overview').toBeGreaterThan(0);
+});
+
+test('the S VPC fitted to 1440 x 900 has its labels readable: every gateway, endpoint and route table, and most nodes', async ({ page }, testInfo) => {
+  await page.goto(`${base}/vpcs/${vpcS}?region=${S_REGION}`);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-graph-ready', 'true', { timeout: 30_000 });
+  const zoom = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+  // The whole graph is on screen, below 100 %: the labels are readable because they grew, not because it was not fitted.
+  expect(zoom).toBeLessThan(0.9);
+  const labels = countLabels((await page.evaluate(NODE_TEXTS_SCRIPT)) as NodeText[]);
+  expect(labels.nodes, 'nodes on screen').toBe(41);
+  expect(labels.unlabelledMust, 'gateways, endpoints and route tables without a readable label').toEqual({});
+  expect(labels.labelled / labels.nodes, `${labels.labelled} of ${labels.nodes} labelled`).toBeGreaterThanOrEqual(0.9);
+  await page.screenshot({ path: testInfo.outputPath('s-vpc-fit-1440x900.png') });
 });

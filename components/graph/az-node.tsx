@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { useStore, type NodeProps } from '@xyflow/react';
 import { GROUP_PADDING } from '@/lib/graph/sizes';
 import { cx, plural } from './format';
@@ -7,6 +7,9 @@ const HEADER_ROOM = ((GROUP_PADDING.az?.top ?? 36) - 6) / 1.25;
 import { GroupBox, useDetail } from './node-parts';
 import type { AzNode as AzNodeType } from './types';
 import { zoneChip, zoneLabel } from './zone-label';
+
+/** The name is at least `--atlas-min-title` (set on a graph drawn in detail and fitted below 100 %, see overview-controls.tsx). */
+const NAME: CSSProperties = { fontSize: 'max(13px, var(--atlas-min-title, 0px))' };
 
 function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
   const detail = useDetail();
@@ -28,7 +31,8 @@ function AzNodeView({ data, selected, width }: NodeProps<AzNodeType>) {
       {/* Local and Wavelength Zone names are long (us-east-1-wl1-bos-wlz-1): as AWS spells them, beside their marker. */}
       <span
         title={data.az}
-        className={cx('min-w-0 shrink-[0.1] truncate text-[13px] font-bold text-slate-700 dark:text-slate-200', !zone && 'uppercase tracking-wide')}
+        className={cx('min-w-0 shrink-[0.1] truncate font-bold text-slate-700 dark:text-slate-200', !zone && 'uppercase tracking-wide')}
+        style={NAME}
       >
         {data.az}
       </span>

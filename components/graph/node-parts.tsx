@@ -146,10 +146,11 @@ function frameClasses(selected: boolean, mark: DiffMark | undefined): string {
 /**
  * Titles of cards and chips follow `--atlas-label-scale`, which the canvas sets only while it draws a semantic
  * overview (components/graph/overview-controls.tsx): there a gateway's name stays legible at the zoom that fits the
- * region. Unset, the scale is 1.
+ * region. Unset, the scale is 1. A graph drawn in detail and fitted below 100 % sets `--atlas-min-title` instead: the
+ * least size that still reads as 11 px on screen.
  */
-const CARD_TITLE: CSSProperties = { fontSize: 'calc(14px * var(--atlas-label-scale, 1))' };
-const CHIP_TITLE: CSSProperties = { fontSize: 'calc(12px * var(--atlas-label-scale, 1))' };
+const CARD_TITLE: CSSProperties = { fontSize: 'max(calc(14px * var(--atlas-label-scale, 1)), var(--atlas-min-title, 0px))' };
+const CHIP_TITLE: CSSProperties = { fontSize: 'max(calc(12px * var(--atlas-label-scale, 1)), var(--atlas-min-title, 0px))' };
 
 /** A leaf resource: icon chip, title, one line of detail. */
 export function NodeCard(props: {
@@ -228,7 +229,7 @@ export function Chip(props: {
       <div
         data-kind={kind}
         className={cx(
-          'relative flex h-full w-full min-w-0 rounded-md border border-l-4 border-slate-200 bg-white px-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
+          'atlas-chip relative flex h-full w-full min-w-0 rounded-md border border-l-4 border-slate-200 bg-white px-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
           stripe,
           inline ? 'items-center justify-between gap-2' : 'flex-col justify-center',
           frameClasses(selected, mark),

@@ -2,40 +2,84 @@
 
 /**
  * The canvas's side of the semantic overview (`lib/graph/overview`): the label scale that keeps titles legible at
- * the zoom that fits a big VPC or a region, and the bar that lists the open groups and closes them again.
+ * the zoom that fits a big VPC or a region (and a small VPC's detail), and the bar that lists the open groups and closes them again.
  */
 
-import { Panel, useStore, type ReactFlowState } from '@xyflow/react';
+import { Panel, useOnViewportChange, useStore, type ReactFlowState } from '@xyflow/react';
 import { X } from 'lucide-react';
-import { memo, useLayoutEffect, type RefObject } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { OverviewGroupRef } from '@/lib/graph/overview/graph';
 import { useGraphStore } from './graph-store';
 
 /**
- * Titles grow as the view zooms out so that the smallest, a chip's 12 px, stays at least 11 px on screen (11 / 12 /
- * zoom, rounded up to a tenth so it changes rarely), and no more than 3.5 times.
+ * Overview: titles grow as the view zooms out so that the smallest, a chip's 12 px, stays at least 11 px on screen
+ * (11 / 12 / zoom, rounded up to a tenth so it changes rarely), and no more than 3.5 times.
  */
-const scaleSelector = (s: ReactFlowState) => Math.min(3.5, Math.max(1, Math.ceil((11 / 12 / Math.max(s.transform[2], 0.01)) * 10) / 10));
+function overviewScale(zoom: number): number {
+  return Math.min(3.5, Math.max(1, Math.ceil((11 / 12 / Math.max(zoom, 0.01)) * 10) / 10));
+}
+
+/** Detail: titles never grow past this (CSS px): a card's, a chip's and a subnet's header still hold a title this tall. */
+export const MAX_MIN_TITLE_PX = 20;
 
 /**
- * Sets `--atlas-label-scale` on the canvas root while an overview is drawn (nothing re-renders: the nodes' CSS
- * reads it), and `atlas-labels-big` when titles take the room of the detail lines. Renders nothing.
+ * Detail: the size (CSS px, in half pixels) a title needs to be 11 px on screen at `zoom`, up to `MAX_MIN_TITLE_PX`;
+ * null where every title (12 px and up) already is.
  */
-export const LabelScale = memo(function LabelScale({ root }: { root: RefObject<HTMLDivElement | null> }) {
-  const scale = useStore(scaleSelector);
+export function minTitlePx(zoom: number): number | null {
+  const px = Math.ceil((11.1 / Math.max(zoom, 0.01)) * 2) / 2;
+  return px <= 12 ? null : Math.min(MAX_MIN_TITLE_PX, px);
+}
+
+/** A chip's two lines no longer fit once its title is this tall: it keeps the title (`atlas-titles-big`). */
+const CHIP_ONE_LINE_PX = 16;
+
+function clear(el: HTMLElement): void {
+  el.style.removeProperty('--atlas-label-scale');
+  el.style.removeProperty('--atlas-min-title');
+  el.classList.remove('atlas-labels-big', 'atlas-titles-big');
+}
+
+/**
+ * Keeps titles legible at the zoom that fits the graph, through CSS variables on the canvas root (nothing re-renders:
+ * the nodes' CSS reads them). In an `overview`, `--atlas-label-scale` grows group titles up to 3.5 times and
+ * `atlas-labels-big` gives them the room of the detail lines. In the `detail` of a small graph fitted below 100 %,
+ * `--atlas-min-title` is the least size of every title (cards, chips, subnet, AZ and VPC names): just what reads as
+ * 11 px on screen, so names are cut no more than they must be. While the view moves, the viewport is one compositing
+ * layer (`atlas-moving`) whose pixels a new text size would re-raster on every step of a zoom: sizes follow when the
+ * move ends. Renders nothing.
+ */
+export const LabelScale = memo(function LabelScale({ root, mode }: { root: RefObject<HTMLDivElement | null>; mode: 'overview' | 'detail' }) {
+  const value = useStore((s: ReactFlowState) => (mode === 'overview' ? overviewScale(s.transform[2]) : minTitlePx(s.transform[2])));
   // The canvas root's ref is attached after this child's first layout effect; React Flow's own element (set in
-  // its store once mounted) finds it then, so a scale that is right from the first render is still applied.
+  // its store once mounted) finds it then, so a size that is right from the first render is still applied.
   const flowElement = useStore((s) => s.domNode);
+  const moving = useRef(false);
+  const [settled, setSettled] = useState(0);
+  const onStart = useCallback(() => {
+    moving.current = true;
+  }, []);
+  const onEnd = useCallback(() => {
+    moving.current = false;
+    setSettled((n) => n + 1);
+  }, []);
+  useOnViewportChange({ onStart, onEnd });
   useLayoutEffect(() => {
     const el = root.current ?? flowElement?.closest<HTMLElement>('.atlas-graph') ?? null;
-    if (!el) return;
-    el.style.setProperty('--atlas-label-scale', String(scale));
-    el.classList.toggle('atlas-labels-big', scale >= 1.6);
-    return () => {
-      el.style.removeProperty('--atlas-label-scale');
-      el.classList.remove('atlas-labels-big');
-    };
-  }, [root, flowElement, scale]);
+    return el ? () => clear(el) : undefined;
+  }, [root, flowElement, mode]);
+  useLayoutEffect(() => {
+    const el = root.current ?? flowElement?.closest<HTMLElement>('.atlas-graph') ?? null;
+    if (!el || moving.current) return;
+    if (mode === 'overview') {
+      el.style.setProperty('--atlas-label-scale', String(value));
+      el.classList.toggle('atlas-labels-big', value !== null && value >= 1.6);
+    } else {
+      if (value === null) el.style.removeProperty('--atlas-min-title');
+      else el.style.setProperty('--atlas-min-title', `${value}px`);
+      el.classList.toggle('atlas-titles-big', value !== null && value >= CHIP_ONE_LINE_PX);
+    }
+  }, [root, flowElement, mode, value, settled]);
   return null;
 });
 

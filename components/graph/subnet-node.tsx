@@ -1,9 +1,12 @@
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { cx } from './format';
 import { Facts, GroupBox, MaskedIcon, useDetail } from './node-parts';
 import type { SubnetNode as SubnetNodeType } from './types';
 import { zoneChip, zoneLabel } from './zone-label';
+
+/** The name is at least `--atlas-min-title` (set on a graph drawn in detail and fitted below 100 %, see overview-controls.tsx). */
+const NAME: CSSProperties = { fontSize: 'max(14px, var(--atlas-min-title, 0px))' };
 
 // AWS reserves five addresses in every subnet; below a /28's worth of free ones, launches start failing soon.
 const LOW_FREE_IPS = 16;
@@ -26,7 +29,7 @@ function SubnetNodeView({ id, data, selected }: NodeProps<SubnetNodeType>) {
           ) : (
             <MaskedIcon icon="private" className="h-3.5 w-3.5 shrink-0 text-sky-700 dark:text-sky-400" />
           )}
-          <span className="min-w-0 flex-1 truncate text-[14px] font-semibold" title={name}>
+          <span className="min-w-0 flex-1 truncate font-semibold" style={NAME} title={name}>
             {name}
           </span>
           <span

@@ -357,7 +357,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               {/* Compact: in the band the fits keep clear for the (hidden) toolbar, so no fitted or framed node is under them. */}
               <Controls position={compact ? 'top-left' : 'bottom-left'} orientation={compact ? 'horizontal' : 'vertical'} showInteractive={false} onZoomIn={recordViewportSoon} onZoomOut={recordViewportSoon} onFitView={recordViewportSoon} />
               {farOut && viewportReady ? <VpcLabels labels={vpcLabels} /> : null}
-              {overview ? <LabelScale root={root} /> : null}
+              {/* Titles legible at the zoom that fits: an overview's groups, or every title of a graph drawn in detail (not a big graph's level of detail). */}
+              {lod ? null : <LabelScale root={root} mode={overview ? 'overview' : 'detail'} />}
               {overview && !compact ? <OpenGroups opened={overview.opened} /> : null}
               {/* After the first picture, which it must not hold up. */}
               {shown && mounted.complete && !compact ? (

@@ -1,8 +1,11 @@
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { plural } from './format';
 import { Badge, GroupBox, KindChip, useDetail } from './node-parts';
 import type { VpcNode as VpcNodeType } from './types';
+
+/** The name is at least `--atlas-min-title` (set on a graph drawn in detail and fitted below 100 %, see overview-controls.tsx). */
+const NAME: CSSProperties = { fontSize: 'max(18px, var(--atlas-min-title, 0px))' };
 
 function VpcNodeView({ id, data, selected }: NodeProps<VpcNodeType>) {
   const detail = useDetail();
@@ -15,7 +18,7 @@ function VpcNodeView({ id, data, selected }: NodeProps<VpcNodeType>) {
         <KindChip kind="vpc" size="lg" />
         <div className="min-w-0 flex-1 leading-tight">
           <div className="flex min-w-0 items-center gap-2">
-            <span className="truncate text-[18px] font-bold" title={name}>
+            <span className="truncate font-bold" style={NAME} title={name}>
               {name}
             </span>
             {data.cidrBlocks.map((cidr) => (
