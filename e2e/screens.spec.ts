@@ -46,6 +46,8 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 async function snapshotLink(page: Page): Promise<string> {
   await page.goto(VPC);
   await graphReady(page);
+  // On a phone the band's actions are behind its menu button.
+  if (await page.getByTestId('band-menu').isVisible()) await page.getByTestId('band-menu').click();
   await page.getByTestId('share-snapshot').click();
   return page.getByTestId('share-link').inputValue();
 }
@@ -76,10 +78,18 @@ for (const size of SIZES) {
       await noHorizontalScroll(page, 'findings');
       await page.screenshot({ path: `test-results/screens/findings-${tag}.png` });
 
-      await page.goto(await snapshotLink(page));
+      const snapshot = await snapshotLink(page);
+      await page.goto(snapshot);
       await graphReady(page);
       await noHorizontalScroll(page, 'snapshot');
       await page.screenshot({ path: `test-results/screens/snapshot-${tag}.png` });
+
+      // The comparison with now has the same one-band header.
+      await page.goto(`${snapshot}/compare/now`);
+      await graphReady(page);
+      await expect(page.getByTestId('page-band')).toContainText('What changed');
+      await noHorizontalScroll(page, 'compare');
+      await page.screenshot({ path: `test-results/screens/compare-${tag}.png` });
     });
   });
 }
@@ -157,6 +167,27 @@ test('full screen (f, or the button) covers the window, keeps the inspector and 
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the header is one row: the title, ellipsized, and the scope and actions behind one button', async ({ page }) => {
+    for (const path of [VPC, '/?region=us-east-1', '/findings?region=us-east-1']) {
+      await page.goto(path);
+      const band = page.getByTestId('page-band');
+      await expect(band).toBeVisible();
+      expect((await band.boundingBox())!.height, `${path}: the band is one row`).toBeLessThanOrEqual(52);
+    }
+    await page.goto(VPC);
+    await graphReady(page);
+    const menu = page.getByTestId('band-menu');
+    await expect(page.getByRole('link', { name: 'Refresh' })).toBeHidden();
+    await menu.click();
+    await expect(page.getByTestId('band-overflow')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Refresh' })).toBeVisible();
+    await expect(page.getByTestId('share-snapshot')).toBeVisible();
+    await noHorizontalScroll(page, 'VPC with the band menu open');
+    await page.screenshot({ path: 'test-results/screens/vpc-band-menu-390x844.png' });
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('band-overflow')).toBeHidden();
+  });
 
   test('a VPC link shows the whole graph, and a selection opens the inspector as a sheet along the bottom', async ({ page }) => {
     await page.goto(`${VPC}&sel=${DEMO.prodPrivateA}`);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { BandOverflow } from './band-overflow';
 
 export interface Crumb {
   href: string;
@@ -28,11 +29,12 @@ export interface PageBandProps {
 /**
  * A page's header in one band: where it is, its title, what is shown and what can be done, so the content (a graph
  * above all) gets the rest of the screen. Every name comes from users and can be 256 characters: each text is one
- * line, ellipsized, with the full text in its tooltip, and the band wraps instead of widening the page.
+ * line, ellipsized, with the full text in its tooltip, and the band wraps instead of widening the page. On a phone
+ * it is one row: the title, and the scope and actions folded behind one button (`BandOverflow`).
  */
 export function PageBand({ crumbs = [], title, titleTestId, subtitle, subtitleText, subtitleTestId, badges, scope, actions }: PageBandProps) {
   return (
-    <div data-testid="page-band" className="flex min-w-0 flex-wrap items-center gap-x-5 gap-y-2">
+    <div data-testid="page-band" className="flex min-w-0 flex-wrap items-center gap-x-5 gap-y-2 max-sm:flex-nowrap max-sm:gap-x-2">
       <div className="min-w-0 flex-[1_1_12rem]">
         {crumbs.length > 0 ? (
           <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
@@ -59,8 +61,12 @@ export function PageBand({ crumbs = [], title, titleTestId, subtitle, subtitleTe
           </p>
         ) : null}
       </div>
-      {scope}
-      {actions ? <div className="flex min-w-0 flex-wrap items-center gap-2">{actions}</div> : null}
+      {scope || actions ? (
+        <BandOverflow>
+          {scope}
+          {actions ? <div className="flex min-w-0 flex-wrap items-center gap-2">{actions}</div> : null}
+        </BandOverflow>
+      ) : null}
     </div>
   );
 }

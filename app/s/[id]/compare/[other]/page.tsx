@@ -1,3 +1,4 @@
+import { Share2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -6,6 +7,8 @@ import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
 import { ServerGraph } from '@/components/graph/server-graph';
 import { CopyLinkButton } from '@/components/share/copy-link-button';
 import { ExportImageButtons } from '@/components/share/export-image-buttons';
+import { PageBand } from '@/components/layout/page-band';
+import { Menu } from '@/components/ui/menu';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { compareSides, loadNowFor, type ComparisonSide } from '@/lib/share/compare';
 import { siteOrigin } from '@/lib/share/metadata';
@@ -93,37 +96,36 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const fileBase = `vpc-atlas-compare-${a.snapshot.id.slice(0, 8)}-${other === 'now' ? 'now' : other.slice(0, 8)}`;
 
   return (
-    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-6">
-      <nav className="text-sm text-slate-500">
-        <Link href="/snapshots" className="hover:underline">
-          Snapshots
-        </Link>{' '}
-        /{' '}
-        <Link href={`/s/${a.snapshot.id}`} className="hover:underline">
-          {a.snapshot.title}
-        </Link>{' '}
-        / <span>Compare</span>
-      </nav>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0 space-y-1">
-          <h1 className="text-2xl font-semibold tracking-tight">What changed</h1>
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            From <Side side={cmp.before} role="before" /> to <Side side={cmp.after} role="after" />
-          </p>
-          <p className="flex flex-wrap gap-2 pt-1 text-sm" data-testid="change-counts">
-            {(['added', 'removed', 'changed'] as const).map((k) => (
-              <span key={k} data-count={k} className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 font-medium ${CHANGE_STYLE[k].chip}`}>
-                <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${CHANGE_STYLE[k].mark}`} />
-                {diff.counts[k]} {k}
-              </span>
-            ))}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center justify-end gap-2">
-          <CopyLinkButton />
-          <ExportImageButtons fileBase={fileBase} />
-        </div>
-      </div>
+    <main className="mx-auto max-w-screen-2xl space-y-3 px-3 py-3 sm:px-4">
+      <PageBand
+        crumbs={[
+          { href: '/snapshots', label: 'Snapshots' },
+          { href: `/s/${a.snapshot.id}`, label: a.snapshot.title },
+        ]}
+        title="What changed"
+        scope={
+          <div className="min-w-0 flex-[1_1_18rem] space-y-1 text-sm">
+            <p className="truncate text-slate-700 dark:text-slate-300" title={`From ${cmp.before.label} to ${cmp.after.label}`}>
+              From <Side side={cmp.before} role="before" /> to <Side side={cmp.after} role="after" />
+            </p>
+            <p className="flex flex-wrap gap-1.5" data-testid="change-counts">
+              {(['added', 'removed', 'changed'] as const).map((k) => (
+                <span key={k} data-count={k} className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${CHANGE_STYLE[k].chip}`}>
+                  <span aria-hidden className={`h-2 w-2 rounded-full ${CHANGE_STYLE[k].mark}`} />
+                  {diff.counts[k]} {k}
+                </span>
+              ))}
+            </p>
+          </div>
+        }
+        actions={
+          // The same Share menu as the VPC and snapshot pages' (a comparison has no JSON of its own).
+          <Menu label="Share" icon={<Share2 aria-hidden size={15} />} testId="share-menu">
+            <CopyLinkButton />
+            <ExportImageButtons fileBase={fileBase} />
+          </Menu>
+        }
+      />
       <Notices notices={cmp.notices} tone="warning" />
       <section
         aria-labelledby="changes-heading"
