@@ -29,8 +29,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen font-sans">
         <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
-          <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-4 px-4">
-            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-2 px-3 sm:gap-4 sm:px-4">
+            <Link href="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap font-semibold tracking-tight">
               <svg aria-hidden viewBox="0 0 32 32" className="h-6 w-6">
                 <rect width="32" height="32" rx="7" fill="#0f766e" />
                 <circle cx="9" cy="10" r="3.5" fill="#fff" />
@@ -38,7 +38,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <circle cx="16" cy="23" r="3.5" fill="#fff" />
                 <path d="M9 10L16 23L23 10" stroke="#fff" strokeWidth="2" fill="none" />
               </svg>
-              vpc-atlas
+              {/* On a phone the mark alone: the header's one row keeps room for the menu and who is signed in. */}
+              <span className="max-sm:sr-only">vpc-atlas</span>
             </Link>
             <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">VPC endpoints, mapped</span>
             <nav aria-label="Main" className="ml-auto flex items-center gap-1 text-sm">

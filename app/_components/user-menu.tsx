@@ -18,14 +18,14 @@ export function UserMenu({ viewer, mode }: { viewer: ViewerSummary | null; mode:
     ) : null;
   }
   return (
-    <div className="flex items-center gap-2 border-l border-slate-200 pl-3 text-sm dark:border-slate-800" data-testid="user-menu">
+    <div className="flex min-w-0 items-center gap-2 border-l border-slate-200 pl-3 text-sm dark:border-slate-800" data-testid="user-menu">
       <UserRound aria-hidden className="h-4 w-4 text-slate-500" />
-      <span className="max-w-56 truncate font-medium" data-testid="user-name" title={viewer.name}>
+      <span className="max-w-56 truncate font-medium max-sm:max-w-24" data-testid="user-name" title={viewer.name}>
         {viewer.name}
       </span>
       <span
         data-testid="user-role"
-        className={`rounded-full px-2 py-0.5 text-xs font-medium ${
+        className={`rounded-full px-2 py-0.5 text-xs font-medium max-sm:hidden ${
           viewer.role === 'editor' ? 'bg-teal-100 text-teal-800 dark:bg-teal-900/60 dark:text-teal-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'
         }`}
       >
@@ -34,7 +34,7 @@ export function UserMenu({ viewer, mode }: { viewer: ViewerSummary | null; mode:
       {mode === 'oidc' && (
         <form action={signOutAction}>
           <button type="submit" className="inline-flex items-center gap-1 rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-50">
-            <LogOut aria-hidden className="h-4 w-4" /> Sign out
+            <LogOut aria-hidden className="h-4 w-4" /> <span className="max-sm:sr-only">Sign out</span>
           </button>
         </form>
       )}
