@@ -129,6 +129,19 @@ test('at 1280x720 with the inspector open, no toolbar control covers another, an
   }
 });
 
+test('a VPC with no endpoints says so under the toolbar, also when the toolbar wraps beside the inspector', async ({ page }) => {
+  for (const width of [1440, 800]) {
+    await page.setViewportSize({ width, height: 720 });
+    await page.goto(`/vpcs/vpc-0e0af32d484a4d654?region=us-east-1&sel=vpc-0e0af32d484a4d654`);
+    await graphReady(page);
+    const banner = (await page.getByTestId('graph-no-endpoints').boundingBox())!;
+    const boxes = await toolbarBoxes(page);
+    expect(boxes.length).toBeGreaterThanOrEqual(7);
+    for (const b of boxes) expect(overlaps(banner, b), `the no-endpoints banner covers ${b.name} at ${width}px`).toBe(false);
+    if (width === 800) await page.screenshot({ path: 'test-results/screens/no-endpoints-800x720.png' });
+  }
+});
+
 test('full screen (f, or the button) covers the window, keeps the inspector and is in the link; f again or Escape leaves it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${VPC}&sel=${DEMO.prodPrivateA}`);

@@ -1,7 +1,7 @@
 'use client';
 
 import { Info, LoaderCircle, Route as RouteIcon, TriangleExclamationPoint, X } from 'lucide-react';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { SubnetPath } from '@/lib/analysis/paths';
 import { serviceLabel } from '@/lib/aws/services';
 import { useGraphStore } from './graph-store';
@@ -27,8 +27,13 @@ export function GraphBanners({ notices, noEndpoints, createEndpointHref, readOnl
   const store = useGraphStore();
   const [dismissed, setDismissed] = useState(false);
   const messages = dismissed ? [] : notices;
+  const top = useBelowToolbar();
   return (
-    <div className="pointer-events-none absolute inset-x-0 top-14 z-10 flex flex-col items-center gap-2 px-4">
+    <div
+      ref={top.ref}
+      style={top.px === null ? undefined : { top: top.px }}
+      className="pointer-events-none absolute inset-x-0 top-14 z-10 flex flex-col items-center gap-2 px-4"
+    >
       {messages.length > 0 ? (
         <div
           data-testid="graph-notices"
@@ -97,6 +102,29 @@ export function GraphBanners({ notices, noEndpoints, createEndpointHref, readOnl
       ) : null}
     </div>
   );
+}
+
+/**
+ * The banners' top edge: 8 px under the toolbar, which wraps to two or three rows when the inspector takes the
+ * room, so a banner never covers a toolbar control. Null (the class's 56 px) until measured, or with no toolbar.
+ */
+function useBelowToolbar() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [px, setPx] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const parent = ref.current?.parentElement;
+    const toolbar = parent?.querySelector<HTMLElement>('.atlas-toolbar-panel');
+    if (!parent || !toolbar || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const box = toolbar.getBoundingClientRect();
+      setPx(box.height > 0 ? Math.round(box.bottom - parent.getBoundingClientRect().top + 8) : null);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(toolbar);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, px };
 }
 
 /** The pill at the bottom while a layout is being computed. */
