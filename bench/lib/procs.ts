@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 export interface Managed {
   name: string;
@@ -99,19 +98,8 @@ export function installCleanup(onSignal?: () => Promise<void>): void {
   }
 }
 
-/** A port the kernel just gave out on 127.0.0.1 and released again. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => (port ? resolve(port) : reject(new Error('no free port on 127.0.0.1'))));
-    });
-  });
-}
+/** A port the kernel just gave out on 127.0.0.1 and released again (one copy, shared with the live tests). */
+export { freePort } from '../../lib/test/moto-server';
 
 /** Polls `url` until it answers 2xx, the process exits, or `timeoutMs` passes. */
 export async function waitForHttp(url: string, m: Managed, timeoutMs: number): Promise<void> {
