@@ -81,8 +81,8 @@ const REAL_SHAPES_PORT = DEMO_PORT + 20;
 const FLEET_PORT = DEMO_PORT + 35;
 
 /**
- * 40 accounts x 3 regions, the second account's files broken; one account-region read at a time, so a pass takes
- * seconds and the page's streaming can be watched.
+ * 40 accounts x 3 regions, the second account's files broken; one account-region read at a time, each after 40 ms, so
+ * a pass takes seconds and the page's streaming can be watched.
  */
 function fleetServer() {
   const dir = dataDir('fleet-fixtures');
@@ -90,7 +90,8 @@ function fleetServer() {
   return {
     ...base,
     command: `node --import tsx scripts/synth.ts --fleet 40x3 --broken 1 --seed 7 --out ${dir} && ${base.command}`,
-    env: { ...base.env, ATLAS_FLEET_CONCURRENCY: '1' },
+    // 40 ms a load at least: a pass lasts about 5 s however fast the machine, so a test can act while it runs.
+    env: { ...base.env, ATLAS_FLEET_CONCURRENCY: '1', ATLAS_FLEET_FIXTURE_DELAY_MS: '40' },
   };
 }
 

@@ -138,15 +138,16 @@ describe('parseConfig', () => {
   });
 
   it('reads the fleet settings: the organization role and external id, the regions, the concurrency and the profiles', () => {
-    expect(parseConfig({}).fleet).toEqual({ orgRole: undefined, orgExternalId: undefined, regions: undefined, concurrency: 8, fixtureConcurrency: 2, profiles: '*' });
+    expect(parseConfig({}).fleet).toEqual({ orgRole: undefined, orgExternalId: undefined, regions: undefined, concurrency: 8, fixtureConcurrency: 2, fixtureDelayMs: 0, profiles: '*' });
     const c = parseConfig({
       ATLAS_ORG_ROLE: 'vpc-atlas-read',
       ATLAS_ORG_EXTERNAL_ID: 'atlas-7f3a',
       ATLAS_REGIONS: 'us-east-1, eu-west-1 eu-west-1',
       ATLAS_FLEET_CONCURRENCY: '16',
       ATLAS_FLEET_PROFILES: 'prod-ro,dev',
+      ATLAS_FLEET_FIXTURE_DELAY_MS: '50',
     });
-    expect(c.fleet).toEqual({ orgRole: 'vpc-atlas-read', orgExternalId: 'atlas-7f3a', regions: ['us-east-1', 'eu-west-1'], concurrency: 16, fixtureConcurrency: 16, profiles: ['prod-ro', 'dev'] });
+    expect(c.fleet).toEqual({ orgRole: 'vpc-atlas-read', orgExternalId: 'atlas-7f3a', regions: ['us-east-1', 'eu-west-1'], concurrency: 16, fixtureConcurrency: 16, fixtureDelayMs: 50, profiles: ['prod-ro', 'dev'] });
     // The organization alone makes live mode available.
     expect(c.liveConfigured).toBe(true);
     expect(parseConfig({ ATLAS_FLEET_PROFILES: 'none' }).fleet.profiles).toEqual([]);
@@ -160,6 +161,8 @@ describe('parseConfig', () => {
     [{ ATLAS_REGIONS: 'us-east-1,virginia' }, 'ATLAS_REGIONS="us-east-1,virginia": must list region names such as us-east-1,eu-west-1 (not "virginia")'],
     [{ ATLAS_FLEET_CONCURRENCY: '0' }, 'ATLAS_FLEET_CONCURRENCY="0": must be between 1 and 64'],
     [{ ATLAS_FLEET_CONCURRENCY: 'eight' }, 'ATLAS_FLEET_CONCURRENCY="eight": must be a number of account-regions such as 8'],
+    [{ ATLAS_FLEET_FIXTURE_DELAY_MS: '10001' }, 'ATLAS_FLEET_FIXTURE_DELAY_MS="10001": must be at most 10000'],
+    [{ ATLAS_FLEET_FIXTURE_DELAY_MS: '0.5s' }, 'ATLAS_FLEET_FIXTURE_DELAY_MS="0.5s": must be a number of milliseconds such as 50'],
     [{ ATLAS_FLEET_PROFILES: 'prod ro;x' }, 'ATLAS_FLEET_PROFILES="prod ro;x": must be *, none, or profile names'],
   ])('stops on a wrong fleet setting and names it: %j', (env, expected) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);

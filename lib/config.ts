@@ -24,6 +24,7 @@ export const DEFAULT_FLEET_CONCURRENCY = 8;
  */
 export const DEFAULT_FIXTURE_FLEET_CONCURRENCY = 2;
 const MAX_FLEET_CONCURRENCY = 64;
+const MAX_FLEET_FIXTURE_DELAY_MS = 10_000;
 
 const optionalNonEmpty = z
   .string()
@@ -157,6 +158,13 @@ export const AtlasEnv = z.object({
     .optional()
     .transform((v) => (v ? Number(v) : undefined))
     .refine((n) => n === undefined || (n >= 1 && n <= MAX_FLEET_CONCURRENCY), `must be between 1 and ${MAX_FLEET_CONCURRENCY}`),
+  ATLAS_FLEET_FIXTURE_DELAY_MS: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,5})?$/, 'must be a number of milliseconds such as 50')
+    .optional()
+    .transform((v) => (v ? Number(v) : 0))
+    .refine((n) => n <= MAX_FLEET_FIXTURE_DELAY_MS, `must be at most ${MAX_FLEET_FIXTURE_DELAY_MS}`),
   ATLAS_FLEET_PROFILES: z
     .string()
     .optional()
@@ -182,6 +190,12 @@ export interface FleetConfig {
   concurrency: number;
   /** The same from fixture files: ATLAS_FLEET_CONCURRENCY when set, else 2 (see DEFAULT_FIXTURE_FLEET_CONCURRENCY). */
   fixtureConcurrency: number;
+  /**
+   * ATLAS_FLEET_FIXTURE_DELAY_MS: how long each fixture account-region waits in its slot before it is read (default 0),
+   * as a read from AWS would, to rehearse how a fleet's rows stream in (demos; e2e/fleet.spec.ts, whose passes would
+   * otherwise end before the page can be watched on a fast machine). Live reads never wait for it.
+   */
+  fixtureDelayMs: number;
   /** ATLAS_FLEET_PROFILES: the profiles of the shared config files the fleet reads ('*': all of them). */
   profiles: '*' | string[];
 }
@@ -317,6 +331,7 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
       regions: e.ATLAS_REGIONS,
       concurrency: e.ATLAS_FLEET_CONCURRENCY ?? DEFAULT_FLEET_CONCURRENCY,
       fixtureConcurrency: e.ATLAS_FLEET_CONCURRENCY ?? DEFAULT_FIXTURE_FLEET_CONCURRENCY,
+      fixtureDelayMs: e.ATLAS_FLEET_FIXTURE_DELAY_MS,
       profiles: e.ATLAS_FLEET_PROFILES,
     },
   };

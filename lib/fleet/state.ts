@@ -213,6 +213,8 @@ async function readAccount(fleet: Fleet, account: FleetAccount, limit: Limiter, 
 async function readRegion(fleet: Fleet, account: FleetAccount, region: string, refresh: boolean): Promise<void> {
   const key = rowKey(account.id, region);
   try {
+    const { fixtureDelayMs } = getConfig().fleet;
+    if (fleet.source === 'fixture' && fixtureDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, fixtureDelayMs));
     const scope = {
       source: fleet.source,
       region,
