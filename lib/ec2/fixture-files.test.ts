@@ -74,6 +74,25 @@ describe('fixture files are checked for structure, not for every field', () => {
     ]);
   });
 
+  it('skips a null record with a warning, and names the records after it by their place in the file', async () => {
+    await write('describe-vpcs.json', vpcs);
+    await write('describe-subnets.json', {
+      Subnets: [
+        { SubnetId: 'subnet-1', VpcId: 'vpc-0e9801d129EXAMPLE', CidrBlock: '10.0.1.0/24' },
+        null,
+        ['subnet-3'],
+        { SubnetId: 'subnet-1', VpcId: 'vpc-0e9801d129EXAMPLE', CidrBlock: '10.0.4.0/24', MapPublicIpOnLaunch: null },
+      ],
+    });
+    const t = await load();
+    expect(t.subnets.map((s) => [s.id, s.cidr])).toEqual([['subnet-1', '10.0.1.0/24']]);
+    expect(t.dataWarnings.filter((d) => d.kind === 'skipped').map((d) => d.message)).toEqual([
+      'us-east-1/describe-subnets.json record 1: skipped, it is not an object.',
+      'us-east-1/describe-subnets.json record 2: skipped, it is not an object.',
+      'us-east-1/describe-subnets.json record 3: skipped, subnet-1 appears more than once (the first one is used)',
+    ]);
+  });
+
   it('names a record normalization cannot use by its file and index', async () => {
     await write('describe-vpcs.json', vpcs);
     await write('describe-nat-gateways.json', { NatGateways: [{ NatGatewayId: 'nat-1', VpcId: 'vpc-0e9801d129EXAMPLE' }, { NatGatewayId: 'nat-1', VpcId: 'vpc-0e9801d129EXAMPLE' }] });

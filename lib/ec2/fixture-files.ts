@@ -84,6 +84,11 @@ export function dropNulls(value: unknown): unknown {
   return value;
 }
 
+/** An object's own fields that are not null (one level). */
+function withoutNullFields(value: Rec): Rec {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+}
+
 /** Line and column (1-based) of a character offset. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
@@ -144,8 +149,11 @@ function checkRecord(key: FixtureFileKey, value: unknown, dropped: string[]): Re
 export function parseFixtureFile(key: FixtureFileKey, text: string, displayName: string): ParsedFile {
   const spec = FIXTURE_FILES[key];
   // Without the word null in it, the text has no null to drop: skip a walk over every value (most files).
+  const hasNull = text.includes('null');
   const parsedJson = parseJson(text, displayName);
-  const json = text.includes('null') ? dropNulls(parsedJson) : parsedJson;
+  // Nulls are dropped inside each record, not from the file's list: a null record is skipped with a warning,
+  // and the records after it keep the index they have in the file.
+  const json = hasNull && parsedJson && typeof parsedJson === 'object' && !Array.isArray(parsedJson) ? withoutNullFields(parsedJson as Rec) : parsedJson;
   // `aws ec2 describe-vpcs --query Vpcs` prints the list alone; accept it as the file's list.
   const list = Array.isArray(json) ? json : json && typeof json === 'object' ? (json as Rec)[spec.list] : undefined;
   const names = key === 'services' && json && typeof json === 'object' && !Array.isArray(json) ? (json as Rec).ServiceNames : undefined;
@@ -155,7 +163,8 @@ export function parseFixtureFile(key: FixtureFileKey, text: string, displayName:
   }
   const out: ParsedFile = { records: [], warnings: [], origins: [] };
   if (Array.isArray(names)) out.names = names.filter((n): n is string => typeof n === 'string');
-  list.forEach((value, index) => {
+  list.forEach((entry: unknown, index) => {
+    const value = hasNull ? dropNulls(entry) : entry;
     const dropped: string[] = [];
     const rec = checkRecord(key, value, dropped);
     const place = `${displayName} record ${index}`;

@@ -42,8 +42,11 @@ export function awsState(state: string | undefined | null, fallback: string): st
  */
 export { ipv4CidrComparer as cidrComparer } from '@/lib/net/ipv4';
 
-/** Where a raw record came from, for a warning that names the place: a file and index, or a list and index. */
-export type Origin = (record: object, index: number) => { file: string; index: number };
+/**
+ * Where a raw record came from, for a warning that names the place: a file and index, or a list and index.
+ * `record` is the entry itself, which may be anything in a hand-edited list; `list` is the list it sits in.
+ */
+export type Origin = (record: unknown, index: number, list: readonly unknown[]) => { file: string; index: number };
 
 /** One normalization run's collected data warnings. */
 export class DataWarnings {
@@ -55,8 +58,8 @@ export class DataWarnings {
   }
 
   /** A record that could not be used, named by where it came from. */
-  skip(record: object, index: number, vpcId: string | null, reason: string): void {
-    const at = this.origin(record, index);
+  skip(record: unknown, index: number, list: readonly unknown[], vpcId: string | null, reason: string): void {
+    const at = this.origin(record, index, list);
     this.list.push({ kind: 'skipped', vpcId, message: `${at.file} record ${at.index}: skipped, ${reason}`, file: at.file, index: at.index });
   }
 
@@ -72,20 +75,21 @@ export class DataWarnings {
   ): T[] {
     const out: T[] = [];
     const seen = new Set<string>();
-    listOf(records).forEach((r, i) => {
+    const list = listOf(records);
+    list.forEach((r, i) => {
       const vpc = r && typeof r === 'object' ? vpcOf(r) : undefined;
       const vpcId = typeof vpc === 'string' && vpc ? vpc : null;
       if (!r || typeof r !== 'object' || Array.isArray(r)) {
-        this.skip({}, i, null, 'it is not an object');
+        this.skip(r, i, list, null, 'it is not an object');
         return;
       }
       const id = idOf(r);
       if (typeof id !== 'string' || !id) {
-        this.skip(r, i, vpcId, 'it has no id');
+        this.skip(r, i, list, vpcId, 'it has no id');
         return;
       }
       if (seen.has(id)) {
-        this.skip(r, i, vpcId, `${id} appears more than once (the first one is used)`);
+        this.skip(r, i, list, vpcId, `${id} appears more than once (the first one is used)`);
         return;
       }
       seen.add(id);
@@ -93,7 +97,7 @@ export class DataWarnings {
         const t = map(r, id);
         if (t) out.push(t);
       } catch (err) {
-        this.skip(r, i, vpcId, `${id} could not be read (${(err as Error).message})`);
+        this.skip(r, i, list, vpcId, `${id} could not be read (${(err as Error).message})`);
       }
     });
     return out;

@@ -100,6 +100,14 @@ describe('VPCs', () => {
     ]);
   });
 
+  it('names an entry that is not an object by the list it sits in', () => {
+    const r = raw({ subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24' }, 'subnet-2'], natGateways: ['subnet-2'] });
+    expect(normalizeTopology(r, opts).dataWarnings.filter((d) => d.kind === 'skipped').map((d) => d.message)).toEqual([
+      'us-east-1 DescribeSubnets record 1: skipped, it is not an object',
+      'us-east-1 DescribeNatGateways record 0: skipped, it is not an object',
+    ]);
+  });
+
   it('names a skipped record by the file it came from when the loader says', () => {
     const bad = { CidrBlock: '10.0.1.0/24' };
     const r = raw({ subnets: [bad] });

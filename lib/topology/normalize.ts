@@ -49,10 +49,11 @@ export interface NormalizeOptions {
 
 /** Names a record by its file and index (fixture data), else by the Describe call and index it came from. */
 function originOf(raw: RawRegion): Origin {
-  return (record, index) => {
-    const known = raw.origins?.get(record);
+  return (record, index, list) => {
+    const known = record && typeof record === 'object' ? raw.origins?.get(record) : undefined;
     if (known) return known;
-    const key = (Object.keys(DESCRIBE_OPERATION) as Array<keyof typeof DESCRIBE_OPERATION>).find((k) => Array.isArray(raw[k]) && (raw[k] as unknown[]).includes(record));
+    // The list itself, not a search for the entry: a string or null entry can sit in several lists.
+    const key = (Object.keys(DESCRIBE_OPERATION) as Array<keyof typeof DESCRIBE_OPERATION>).find((k) => raw[k] === list);
     return { file: `${raw.region} ${key ? DESCRIBE_OPERATION[key] : 'Describe'}`, index };
   };
 }
