@@ -337,3 +337,18 @@ for (const size of [
     });
   });
 }
+
+test('the inspector’s link to a subnet inside a closed tier opens the tier into the link and draws the subnet selected', async ({ page }) => {
+  const table = await memberTable(page);
+  await page.goto(`${base}/vpcs/${vpcL}?region=${L_REGION}&selected=${table.id}`);
+  await ready(page);
+  const link = page.getByTestId('graph-inspector').locator('[data-ref^="subnet-"][title^="Open "]').first();
+  await expect(link).toHaveAttribute('title', /^Open \d+ (private|public) subnets? in us-east-1[a-f] and select subnet-/);
+  const subnet = (await link.getAttribute('data-ref'))!;
+  await link.click();
+  await expect(page.getByTestId('inspector-id')).toHaveText(subnet);
+  await expect(nodeWithId(page, subnet)).toBeInViewport({ timeout: 30_000 });
+  await expect(nodeWithId(page, subnet)).toHaveClass(/selected/);
+  await expect(page).toHaveURL(new RegExp(`[?&]open=[^&]*%2Fus-east-1[a-f]%2F(private|public)(&|%2C|$)`));
+  await expect(page.getByTestId('inspector-holder')).toHaveCount(0);
+});

@@ -74,6 +74,21 @@ describe('the graph store', () => {
     expect(store.takeCamera()).toBeNull();
   });
 
+  it('any selection of something inside a closed group opens it (into the link), not only a focus', () => {
+    const store = createGraphStore({ ...DEFAULT_VIEW_STATE, open: ['vpc-1/tier-b'] });
+    const group = { id: 'vpc-1/rtc-a', title: '23 private tables', members: ['rtb-1', 'rtb-2'] };
+    store.publish({ holders: new Map([['rtb-1', group], ['rtb-2', group]]) });
+    store.dispatch({ type: 'select', id: 'rtb-1' });
+    expect(store.getState().view).toMatchObject({ selected: 'rtb-1', open: ['vpc-1/tier-b', 'vpc-1/rtc-a'] });
+    expect(store.takeCamera()).toMatchObject({ kind: 'centre', id: 'rtb-1' });
+    // Something drawn, or nothing: no group opens, no move is waited for.
+    store.publish({ holders: new Map() });
+    store.dispatch({ type: 'select', id: 'rtb-2' });
+    store.dispatch({ type: 'select', id: null });
+    expect(store.getState().view).toMatchObject({ selected: null, open: ['vpc-1/tier-b', 'vpc-1/rtc-a'] });
+    expect(store.takeCamera()).toBeNull();
+  });
+
   it('opening and closing a group from the canvas keeps it in place: an intent for the next layout', () => {
     const store = createGraphStore(DEFAULT_VIEW_STATE);
     store.toggleGroup('vpc-1/rtc-a', ['rtb-1', 'rtb-2']);

@@ -80,6 +80,7 @@ export type Centre = (id: string, keepZoom: boolean) => void;
 export interface GraphStore {
   getState(): GraphState;
   subscribe(listener: () => void): () => void;
+  /** A view action. Selecting something inside a closed overview group opens the group, so what is selected is drawn. */
   dispatch(action: ViewAction): void;
   /** The canvas's derived facts; listeners hear of it only when one of them is a new value. */
   publish(facts: Partial<GraphFacts>): void;
@@ -119,7 +120,15 @@ export function createGraphStore(view: ViewState): GraphStore {
       return () => listeners.delete(listener);
     },
     dispatch: (action) => {
-      const next = viewReducer(state.view, action);
+      let next = viewReducer(state.view, action);
+      // However it is selected (search, the inspector, the keyboard, the canvas), a resource inside a closed group is
+      // revealed: its group opens (into the link's `open=`), and the view moves onto it once the new layout has it.
+      const selected = action.type === 'select' ? action.id : null;
+      const holder = selected === null ? undefined : state.holders.get(selected);
+      if (holder && selected !== null) {
+        camera = { kind: 'centre', id: selected, at: Date.now() };
+        next = viewReducer(next, { type: 'openGroup', id: holder.id });
+      }
       if (next !== state.view) set({ ...state, view: next });
     },
     publish: (facts) => {
@@ -136,16 +145,10 @@ export function createGraphStore(view: ViewState): GraphStore {
       if (id !== undefined) store.focusNode(id);
     },
     focusNode: (id, keepZoom = false) => {
-      // Inside a closed group: open it (into the link too), then move onto it once the new layout has it.
-      const holder = state.holders.get(id);
-      if (holder) {
-        camera = { kind: 'centre', id, at: Date.now() };
-        store.dispatch({ type: 'openGroup', id: holder.id });
-        store.dispatch({ type: 'select', id });
-        return;
-      }
+      // Inside a closed group, the selection opens it and the move waits for the new layout (`dispatch`).
+      const held = state.holders.has(id);
       store.dispatch({ type: 'select', id });
-      centre?.(id, keepZoom);
+      if (!held) centre?.(id, keepZoom);
     },
     setCentre: (next) => {
       centre = next;

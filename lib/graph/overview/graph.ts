@@ -130,9 +130,8 @@ function stretchKey(edge: GraphEdge): string {
 /**
  * Draws each closed group of `overviews` that has two or more members in `graph` as one node. `open` holds the ids
  * of the groups drawn as their members. Endpoint ENIs are left out wherever their subnet is inside a closed tier: an
- * endpoint (or its class) says which AZs it covers. A selection inside a closed group does not open it by itself
- * (the picture would change under the user with every click in the inspector): the canvas draws the group as
- * selected, and search, links and the inspector open it on purpose (`holders`).
+ * endpoint (or its class) says which AZs it covers. Selecting something inside a closed group opens it (search,
+ * links, the inspector: `holders`); a group the user closes over the selection is drawn as the selection.
  */
 export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], open: ReadonlySet<string>): OverviewGraph {
   const present = new Set(graph.nodes.map((n) => n.id));
