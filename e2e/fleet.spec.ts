@@ -82,6 +82,31 @@ test('the page answers filters while rows are still loading', async ({ page }) =
   await fleetLoaded(page);
 });
 
+test('before the page’s script runs the filters are usable, with no wait cursor, and a choice made then is applied when it runs', async ({ page }) => {
+  // Hold the page's scripts (not its styles, which inline scripts wait for): the server's HTML alone, as on a slow connection.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/**', async (route) => {
+    if (route.request().resourceType() === 'script') await held;
+    await route.continue();
+  });
+  await page.goto('/fleet', { waitUntil: 'commit' });
+  await expect(rows(page).first()).toBeVisible({ timeout: 30_000 });
+  const state = page.getByTestId('filter-state');
+  await expect(state).toBeEnabled();
+  for (const id of ['filter-account', 'filter-region', 'filter-state']) {
+    expect(await page.getByTestId(id).evaluate((el) => getComputedStyle(el).cursor)).not.toBe('wait');
+  }
+  await state.selectOption('failed');
+  await expect(page).toHaveURL(/\/fleet$/);
+  await page.screenshot({ path: 'test-results/screens/fleet-before-script.png', clip: { x: 0, y: 0, width: 1440, height: 400 } });
+  release();
+  await expect(page).toHaveURL(/\/fleet\?state=failed$/);
+  await expect(state).toHaveValue('failed');
+  await expect(rows(page)).toHaveCount(BROKEN_ROWS);
+  for (const row of await rows(page).all()) await expect(row).toHaveAttribute('data-state', 'failed');
+});
+
 test('filters by severity with the choice in the URL, kept on reload, and sorts by cost', async ({ page }) => {
   await page.goto('/fleet');
   await fleetLoaded(page);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Notices } from '@/components/ui/notice';
 import { fleetViewQuery, visibleFindings, visibleRows, type FleetSortKey, type FleetTableView } from '@/lib/fleet/table-view';
 import type { FleetState } from '@/lib/fleet/types';
@@ -20,17 +20,6 @@ export interface FleetBoardProps {
   renderedAt: number;
   /** Live: poll while loading, offer Refresh. Frozen: a snapshot, read-only. */
   mode: 'live' | 'frozen';
-}
-
-const noSubscription = () => () => undefined;
-
-/** False in the server's HTML and while it hydrates, true once the page's script runs it. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 }
 
 /** Numeric columns read best high to low first; names and regions A to Z. */
@@ -61,13 +50,12 @@ export function FleetBoard({ initialState, version = null, initialView, rendered
   const findings = useMemo(() => visibleFindings(state.findings, rows, shownView), [state.findings, rows, shownView]);
   const regions = useMemo(() => [...new Set(state.rows.map((r) => r.region).filter((r): r is string => r !== null))].sort(), [state.rows]);
   const running = state.finishedAt === null;
-  const hydrated = useHydrated();
 
   return (
     <div className="space-y-4">
       <FleetProgress state={state} now={now} {...(mode === 'live' ? { onRefresh: refresh } : {})} refreshPending={refreshPending} stale={stale} />
       <Notices notices={state.notices} tone="warning" />
-      <FleetFilters view={view} onChange={changeView} regions={regions} shown={rows.length} total={state.rows.length} ready={hydrated} />
+      <FleetFilters view={view} onChange={changeView} regions={regions} shown={rows.length} total={state.rows.length} />
       <FleetTable rows={rows} view={shownView} onSort={onSort} now={now} frozen={mode === 'frozen'} />
       <FleetFindings findings={findings} frozen={mode === 'frozen'} loading={running} />
     </div>

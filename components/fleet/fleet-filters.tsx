@@ -1,13 +1,13 @@
 'use client';
 
 import { Search, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { SEVERITY_LABELS } from '@/components/analysis/severity';
 import { toolbarButton } from '@/components/ui/button-styles';
 import { SEVERITIES, type Severity } from '@/lib/analysis/rules/context';
-import { DEFAULT_FLEET_VIEW, FLEET_COST_FLOORS, FLEET_STATE_FILTERS, fleetViewQuery, type FleetStateFilter, type FleetTableView } from '@/lib/fleet/table-view';
+import { DEFAULT_FLEET_VIEW, FLEET_COST_FLOORS, FLEET_STATE_FILTERS, FLEET_VIEW_KEYS, fleetViewQuery, type FleetStateFilter, type FleetTableView } from '@/lib/fleet/table-view';
 
-const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:cursor-wait disabled:opacity-60 dark:border-slate-700 dark:bg-slate-950';
+const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 const STATE_LABELS: Record<FleetStateFilter, string> = {
   loading: 'Loading',
@@ -23,15 +23,34 @@ export interface FleetFiltersProps {
   regions: string[];
   shown: number;
   total: number;
-  /**
-   * False until the page's script runs: the table's first rows arrive with the HTML, before it, and a choice made
-   * then would be lost, so the controls say they are not ready yet.
-   */
-  ready?: boolean;
 }
 
-/** Account search, region, severity, cost and state; every change goes into the URL through `onChange`. */
-export function FleetFilters({ view, onChange, regions, shown, total, ready = true }: FleetFiltersProps) {
+const K = FLEET_VIEW_KEYS;
+
+/** The view the form's fields show, read from the page: each field holds one of its own options. */
+function viewOfForm(form: HTMLFormElement, view: FleetTableView): FleetTableView {
+  const data = new FormData(form);
+  const text = (key: string) => {
+    const v = data.get(key);
+    return typeof v === 'string' && v !== '' ? v : null;
+  };
+  const cost = text(K.minCost);
+  return {
+    ...view,
+    account: (text(K.account) ?? '').trim(),
+    region: text(K.region),
+    severity: text(K.severity) as Severity | null,
+    minCost: cost === null || !Number.isFinite(Number(cost)) ? null : Number(cost),
+    state: text(K.state) as FleetStateFilter | null,
+  };
+}
+
+/**
+ * Account search, region, severity, cost and state; every change goes into the URL through `onChange`. The table's
+ * first rows arrive with the HTML, before the page's script: until it runs, the filters are a plain GET form (Enter
+ * in the account box loads the filtered page), and what was chosen meanwhile is applied when it runs.
+ */
+export function FleetFilters({ view, onChange, regions, shown, total }: FleetFiltersProps) {
   // The search box updates the URL a moment after typing stops, not on every key.
   const [text, setText] = useState(view.account);
   useEffect(() => setText(view.account), [view.account]);
@@ -43,15 +62,31 @@ export function FleetFilters({ view, onChange, regions, shown, total, ready = tr
   const set = (over: Partial<FleetTableView>) => onChange({ ...view, ...over });
   const filtered = fleetViewQuery({ ...view, sort: DEFAULT_FLEET_VIEW.sort, desc: false }) !== '';
 
+  // A choice made in the server's HTML before the script ran: hydration keeps what the fields show, and the first
+  // render after it would put the server's view back, so it is read here, at mount, and applied.
+  const form = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    if (!form.current) return;
+    const chosen = viewOfForm(form.current, view);
+    if (fleetViewQuery(chosen) === fleetViewQuery(view)) return;
+    setText(chosen.account);
+    onChange(chosen);
+    // Once, at mount: later renders show the view they are given.
+  }, []);
+
   return (
-    <form role="search" aria-label="Filter the fleet" aria-busy={!ready} onSubmit={(e) => e.preventDefault()}>
-      <fieldset disabled={!ready} className="flex min-w-0 flex-wrap items-end gap-3">
+    <form ref={form} role="search" aria-label="Filter the fleet" method="get" onSubmit={(e) => e.preventDefault()}>
+      {/* Before the script: the GET form keeps the sort of the page it reloads. */}
+      {view.sort !== DEFAULT_FLEET_VIEW.sort ? <input type="hidden" name={K.sort} value={view.sort} /> : null}
+      {view.desc ? <input type="hidden" name={K.desc} value="1" /> : null}
+      <div className="flex min-w-0 flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Account
           <span className="relative">
             <Search aria-hidden size={14} className="pointer-events-none absolute left-2 top-1/2 -translate-y-1/2 text-slate-400" />
             <input
               type="search"
+              name={K.account}
               value={text}
               onChange={(e) => setText(e.target.value)}
               placeholder="Name or id"
@@ -63,7 +98,7 @@ export function FleetFilters({ view, onChange, regions, shown, total, ready = tr
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Region
-          <select className={control} value={view.region ?? ''} onChange={(e) => set({ region: e.target.value || null })} data-testid="filter-region">
+          <select className={control} name={K.region} value={view.region ?? ''} onChange={(e) => set({ region: e.target.value || null })} data-testid="filter-region">
             <option value="">All regions</option>
             {regions.map((r) => (
               <option key={r} value={r}>
@@ -76,6 +111,7 @@ export function FleetFilters({ view, onChange, regions, shown, total, ready = tr
           Findings
           <select
             className={control}
+            name={K.severity}
             value={view.severity ?? ''}
             onChange={(e) => set({ severity: (e.target.value || null) as Severity | null })}
             data-testid="filter-severity"
@@ -92,6 +128,7 @@ export function FleetFilters({ view, onChange, regions, shown, total, ready = tr
           NAT + endpoints
           <select
             className={control}
+            name={K.minCost}
             value={view.minCost === null ? '' : String(view.minCost)}
             onChange={(e) => set({ minCost: e.target.value === '' ? null : Number(e.target.value) })}
             data-testid="filter-cost"
@@ -111,6 +148,7 @@ export function FleetFilters({ view, onChange, regions, shown, total, ready = tr
           State
           <select
             className={control}
+            name={K.state}
             value={view.state ?? ''}
             onChange={(e) => set({ state: (e.target.value || null) as FleetStateFilter | null })}
             data-testid="filter-state"
@@ -131,7 +169,7 @@ export function FleetFilters({ view, onChange, regions, shown, total, ready = tr
         <p className="ml-auto self-center text-sm text-slate-500" data-testid="fleet-shown" aria-live="polite">
           {shown === total ? `${total.toLocaleString('en-US')} account-regions` : `Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} account-regions`}
         </p>
-      </fieldset>
+      </div>
     </form>
   );
 }
