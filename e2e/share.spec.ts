@@ -224,6 +224,12 @@ test.describe('snapshots', () => {
     expect(ogImage).toMatch(/^https?:\/\/.+\/s\/[A-Za-z0-9_-]{22}\/opengraph-image/);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /prod/);
     await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', /subnets/);
+    // Absolute through the root layout's metadataBase, on the snapshot's page and on its compare page.
+    const origin = new URL(page.url()).origin;
+    await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', `${origin}${new URL(link).pathname}`);
+    await page.goto(`${link}/compare/now`);
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`^${origin}/s/[A-Za-z0-9_-]{22}/opengraph-image`));
+    await page.goto(link);
     const image = await request.get(new URL(ogImage!).pathname + new URL(ogImage!).search);
     expect(image.status()).toBe(200);
     expect(image.headers()['content-type']).toBe('image/png');

@@ -12,7 +12,6 @@ import { hasRole } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/viewer';
 import { writesStateFor } from '@/lib/endpoints/scope';
 import { loadEndpointServices } from '@/lib/endpoints/services';
-import { siteOrigin } from '@/lib/share/metadata';
 import type { ServiceOffering } from '@/lib/endpoints/types';
 import { VIEW_STATE_KEYS } from '@/lib/graph/view-state';
 import { describeLoadFailure } from '@/lib/topology/errors';
@@ -63,8 +62,8 @@ function forPage(t: Topology, vpcId: string): Topology {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ endpointId }, metadataBase] = await Promise.all([params, siteOrigin()]);
-  return { title: endpointId, metadataBase };
+  const { endpointId } = await params;
+  return { title: endpointId };
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

@@ -7,7 +7,6 @@ import { fixtureDataLabel, getConfig } from '@/lib/config';
 import { writesStateFor } from '@/lib/endpoints/scope';
 import { loadEndpointServices } from '@/lib/endpoints/services';
 import type { ServiceOffering } from '@/lib/endpoints/types';
-import { siteOrigin } from '@/lib/share/metadata';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { loadTopology } from '@/lib/topology/load';
 import { first, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
@@ -18,10 +17,7 @@ import { PageBand } from '@/components/layout/page-band';
 import { writesRefusedIn } from '@/lib/topology/write-scope';
 
 export const dynamic = 'force-dynamic';
-export async function generateMetadata(): Promise<Metadata> {
-  // As every page: link previews need the site's absolute address.
-  return { title: 'New endpoint', metadataBase: await siteOrigin() };
-}
+export const metadata: Metadata = { title: 'New endpoint' };
 
 /** `a,b` or repeated `x=a&x=b` in the query string, each checked against an id pattern. */
 function ids(v: string | string[] | undefined, pattern: RegExp): string[] {

@@ -9,7 +9,7 @@ import { ShareToolbar } from '@/components/share/share-toolbar';
 import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, TopologyWarnings } from '@/components/ui/notice';
 import { parseViewState } from '@/lib/graph/view-state';
-import { describeTopology, siteOrigin } from '@/lib/share/metadata';
+import { describeTopology } from '@/lib/share/metadata';
 import { findFleetSnapshot, findSnapshot, formatUtc } from '@/lib/share/read';
 import { getSnapshotStore } from '@/lib/share/store';
 import { snapshotViewParams } from '@/lib/share/view';
@@ -24,16 +24,16 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const [found, metadataBase] = await Promise.all([findSnapshot(id), siteOrigin()]);
+  const found = await findSnapshot(id);
   if (found.kind === 'missing') {
     const fleet = await findFleetSnapshot(id);
-    if (fleet.kind === 'found') return { metadataBase, title: fleet.snapshot.title, robots: { index: false } };
+    if (fleet.kind === 'found') return { title: fleet.snapshot.title, robots: { index: false } };
   }
-  if (found.kind !== 'found') return { metadataBase, title: 'Snapshot not found', robots: { index: false } };
+  if (found.kind !== 'found') return { title: 'Snapshot not found', robots: { index: false } };
   const { snapshot } = found;
   const description = `Snapshot of ${snapshot.vpcId ?? `all VPCs in ${snapshot.region}`}, captured ${formatUtc(snapshot.topology.fetchedAt)} from ${snapshot.source}: ${describeTopology(snapshot.topology)}.`;
+  // og:url and the preview image (opengraph-image.tsx) are made absolute by the root layout's metadataBase.
   return {
-    metadataBase,
     title: snapshot.title,
     description,
     robots: { index: false },

@@ -9,7 +9,6 @@ import { ScopeBar } from '@/components/layout/scope-bar';
 import { primaryButton } from '@/components/ui/button-styles';
 import { ShareToolbar } from '@/components/share/share-toolbar';
 import { PREVIEW_SIZE } from '@/components/share/diagram-preview';
-import { siteOrigin } from '@/lib/share/metadata';
 import { vpcPreviewPath } from '@/lib/share/vpc-preview';
 import { DataWarnings } from '@/components/ui/data-warnings';
 import { ErrorPanel, Notices, TopologyWarnings } from '@/components/ui/notice';
@@ -31,12 +30,11 @@ type Props = { params: Promise<{ vpcId: string }>; searchParams: Promise<SearchP
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ vpcId }, sp] = await Promise.all([params, searchParams]);
-  // Absolute link-preview URLs need the site's address.
-  const metadataBase = await siteOrigin();
-  if (!VpcId.safeParse(vpcId).success) return { title: vpcId, metadataBase };
+  // The root layout's metadataBase makes the preview's address absolute.
+  if (!VpcId.safeParse(vpcId).success) return { title: vpcId };
   // The preview draws the VPC from the link's source and region, which an `opengraph-image` file cannot see.
   const image = { url: vpcPreviewPath(vpcId, sp), ...PREVIEW_SIZE, alt: 'Diagram of this VPC', type: 'image/png' };
-  return { title: vpcId, metadataBase, openGraph: { images: [image] }, twitter: { card: 'summary_large_image', images: [image] } };
+  return { title: vpcId, openGraph: { images: [image] }, twitter: { card: 'summary_large_image', images: [image] } };
 }
 
 export default async function VpcPage({ params, searchParams }: Props) {

@@ -11,7 +11,6 @@ import { PageBand } from '@/components/layout/page-band';
 import { Menu } from '@/components/ui/menu';
 import { ErrorPanel, Notices } from '@/components/ui/notice';
 import { compareSides, loadNowFor, type ComparisonSide } from '@/lib/share/compare';
-import { siteOrigin } from '@/lib/share/metadata';
 import { graphDiff, type Change, type ChangeKind } from '@/lib/share/diff';
 import { findSnapshot, formatUtc } from '@/lib/share/read';
 import { parseViewState } from '@/lib/graph/view-state';
@@ -24,10 +23,10 @@ type Props = { params: Promise<{ id: string; other: string }>; searchParams: Pro
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, other } = await params;
-  // The snapshot's preview image (../../opengraph-image.tsx) applies here too, and needs an absolute address.
-  const [found, metadataBase] = await Promise.all([findSnapshot(id), siteOrigin()]);
-  if (found.kind !== 'found') return { metadataBase, title: 'Snapshot not found' };
-  return { metadataBase, title: `What changed since ${found.snapshot.title}${other === 'now' ? '' : ' (compared)'}`, robots: { index: false } };
+  // The snapshot's preview image (../../opengraph-image.tsx) applies here too, made absolute by the root layout's metadataBase.
+  const found = await findSnapshot(id);
+  if (found.kind !== 'found') return { title: 'Snapshot not found' };
+  return { title: `What changed since ${found.snapshot.title}${other === 'now' ? '' : ' (compared)'}`, robots: { index: false } };
 }
 
 const RESOURCE_LABEL: Record<Change['resource'], string> = {
