@@ -49,7 +49,7 @@ export const MUTATION_MODULES = {
     // Not the equivalence test: it compares the fast resolver with the reference on synthetic accounts, 5-10 s a run
     // on a busy machine, for every mutant. Not real-shapes.test.ts: it loads the AWS SDK (through service-zones.ts).
     // Both stay in `npm test`.
-    tests: ['lib/analysis/paths.test.ts', 'lib/analysis/paths-kinds.test.ts', 'lib/analysis/route-match.test.ts', 'lib/analysis/service-dns.test.ts', 'lib/analysis/analyze.test.ts'],
+    tests: ['lib/analysis/paths.test.ts', 'lib/analysis/paths-kinds.test.ts', 'lib/analysis/paths-walk.test.ts', 'lib/analysis/route-match.test.ts', 'lib/analysis/service-dns.test.ts', 'lib/analysis/analyze.test.ts'],
     ignoreStatic: true,
     isolate: false,
   },

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePath, type SubnetPath } from './paths';
-import { gatewayEndpoint, igw, interfaceEndpoint, nat, type Parts, route, S3_PL, subnet, table, topology } from './test-topology';
-import type { Endpoint } from '@/lib/topology/types';
+import { kinds, pub } from './paths.cases';
+import { gatewayEndpoint, interfaceEndpoint, nat, type Parts, route, S3_PL, subnet, table, topology } from './test-topology';
 
 /**
  * The ways out of a subnet beyond endpoints, NAT and the internet gateway: each case states one
  * routing fact of AWS and the path a person should be shown for it.
  */
 
-const pub = subnet('subnet-pub', 'us-east-1a', '10.0.0.0/24');
-const app = subnet('subnet-app', 'us-east-1a', '10.0.16.0/20');
-const inspect = subnet('subnet-inspect', 'us-east-1a', '10.0.1.0/24');
-const v6only = subnet('subnet-v6', 'us-east-1a', '', { ipv6Native: true, ipv6Cidrs: ['2600:1f18:1:100::/64'] });
-const rtbPub = table('rtb-pub', ['subnet-pub'], [route('0.0.0.0/0', 'igw-1'), route('::/0', 'igw-1')]);
-const appTable = (...routes: ReturnType<typeof route>[]) => table('rtb-app', ['subnet-app'], routes);
-const v6Table = (...routes: ReturnType<typeof route>[]) => table('rtb-v6', ['subnet-v6'], routes);
-const gwlbe = (over: Partial<Endpoint> = {}): Endpoint => ({ ...interfaceEndpoint('vpce-gwlb', 'vpce-svc-inspect', ['subnet-inspect']), type: 'GatewayLoadBalancer', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0inspect', ...over });
-
-const parts = (over: Parts): Parts => ({
-  subnets: [pub, app, inspect, v6only],
-  routeTables: [rtbPub],
-  internetGateways: [igw('igw-1')],
-  natGateways: [nat('nat-a', 'subnet-pub')],
-  ...over,
-});
+const { app, inspect, v6only, rtbPub, appTable, v6Table, gwlbe, parts } = kinds;
 
 interface Case {
   name: string;

@@ -1,3 +1,4 @@
+import type { Endpoint } from '@/lib/topology/types';
 import type { SubnetPath } from './paths';
 import {
   blackhole,
@@ -35,6 +36,29 @@ export const base = (over: Parts = {}): Parts => ({
   natGateways: [nat('nat-a', 'subnet-pub')],
   ...over,
 });
+
+/**
+ * The VPC of the target-kind and walk tests (paths-kinds.test.ts, paths-walk.test.ts): a public subnet with the NAT
+ * gateway (its table sends IPv4 and IPv6 to the internet gateway), an app subnet, an inspection subnet for a Gateway
+ * Load Balancer endpoint and an IPv6-only subnet; each case adds the app or IPv6 table it is about.
+ */
+export const kinds = {
+  app: subnet('subnet-app', 'us-east-1a', '10.0.16.0/20'),
+  inspect: subnet('subnet-inspect', 'us-east-1a', '10.0.1.0/24'),
+  v6only: subnet('subnet-v6', 'us-east-1a', '', { ipv6Native: true, ipv6Cidrs: ['2600:1f18:1:100::/64'] }),
+  rtbPub: table('rtb-pub', ['subnet-pub'], [route('0.0.0.0/0', 'igw-1'), route('::/0', 'igw-1')]),
+  appTable: (...routes: ReturnType<typeof route>[]) => table('rtb-app', ['subnet-app'], routes),
+  v6Table: (...routes: ReturnType<typeof route>[]) => table('rtb-v6', ['subnet-v6'], routes),
+  /** A Gateway Load Balancer endpoint in the inspection subnet. */
+  gwlbe: (over: Partial<Endpoint> = {}): Endpoint => ({ ...interfaceEndpoint('vpce-gwlb', 'vpce-svc-inspect', ['subnet-inspect']), type: 'GatewayLoadBalancer', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0inspect', ...over }),
+  parts: (over: Parts): Parts => ({
+    subnets: [pub, kinds.app, kinds.inspect, kinds.v6only],
+    routeTables: [kinds.rtbPub],
+    internetGateways: [igw('igw-1')],
+    natGateways: [nat('nat-a', 'subnet-pub')],
+    ...over,
+  }),
+};
 
 const natHops = (from: string, rtb: string) => [from, rtb, 'nat-a', 'subnet-pub', 'rtb-pub', 'igw-1'];
 

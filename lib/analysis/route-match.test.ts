@@ -64,11 +64,13 @@ describe('IPv4 longest prefix match', () => {
 describe('IPv6 longest prefix match', () => {
   const t = compiled([route('::/0', 'eigw-1'), route('2600:1f00::/24', 'tgw-1'), route('2600:1f00::/64', 'pcx-1'), route('64:ff9b::/96', 'nat-1')]);
   it.each<[string, string, (string | number)[] | null]>([
+    ['the /64’s first address', '2600:1f00::', ['pcx-1', '2600:1f00::/64', 64]],
     ['inside the /64', '2600:1f00::5', ['pcx-1', '2600:1f00::/64', 64]],
     ['the /64’s last address', '2600:1f00::ffff:ffff:ffff:ffff', ['pcx-1', '2600:1f00::/64', 64]],
     ['the first address after the /64', '2600:1f00:0:1::', ['tgw-1', '2600:1f00::/24', 24]],
     ['the /24’s last address', '2600:1fff:ffff:ffff:ffff:ffff:ffff:ffff', ['tgw-1', '2600:1f00::/24', 24]],
     ['the first address after the /24', '2600:2000::', ['eigw-1', '::/0', 0]],
+    ['the address before the /24', '25ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', ['eigw-1', '::/0', 0]],
   ])('%s (%s)', (_, ip, expected) => {
     expect(chose(t.match6(v6(ip)))).toEqual(expected);
   });
