@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:net';
 import { CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { useEnv } from '@/lib/test/env';
 import { Ec2Error } from './errors';
 import { LiveEc2Api } from './live';
 
@@ -40,7 +41,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('AWS_ENDPOINT_URL_EC2', () => {
-  const saved = Object.fromEntries(VARS.map((k) => [k, process.env[k]]));
+  let restoreEnv = () => {};
   let vpcId: string;
 
   beforeAll(async () => {
@@ -56,16 +57,10 @@ describe('AWS_ENDPOINT_URL_EC2', () => {
     vpcId = out.Vpc!.VpcId!;
   });
 
-  afterEach(() => {
-    for (const k of VARS) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-  });
+  afterEach(() => restoreEnv());
 
   it('sends DescribeVpcs to the endpoint it names', async () => {
-    for (const k of VARS) delete process.env[k];
-    process.env.AWS_ENDPOINT_URL_EC2 = motoUrl;
+    restoreEnv = useEnv(VARS, { AWS_ENDPOINT_URL_EC2: motoUrl });
     const api = new LiveEc2Api({ region: 'us-east-1', maxAttempts: 1 });
     const hosts = guardLoopback(api);
     try {
@@ -80,8 +75,7 @@ describe('AWS_ENDPOINT_URL_EC2', () => {
   });
 
   it('is the endpoint actually used: a closed port makes the call fail as unreachable', async () => {
-    for (const k of VARS) delete process.env[k];
-    process.env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${await closedPort()}`;
+    restoreEnv = useEnv(VARS, { AWS_ENDPOINT_URL_EC2: `http://127.0.0.1:${await closedPort()}` });
     const api = new LiveEc2Api({ region: 'us-east-1', maxAttempts: 1, connectionTimeout: 2_000 });
     guardLoopback(api);
     try {

@@ -26,11 +26,13 @@ import {
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { GET as getTopologyRoute } from '@/app/api/topology/route';
+import { AWS_CREDENTIAL_ENV, useEnv } from '@/lib/test/env';
 import { startFaultProxy, type Fault, type FaultProxy } from '@/lib/test/fault-proxy';
 import { describeLoadFailure } from '@/lib/topology/errors';
 import { invalidateTopology, loadTopology } from '@/lib/topology/load';
 import { resolveProfile } from '@/lib/topology/resolve';
 import { summarizeVpcs } from '@/lib/topology/summary';
+import { DESCRIBE_OPERATION } from './api';
 import { Ec2Error } from './errors';
 import { LiveEc2Api } from './live';
 import { listProfiles } from './profiles';
@@ -59,22 +61,8 @@ const CROWD = 'ap-southeast-2';
 const TIMEOUT_MS = 1_000;
 const ATTEMPTS = 3;
 
-const DESCRIBE_KINDS = [
-  'DescribeVpcs',
-  'DescribeSubnets',
-  'DescribeRouteTables',
-  'DescribeVpcEndpoints',
-  'DescribeNetworkInterfaces',
-  'DescribeSecurityGroups',
-  'DescribeInternetGateways',
-  'DescribeNatGateways',
-  'DescribePrefixLists',
-  'DescribeEgressOnlyInternetGateways',
-  'DescribeCarrierGateways',
-  'DescribeTransitGatewayVpcAttachments',
-  'DescribeAvailabilityZones',
-  'DescribeManagedPrefixLists',
-];
+/** The Describe calls of one region load, one per list. */
+const DESCRIBE_KINDS = Object.values(DESCRIBE_OPERATION);
 
 const ENV = [
   'AWS_ENDPOINT_URL',
@@ -82,21 +70,13 @@ const ENV = [
   'ATLAS_SOURCE',
   'ATLAS_EC2_TIMEOUT_MS',
   'ATLAS_CACHE_TTL',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  ...AWS_CREDENTIAL_ENV,
 ] as const;
 
 let proxy: FaultProxy;
 let dir: string;
 let natGatewayId: string;
-const saved: Record<string, string | undefined> = {};
+let restoreEnv = () => {};
 
 /** Requests that reached the proxy for a region (and an Action). */
 function countIn(region: string, action?: string): number {
@@ -149,7 +129,6 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const k of ENV) saved[k] = process.env[k];
   proxy = await startFaultProxy(motoUrl);
   dir = await mkdtemp(path.join(tmpdir(), 'atlas-faults-'));
   await writeFile(
@@ -170,8 +149,9 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  // getConfig() parses the environment on first use, which is after this.
-  Object.assign(process.env, {
+  // getConfig() parses the environment on first use, which is after this. The rest of ENV (a session token, a
+  // profile, container and web identity credentials) is removed.
+  restoreEnv = useEnv(ENV, {
     AWS_ENDPOINT_URL: proxy.url,
     ATLAS_SOURCE: 'live',
     ATLAS_EC2_TIMEOUT_MS: String(TIMEOUT_MS),
@@ -181,16 +161,6 @@ beforeAll(async () => {
     AWS_CONFIG_FILE: path.join(dir, 'config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials-file'),
   });
-  for (const k of [
-    'AWS_SESSION_TOKEN',
-    'AWS_PROFILE',
-    'AWS_ENDPOINT_URL_EC2',
-    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-    'AWS_WEB_IDENTITY_TOKEN_FILE',
-  ]) {
-    delete process.env[k];
-  }
   // Set by the global setup: the SDK's chain must never ask an instance metadata service.
   expect(process.env.AWS_EC2_METADATA_DISABLED).toBe('true');
   await seed();
@@ -199,10 +169,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
-  for (const k of ENV) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  restoreEnv();
 });
 
 beforeEach(() => {

@@ -11,7 +11,7 @@ import {
   subnetGroups,
 } from './rules';
 import type { GatewayEndpointInput, InterfaceEndpointInput } from './schemas';
-import { demoRegion, IDS } from './test-data';
+import { demoRegion, gatewayInput as gateway, IDS, interfaceInput as iface, S3_SERVICE as S3 } from './test-data';
 import type { ServiceOffering } from './types';
 
 /**
@@ -22,7 +22,6 @@ import type { ServiceOffering } from './types';
 
 const { topology, services } = await demoRegion();
 
-const S3 = 'com.amazonaws.us-east-1.s3';
 const offering = (shortName: string, type: 'Gateway' | 'Interface' = 'Interface') => services.find((s) => s.shortName === shortName && s.type === type)!;
 const vpcOf = (id: string, t: Topology = topology) => t.vpcs.find((v) => v.id === id)!;
 /** A copy of the demo topology, changed by `edit`. */
@@ -39,31 +38,6 @@ const PROD_MAIN = 'rtb-05cc25379a7544dd4';
 const PROD_DEFAULT_SG = 'sg-04bf54f167b103ecd';
 const SHARED_STS = 'vpce-006701cd24a409a61';
 
-const gateway = (over: Partial<GatewayEndpointInput> = {}): GatewayEndpointInput => ({
-  type: 'gateway',
-  region: 'us-east-1',
-  vpcId: IDS.shared,
-  serviceName: S3,
-  name: '',
-  policy: '',
-  clientToken: 't',
-  routeTableIds: [IDS.sharedMain, IDS.sharedPrivate],
-  ...over,
-});
-const iface = (over: Partial<InterfaceEndpointInput> = {}): InterfaceEndpointInput => ({
-  type: 'interface',
-  region: 'us-east-1',
-  vpcId: IDS.shared,
-  serviceName: 'com.amazonaws.us-east-1.sqs',
-  name: '',
-  policy: '',
-  clientToken: 't',
-  subnetIds: [IDS.sharedA, IDS.sharedB],
-  securityGroupIds: [IDS.sharedHttpsSg],
-  privateDnsEnabled: true,
-  ipAddressType: 'ipv4',
-  ...over,
-});
 const check = (input: GatewayEndpointInput | InterfaceEndpointInput, t: Topology = topology, s: ServiceOffering[] = services) =>
   checkEndpointInput(input, { topology: t, services: s });
 

@@ -11,36 +11,10 @@ import {
   subnetGroups,
 } from './rules';
 import type { GatewayEndpointInput, InterfaceEndpointInput } from './schemas';
-import { demoRegion, IDS } from './test-data';
+import { demoRegion, gatewayInput as gateway, IDS, interfaceInput as iface, S3_SERVICE as S3 } from './test-data';
 
 const { topology, services } = await demoRegion();
 
-const S3 = 'com.amazonaws.us-east-1.s3';
-const gateway = (over: Partial<GatewayEndpointInput> = {}): GatewayEndpointInput => ({
-  type: 'gateway',
-  region: 'us-east-1',
-  vpcId: IDS.shared,
-  serviceName: S3,
-  name: '',
-  policy: '',
-  clientToken: 't',
-  routeTableIds: [IDS.sharedMain, IDS.sharedPrivate],
-  ...over,
-});
-const iface = (over: Partial<InterfaceEndpointInput> = {}): InterfaceEndpointInput => ({
-  type: 'interface',
-  region: 'us-east-1',
-  vpcId: IDS.shared,
-  serviceName: 'com.amazonaws.us-east-1.sqs',
-  name: '',
-  policy: '',
-  clientToken: 't',
-  subnetIds: [IDS.sharedA, IDS.sharedB],
-  securityGroupIds: [IDS.sharedHttpsSg],
-  privateDnsEnabled: true,
-  ipAddressType: 'ipv4',
-  ...over,
-});
 const check = (input: GatewayEndpointInput | InterfaceEndpointInput) => checkEndpointInput(input, { topology, services });
 
 describe('gateway rules', () => {

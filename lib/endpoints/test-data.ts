@@ -6,6 +6,7 @@ import { normalizeTopology } from '@/lib/topology/normalize';
 import type { Topology } from '@/lib/topology/types';
 import type { EndpointChange } from './modify';
 import { toServiceOfferings } from './offerings';
+import type { GatewayEndpointInput, InterfaceEndpointInput } from './schemas';
 import type { ServiceOffering } from './types';
 
 /** The demo account's fixture files (what ATLAS_FIXTURE_DIR names for tests of the fixture source). */
@@ -66,4 +67,40 @@ export const KMS_POLICY = '{"Statement":[{"Effect":"Allow","Principal":"*","Acti
 /** A change to prod's KMS endpoint that changes nothing but `over`. */
 export function kmsChange(over: Partial<EndpointChange> = {}): EndpointChange {
   return { region: 'us-east-1', endpointId: IDS.prodKms, addSubnetIds: [], removeSubnetIds: [], addSecurityGroupIds: [], removeSecurityGroupIds: [], ...over };
+}
+
+/** The S3 gateway service of us-east-1. */
+export const S3_SERVICE = 'com.amazonaws.us-east-1.s3';
+
+/** A valid form for an S3 gateway endpoint on shared's two route tables, changed by `over`. */
+export function gatewayInput(over: Partial<GatewayEndpointInput> = {}): GatewayEndpointInput {
+  return {
+    type: 'gateway',
+    region: 'us-east-1',
+    vpcId: IDS.shared,
+    serviceName: S3_SERVICE,
+    name: '',
+    policy: '',
+    clientToken: 't',
+    routeTableIds: [IDS.sharedMain, IDS.sharedPrivate],
+    ...over,
+  };
+}
+
+/** A valid form for an SQS interface endpoint in shared's two subnets with its HTTPS group, changed by `over`. */
+export function interfaceInput(over: Partial<InterfaceEndpointInput> = {}): InterfaceEndpointInput {
+  return {
+    type: 'interface',
+    region: 'us-east-1',
+    vpcId: IDS.shared,
+    serviceName: 'com.amazonaws.us-east-1.sqs',
+    name: '',
+    policy: '',
+    clientToken: 't',
+    subnetIds: [IDS.sharedA, IDS.sharedB],
+    securityGroupIds: [IDS.sharedHttpsSg],
+    privateDnsEnabled: true,
+    ipAddressType: 'ipv4',
+    ...over,
+  };
 }

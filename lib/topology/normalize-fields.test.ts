@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawRegion } from '@/lib/ec2/api';
 import { normalizeTopology, scopeToVpc } from './normalize';
+import { NORMALIZE_OPTS, rawRegion, type RawOverrides } from './test-raw';
 import type { Topology } from './types';
 
 /**
@@ -9,26 +10,9 @@ import type { Topology } from './types';
  * warnings it writes, with their kind and VPC; and what scopeToVpc keeps. Each topology is built inside its test.
  */
 
-const opts = { source: 'fixture' as const, fetchedAt: '2026-01-01T00:00:00.000Z' };
-
-function raw(over: { [K in keyof RawRegion]?: unknown } = {}): RawRegion {
-  return {
-    region: 'us-east-1',
-    vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }],
-    vpcDns: {},
-    subnets: [],
-    routeTables: [],
-    vpcEndpoints: [],
-    networkInterfaces: [],
-    securityGroups: [],
-    internetGateways: [],
-    natGateways: [],
-    prefixLists: [],
-    warnings: [],
-    ...over,
-  } as RawRegion;
-}
-const normalize = (over: { [K in keyof RawRegion]?: unknown } = {}) => normalizeTopology(raw(over), opts);
+const opts = NORMALIZE_OPTS;
+const raw = (over: RawOverrides = {}) => rawRegion([{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }], over);
+const normalize = (over: RawOverrides = {}) => normalizeTopology(raw(over), opts);
 const mainTable = (vpc: string, routes: object[] = [], id = `rtb-main-${vpc}`) => ({ RouteTableId: id, VpcId: vpc, Associations: [{ Main: true }], Routes: routes });
 const table = (id: string, vpc: string, subnets: string[], routes: object[] = []) => ({ RouteTableId: id, VpcId: vpc, Associations: subnets.map((SubnetId) => ({ SubnetId })), Routes: routes });
 const subnet = (id: string, over: object = {}) => ({ SubnetId: id, VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a', ...over });

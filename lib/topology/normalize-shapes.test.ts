@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { RawRegion } from '@/lib/ec2/api';
 import { endpointLabel, normalizeTopology, scopeToVpc } from './normalize';
+import { NORMALIZE_OPTS, rawRegion, type RawOverrides } from './test-raw';
 
 // Shapes as the EC2 API reference (botocore's ec2 service-2.json) documents them for 2026 accounts.
-function raw(over: { [K in keyof RawRegion]?: unknown } = {}): RawRegion {
-  return {
-    region: 'us-east-1',
-    vpcs: [
+const raw = (over: RawOverrides = {}) =>
+  rawRegion(
+    [
       { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' },
       { VpcId: 'vpc-2', CidrBlock: '10.1.0.0/16' },
     ],
-    vpcDns: {},
-    subnets: [],
-    routeTables: [],
-    vpcEndpoints: [],
-    networkInterfaces: [],
-    securityGroups: [],
-    internetGateways: [],
-    natGateways: [],
-    prefixLists: [],
-    warnings: [],
-    ...over,
-  } as RawRegion;
-}
-const opts = { source: 'fixture' as const, fetchedAt: '2026-01-01T00:00:00.000Z' };
+    over,
+  );
+const opts = NORMALIZE_OPTS;
 const main = (vpc: string, routes: object[] = []) => ({
   RouteTableId: `rtb-main-${vpc}`,
   VpcId: vpc,

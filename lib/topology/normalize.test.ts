@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RawRegion } from '@/lib/ec2/api';
 import { classifyRoute, normalizeTopology, scopeToVpc, serviceShortName } from './normalize';
+import { NORMALIZE_OPTS, rawRegion, type RawOverrides } from './test-raw';
 
 // Wire data as EC2 sends it: its enum spellings (`available`) differ from some SDK enums.
-function raw(over: { [K in keyof RawRegion]?: unknown } = {}): RawRegion {
-  return {
-    region: 'us-east-1',
-    vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'Name', Value: 'prod' }] }],
-    vpcDns: {},
-    subnets: [],
-    routeTables: [],
-    vpcEndpoints: [],
-    networkInterfaces: [],
-    securityGroups: [],
-    internetGateways: [],
-    natGateways: [],
-    prefixLists: [],
-    warnings: [],
-    ...over,
-  } as RawRegion;
-}
-const opts = { source: 'fixture' as const, fetchedAt: '2026-01-01T00:00:00.000Z' };
+const raw = (over: RawOverrides = {}) => rawRegion([{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'Name', Value: 'prod' }] }], over);
+const opts = NORMALIZE_OPTS;
 const mainRt = {
   RouteTableId: 'rtb-main',
   VpcId: 'vpc-1',

@@ -23,6 +23,7 @@ import {
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { AWS_CREDENTIAL_ENV, useEnv } from '@/lib/test/env';
 
 /** moto's account for credentials it did not issue: the organization's management account. */
 export const MANAGEMENT_ACCOUNT = '123456789012';
@@ -40,12 +41,7 @@ export const FLEET_ENV = [
   'ATLAS_FLEET_PROFILES',
   'ATLAS_FIXTURE_DIR',
   'ATLAS_DATA_DIR',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
+  ...AWS_CREDENTIAL_ENV,
 ] as const;
 export type FleetEnvName = (typeof FLEET_ENV)[number];
 
@@ -54,17 +50,7 @@ export type FleetEnvName = (typeof FLEET_ENV)[number];
  * from the developer's shell or another test leaks in). The returned function puts the environment back.
  */
 export function useFleetEnv(values: Partial<Record<FleetEnvName, string>>): () => void {
-  const saved = Object.fromEntries(FLEET_ENV.map((k) => [k, process.env[k]]));
-  for (const k of FLEET_ENV) {
-    if (values[k] === undefined) delete process.env[k];
-    else process.env[k] = values[k];
-  }
-  return () => {
-    for (const k of FLEET_ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-  };
+  return useEnv(FLEET_ENV, values);
 }
 
 export interface Keys {
