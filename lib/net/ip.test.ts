@@ -46,6 +46,10 @@ describe('parseCidr: boundaries of the prefix', () => {
   it('ignores blanks around the text and around the slash', () => {
     expect(parseCidr(' 10.0.0.0/16 ')).toEqual(parseCidr('10.0.0.0/16'));
     expect(parseCidr('10.0.0.0 / 16')).toEqual(parseCidr('10.0.0.0/16'));
+    // ipaddr.js refuses IPv6 text with blanks: they are trimmed before it reads the address.
+    expect(parseCidr(' 2600:1f18::/56')).toEqual(parseCidr('2600:1f18::/56'));
+    expect(parseCidr('2600:1f18:: /56')).toEqual(parseCidr('2600:1f18::/56'));
+    expect(parseCidr('2600:1f18::/56')).not.toBeNull();
   });
 });
 
@@ -86,6 +90,7 @@ describe('parseCidr and parseIp: malformed input is null, never a guess', () => 
     expect(parseIp('0.0.0.0')).toEqual({ family: 4, value: 0n });
     expect(parseIp('255.255.255.255')).toEqual({ family: 4, value: 4294967295n });
     expect(parseIp(' 10.0.1.5 ')).toEqual({ family: 4, value: 167772421n });
+    expect(parseIp(' ::1 ')).toEqual({ family: 6, value: 1n });
     expect(parseIp('::')).toEqual({ family: 6, value: 0n });
     expect(parseIp('::1')).toEqual({ family: 6, value: 1n });
     expect(parseIp('ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')).toEqual({ family: 6, value: V6_ALL });
