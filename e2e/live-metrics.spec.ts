@@ -1,4 +1,5 @@
 import { buildTrafficVpc, datum, putMetrics } from '@/lib/ec2/test/moto-traffic';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
@@ -12,6 +13,12 @@ const MOTO = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 3}`;
 const keys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
 let vpcId = '';
+/**
+ * The inspector's period switch. Its buttons by their exact names: a page-wide, substring `name: '7d'` also finds the
+ * inspector's link to a VPC whose random id holds "7d" (vpc-17d68e…), in about half of the runs.
+ */
+const periodButton = (page: Page, period: '24h' | '7d' | '30d') =>
+  page.getByRole('group', { name: 'Traffic period', exact: true }).getByRole('button', { name: period, exact: true });
 let endpointId = '';
 let natId = '';
 
@@ -51,18 +58,20 @@ test('an interface endpoint’s inspector shows its traffic; the period switch c
   await section.scrollIntoViewIfNeeded();
   await section.screenshot({ path: 'test-results/screens/inspector-traffic-endpoint.png' });
 
-  await page.getByRole('group', { name: 'Traffic period' }).getByRole('button', { name: '7d' }).click();
+  await expect(periodButton(page, '24h')).toHaveAttribute('aria-pressed', 'true');
+  await periodButton(page, '7d').click();
   await expect(page).toHaveURL(/[?&]period=7d(&|$)/);
   await expect(traffic.getByTestId('traffic-BytesProcessed')).toHaveText('5.75 MB');
   await expect(traffic).toContainText('Bytes processed per 6 hours, last 7 days');
-  await expect(page.getByRole('button', { name: '7d' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(periodButton(page, '7d')).toHaveAttribute('aria-pressed', 'true');
+  await expect(periodButton(page, '24h')).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('a NAT gateway’s inspector shows the bytes it sent, for the period in the URL', async ({ page }) => {
   await page.goto(`/vpcs/${vpcId}?region=${REGION}&refresh=1`);
   await page.goto(`/vpcs/${vpcId}?region=${REGION}&sel=${natId}&period=30d`);
   await expect(page.getByTestId('inspector-id')).toHaveText(natId);
-  await expect(page.getByRole('button', { name: '30d' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(periodButton(page, '30d')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('traffic-BytesOutToDestination')).toHaveText('7.00 GB');
   await expect(page.getByTestId('traffic-ErrorPortAllocation')).toHaveText('0');
   await page.getByTestId('graph-inspector').screenshot({ path: 'test-results/screens/inspector-traffic-nat.png' });
