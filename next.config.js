@@ -4,6 +4,8 @@ const nextConfig = {
   reactStrictMode: true,
   // A separate build folder lets several servers (e2e, bench, a dev copy) build side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Source maps of the browser's chunks, for naming functions in profiles (bench/load-profile.ts --source-maps).
+  productionBrowserSourceMaps: process.env.ATLAS_SOURCE_MAPS === '1',
   // `next build` also writes a self-contained server to <distDir>/standalone (server.js plus only the
   // node_modules it needs): what the Dockerfile ships. `output` is read again by `next start`, which
   // only warns that standalone builds have their own server; scripts/start.mjs serves this build with

@@ -340,7 +340,7 @@ async function zoomTo(page: Page, target: number, ms: number): Promise<void> {
   }
 }
 
-async function waitDrawn(page: Page, timeoutMs: number): Promise<{ drawnAt: number; firstNodeAt: number | null }> {
+export async function waitDrawn(page: Page, timeoutMs: number): Promise<{ drawnAt: number; firstNodeAt: number | null }> {
   const t0 = Date.now();
   for (;;) {
     const state = await page

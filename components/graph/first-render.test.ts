@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_ZOOM } from '@/lib/graph/view-url';
 import { startViewport, wholeGraph } from './use-fit-view';
-import { initialMount } from './use-progressive-mount';
+import type { AtlasEdge, AtlasNode } from './types';
+import { initialMount, seedFlowStore } from './use-progressive-mount';
 
 describe("the canvas's first render", () => {
   const layout = { width: 1959, height: 698 };
@@ -37,5 +38,33 @@ describe("the canvas's first render", () => {
     expect(initialMount('k', 49, true)).toEqual({ key: null, count: 0 });
     expect(initialMount('k', 41, false)).toEqual({ key: null, count: 0 });
     expect(initialMount(null, 41, true)).toEqual({ key: null, count: 0 });
+  });
+});
+
+describe("React Flow's store before its first render", () => {
+  const node = { id: 'subnet-1', position: { x: 0, y: 0 }, data: {} } as unknown as AtlasNode;
+  const edge = { id: 'e-1', source: 'subnet-1', target: 'rtb-1' } as unknown as AtlasEdge;
+  const store = (nodes: unknown[] = [], edges: unknown[] = []) => {
+    const calls: string[] = [];
+    return {
+      calls,
+      state: { nodes, edges, setNodes: (n: AtlasNode[]) => calls.push(`nodes ${n.length}`), setEdges: (e: AtlasEdge[]) => calls.push(`edges ${e.length}`) },
+    };
+  };
+
+  it('gets the first picture, so React Flow draws it in its first render instead of re-rendering every node in an effect', () => {
+    const s = store();
+    expect(seedFlowStore(s.state, [node], [edge])).toBe(true);
+    expect(s.calls).toEqual(['nodes 1', 'edges 1']);
+  });
+
+  it('is left alone when it already holds a picture, or when there is none yet (a layout still coming)', () => {
+    const full = store([node]);
+    expect(seedFlowStore(full.state, [node], [edge])).toBe(false);
+    const withEdges = store([], [edge]);
+    expect(seedFlowStore(withEdges.state, [node], [edge])).toBe(false);
+    const empty = store();
+    expect(seedFlowStore(empty.state, [], [])).toBe(false);
+    expect([...full.calls, ...withEdges.calls, ...empty.calls]).toEqual([]);
   });
 });

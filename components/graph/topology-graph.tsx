@@ -59,7 +59,7 @@ import { useFlowElements } from './use-flow-elements';
 import { useTrafficEdges } from './use-traffic-edges';
 import { useGraphLayout } from './use-graph-layout';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
-import { useProgressiveMount } from './use-progressive-mount';
+import { useProgressiveMount, useSeedFlowStore } from './use-progressive-mount';
 import { useSubnetPaths } from './use-subnet-paths';
 import { useUrlViewState } from './use-url-view-state';
 import { VpcLabels } from './vpc-labels';
@@ -201,6 +201,9 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const [firstDrawn, setFirstDrawn] = useState(false);
   const trafficEdges = useTrafficEdges(drawnEdges, { fetchedAt: topology.fetchedAt, vpcId, readOnly, drawn: firstDrawn });
   const mounted = useProgressiveMount(layoutKey, drawnNodes, trafficEdges, flow.nodes, viewportReady);
+  const flowNodes = viewportReady ? mounted.nodes : NO_NODES;
+  const flowEdges = viewportReady ? mounted.edges : NO_EDGES;
+  useSeedFlowStore(flowNodes, flowEdges);
 
   useKeyboardNavigation(flow.nodes, absolute);
   const canEscape = useCallback(() => escapeAction(store.getState().view) !== null, [store]);
@@ -312,8 +315,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
             <ReactFlow<AtlasNode, AtlasEdge>
               aria-label="Topology graph"
               data-testid="graph-canvas"
-              nodes={viewportReady ? mounted.nodes : NO_NODES}
-              edges={viewportReady ? mounted.edges : NO_EDGES}
+              nodes={flowNodes}
+              edges={flowEdges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AtlasEdge, AtlasNode } from './types';
 
@@ -88,4 +89,37 @@ export function useProgressiveMount(layoutKey: string | null, drawnNodes: AtlasN
     return drawnEdges.filter((e) => (mountOrder.get(e.source) ?? count) < count && (mountOrder.get(e.target) ?? count) < count);
   }, [complete, drawnEdges, mounted, layoutKey, mountOrder]);
   return { nodes, edges, complete, virtualize };
+}
+
+/** What `seedFlowStore` needs of React Flow's store state. */
+export interface FlowStoreSeedable {
+  nodes: readonly unknown[];
+  edges: readonly unknown[];
+  setNodes: (nodes: AtlasNode[]) => void;
+  setEdges: (edges: AtlasEdge[]) => void;
+}
+
+/**
+ * Puts the first picture into an empty React Flow store; true when it did. A store that already has nodes or edges
+ * (React Flow's own copy of its props, a remount) is left alone, and so is an empty picture (a layout still coming).
+ */
+export function seedFlowStore(state: FlowStoreSeedable, nodes: AtlasNode[], edges: AtlasEdge[]): boolean {
+  if (nodes.length === 0 || state.nodes.length > 0 || state.edges.length > 0) return false;
+  state.setNodes(nodes);
+  state.setEdges(edges);
+  return true;
+}
+
+/**
+ * The first picture in React Flow's store before `<ReactFlow>` first renders. `<ReactFlow nodes edges>` inside our own
+ * `ReactFlowProvider` copies its props into the store in an effect after its first commit: that commit is an empty
+ * canvas, and the store update re-renders every node synchronously, in the same task (about 100 ms of one long task
+ * for the small VPC on a loaded 2-core machine: bench/README.md, session 7). Seeded here, React Flow's first render
+ * draws the picture, in the canvas's sliced transition render; the effect then hands the store the same node objects
+ * and no node re-renders. Only on the canvas's first render (like `useFitView`'s start viewport), when nothing
+ * subscribes to the store yet.
+ */
+export function useSeedFlowStore(nodes: AtlasNode[], edges: AtlasEdge[]): void {
+  const store = useStoreApi<AtlasNode, AtlasEdge>();
+  useState(() => seedFlowStore(store.getState(), nodes, edges));
 }
