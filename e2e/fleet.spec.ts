@@ -107,6 +107,23 @@ test('before the page’s script runs the filters are usable, with no wait curso
   for (const row of await rows(page).all()) await expect(row).toHaveAttribute('data-state', 'failed');
 });
 
+test('the first rows of a pass come in the page itself, shown without the page’s script', async ({ browser, request }) => {
+  // A pass whose rows load in well under a second: the page waits for its first row and goes out with the table in
+  // it, instead of a placeholder that a script swaps for the table (which a page without scripts never showed).
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    expect((await request.get('/api/fleet?refresh=1')).status()).toBe(200);
+    await page.goto('/fleet');
+    await expect(page.getByTestId('fleet-progress-text')).toHaveText(new RegExp(`Refreshing: [1-9]\\d* of ${TOTAL} account-regions`));
+    await expect(page.locator('[data-testid="fleet-row"]:not([data-state="loading"])').first()).toBeVisible();
+    await expect(rows(page)).toHaveCount(TOTAL);
+  } finally {
+    await context.close();
+    await request.get('/api/fleet?wait=1', { timeout: 120_000 });
+  }
+});
+
 test('filters by severity with the choice in the URL, kept on reload, and sorts by cost', async ({ page }) => {
   await page.goto('/fleet');
   await fleetLoaded(page);

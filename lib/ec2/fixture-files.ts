@@ -191,17 +191,12 @@ export async function listFixtureRegions(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  const regions: string[] = [];
-  for (const name of entries.sort()) {
-    if (!REGION_PATTERN.test(name)) continue;
-    try {
-      await fs.access(path.join(/* turbopackIgnore: true */ dir, name, FIXTURE_FILES.vpcs.file));
-      regions.push(name);
-    } catch {
-      // A folder without describe-vpcs.json is not a region of this fixture.
-    }
-  }
-  return regions;
+  const names = entries.filter((name) => REGION_PATTERN.test(name)).sort();
+  // A folder without describe-vpcs.json is not a region of this fixture. The folders are checked at once.
+  const isRegion = await Promise.all(
+    names.map((name) => fs.access(path.join(/* turbopackIgnore: true */ dir, name, FIXTURE_FILES.vpcs.file)).then(() => true, () => false)),
+  );
+  return names.filter((_, i) => isRegion[i]);
 }
 
 /**

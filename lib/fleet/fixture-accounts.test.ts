@@ -42,6 +42,11 @@ describe('listFixtureAccounts', () => {
         { id: '100000000001', name: 'zulu', source: 'fixture' },
       ],
       notices: [],
+      // The regions found on the way, so that a fleet pass does not list them again.
+      regions: new Map([
+        ['100000000001', ['eu-west-1']],
+        ['100000000002', ['eu-west-1']],
+      ]),
     });
   });
 
@@ -64,6 +69,20 @@ describe('listFixtureAccounts', () => {
       '200000000003/account.json: Id: Id must be a 12-digit account id; the account is named by its id.',
       '200000000004/account.json says Id 999999999999; the folder’s name, 200000000004, is used.',
     ]);
+  });
+
+  it('reads an account folder that is a symbolic link, and skips a file named like an account', async () => {
+    const dir = fixtureDir('linked', { '500000000001': null });
+    // The folder's target inside the fixture directory (a link out of it would not have its account.json read).
+    fixtureDir(path.join('linked', 'kept'), { '500000000002': JSON.stringify({ Id: '500000000002', Name: 'linked' }) });
+    symlinkSync(path.join(dir, 'kept', '500000000002'), path.join(dir, '500000000002'));
+    writeFileSync(path.join(dir, '500000000003'), 'not a folder');
+    const { accounts, regions } = await listFixtureAccounts(dir);
+    expect(accounts.map((a) => [a.id, a.name])).toEqual([
+      ['500000000001', '500000000001'],
+      ['500000000002', 'linked'],
+    ]);
+    expect([...regions!.keys()].sort()).toEqual(['500000000001', '500000000002']);
   });
 
   it('does not follow account.json out of the fixture directory', async () => {
@@ -89,8 +108,11 @@ describe('listFixtureAccounts', () => {
 
   it('reads an account once when the top regions belong to an account that has a folder too', async () => {
     const dir = fixtureDir('twice', { '111122223333': null }, null);
-    const { accounts, notices } = await listFixtureAccounts(dir);
+    cpSync(DEMO_REGION, path.join(dir, '111122223333', 'us-east-1'), { recursive: true });
+    const { accounts, notices, regions } = await listFixtureAccounts(dir);
     expect(accounts).toEqual([{ id: '111122223333', name: '111122223333', source: 'fixture' }]);
+    // The folder's regions, not the top's.
+    expect(regions).toEqual(new Map([['111122223333', ['eu-west-1', 'us-east-1']]]));
     expect(notices).toEqual([expect.stringContaining('belong to account 111122223333, which has a folder of its own')]);
   });
 });

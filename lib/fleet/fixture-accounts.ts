@@ -1,5 +1,5 @@
 import 'server-only';
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { FIXTURE_FILES, listFixtureRegions } from '@/lib/ec2/fixture-files';
@@ -28,6 +28,8 @@ export const ACCOUNT_FILE = 'account.json';
 export interface FoundAccounts {
   accounts: FleetAccount[];
   notices: string[];
+  /** Fixture accounts only: each account's region folders by account id, as the search found them (not listed twice). */
+  regions?: Map<string, string[]>;
 }
 
 /** A folder's account.json, or null when it has none; a bad one is a notice and null. */
@@ -85,25 +87,30 @@ const inactive = (a: AccountFile) => {
 export async function listFixtureAccounts(dir: string): Promise<FoundAccounts> {
   const notices: string[] = [];
   const accounts: FleetAccount[] = [];
+  const regions = new Map<string, string[]>();
   const topRegions = await listFixtureRegions(dir);
   if (topRegions.length) {
     const file = await readAccountFile(dir, dir, notices);
     const id = file?.Id ?? (await ownerInData(dir, topRegions[0]!)) ?? '000000000000';
     accounts.push({ id, name: file?.Name ?? path.basename(dir), source: 'fixture', isDefault: true });
+    regions.set(id, topRegions);
   }
-  let entries: string[] = [];
+  let entries: Dirent[] = [];
   try {
-    entries = (await fs.readdir(dir)).filter((n) => ACCOUNT_ID_PATTERN.test(n)).sort();
+    entries = (await fs.readdir(dir, { withFileTypes: true })).filter((e) => ACCOUNT_ID_PATTERN.test(e.name)).sort((a, b) => a.name.localeCompare(b.name));
   } catch {
     // No directory: no accounts; the region page says what is missing.
   }
   const folders: FleetAccount[] = [];
   await Promise.all(
-    entries.map(async (id) => {
+    entries.map(async (entry) => {
+      const id = entry.name;
       const folder = path.join(/* turbopackIgnore: true */ dir, id);
-      const isDir = await fs.stat(folder).then((s) => s.isDirectory(), () => false);
+      // The listing says what most entries are; a symbolic link (or a file system that does not say) is asked.
+      const isDir = entry.isDirectory() || (!entry.isFile() && (await fs.stat(folder).then((s) => s.isDirectory(), () => false)));
       if (!isDir) return;
-      if (!(await listFixtureRegions(folder)).length) {
+      const found = await listFixtureRegions(folder);
+      if (!found.length) {
         notices.push(`${id}/ holds no region folder with describe-vpcs.json; it is not read.`);
         return;
       }
@@ -114,6 +121,8 @@ export async function listFixtureAccounts(dir: string): Promise<FoundAccounts> {
         return;
       }
       folders.push({ id, name: file?.Name ?? id, source: 'fixture' });
+      // Set after the top regions': an id that is both is read from its folder (below).
+      regions.set(id, found);
     }),
   );
   folders.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -123,5 +132,5 @@ export async function listFixtureAccounts(dir: string): Promise<FoundAccounts> {
     accounts.shift();
     notices.push(`The regions at the top of the fixture directory belong to account ${top.id}, which has a folder of its own; only ${top.id}/ is read.`);
   }
-  return { accounts: [...accounts, ...folders], notices: notices.sort() };
+  return { accounts: [...accounts, ...folders], notices: notices.sort(), regions };
 }

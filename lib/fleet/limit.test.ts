@@ -84,6 +84,30 @@ describe('createLimiter', () => {
     expect(started).toEqual(['list 1', 'load a', 'load b', 'list 2', 'list 3']);
   });
 
+  it('with firstAlone, runs one task until one has finished, then n at a time', async () => {
+    const limit = createLimiter(3, { firstAlone: true });
+    const gates = Array.from({ length: 6 }, gate);
+    const started: number[] = [];
+    const all = gates.map((g, i) =>
+      limit.run(async () => {
+        started.push(i);
+        await g.done;
+      }),
+    );
+    await tick();
+    expect(started).toEqual([0]);
+    expect(limit.waiting).toBe(5);
+    gates[0]!.open();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3]);
+    expect(limit.active).toBe(3);
+    gates[2]!.open();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    for (const g of gates) g.open();
+    await Promise.all(all);
+  });
+
   it('refuses a limit below one', () => {
     expect(() => createLimiter(0)).toThrow('1 or more slots');
     expect(() => createLimiter(1.5)).toThrow(RangeError);

@@ -14,14 +14,18 @@ export interface Limiter {
   readonly waiting: number;
 }
 
-/** A limiter of `n` (1 or more) slots. */
-export function createLimiter(n: number): Limiter {
+/**
+ * A limiter of `n` (1 or more) slots. With `firstAlone`, one task runs until one has finished, then `n` at a time:
+ * for CPU-bound tasks sharing one thread, where two at once would finish the first only after both tasks' work.
+ */
+export function createLimiter(n: number, options: { firstAlone?: boolean } = {}): Limiter {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`a limiter needs 1 or more slots, not ${n}`);
+  let slots = options.firstAlone ? 1 : n;
   let active = 0;
   const urgent: Array<() => void> = [];
   const queue: Array<() => void> = [];
   const next = () => {
-    if (active >= n) return;
+    if (active >= slots) return;
     const start = urgent.shift() ?? queue.shift();
     if (start) start();
   };
@@ -36,7 +40,8 @@ export function createLimiter(n: number): Limiter {
             .then(resolve, reject)
             .finally(() => {
               active -= 1;
-              next();
+              if (slots < n) slots = n;
+              while (active < slots && urgent.length + queue.length > 0) next();
             });
         });
         next();

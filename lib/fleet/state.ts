@@ -98,14 +98,16 @@ export function getFleetStateAndVersion(options: FleetOptions = {}): { state: Fl
 /**
  * Resolves once a row of the running pass has finished (or the pass has ended, or none runs), and at the latest
  * after `timeoutMs`: the fleet page holds its table that long, so its first HTML already carries the first rows.
+ * True when rows are there to show (or nothing runs), false when the time ran out first.
  */
-export async function waitForFirstRows(options: { source?: Source; timeoutMs: number }): Promise<void> {
+export async function waitForFirstRows(options: { source?: Source; timeoutMs: number }): Promise<boolean> {
   const source = options.source ?? getConfig().source;
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     const fleet = fleets.get(source);
     const left = deadline - Date.now();
-    if (!fleet || !fleet.running || fleet.finished.size > 0 || left <= 0) return;
+    if (!fleet || !fleet.running || fleet.finished.size > 0) return true;
+    if (left <= 0) return false;
     await nextChange(fleet, left);
   }
 }
@@ -150,12 +152,14 @@ function linkScope(source: Source): LinkScope {
 }
 
 async function runPass(fleet: Fleet, refresh: boolean): Promise<void> {
-  const { accounts, notices } = await discoverAccounts(fleet.source);
+  const { accounts, notices, regions } = await discoverAccounts(fleet.source);
   if (JSON.stringify(accounts) !== JSON.stringify(fleet.accounts)) fleet.accountsVersion = fleet.version + 1;
   fleet.accounts = accounts;
   fleet.notices = notices;
   const { concurrency, fixtureConcurrency } = getConfig().fleet;
-  const limit = createLimiter(fleet.source === 'fixture' ? fixtureConcurrency : concurrency);
+  // A fixture load is CPU work on the server's one thread: two at once would finish the first only after two loads'
+  // work. The pass's first load goes alone, so the first row shows after one.
+  const limit = createLimiter(fleet.source === 'fixture' ? fixtureConcurrency : concurrency, { firstAlone: fleet.source === 'fixture' });
   const current = new Set<string>();
   // Until its regions are known, an account stands as one row; with ATLAS_REGIONS (live) they are known at once.
   for (const account of accounts) {
@@ -166,26 +170,34 @@ async function runPass(fleet: Fleet, refresh: boolean): Promise<void> {
     }
   }
   bump(fleet);
-  await Promise.all(accounts.map((account) => readAccount(fleet, account, limit, refresh, current)));
+  await Promise.all(accounts.map((account) => readAccount(fleet, account, limit, refresh, current, regions?.get(account.id))));
   // Accounts and regions that are gone since the last pass go with it.
   for (const key of [...fleet.rows.keys()]) if (!current.has(key)) removeRow(fleet, key);
 }
 
-async function regionsOf(fleet: Fleet, account: FleetAccount, limit: Limiter): Promise<string[]> {
+async function regionsOf(fleet: Fleet, account: FleetAccount, limit: Limiter, found: string[] | undefined): Promise<string[]> {
   const wanted = getConfig().fleet.regions;
   const accountParam = account.isDefault || account.source === 'profile' ? undefined : account.id;
   if (fleet.source === 'live' && wanted) return wanted;
-  // Fixture folders are listed on the spot; DescribeRegions is an AWS call and waits for a slot like a load.
+  // Fixture folders were listed by the accounts' search (else on the spot); DescribeRegions is an AWS call and
+  // waits for a slot like a load.
   const list = () => listRegions(fleet.source, account.profile, accountParam);
-  const available = await (fleet.source === 'fixture' ? list() : limit.run(list));
+  const available = found ?? (await (fleet.source === 'fixture' ? list() : limit.run(list)));
   return wanted ? available.filter((r) => wanted.includes(r)) : available;
 }
 
-async function readAccount(fleet: Fleet, account: FleetAccount, limit: Limiter, refresh: boolean, current: Set<string>): Promise<void> {
+async function readAccount(
+  fleet: Fleet,
+  account: FleetAccount,
+  limit: Limiter,
+  refresh: boolean,
+  current: Set<string>,
+  found: string[] | undefined,
+): Promise<void> {
   const placeholder = rowKey(account.id, null);
   let regions: string[];
   try {
-    regions = await regionsOf(fleet, account, limit);
+    regions = await regionsOf(fleet, account, limit, found);
   } catch (err) {
     // The account cannot even be listed (its role, DescribeRegions): one row says why; its old rows go.
     for (const key of [...fleet.rows.keys()]) if (key.startsWith(`${account.id}\u0000`) && key !== placeholder) removeRow(fleet, key);
