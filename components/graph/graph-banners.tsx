@@ -119,7 +119,9 @@ function useBelowToolbar() {
       const box = toolbar.getBoundingClientRect();
       setPx(box.height > 0 ? Math.round(box.bottom - parent.getBoundingClientRect().top + 8) : null);
     };
-    measure();
+    // No measurement here: it would lay the whole new canvas out inside the commit that mounts it, and its state
+    // update would make React re-render at once and run every passive effect in that same long task. The observer's
+    // first callback comes after the frame's own layout and before its paint, so a banner is never drawn misplaced.
     const observer = new ResizeObserver(measure);
     observer.observe(toolbar);
     return () => observer.disconnect();

@@ -230,7 +230,12 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
         : null,
     [index, fullNodes, visible, readOnly, findingList, findingsHref, subnetPaths, activePath],
   );
-  useLayoutEffect(() => store.publish({ matches: matchList, kinds, azs, inspector, holders }), [store, matchList, kinds, azs, inspector, holders]);
+  const facts = useMemo(() => ({ matches: matchList, kinds, azs, inspector, holders }), [matchList, kinds, azs, inspector, holders]);
+  // The first facts go in with the first render, before any panel reads them: published from the layout effect, they
+  // would re-render the toolbar synchronously inside the canvas's first commit, and React would run every passive
+  // effect in that same long task before it.
+  useState(() => store.publish(facts));
+  useLayoutEffect(() => store.publish(facts), [store, facts]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<AtlasNode>[]) => {
