@@ -45,26 +45,44 @@ async function ready(page: Page) {
   await expect(graphOf(page)).toHaveAttribute('data-graph-ready', 'true', { timeout: 30_000 });
 }
 
-/** Text of each matching element and its size on screen: its font size times the canvas's zoom. */
+/**
+ * Text of each shown element matching `selector`, its size on screen (its font size times the canvas's zoom), and
+ * whether it is shown whole: not ellipsized or clamped (`scrollWidth`/`scrollHeight` within its box), its text
+ * inside its node's box.
+ */
 function screenText(page: Page, selector: string) {
   return page.evaluate((sel) => {
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
     const zoom = viewport ? new DOMMatrix(getComputedStyle(viewport).transform).a : 1;
-    return [...document.querySelectorAll<HTMLElement>(sel)].map((el) => {
-      const r = el.getBoundingClientRect();
-      const onScreen = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
-      return { text: el.textContent ?? '', px: Math.round(parseFloat(getComputedStyle(el).fontSize) * zoom * 10) / 10, onScreen };
-    });
+    return [...document.querySelectorAll<HTMLElement>(sel)]
+      .filter((el) => el.checkVisibility())
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        const onScreen = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+        const font = parseFloat(getComputedStyle(el).fontSize);
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = range.getBoundingClientRect();
+        const node = el.closest('.react-flow__node')!.getBoundingClientRect();
+        const whole =
+          el.scrollWidth <= el.clientWidth + 1 &&
+          el.scrollHeight - el.clientHeight <= font / 2 &&
+          text.left >= node.left - 1 &&
+          text.right <= node.right + 1 &&
+          text.bottom <= node.bottom + (font * zoom) / 2;
+        return { text: el.textContent ?? '', px: Math.round(font * zoom * 10) / 10, onScreen, whole };
+      });
   }, selector);
 }
 
-/** Every label of `selector` is on screen and at least 11 px tall. */
+/** Every shown label of `selector` is on screen, at least 11 px tall and whole. */
 async function expectReadable(page: Page, selector: string, count: number) {
   const labels = await screenText(page, selector);
   expect(labels, selector).toHaveLength(count);
   for (const l of labels) {
     expect(l.onScreen, `${l.text} on screen`).toBe(true);
     expect(l.px, `${l.text} at ${l.px} px`).toBeGreaterThanOrEqual(11);
+    expect(l.whole, `${l.text} shown whole`).toBe(true);
   }
   return labels.map((l) => l.text);
 }
@@ -120,15 +138,17 @@ test('the L VPC opens on its route-table classes, tiers and gateways, every labe
   await expect(classNamed(page, '66 private tables')).toContainText('S3 + DynamoDB → gateway endpoints');
   await expect(classNamed(page, '89 private tables')).toContainText('S3 → gateway endpoint');
 
-  // Gateways are always labelled: the internet gateway, both gateway endpoints, the three NAT gateways, the transit gateway.
-  await expectReadable(page, '.react-flow__node-internetGateway .atlas-node-title', 1);
+  // Gateways are always labelled, by whole names: the internet gateway, both gateway endpoints, the three NAT
+  // gateways, the transit gateway, and the main table (alone in its class).
+  expect(await expectReadable(page, '.react-flow__node-internetGateway .atlas-node-title', 1)).toEqual(['Internet gateway']);
   const gatewayEndpoints = await expectReadable(page, '.react-flow__node-gatewayEndpoint .atlas-node-title', 2);
   expect(gatewayEndpoints.sort()).toEqual(['DynamoDB', 'S3']);
-  await expectReadable(page, '.react-flow__node-natGateway .atlas-node-title', 3);
-  await expectReadable(page, '.react-flow__node-external .atlas-node-title', 1);
+  expect(await expectReadable(page, '.react-flow__node-natGateway .atlas-node-title', 3)).toEqual(['NAT', 'NAT', 'NAT']);
+  expect(await expectReadable(page, '.react-flow__node-external .atlas-node-title', 1)).toEqual(['Transit gateway']);
+  expect(await expectReadable(page, '.react-flow__node-routeTable .atlas-node-title', 1)).toEqual(['Main table']);
   // Subnets as tiers per AZ (public and three private ones in each of the three AZs), interface endpoints as one class.
-  await expectReadable(page, '.react-flow__node-subnetTier [data-testid="group-title"]', 12);
-  await expectReadable(page, '.react-flow__node-endpointClass [data-testid="group-title"]', 1);
+  await expectReadable(page, '.react-flow__node-subnetTier [data-testid^="group-title"]', 12);
+  expect(await expectReadable(page, '.react-flow__node-endpointClass [data-testid="group-title"]', 1)).toEqual(['50 endpoints']);
 
   // Which subnets reach S3 how: the tiers' edges say how many subnets go to each class, the classes name their
   // routes, and the three private classes' edges end on one stretch into the S3 endpoint, labelled with the total.
@@ -179,9 +199,14 @@ test('the XL region opens on five VPCs of classes, each class and gateway labell
   await page.goto(`${base}/?region=${XL_REGION}&view=graph`);
   await ready(page);
   await expect(graphOf(page)).toHaveAttribute('data-overview', 'true');
+  // Every class, gateway and endpoint class by its whole name ("staging-i…", "Dyna…" and "50 en…" before).
   await expectReadable(page, '.react-flow__node-routeClass [data-testid="group-title"]', 20);
+  await expectReadable(page, '.react-flow__node-routeTable .atlas-node-title', 5);
   await expectReadable(page, '.react-flow__node-internetGateway .atlas-node-title', 5);
-  await expectReadable(page, '.react-flow__node-gatewayEndpoint .atlas-node-title', 10);
+  const gatewayEndpoints = await expectReadable(page, '.react-flow__node-gatewayEndpoint .atlas-node-title', 10);
+  expect(new Set(gatewayEndpoints)).toEqual(new Set(['S3', 'DynamoDB']));
+  await expectReadable(page, '.react-flow__node-natGateway .atlas-node-title', 15);
+  expect(await expectReadable(page, '.react-flow__node-endpointClass [data-testid="group-title"]', 5)).toEqual(Array(5).fill('50 endpoints'));
   await expectReadable(page, '.react-flow__node-external .atlas-node-title', 1);
   await page.screenshot({ path: testInfo.outputPath('overview-XL-1440x900.png') });
 });

@@ -33,7 +33,26 @@ describe('countLabels', () => {
     expect(out.labelled).toBe(2);
   });
 
+  it('does not count a text that is cut (an ellipsis, a clamped line), however big', () => {
+    const out = countLabels([
+      { type: 'gatewayEndpoint', textPx: [13], cut: [true] },
+      { type: 'internetGateway', textPx: [13, 12], cut: [true, false] },
+      { type: 'routeClass', textPx: [9], cut: [true] },
+    ]);
+    expect(out.labelled).toBe(1);
+    expect(out.readableTexts).toBe(1);
+    expect(out.cutTexts).toBe(2);
+    expect(out.unlabelledMust).toEqual({ gatewayEndpoint: 1, routeClass: 1 });
+  });
+
+  it("names the overview's classes among the kinds that must be labelled", () => {
+    expect(countLabels([{ type: 'routeClass', textPx: [] }, { type: 'endpointClass', textPx: [] }, { type: 'subnetTier', textPx: [] }]).unlabelledMust).toEqual({
+      routeClass: 1,
+      endpointClass: 1,
+    });
+  });
+
   it('counts nothing on an empty canvas', () => {
-    expect(countLabels([])).toEqual({ nodes: 0, labelled: 0, readableTexts: 0, byType: {}, unlabelledMust: {} });
+    expect(countLabels([])).toEqual({ nodes: 0, labelled: 0, readableTexts: 0, cutTexts: 0, byType: {}, unlabelledMust: {} });
   });
 });

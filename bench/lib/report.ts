@@ -94,7 +94,7 @@ export function checkIssue21(results: SizeResult[], baseline: SizeResult[] | nul
   }
   for (const size of ['L', 'XL'] as const) {
     const labels = by(results, size)?.browser?.ours.labels;
-    const target = `${size} at fit-to-screen: every ${MUST_LABEL.join(', ')} node labelled (text >= 11 px)`;
+    const target = `${size} at fit-to-screen: every ${MUST_LABEL.join(', ')} node labelled (text >= 11 px on screen, not cut)`;
     if (!labels) {
       out.push({ target, value: why(by(results, size)) ?? 'n/a', status: 'not measured' });
       continue;

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
+import { externalShortLabel } from '@/lib/graph/build-labels';
 import type { RouteTargetType } from '@/lib/topology/types';
 import type { MaskIcon } from './kind-icons';
 import { NodeCard } from './node-parts';
@@ -29,6 +30,7 @@ function ExternalNodeView({ id, data, selected }: NodeProps<ExternalNodeType>) {
       kind="external"
       icon={TARGET_ICON[data.targetType] ?? 'external'}
       title={data.missing ? `${data.label} (gone)` : data.label}
+      short={data.missing ? `${externalShortLabel(data.label)} (gone)` : externalShortLabel(data.label)}
       subtitle={<span className="truncate font-mono" data-target-type={data.targetType}>{shownId}</span>}
       selected={selected}
       danger={data.missing}

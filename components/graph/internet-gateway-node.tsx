@@ -8,6 +8,7 @@ function InternetGatewayNodeView({ id, data, selected }: NodeProps<InternetGatew
     <NodeCard
       kind="internetGateway"
       title={data.name || 'Internet gateway'}
+      short="Internet gateway"
       subtitle={<span className="truncate font-mono">{id}</span>}
       selected={selected}
       findings={data.findings}

@@ -13,6 +13,7 @@ function NatGatewayNodeView({ id, data, selected }: NodeProps<NatGatewayNodeType
       kind="natGateway"
       inline
       title={`${data.connectivityType === 'private' ? 'Private NAT' : 'NAT'} ${data.name || id}`}
+      short={data.connectivityType === 'private' ? 'Private NAT' : 'NAT'}
       subtitle={parts.join(' · ')}
       selected={selected}
       danger={stateTone(data.state) === 'red'}

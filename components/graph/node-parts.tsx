@@ -146,16 +146,44 @@ function frameClasses(selected: boolean, mark: DiffMark | undefined): string {
 /**
  * Titles of cards and chips follow `--atlas-label-scale`, which the canvas sets only while it draws a semantic
  * overview (components/graph/overview-controls.tsx): there a gateway's name stays legible at the zoom that fits the
- * region. Unset, the scale is 1. A graph drawn in detail and fitted below 100 % sets `--atlas-min-title` instead: the
- * least size that still reads as 11 px on screen.
+ * region (12 px times the scale reads as 11 px on screen; a card's 14 px is kept where it is more). Unset, the scale
+ * is 1. A graph drawn in detail and fitted below 100 % sets `--atlas-min-title` instead: the least size that still
+ * reads as 11 px on screen.
  */
-const CARD_TITLE: CSSProperties = { fontSize: 'max(calc(14px * var(--atlas-label-scale, 1)), var(--atlas-min-title, 0px))' };
+const CARD_TITLE: CSSProperties = { fontSize: 'max(14px, calc(12px * var(--atlas-label-scale, 1)), var(--atlas-min-title, 0px))' };
 const CHIP_TITLE: CSSProperties = { fontSize: 'max(calc(12px * var(--atlas-label-scale, 1)), var(--atlas-min-title, 0px))' };
+
+/**
+ * A card's or a chip's title. With `short` (its name in an overview: "Internet gateway", "Main table"), zoomed out
+ * to a region the short name takes the title's place (`atlas-labels-big`, see topology-graph.css), where a title
+ * may wrap onto a second line; the full title stays the tooltip.
+ */
+function NodeTitle({ title, short, style }: { title: string; short: string | undefined; style: CSSProperties }) {
+  if (short === undefined || short === title) {
+    return (
+      <div className="atlas-node-title truncate font-semibold leading-tight" style={style} title={title}>
+        {title}
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="atlas-node-title atlas-has-short truncate font-semibold leading-tight" style={style} title={title}>
+        {title}
+      </div>
+      <div className="atlas-node-title atlas-node-short font-semibold leading-tight" style={style} title={title}>
+        {short}
+      </div>
+    </>
+  );
+}
 
 /** A leaf resource: icon chip, title, one line of detail. */
 export function NodeCard(props: {
   kind: NodeKind;
   title: string;
+  /** Its name in an overview zoomed out to a region, when the title is longer or less telling (`NodeTitle`). */
+  short?: string;
   subtitle?: ReactNode;
   selected: boolean;
   danger?: boolean;
@@ -163,7 +191,7 @@ export function NodeCard(props: {
   /** An icon other than the kind's own (a route target: transit, carrier, local gateway...). */
   icon?: MaskIcon;
 } & Overlays) {
-  const { kind, title, subtitle, selected, danger = false, dashed = false, icon, findings, mark } = props;
+  const { kind, title, short, subtitle, selected, danger = false, dashed = false, icon, findings, mark } = props;
   const detail = useDetail();
   const border = danger ? 'border-red-500 dark:border-red-500' : KIND_STYLE[kind].border;
   if (detail === 'low') {
@@ -189,9 +217,7 @@ export function NodeCard(props: {
       >
         <KindChip kind={kind} danger={danger} {...(icon ? { icon } : {})} />
         <div className="min-w-0 flex-1 leading-tight">
-          <div className="atlas-node-title truncate font-semibold" style={CARD_TITLE} title={title}>
-            {title}
-          </div>
+          <NodeTitle title={title} short={short} style={CARD_TITLE} />
           {subtitle ? <div className="atlas-card-subtitle mt-0.5 flex min-w-0 items-center gap-1 truncate text-[11.5px] text-slate-600 dark:text-slate-400">{subtitle}</div> : null}
         </div>
         <Pins findings={findings} mark={mark} />
@@ -205,13 +231,15 @@ export function NodeCard(props: {
 export function Chip(props: {
   kind: NodeKind;
   title: string;
+  /** Its name in an overview zoomed out to a region (`NodeTitle`). */
+  short?: string;
   subtitle?: string;
   /** Subtitle beside the title instead of under it (wide chips). */
   inline?: boolean;
   selected: boolean;
   danger?: boolean;
 } & Overlays) {
-  const { kind, title, subtitle, inline = false, selected, danger = false, findings, mark } = props;
+  const { kind, title, short, subtitle, inline = false, selected, danger = false, findings, mark } = props;
   const detail = useDetail();
   const stripe = danger ? 'border-l-red-500' : KIND_STYLE[kind].stripe;
   if (detail === 'low') {
@@ -235,9 +263,7 @@ export function Chip(props: {
           frameClasses(selected, mark),
         )}
       >
-        <span className="atlas-node-title truncate font-semibold leading-tight" style={CHIP_TITLE} title={title}>
-          {title}
-        </span>
+        <NodeTitle title={title} short={short} style={CHIP_TITLE} />
         {subtitle ? <span className="atlas-card-subtitle truncate font-mono text-[10.5px] leading-tight text-slate-600 dark:text-slate-400">{subtitle}</span> : null}
         <Pins findings={findings} mark={mark} />
       </div>

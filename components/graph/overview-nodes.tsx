@@ -4,8 +4,8 @@
  * clicked (the canvas turns the click into `toggleOpen`).
  *
  * Their titles stay legible at the zoom that fits a whole region: the canvas sets `--atlas-label-scale` (about
- * 11 / 12 / zoom, at least 1) on its root while an overview is drawn, and titles grow with it inside their fixed
- * boxes; detail lines grow less and give way first.
+ * 11 / 12 / zoom, at least 1) on its root while an overview is drawn, and titles grow with it inside boxes sized for
+ * two lines of them at the largest scale (`OVERVIEW_SIZE`); detail lines grow less and give way first.
  */
 
 import { memo, type CSSProperties, type ReactNode } from 'react';
@@ -15,8 +15,8 @@ import { azLetter, cx } from './format';
 import { GroupBox, KindChip, MaskedIcon } from './node-parts';
 import type { EndpointClassNode as EndpointClassNodeType, RouteClassNode as RouteClassNodeType, SubnetTierNode as SubnetTierNodeType } from './types';
 
-/** Titles follow the label scale; detail lines up to 1.6 times. */
-const TITLE: CSSProperties = { fontSize: 'calc(14px * var(--atlas-label-scale, 1))' };
+/** Titles follow the label scale (12 px times it reads as 11 px on screen; 14 px where that is more); detail lines up to 1.6 times. */
+const TITLE: CSSProperties = { fontSize: 'max(14px, calc(12px * var(--atlas-label-scale, 1)))' };
 const LINE: CSSProperties = { fontSize: 'calc(11.5px * min(var(--atlas-label-scale, 1), 1.6))' };
 
 /** `->` as an arrow, for reading. */
@@ -112,6 +112,7 @@ function EndpointClassNodeView({ data, selected }: NodeProps<EndpointClassNodeTy
           lines={[`${data.endpointType} · ${data.azs.length > 0 ? `AZ ${data.azs.map(azLetter).join(' ')}` : 'no AZ'}`, ...data.group.lines.slice(1)]}
           className=""
           lineClassName="text-slate-600 dark:text-slate-300"
+          wrap
         />
       }
     />

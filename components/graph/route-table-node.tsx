@@ -9,6 +9,7 @@ function RouteTableNodeView({ id, data, selected }: NodeProps<RouteTableNodeType
     <NodeCard
       kind="routeTable"
       title={data.name || id}
+      {...(data.main ? { short: 'Main table' } : {})}
       subtitle={
         <Facts
           items={[

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/graph/build';
 import { collapseForOverview } from '@/lib/graph/collapse';
 import { viewGraph } from '@/lib/graph/overview';
-import { GROUP_SIZE } from '@/lib/graph/sizes';
+import { OVERVIEW_SIZE } from '@/lib/graph/sizes';
 import { layoutGraph } from '@/lib/graph/layout';
 import { toLayoutInput } from '@/lib/graph/layout-key';
 import { largeTopology, sampleTopology } from '@/lib/graph/test-topology';
@@ -79,7 +79,7 @@ describe('the semantic overview of a big VPC (lib/graph/overview)', async () => 
     const tables = byType('routeClass').find((n) => n.ariaLabel?.includes('private tables'));
     expect(tables?.ariaLabel).toMatch(/^\d+ private tables: 0\.0\.0\.0\/0 -> .+\. Press Enter to open it\.$/);
     // A class carries more text than a route table: the layout gave it the larger box.
-    expect([tables?.width, tables?.height]).toEqual([GROUP_SIZE.routeTable?.width, GROUP_SIZE.routeTable?.height]);
+    expect([tables?.width, tables?.height]).toEqual([OVERVIEW_SIZE.routeTable?.width, OVERVIEW_SIZE.routeTable?.height]);
     expect(byType('endpointClass')[0]?.ariaLabel).toMatch(/^\d+ interface endpoints in 3 AZs: us-east-1\w, us-east-1\w, us-east-1\w: svc\d+, svc\d+, /);
   });
 });

@@ -56,6 +56,20 @@ export function externalLabel(targetType: RouteTargetType, id: string): string {
   return byPrefix ? byPrefix[1] : 'Route target';
 }
 
+/** Shorter names of route targets whose full name has a word too long for an overview's card (two lines of 42 px). */
+const SHORT_EXTERNAL_LABELS: Readonly<Record<string, string>> = {
+  'Peering connection': 'Peering',
+  'Egress-only internet gateway': 'Egress-only gateway',
+  'Cloud WAN core network': 'Cloud WAN',
+  'Virtual private gateway': 'VPN gateway',
+  'Network interface': 'ENI',
+};
+
+/** What an overview zoomed out to a region calls a route target outside the VPC (`externalLabel`'s words). */
+export function externalShortLabel(label: string): string {
+  return SHORT_EXTERNAL_LABELS[label] ?? label;
+}
+
 /** `s3 (pl-63a5400a)` for an AWS-managed prefix list; the bare id when the list is unknown. */
 export function prefixListLabel(prefixListId: string, prefixLists: ReadonlyMap<string, PrefixList>): string {
   const pl = prefixLists.get(prefixListId);

@@ -3,12 +3,12 @@
  * cache keys and send compact requests to the layout worker without bundling ELK on the main thread.
  */
 
-import { GROUP_SIZE, type Size } from './sizes';
+import type { Size } from './sizes';
 import type { Direction, EdgeKind, GraphEdge, GraphNode, NodeKind } from './types';
 
 /**
  * The part of a graph that decides positions: ids, kinds (which fix sizes), nesting and edges. `size` is set only
- * where a node is not its kind's size: an overview group that carries more text (`GROUP_SIZE`).
+ * where a node is not its kind's size: a node of a semantic overview, whose title is drawn bigger (`OVERVIEW_SIZE`).
  */
 export interface LayoutInput {
   nodes: readonly { id: string; kind: NodeKind; parentId?: string; size?: Size }[];
@@ -19,9 +19,8 @@ export interface LayoutInput {
 export function toLayoutInput(graph: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] }): LayoutInput {
   return {
     nodes: graph.nodes.map((n) => {
-      const size = 'group' in n.data && n.data.group ? GROUP_SIZE[n.kind] : undefined;
       const base = n.parentId === undefined ? { id: n.id, kind: n.kind } : { id: n.id, kind: n.kind, parentId: n.parentId };
-      return size ? { ...base, size } : base;
+      return n.size ? { ...base, size: n.size } : base;
     }),
     edges: graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind })),
   };

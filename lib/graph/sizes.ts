@@ -29,12 +29,19 @@ export const NODE_SIZE: Record<NodeKind, Size> = {
 };
 
 /**
- * Sizes of overview groups that say more than their kind's card (`lib/graph/overview`): a class of route tables
- * names its routes on up to three lines, still legible at the zoom that fits a 200-subnet VPC on a laptop.
- * Kinds not listed keep `NODE_SIZE`.
+ * Sizes of nodes in a VPC drawn as a semantic overview (`lib/graph/overview`), where titles grow to stay legible at
+ * the zoom that fits a 200-subnet VPC or a region (up to 12 px x 3.5 = 42 px, components/graph/overview-controls.tsx):
+ * a class of route tables names its routes on up to three lines, and gateways, endpoint classes and a lone table
+ * hold their name on two lines of that size, whole ("Internet / gateway", "DynamoDB", "50 / endpoints"); a NAT
+ * gateway's chip holds one. Kinds not listed keep `NODE_SIZE`.
  */
-export const GROUP_SIZE: Partial<Record<NodeKind, Size>> = {
+export const OVERVIEW_SIZE: Partial<Record<NodeKind, Size>> = {
   routeTable: { width: 320, height: 104 },
+  internetGateway: { width: 300, height: 104 },
+  gatewayEndpoint: { width: 300, height: 104 },
+  external: { width: 300, height: 104 },
+  interfaceEndpoint: { width: 300, height: 104 },
+  natGateway: { width: 272, height: 56 },
 };
 
 export interface Padding {

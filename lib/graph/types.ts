@@ -5,6 +5,7 @@
  */
 
 import type { EndpointType, RouteTargetType } from '@/lib/topology/types';
+import type { Size } from './sizes';
 
 export const NODE_KINDS = [
   'vpc',
@@ -161,6 +162,8 @@ interface NodeOf<K extends NodeKind, D> {
   /** The group this node is drawn inside; absent for top-level nodes. */
   parentId?: string;
   data: D;
+  /** Drawn at other than its kind's size (`NODE_SIZE`): a node of a semantic overview (`OVERVIEW_SIZE`). */
+  size?: Size;
 }
 
 export type VpcGraphNode = NodeOf<'vpc', VpcData>;

@@ -13,7 +13,7 @@ import { alignedRows, cardGrid, chipGrid, splitInto } from './grids';
 import { maxOf } from '@/lib/arrays';
 import { sumWithGaps } from './grids';
 import { CHIP_KINDS, GRID_ASPECT, PLAN_KINDS, paddingOf } from './options';
-import { childrenIn, kindIn } from './tree';
+import { childrenIn, kindIn, sizeIn } from './tree';
 import type { Block, ClusterMembers, Tree } from './types';
 
 /** Boxes of what an arrangement placed, each relative to its parent, and the size it takes. */
@@ -39,7 +39,7 @@ function groupWithChips(tree: Tree, id: string): Arranged {
   if (inside.length === 0 || !GROUP_KINDS.has(k)) return { size: NODE_SIZE[k], boxes };
   const pad = paddingOf(k);
   const width = NODE_SIZE[k].width;
-  const grid = chipGrid(inside, (c) => kindIn(tree, c), width - pad.left - pad.right);
+  const grid = chipGrid(inside, (c) => sizeIn(tree, c), width - pad.left - pad.right);
   for (const c of inside) {
     const b = grid.boxes.get(c);
     if (b) boxes.set(c, { ...b, x: b.x + pad.left, y: b.y + pad.top });
@@ -104,7 +104,7 @@ export function azColumns(tree: Tree, azs: readonly string[], direction: Directi
     colHeights = inner.map(() => pad.top + body + pad.bottom);
   } else {
     colHeights = inner.map((list) => {
-      const grid = chipGrid(list, (c) => kindIn(tree, c), colWidth - pad.left - pad.right);
+      const grid = chipGrid(list, (c) => sizeIn(tree, c), colWidth - pad.left - pad.right);
       for (const c of list) {
         const b = grid.boxes.get(c);
         if (b) boxes.set(c, { ...b, x: b.x + pad.left, y: b.y + pad.top });
@@ -147,6 +147,7 @@ interface Section {
 /** The block of `members` (plan kinds, all children of `container`): grid, loose chips and the band of cards. */
 export function arrangeBlock(tree: Tree, id: string, container: string | undefined, members: readonly string[], direction: Direction): Block {
   const kind = (m: string): NodeKind => kindIn(tree, m);
+  const size = (m: string): Size => sizeIn(tree, m);
   const boxes = new Map<string, Box>();
   const azs = members.filter((m) => kind(m) === 'az');
   const looseSubnets = members.filter((m) => kind(m) === 'subnet');
@@ -176,16 +177,16 @@ export function arrangeBlock(tree: Tree, id: string, container: string | undefin
   }
   if (looseChips.length > 0) {
     const width = Math.max(grid?.size.width ?? 0, 4 * NODE_SIZE.endpointEni.width + 3 * CHIP_GAP);
-    const chips = chipGrid(looseChips, kind, width);
+    const chips = chipGrid(looseChips, size, width);
     addAll(boxes, chips.boxes);
     sections.push({ size: { width, height: chips.height }, ids: looseChips });
   }
   let band: Section | null = null;
   if (cards.length > 0) {
-    const cardWidth = NODE_SIZE.interfaceEndpoint.width;
+    const cardWidth = maxOf(cards.map((c) => size(c).width));
     const widest = maxOf(sections.map((s) => s.size.width), 0);
     const columns = widest > 0 ? Math.max(1, Math.floor((widest + CARD_GAP) / (cardWidth + CARD_GAP))) : Math.ceil(Math.sqrt(cards.length * 2));
-    const cardBoxes = cardGrid(cards, kind, columns);
+    const cardBoxes = cardGrid(cards, size, columns);
     addAll(boxes, cardBoxes.boxes);
     band = { size: cardBoxes.size, ids: cards };
   }

@@ -4,12 +4,12 @@ import type { NodeKind } from '../types';
 import { alignedRows, cardGrid, chipGrid, splitInto, sumWithGaps } from './grids';
 
 const kinds: Record<string, NodeKind> = { nat: 'natGateway', e1: 'endpointEni', e2: 'endpointEni', e3: 'endpointEni' };
-const kind = (id: string): NodeKind => kinds[id] ?? 'endpointEni';
+const sizeOf = (id: string) => NODE_SIZE[kinds[id] ?? 'endpointEni'];
 
 describe('the plan grids', () => {
   it('put ENI chips two to a row and give a NAT gateway a row of its own at full width', () => {
     const width = 2 * NODE_SIZE.endpointEni.width + CHIP_GAP;
-    const { boxes, height } = chipGrid(['e1', 'e2', 'nat', 'e3'], kind, width);
+    const { boxes, height } = chipGrid(['e1', 'e2', 'nat', 'e3'], sizeOf, width);
     expect(boxes.get('e1')).toMatchObject({ x: 0, y: 0 });
     expect(boxes.get('e2')).toMatchObject({ x: NODE_SIZE.endpointEni.width + CHIP_GAP, y: 0 });
     const natY = NODE_SIZE.endpointEni.height + CHIP_GAP;
@@ -20,11 +20,11 @@ describe('the plan grids', () => {
   });
 
   it('put cards in rows of the given columns, and size the grid by what is used', () => {
-    const { boxes, size } = cardGrid(['a', 'b', 'c'], () => 'interfaceEndpoint', 2);
+    const { boxes, size } = cardGrid(['a', 'b', 'c'], () => NODE_SIZE.interfaceEndpoint, 2);
     const { width, height } = NODE_SIZE.interfaceEndpoint;
     expect(boxes.get('c')).toEqual({ x: 0, y: height + CARD_GAP, width, height });
     expect(size).toEqual({ width: 2 * width + CARD_GAP, height: 2 * height + CARD_GAP });
-    expect(cardGrid([], () => 'interfaceEndpoint', 3).size).toEqual({ width: 0, height: 0 });
+    expect(cardGrid([], () => NODE_SIZE.interfaceEndpoint, 3).size).toEqual({ width: 0, height: 0 });
   });
 
   it('align rows across columns at the tallest box of each row', () => {

@@ -1,15 +1,14 @@
 /** The arithmetic the address plan is stacked with: chips in rows, cards in a grid, rows aligned across columns. */
 
 import type { Box } from '../geometry';
-import { CARD_GAP, CHIP_GAP, NODE_SIZE, type Size } from '../sizes';
-import type { NodeKind } from '../types';
+import { CARD_GAP, CHIP_GAP, type Size } from '../sizes';
 import { maxOf } from '@/lib/arrays';
 
 /**
  * Places chips (NAT gateways, ENIs) in rows inside `innerWidth`: a chip that cannot share a row (a NAT gateway)
  * takes the row alone at full width. Returns the boxes relative to the content's top-left and the height used.
  */
-export function chipGrid(children: readonly string[], kind: (id: string) => NodeKind, innerWidth: number): { boxes: Map<string, Box>; height: number } {
+export function chipGrid(children: readonly string[], sizeOf: (id: string) => Size, innerWidth: number): { boxes: Map<string, Box>; height: number } {
   const boxes = new Map<string, Box>();
   let x = 0;
   let y = 0;
@@ -22,7 +21,7 @@ export function chipGrid(children: readonly string[], kind: (id: string) => Node
     }
   };
   for (const id of children) {
-    const size = NODE_SIZE[kind(id)];
+    const size = sizeOf(id);
     if (size.width * 2 + CHIP_GAP > innerWidth) {
       newRow();
       boxes.set(id, { x: 0, y, width: innerWidth, height: size.height });
@@ -39,13 +38,13 @@ export function chipGrid(children: readonly string[], kind: (id: string) => Node
 }
 
 /** Cards in a grid of `columns`, row by row, each cell as big as the biggest card. */
-export function cardGrid(children: readonly string[], kind: (id: string) => NodeKind, columns: number): { boxes: Map<string, Box>; size: Size } {
+export function cardGrid(children: readonly string[], sizeOf: (id: string) => Size, columns: number): { boxes: Map<string, Box>; size: Size } {
   const boxes = new Map<string, Box>();
   const cols = Math.max(1, columns);
   let cellWidth = 0;
   let cellHeight = 0;
   for (const id of children) {
-    const s = NODE_SIZE[kind(id)];
+    const s = sizeOf(id);
     cellWidth = Math.max(cellWidth, s.width);
     cellHeight = Math.max(cellHeight, s.height);
   }

@@ -7,6 +7,7 @@
 
 import { formatDestinations } from '@/lib/graph/build-labels';
 import type { Graph, GraphEdge, GraphNode, GroupData, InterfaceEndpointData, RouteTableData, SubnetData } from '@/lib/graph/types';
+import { OVERVIEW_SIZE } from '@/lib/graph/sizes';
 import { classTitle, type RouteClass } from './classes';
 import type { EndpointClass, Tier, VpcOverview } from './model';
 
@@ -128,6 +129,27 @@ function stretchKey(edge: GraphEdge): string {
 }
 
 /**
+ * Gives the nodes of the VPCs in `overviewed`, and the targets outside every VPC, their overview size, which holds
+ * their title at the size that reads at the zoom fitting the whole picture (`OVERVIEW_SIZE`). A small VPC drawn
+ * beside big ones keeps its detail's sizes, and so do the members of an open group (`opened`): they are drawn where
+ * the group was, at the zoom it was looked at, to be read one by one.
+ */
+function sizeForOverview(nodes: GraphNode[], overviewed: ReadonlySet<string>, opened: ReadonlySet<string>): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const vpcOf = (n: GraphNode): string | undefined => {
+    let cur: GraphNode | undefined = n;
+    while (cur && cur.kind !== 'vpc') cur = cur.parentId === undefined ? undefined : byId.get(cur.parentId);
+    return cur?.id;
+  };
+  nodes.forEach((n, i) => {
+    const size = OVERVIEW_SIZE[n.kind];
+    if (!size || opened.has(n.id)) return;
+    const vpc = vpcOf(n);
+    if (vpc === undefined ? n.parentId === undefined : overviewed.has(vpc)) nodes[i] = { ...n, size };
+  });
+}
+
+/**
  * Draws each closed group of `overviews` that has two or more members in `graph` as one node. `open` holds the ids
  * of the groups drawn as their members. Endpoint ENIs are left out wherever their subnet is inside a closed tier: an
  * endpoint (or its class) says which AZs it covers. Selecting something inside a closed group opens it (search,
@@ -198,6 +220,8 @@ export function applyOverview(graph: Graph, overviews: readonly VpcOverview[], o
     const parentId = n.parentId === undefined ? undefined : drawnAs(n.parentId);
     nodes.push(parentId === n.parentId ? n : ({ ...n, parentId } as GraphNode));
   }
+
+  sizeForOverview(nodes, new Set(overviews.map((o) => o.vpcId)), new Set(opened.flatMap((g) => g.members)));
 
   const edges: GraphEdge[] = [];
   const merged = new Map<string, { edge: GraphEdge; count: number }>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/graph/build';
+import { OVERVIEW_SIZE } from '@/lib/graph/sizes';
 import {
   endpoint,
   eni,
@@ -227,6 +228,25 @@ describe('the overview graph', () => {
     expect(open.edges.filter((e) => e.source === tierB?.id).map((e) => e.target)).toHaveLength(12);
     // A table's own edges are the detail's, unchanged.
     expect(open.edges.find((e) => e.id === 'rtb-p1-4->nat-1')).toEqual(detail.edges.find((e) => e.id === 'rtb-p1-4->nat-1'));
+  });
+
+  it("gives its gateways, tables, classes and NAT gateways the overview's sizes (room for their names at the fitting zoom), not an open class's members", () => {
+    const closed = overviewGraph(t, detail, V, []);
+    if (!closed) throw new Error('expected an overview');
+    const sized = (g: typeof closed, kind: string) => g.nodes.filter((n) => n.kind === kind).map((n) => n.size);
+    expect(sized(closed, 'internetGateway')).toEqual([OVERVIEW_SIZE.internetGateway]);
+    expect(sized(closed, 'gatewayEndpoint')).toEqual([OVERVIEW_SIZE.gatewayEndpoint]);
+    expect(sized(closed, 'natGateway')).toEqual([OVERVIEW_SIZE.natGateway, OVERVIEW_SIZE.natGateway, OVERVIEW_SIZE.natGateway]);
+    expect(sized(closed, 'routeTable')).toEqual([OVERVIEW_SIZE.routeTable, OVERVIEW_SIZE.routeTable, OVERVIEW_SIZE.routeTable]);
+    expect(sized(closed, 'interfaceEndpoint')).toEqual([OVERVIEW_SIZE.interfaceEndpoint]);
+    expect(sized(closed, 'subnet').every((s) => s === undefined)).toBe(true);
+    // The detail is untouched.
+    expect(detail.nodes.every((n) => n.size === undefined)).toBe(true);
+    const classId = [...closed.groups.keys()].find(isClassId) ?? '';
+    const open = overviewGraph(t, detail, V, [classId]);
+    const tables = open?.nodes.filter((n) => n.kind === 'routeTable') ?? [];
+    expect(tables.filter((n) => n.size === undefined)).toHaveLength(36);
+    expect(tables.filter((n) => n.id === 'rtb-main' || n.id === 'rtb-pub').map((n) => n.size)).toEqual([OVERVIEW_SIZE.routeTable, OVERVIEW_SIZE.routeTable]);
   });
 
   it('labels routes that end on one stretch with the total into their target', () => {
