@@ -126,14 +126,18 @@ async function memberTable(page: Page): Promise<{ id: string; name: string }> {
 }
 const classNamed = (page: Page, title: string): Locator => classNodes(page).filter({ has: page.getByTestId('group-title').getByText(title, { exact: true }) });
 
-test('the L VPC opens on its route-table classes, tiers and gateways, every label readable without zooming', async ({ page }, testInfo) => {
+/** Opens the L VPC's overview and checks its four route-table classes (66 + 89 + 23 private tables, 21 public ones) read whole. */
+async function openLClasses(page: Page) {
   await page.goto(`${base}/vpcs/${vpcL}?region=${L_REGION}`);
   await ready(page);
   await expect(graphOf(page)).toHaveAttribute('data-overview', 'true');
-
-  // Four classes (66 + 89 + 23 private tables, 21 public ones); the main table, alone in its class, is itself.
   const titles = await expectReadable(page, '.react-flow__node-routeClass [data-testid="group-title"]', 4);
   expect(titles.sort()).toEqual(['21 public tables', '23 private tables', '66 private tables', '89 private tables']);
+}
+
+test('the L VPC opens on its route-table classes, tiers and gateways, every label readable without zooming', async ({ page }, testInfo) => {
+  // Four classes; the main table, alone in its class, is itself.
+  await openLClasses(page);
   await expect(classNamed(page, '66 private tables')).toContainText('0.0.0.0/0 → NAT of their AZ');
   await expect(classNamed(page, '66 private tables')).toContainText('S3 + DynamoDB → gateway endpoints');
   await expect(classNamed(page, '89 private tables')).toContainText('S3 → gateway endpoint');
@@ -209,6 +213,21 @@ test('the XL region opens on five VPCs of classes, each class and gateway labell
   expect(await expectReadable(page, '.react-flow__node-endpointClass [data-testid="group-title"]', 5)).toEqual(Array(5).fill('50 endpoints'));
   await expectReadable(page, '.react-flow__node-external .atlas-node-title', 1);
   await page.screenshot({ path: testInfo.outputPath('overview-XL-1440x900.png') });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the L VPC opens on its route-table classes and the gateways they reach, each title readable and whole', async ({ page }, testInfo) => {
+    // The whole VPC would be 0.1 of its size here (6 px titles): the first screen is its classes and gateways instead.
+    await openLClasses(page);
+    expect((await expectReadable(page, '.react-flow__node-gatewayEndpoint .atlas-node-title', 2)).sort()).toEqual(['DynamoDB', 'S3']);
+    expect(await expectReadable(page, '.react-flow__node-internetGateway .atlas-node-title', 1)).toEqual(['Internet gateway']);
+    expect(await expectReadable(page, '.react-flow__node-routeTable .atlas-node-title', 1)).toEqual(['Main table']);
+    // The link stays the plain one: this is the fitted view, not a place someone chose.
+    await expect(page).not.toHaveURL(/[?&]zoom=/);
+    await page.screenshot({ path: testInfo.outputPath('overview-L-390x844.png') });
+  });
 });
 
 test('opening a class keeps it where it was on screen, at the same zoom; closing it puts the class back where its tables were', async ({ page }) => {

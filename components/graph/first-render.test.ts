@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_ZOOM } from '@/lib/graph/view-url';
+import { OVERVIEW_READABLE_ZOOM } from './overview-controls';
 import { startViewport, wholeGraph } from './use-fit-view';
 import type { AtlasEdge, AtlasNode } from './types';
 import { initialMount, seedFlowStore } from './use-progressive-mount';
@@ -24,6 +25,23 @@ describe("the canvas's first render", () => {
     expect(v.y).toBeGreaterThanOrEqual(60);
     expect(v.y + layout.height * v.zoom).toBeLessThanOrEqual(560 - 20 + 0.5);
     expect(v.zoom).toBeGreaterThanOrEqual(MIN_ZOOM);
+  });
+
+  it("shows an overview too big to read whole in the pane (a phone) by its classes and gateways, at a zoom where their titles read", () => {
+    // The L VPC's overview: 2,700 x 1,500, its classes and gateways in a 1,000 x 700 box on the right.
+    const big = { width: 2700, height: 1500 };
+    const glance = { x: 1500, y: 200, width: 1000, height: 700 };
+    const phone = { width: 366, height: 640 };
+    expect(wholeGraph(phone, big).zoom).toBeLessThan(OVERVIEW_READABLE_ZOOM);
+    const v = startViewport(null, big, phone, glance);
+    if (!v) throw new Error('no viewport');
+    expect(v).toEqual(wholeGraph(phone, big, glance));
+    expect(v.zoom).toBeGreaterThanOrEqual(OVERVIEW_READABLE_ZOOM);
+    // The box's left edge is on screen, right of the 20 px padding.
+    expect(v.x + glance.x * v.zoom).toBeGreaterThanOrEqual(20 - 0.5);
+    // Where the whole graph reads, it is shown whole, glance or not.
+    const laptop = { width: 1278, height: 760 };
+    expect(wholeGraph(laptop, layout, glance)).toEqual(wholeGraph(laptop, layout));
   });
 
   it("waits for React Flow's own measurement without a layout or a pane with a size", () => {

@@ -11,12 +11,18 @@ import { memo, useCallback, useLayoutEffect, useRef, useState, type RefObject } 
 import type { OverviewGroupRef } from '@/lib/graph/overview/graph';
 import { useGraphStore } from './graph-store';
 
+/** How far an overview's titles grow at most: the overview's nodes hold two lines of them at this scale (OVERVIEW_SIZE). */
+const MAX_LABEL_SCALE = 3.5;
+
+/** Below this zoom an overview's titles, grown all they can, read smaller than 11 px on screen. */
+export const OVERVIEW_READABLE_ZOOM = 11 / 12 / MAX_LABEL_SCALE;
+
 /**
  * Overview: titles grow as the view zooms out so that the smallest, a chip's 12 px, stays at least 11 px on screen
- * (11 / 12 / zoom, rounded up to a tenth so it changes rarely), and no more than 3.5 times.
+ * (11 / 12 / zoom, rounded up to a tenth so it changes rarely), and no more than MAX_LABEL_SCALE times.
  */
 function overviewScale(zoom: number): number {
-  return Math.min(3.5, Math.max(1, Math.ceil((11 / 12 / Math.max(zoom, 0.01)) * 10) / 10));
+  return Math.min(MAX_LABEL_SCALE, Math.max(1, Math.ceil((11 / 12 / Math.max(zoom, 0.01)) * 10) / 10));
 }
 
 /** Detail: titles never grow past this (CSS px): a card's, a chip's and a subnet's header still hold a title this tall. */

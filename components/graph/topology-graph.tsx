@@ -53,7 +53,7 @@ import { edgeTypes, nodeTypes } from './node-types';
 import type { AtlasEdge, AtlasNode, TopologyGraphProps } from './types';
 import { useCamera } from './use-camera';
 import { useDelayedHover } from './use-delayed-hover';
-import { useFitView, type PaneSize } from './use-fit-view';
+import { glanceBox, useFitView, type PaneSize } from './use-fit-view';
 import { useFullScreen } from './use-full-screen';
 import { useFlowElements } from './use-flow-elements';
 import { useTrafficEdges } from './use-traffic-edges';
@@ -147,7 +147,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const graph = overview ?? filtered;
   const { shown, pending, error } = useGraphLayout(graph, view.direction, initialLayout);
   const absolute = useMemo(() => (shown ? absoluteBoxes(shown.layout.nodes) : new Map<string, Box>()), [shown]);
-  const { ready: viewportReady, start: startViewport } = useFitView(shown?.layout ?? null, initialView?.viewport ?? null, absolute, focus, initialPane);
+  const glance = useMemo(() => (shown && overview ? glanceBox(shown.graph.nodes, absolute) : null), [shown, overview, absolute]);
+  const { ready: viewportReady, start: startViewport } = useFitView(shown?.layout ?? null, initialView?.viewport ?? null, absolute, focus, initialPane, glance);
   const { recordViewportSoon } = useCamera(absolute);
 
   const findingList = analysis?.findings;

@@ -4,8 +4,10 @@ import { getViewportForBounds, useReactFlow, useStore, useStoreApi } from '@xyfl
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { boxAround, type Box } from '@/lib/graph/geometry';
 import type { GraphLayout } from '@/lib/graph/layout';
+import type { GraphNode, NodeKind } from '@/lib/graph/types';
 import { MIN_ZOOM, type Viewport } from '@/lib/graph/view-url';
 import { keepInPlace } from './camera-anchor';
+import { OVERVIEW_READABLE_ZOOM } from './overview-controls';
 import { useGraph, useGraphStore, type CameraIntent } from './graph-store';
 import type { AtlasEdge, AtlasNode } from './types';
 
@@ -23,19 +25,40 @@ export interface PaneSize {
   height: number;
 }
 
-/** The viewport that shows the whole layout in a pane of this size. */
-export function wholeGraph(pane: PaneSize, layout: Pick<GraphLayout, 'width' | 'height'>): Viewport {
-  return getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, pane.width, pane.height, MIN_ZOOM, 1.1, FIT_PADDING);
+/** Kinds an overview's first glance is about: which tables (classes) send traffic to which gateway. */
+const GLANCE_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['routeTable', 'internetGateway', 'gatewayEndpoint', 'external']);
+
+/**
+ * What to show of an overview when the whole of it would be too small to read (a phone, a region in a small window):
+ * the box around its route-table classes and the gateways they route to (the nodes drawn at their overview size), or
+ * null when the graph is no overview.
+ */
+export function glanceBox(nodes: readonly Pick<GraphNode, 'id' | 'kind' | 'size'>[], absolute: ReadonlyMap<string, Box>): Box | null {
+  return boxAround(
+    absolute,
+    nodes.filter((n) => n.size !== undefined && GLANCE_KINDS.has(n.kind)).map((n) => n.id),
+  );
 }
 
 /**
- * Where the canvas starts: the saved viewport of the URL, else the whole graph in the pane measured before React Flow
- * mounted (`initialPane`, the placeholder's box), else nothing yet (React Flow measures its pane, then it is fitted).
+ * The viewport that shows the whole layout in a pane of this size; where that is too small for an overview's titles
+ * to read (`OVERVIEW_READABLE_ZOOM`) and a `glance` box is given, that box instead, at a zoom where they read.
  */
-export function startViewport(initialViewport: Viewport | null, layout: Pick<GraphLayout, 'width' | 'height'> | null, initialPane: PaneSize | null): Viewport | null {
+export function wholeGraph(pane: PaneSize, layout: Pick<GraphLayout, 'width' | 'height'>, glance: Box | null = null): Viewport {
+  const whole = getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, pane.width, pane.height, MIN_ZOOM, 1.1, FIT_PADDING);
+  if (!glance || whole.zoom >= OVERVIEW_READABLE_ZOOM) return whole;
+  return getViewportForBounds(glance, pane.width, pane.height, OVERVIEW_READABLE_ZOOM, 1.1, FIT_PADDING);
+}
+
+/**
+ * Where the canvas starts: the saved viewport of the URL, else the whole graph (or its `glance`, see `wholeGraph`) in
+ * the pane measured before React Flow mounted (`initialPane`, the placeholder's box), else nothing yet (React Flow
+ * measures its pane, then it is fitted).
+ */
+export function startViewport(initialViewport: Viewport | null, layout: Pick<GraphLayout, 'width' | 'height'> | null, initialPane: PaneSize | null, glance: Box | null = null): Viewport | null {
   if (initialViewport) return initialViewport;
   if (!layout || !initialPane || initialPane.width <= 0 || initialPane.height <= 0) return null;
-  return wholeGraph(initialPane, layout);
+  return wholeGraph(initialPane, layout, glance);
 }
 
 /**
@@ -74,6 +97,7 @@ export function useFitView(
   absolute: ReadonlyMap<string, Box>,
   focus: readonly string[] | undefined,
   initialPane: PaneSize | null = null,
+  glance: Box | null = null,
 ): { ready: boolean; start: Viewport | null } {
   const store = useGraphStore();
   const userViewport = useGraph((s) => s.view.viewport);
@@ -82,7 +106,7 @@ export function useFitView(
   const paneMeasured = useStore((s) => s.width > 0 && s.height > 0);
   const paneSize = useStore((s) => `${s.width}x${s.height}`);
   const [start] = useState(() => {
-    const v = startViewport(initialViewport, layout, initialPane);
+    const v = startViewport(initialViewport, layout, initialPane, glance);
     // React Flow applies `defaultViewport` in an effect after its first render. Its store gets it now, so what reads
     // the zoom in the first render (the level of detail of a big graph) sees the real one: converting a 3,000-node
     // region at zoom 1 and again at its fitted zoom cost XL a second.
@@ -112,10 +136,10 @@ export function useFitView(
       }
       return;
     }
-    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout));
+    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout, glance));
     fittedKey.current = layout.key;
     setViewportReady(true);
-  }, [viewportReady, layout, paneMeasured, flowStore, flowApi]);
+  }, [viewportReady, layout, paneMeasured, flowStore, flowApi, glance]);
   useEffect(() => {
     // A pane React Flow found no size for (a hidden container): nothing to fit; show what there is.
     if (viewportReady || !layout) return;
@@ -139,10 +163,10 @@ export function useFitView(
       store.dispatch({ type: 'viewport', viewport: moved });
       return;
     }
-    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout), { duration: first ? 0 : 250 });
+    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout, glance), { duration: first ? 0 : 250 });
     // The new picture is shown whole: the link says so (no viewport) rather than keeping a place in the old one.
     if (!first) store.dispatch({ type: 'viewport', viewport: null });
-  }, [viewportReady, layoutKey, flowApi, initialViewport, layout, flowStore, store, absolute]);
+  }, [viewportReady, layoutKey, flowApi, initialViewport, layout, flowStore, store, absolute, glance]);
   // After the effect above: it compares the new layout's boxes with these.
   useEffect(() => {
     previousBoxes.current = absolute;
@@ -159,8 +183,8 @@ export function useFitView(
     guessedSize.current = null;
     fittedSize.current = paneSize;
     if (previous === null || previous === paneSize || userViewport !== null) return;
-    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout), { duration: wasGuess ? 0 : 200 });
-  }, [paneSize, paneMeasured, viewportReady, layout, userViewport, flowStore, flowApi]);
+    void flowApi.setViewport(wholeGraph(flowStore.getState(), layout, glance), { duration: wasGuess ? 0 : 200 });
+  }, [paneSize, paneMeasured, viewportReady, layout, userViewport, flowStore, flowApi, glance]);
 
   // `focus`: after the fits above (a new layout, a new size), frame those nodes instead; once for each, so a pan of
   // the user's stays until the picture changes.
