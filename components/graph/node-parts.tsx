@@ -158,7 +158,7 @@ const CHIP_TITLE: CSSProperties = { fontSize: 'max(calc(12px * var(--atlas-label
  * to a region the short name takes the title's place (`atlas-labels-big`, see topology-graph.css), where a title
  * may wrap onto a second line; the full title stays the tooltip.
  */
-function NodeTitle({ title, short, style }: { title: string; short: string | undefined; style: CSSProperties }) {
+function NodeTitle({ title, short, shortAtFit, style }: { title: string; short: string | undefined; shortAtFit: boolean; style: CSSProperties }) {
   if (short === undefined || short === title) {
     return (
       <div className="atlas-node-title truncate font-semibold leading-tight" style={style} title={title}>
@@ -168,10 +168,10 @@ function NodeTitle({ title, short, style }: { title: string; short: string | und
   }
   return (
     <>
-      <div className="atlas-node-title atlas-has-short truncate font-semibold leading-tight" style={style} title={title}>
+      <div className={cx('atlas-node-title atlas-has-short truncate font-semibold leading-tight', shortAtFit && 'atlas-short-fit')} style={style} title={title}>
         {title}
       </div>
-      <div className="atlas-node-title atlas-node-short font-semibold leading-tight" style={style} title={title}>
+      <div className={cx('atlas-node-title atlas-node-short font-semibold leading-tight', shortAtFit && 'atlas-short-fit')} style={style} title={title}>
         {short}
       </div>
     </>
@@ -184,6 +184,8 @@ export function NodeCard(props: {
   title: string;
   /** Its name in an overview zoomed out to a region, when the title is longer or less telling (`NodeTitle`). */
   short?: string;
+  /** The short name also in a detailed graph fitted far out (`atlas-titles-big`): where the title is a bare id. */
+  shortAtFit?: boolean;
   subtitle?: ReactNode;
   selected: boolean;
   danger?: boolean;
@@ -191,7 +193,7 @@ export function NodeCard(props: {
   /** An icon other than the kind's own (a route target: transit, carrier, local gateway...). */
   icon?: MaskIcon;
 } & Overlays) {
-  const { kind, title, short, subtitle, selected, danger = false, dashed = false, icon, findings, mark } = props;
+  const { kind, title, short, shortAtFit = false, subtitle, selected, danger = false, dashed = false, icon, findings, mark } = props;
   const detail = useDetail();
   const border = danger ? 'border-red-500 dark:border-red-500' : KIND_STYLE[kind].border;
   if (detail === 'low') {
@@ -216,8 +218,8 @@ export function NodeCard(props: {
         )}
       >
         <KindChip kind={kind} danger={danger} {...(icon ? { icon } : {})} />
-        <div className="min-w-0 flex-1 leading-tight">
-          <NodeTitle title={title} short={short} style={CARD_TITLE} />
+        <div className="atlas-card-text min-w-0 flex-1 leading-tight">
+          <NodeTitle title={title} short={short} shortAtFit={shortAtFit} style={CARD_TITLE} />
           {subtitle ? <div className="atlas-card-subtitle mt-0.5 flex min-w-0 items-center gap-1 truncate text-[11.5px] text-slate-600 dark:text-slate-400">{subtitle}</div> : null}
         </div>
         <Pins findings={findings} mark={mark} />
@@ -263,7 +265,7 @@ export function Chip(props: {
           frameClasses(selected, mark),
         )}
       >
-        <NodeTitle title={title} short={short} style={CHIP_TITLE} />
+        <NodeTitle title={title} short={short} shortAtFit={false} style={CHIP_TITLE} />
         {subtitle ? <span className="atlas-card-subtitle truncate font-mono text-[10.5px] leading-tight text-slate-600 dark:text-slate-400">{subtitle}</span> : null}
         <Pins findings={findings} mark={mark} />
       </div>

@@ -9,7 +9,7 @@ function RouteTableNodeView({ id, data, selected }: NodeProps<RouteTableNodeType
     <NodeCard
       kind="routeTable"
       title={data.name || id}
-      {...(data.main ? { short: 'Main table' } : {})}
+      {...(data.main ? { short: 'Main table', shortAtFit: !data.name || data.name === id } : {})}
       subtitle={
         <Facts
           items={[
