@@ -1,7 +1,7 @@
 'use client';
 
-import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
-import { memo, useCallback, useEffect, useRef, type PointerEvent } from 'react';
+import { useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type PointerEvent } from 'react';
 import type { Box } from '@/lib/graph/geometry';
 import type { NodeKind } from '@/lib/graph/types';
 import { KIND_STYLE } from './kind-style';
@@ -60,12 +60,39 @@ function GraphOverviewView({ boxes, width, height, onMoved }: GraphOverviewProps
   );
 }
 
-const transformSelector = (s: ReactFlowState) => ({ tx: s.transform[0], ty: s.transform[1], zoom: s.transform[2], w: s.width, h: s.height });
+/** Where the viewport's rectangle goes on the minimap for React Flow's pan, zoom and pane size. */
+export function viewportRect(s: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): { x: number; y: number; width: number; height: number } {
+  const [tx, ty, zoom] = s.transform;
+  return { x: -tx / zoom, y: -ty / zoom, width: s.width / zoom, height: s.height / zoom };
+}
 
+/**
+ * The viewport's rectangle follows the pan and zoom by setting its attributes from a store subscription, not by a
+ * React render: a pan changes the transform on every frame, and a render and commit per frame is time the frame
+ * does not have on a big graph.
+ */
 function ViewportRect({ width, height, onMoved }: { width: number; height: number; onMoved?: () => void }) {
   const flow = useReactFlow();
-  const { tx, ty, zoom, w, h } = useStore(transformSelector, (a, b) => a.tx === b.tx && a.ty === b.ty && a.zoom === b.zoom && a.w === b.w && a.h === b.h);
+  const flowStore = useStoreApi();
+  const rect = useRef<SVGRectElement>(null);
   const dragging = useRef(false);
+  useLayoutEffect(() => {
+    let last = '';
+    const place = (s: ReactFlowState) => {
+      const el = rect.current;
+      if (!el) return;
+      const r = viewportRect(s);
+      const key = `${r.x} ${r.y} ${r.width} ${r.height}`;
+      if (key === last) return;
+      last = key;
+      el.setAttribute('x', String(r.x));
+      el.setAttribute('y', String(r.y));
+      el.setAttribute('width', String(Math.max(0, r.width)));
+      el.setAttribute('height', String(Math.max(0, r.height)));
+    };
+    place(flowStore.getState());
+    return flowStore.subscribe(place);
+  }, [flowStore]);
   const moveTo = useCallback(
     (e: PointerEvent<SVGRectElement>) => {
       const svg = e.currentTarget.ownerSVGElement;
@@ -73,14 +100,10 @@ function ViewportRect({ width, height, onMoved }: { width: number; height: numbe
       const r = svg.getBoundingClientRect();
       const gx = ((e.clientX - r.left) / r.width) * width;
       const gy = ((e.clientY - r.top) / r.height) * height;
-      void flow.setCenter(gx, gy, { zoom });
+      void flow.setCenter(gx, gy, { zoom: flowStore.getState().transform[2] });
     },
-    [flow, width, height, zoom],
+    [flow, flowStore, width, height],
   );
-  const x = -tx / zoom;
-  const y = -ty / zoom;
-  const vw = w / zoom;
-  const vh = h / zoom;
   const stroke = Math.max(width, height) / 120;
   return (
     <>
@@ -104,16 +127,7 @@ function ViewportRect({ width, height, onMoved }: { width: number; height: numbe
           onMoved?.();
         }}
       />
-      <rect
-        x={x}
-        y={y}
-        width={vw}
-        height={vh}
-        fill="rgba(14,165,233,0.08)"
-        stroke="#0ea5e9"
-        strokeWidth={stroke}
-        pointerEvents="none"
-      />
+      <rect ref={rect} data-testid="minimap-viewport" fill="rgba(14,165,233,0.08)" stroke="#0ea5e9" strokeWidth={stroke} pointerEvents="none" />
     </>
   );
 }
