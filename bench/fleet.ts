@@ -3,7 +3,10 @@
  * fixtures by a production build, opened at /fleet in Chromium on a fresh server, so the page's request starts
  * the first pass over every account-region.
  *
- *   first row     navigation start -> the first row with a finished load in the page's table
+ *   first row     navigation start -> the first row with a finished load painted in the page's table, timed
+ *                 in the page (performance.now() at the frame after the row entered the document); "seen by
+ *                 Playwright" beside it is the same moment as this script's locator notices it, which on a busy
+ *                 machine adds Playwright's own polling and round trips (hundreds of ms, page scripts or not)
  *   whole fleet   navigation start -> the page says every account-region has loaded
  *   refresh       GET /api/fleet?refresh=1 -> the API's pass has finished (every region read again)
  *   peak memory   the server's process tree, sampled every 100 ms, and its kernel peak (VmHWM)
@@ -44,6 +47,8 @@ export interface FleetBenchResult {
   accounts: number;
   accountRegions: number;
   firstRowMs: number;
+  /** The same row as Playwright's locator first saw it, timed from this script (includes Playwright's polling). */
+  firstRowSeenMs: number;
   wholeFleetMs: number;
   refreshMs: number;
   peakServerRssBytes: number;
@@ -103,17 +108,29 @@ export async function benchFleet(o: FleetBenchOptions): Promise<FleetBenchResult
         }
       });
       await page.addInitScript(() => {
-        const w = window as unknown as { __longest: number };
+        const w = window as unknown as { __longest: number; __firstRowPainted: number | null };
         w.__longest = 0;
+        w.__firstRowPainted = null;
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
         }).observe({ type: 'longtask', buffered: true });
+        // The first loaded row: when it enters the document (parsed from the first HTML or rendered by React), then
+        // the frame that paints it (a task queued from requestAnimationFrame runs after that frame's paint).
+        const seen = new MutationObserver(() => {
+          if (!document.querySelector('[data-testid="fleet-row"]:not([data-state="loading"])')) return;
+          seen.disconnect();
+          requestAnimationFrame(() => setTimeout(() => (w.__firstRowPainted = performance.now()), 0));
+        });
+        seen.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-state'] });
       });
       const nav = performance.now();
       const response = await page.goto(`${base}/fleet`, { waitUntil: 'commit', timeout: timeoutMs });
       const html = (await response?.body())?.byteLength ?? 0;
       await page.locator('[data-testid="fleet-row"]:not([data-state="loading"])').first().waitFor({ timeout: timeoutMs });
-      const firstRowMs = performance.now() - nav;
+      const firstRowSeenMs = performance.now() - nav;
+      const firstRowMs = await page
+        .waitForFunction(() => (window as unknown as { __firstRowPainted: number | null }).__firstRowPainted, null, { timeout: timeoutMs })
+        .then((h) => h.jsonValue() as Promise<number>);
 
       // Interactive while loading: a filter chosen now is applied at once, however many rows are still loading.
       const loadingWhenFiltered = await page.locator('[data-testid="fleet-row"][data-state="loading"]').count();
@@ -155,6 +172,7 @@ export async function benchFleet(o: FleetBenchOptions): Promise<FleetBenchResult
         accounts: plans.length,
         accountRegions: total,
         firstRowMs: r(firstRowMs),
+        firstRowSeenMs: r(firstRowSeenMs),
         wholeFleetMs: r(wholeFleetMs),
         refreshMs: r(refreshMs),
         peakServerRssBytes: peak,
@@ -188,7 +206,8 @@ export function fleetMarkdown(f: FleetBenchResult): string {
     '',
     '| Figure | Value |',
     '| --- | --- |',
-    `| Time to first row | ${f.firstRowMs} ms |`,
+    `| Time to first row (painted, timed in the page) | ${f.firstRowMs} ms |`,
+    `| Time to first row (seen by Playwright) | ${f.firstRowSeenMs} ms |`,
     `| Time to the whole fleet | ${f.wholeFleetMs} ms |`,
     `| Refresh (API, every region read again) | ${f.refreshMs} ms |`,
     `| Peak server memory (process tree) | ${Math.round(f.peakServerRssBytes / MB)} MB |`,
