@@ -38,12 +38,33 @@ const SVG = {
 
 export type MaskIcon = keyof typeof SVG;
 
+/**
+ * Every icon in one sprite, each in a 24-unit cell of its own (a nested `<svg>` clips it to the cell): Chromium builds a
+ * whole SVG document for each distinct image URL on first use, about 2 ms each inside the frame that first lays the
+ * canvas out (bench/README.md, session 7), and one sprite is one document however many kinds a graph has. An
+ * element shows its cell: the sprite is sized to as many of the element's widths as it has icons, and moved so that
+ * the cell is under the element (square elements: a cell is square).
+ */
+const NAMES = Object.keys(SVG) as MaskIcon[];
+const SPRITE_SVG =
+  `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ${24 * NAMES.length} 24' preserveAspectRatio='none'>` +
+  NAMES.map((name, i) => SVG[name].replace(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' /, `<svg x='${24 * i}' width='24' height='24' `)).join('') +
+  '</svg>';
+const SPRITE_URL = `url("data:image/svg+xml,${encodeURIComponent(SPRITE_SVG)}")`;
+const SPRITE_SIZE = `${NAMES.length * 100}% 100%`;
+
 const STYLES = Object.fromEntries(
-  Object.entries(SVG).map(([name, svg]) => {
-    const url = `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
-    return [name, { maskImage: url, WebkitMaskImage: url } satisfies CSSProperties];
+  NAMES.map((name, i) => {
+    const position = `${NAMES.length > 1 ? (i / (NAMES.length - 1)) * 100 : 0}% 0%`;
+    return [
+      name,
+      { maskImage: SPRITE_URL, WebkitMaskImage: SPRITE_URL, maskSize: SPRITE_SIZE, WebkitMaskSize: SPRITE_SIZE, maskPosition: position, WebkitMaskPosition: position } satisfies CSSProperties,
+    ];
   }),
 ) as Record<MaskIcon, CSSProperties>;
+
+/** The sprite's SVG text, for tests. */
+export const MASK_SPRITE_SVG = SPRITE_SVG;
 
 /** The style that paints `icon` on an `.atlas-icon` element. */
 export function maskIconStyle(icon: MaskIcon): CSSProperties {
