@@ -43,4 +43,22 @@ describe('FleetTable', () => {
     expect(waiting![2]).toContain('colSpan="6"');
     expect(done).toHaveLength(9);
   });
+
+  it('sends every loaded row but only the first 50 waiting ones in the first HTML, saying how many more are loading', () => {
+    // A pass just started: 300 rows, one loaded (the 200th in the table's order), the rest waiting.
+    const rows: FleetRow[] = Array.from({ length: 300 }, (_, i) => ({ ...(i === 199 ? loaded : base), accountId: String(100000000000 + i) }));
+    const html = renderToStaticMarkup(createElement(FleetTable, { rows, view: DEFAULT_FLEET_VIEW, onSort: () => undefined, now: Date.parse('2026-12-07T22:01:00.000Z') }));
+    const shown = [...html.matchAll(/<tr data-testid="fleet-row" data-account="(\d+)"[^>]*data-state="(\w+)"/g)].map((m) => [m[1], m[2]]);
+    expect(shown).toHaveLength(51);
+    expect(shown.slice(0, 50).every(([, state]) => state === 'loading')).toBe(true);
+    expect(shown[50]).toEqual(['100000000199', 'loaded']);
+    expect(html).toContain('249 more account-regions loading…');
+  });
+
+  it('sends a table with no row waiting whole, without a line about more rows', () => {
+    const rows: FleetRow[] = Array.from({ length: 120 }, (_, i) => ({ ...loaded, accountId: String(100000000000 + i) }));
+    const html = renderToStaticMarkup(createElement(FleetTable, { rows, view: DEFAULT_FLEET_VIEW, onSort: () => undefined, now: Date.parse('2026-12-07T22:01:00.000Z') }));
+    expect(html.match(/data-testid="fleet-row"/g)).toHaveLength(120);
+    expect(html).not.toContain('more account-region');
+  });
 });

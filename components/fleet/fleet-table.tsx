@@ -1,7 +1,7 @@
 'use client';
 
 import { ArrowDown, ArrowUp, LoaderCircle } from 'lucide-react';
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { SEVERITY_LABELS, SEVERITY_STYLES } from '@/components/analysis/severity';
 import { SEVERITIES } from '@/lib/analysis/rules/context';
 import { formatUsd, type FleetSortKey, type FleetTableView } from '@/lib/fleet/table-view';
@@ -194,9 +194,33 @@ const FleetTableRow = memo(function FleetTableRow({ row, now, frozen }: { row: F
   );
 });
 
+/** Rows still waiting for their first load that the page's first HTML carries (more than a screen holds). */
+export const FIRST_HTML_WAITING_ROWS = 50;
+
+/**
+ * The rows the page's first HTML carries: every row with something to show, and the first rows that still wait (in
+ * the table's order), up to `FIRST_HTML_WAITING_ROWS`; with how many waiting rows were left out. At the start of a
+ * pass nearly every row waits: their HTML took as long to render, send and parse as the rest of the page.
+ */
+export function firstHtmlRows(rows: FleetRow[]): { rows: FleetRow[]; leftOut: number } {
+  let waiting = 0;
+  const kept = rows.filter((row) => !(!row.counts && row.load.state === 'loading') || ++waiting <= FIRST_HTML_WAITING_ROWS);
+  return { rows: kept, leftOut: rows.length - kept.length };
+}
+
+const noSubscription = () => () => undefined;
+
+/** False in the server's HTML and while React hydrates it, true after. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 /** The account x region table; rows arrive filtered and sorted (`visibleRows`). */
-export function FleetTable({ rows, view, onSort, now, frozen = false }: FleetTableProps) {
+export function FleetTable({ rows: allRows, view, onSort, now, frozen = false }: FleetTableProps) {
   const h = { view, onSort };
+  // The first HTML leaves most waiting rows out (they have nothing to show yet); the hydrated page draws them all.
+  const hydrated = useHydrated();
+  const { rows, leftOut } = hydrated ? { rows: allRows, leftOut: 0 } : firstHtmlRows(allRows);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full min-w-[960px] table-fixed text-sm" data-testid="fleet-table">
@@ -228,9 +252,16 @@ export function FleetTable({ rows, view, onSort, now, frozen = false }: FleetTab
           {rows.map((row) => (
             <FleetTableRow key={`${row.accountId}|${row.region ?? ''}`} row={row} now={clockFor(row, now)} frozen={frozen} />
           ))}
+          {leftOut > 0 ? (
+            <tr data-testid="fleet-more-loading">
+              <td colSpan={9} className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">
+                {leftOut} more account-region{leftOut === 1 ? '' : 's'} loading…
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
-      {rows.length === 0 ? <p className="px-3 py-6 text-center text-sm text-slate-500">No account-region matches these filters.</p> : null}
+      {allRows.length === 0 ? <p className="px-3 py-6 text-center text-sm text-slate-500">No account-region matches these filters.</p> : null}
     </div>
   );
 }
