@@ -9,6 +9,37 @@ import { DEFAULT_FLEET_VIEW, FLEET_COST_FLOORS, FLEET_STATE_FILTERS, FLEET_VIEW_
 
 const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 
+const fieldLabel = 'flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400';
+
+interface ChoiceProps {
+  label: string;
+  /** The query parameter the plain GET form sends before the page's script runs. */
+  name: string;
+  /** '' for the first option, `any`. */
+  value: string;
+  any: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+  testId: string;
+}
+
+/** One of the filters' drop-downs: "any" first, then its choices. */
+function Choice({ label, name, value, any, options, onChange, testId }: ChoiceProps) {
+  return (
+    <label className={fieldLabel}>
+      {label}
+      <select className={control} name={name} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 const STATE_LABELS: Record<FleetStateFilter, string> = {
   loading: 'Loading',
   loaded: 'Loaded',
@@ -80,7 +111,7 @@ export function FleetFilters({ view, onChange, regions, shown, total }: FleetFil
       {view.sort !== DEFAULT_FLEET_VIEW.sort ? <input type="hidden" name={K.sort} value={view.sort} /> : null}
       {view.desc ? <input type="hidden" name={K.desc} value="1" /> : null}
       <div className="flex min-w-0 flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        <label className={fieldLabel}>
           Account
           <span className="relative">
             <Search aria-hidden size={14} className="pointer-events-none absolute left-2 top-1/2 -translate-y-1/2 text-slate-400" />
@@ -96,71 +127,45 @@ export function FleetFilters({ view, onChange, regions, shown, total }: FleetFil
             />
           </span>
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-          Region
-          <select className={control} name={K.region} value={view.region ?? ''} onChange={(e) => set({ region: e.target.value || null })} data-testid="filter-region">
-            <option value="">All regions</option>
-            {regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-          Findings
-          <select
-            className={control}
-            name={K.severity}
-            value={view.severity ?? ''}
-            onChange={(e) => set({ severity: (e.target.value || null) as Severity | null })}
-            data-testid="filter-severity"
-          >
-            <option value="">Any or none</option>
-            {SEVERITIES.map((s, i) => (
-              <option key={s} value={s}>
-                {i === 0 ? SEVERITY_LABELS[s] : `${SEVERITY_LABELS[s]} or worse`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-          NAT + endpoints
-          <select
-            className={control}
-            name={K.minCost}
-            value={view.minCost === null ? '' : String(view.minCost)}
-            onChange={(e) => set({ minCost: e.target.value === '' ? null : Number(e.target.value) })}
-            data-testid="filter-cost"
-          >
-            <option value="">Any cost</option>
-            {/* A floor from a link that is not in the list still shows as chosen. */}
-            {[...new Set([...FLEET_COST_FLOORS, ...(view.minCost === null ? [] : [view.minCost])])]
-              .sort((a, b) => a - b)
-              .map((c) => (
-                <option key={c} value={c}>
-                  ≥ ${c.toLocaleString('en-US')} a month
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-          State
-          <select
-            className={control}
-            name={K.state}
-            value={view.state ?? ''}
-            onChange={(e) => set({ state: (e.target.value || null) as FleetStateFilter | null })}
-            data-testid="filter-state"
-          >
-            <option value="">Any state</option>
-            {FLEET_STATE_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {STATE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label="Region"
+          name={K.region}
+          value={view.region ?? ''}
+          any="All regions"
+          options={regions.map((r) => ({ value: r, label: r }))}
+          onChange={(v) => set({ region: v || null })}
+          testId="filter-region"
+        />
+        <Choice
+          label="Findings"
+          name={K.severity}
+          value={view.severity ?? ''}
+          any="Any or none"
+          options={SEVERITIES.map((s, i) => ({ value: s, label: i === 0 ? SEVERITY_LABELS[s] : `${SEVERITY_LABELS[s]} or worse` }))}
+          onChange={(v) => set({ severity: (v || null) as Severity | null })}
+          testId="filter-severity"
+        />
+        <Choice
+          label="NAT + endpoints"
+          name={K.minCost}
+          value={view.minCost === null ? '' : String(view.minCost)}
+          any="Any cost"
+          // A floor from a link that is not in the list still shows as chosen.
+          options={[...new Set([...FLEET_COST_FLOORS, ...(view.minCost === null ? [] : [view.minCost])])]
+            .sort((a, b) => a - b)
+            .map((c) => ({ value: String(c), label: `≥ $${c.toLocaleString('en-US')} a month` }))}
+          onChange={(v) => set({ minCost: v === '' ? null : Number(v) })}
+          testId="filter-cost"
+        />
+        <Choice
+          label="State"
+          name={K.state}
+          value={view.state ?? ''}
+          any="Any state"
+          options={FLEET_STATE_FILTERS.map((s) => ({ value: s, label: STATE_LABELS[s] }))}
+          onChange={(v) => set({ state: (v || null) as FleetStateFilter | null })}
+          testId="filter-state"
+        />
         {filtered ? (
           <button type="button" className={toolbarButton} onClick={() => onChange({ ...DEFAULT_FLEET_VIEW, sort: view.sort, desc: view.desc })}>
             <X aria-hidden size={14} /> Clear filters
