@@ -9,7 +9,7 @@ import path from 'node:path';
  * shared server's specs count on. The port is E2E_PORT plus the spec's own offset, so two runs with different
  * E2E_PORTs (two checkouts on one machine) do not clash. Offsets in use: playwright.config.ts 0-4 and 10-12,
  * share 5, 6 and 8, restart 7, startup 9 and 14, standalone 13, endpoint-modify 15, endpoint-page-graph 16,
- * reverse-proxy 21 and 22, overview 26, small-graph 41, replicas 30-32, live-organization 36 (its moto) and 37; playwright.config.ts 20 (real-shapes) and 35 (fleet). `env` adds to (or overrides) the server's environment.
+ * reverse-proxy 21 and 22, overview 26, small-graph 41, first-pass (fleet) 42, replicas 30-32, live-organization 36 (its moto) and 37; playwright.config.ts 20 (real-shapes) and 35 (fleet). `env` adds to (or overrides) the server's environment.
  * The spec file must run serially (`test.describe.configure({ mode: 'serial' })`): one server per file.
  */
 export interface OwnServer {

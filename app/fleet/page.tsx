@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { FleetBoard } from '@/components/fleet/fleet-board';
 import { ShareSnapshotButton } from '@/components/share/share-snapshot-button';
 import { Notices } from '@/components/ui/notice';
-import { getFleetStateAndVersion, waitForFirstRows } from '@/lib/fleet/state';
+import { getFleetPageState, getFleetStateAndVersion, waitForFirstRows } from '@/lib/fleet/state';
 import type { FleetTableView } from '@/lib/fleet/table-view';
 import { parseFleetView } from '@/lib/fleet/table-view-params';
 import type { SearchParams } from '@/lib/topology/page-params';
@@ -61,6 +61,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
 
 async function LiveFleet({ view, waitMs }: { view: FleetTableView; waitMs: number }) {
   if (waitMs > 0) await waitForFirstRows({ timeoutMs: waitMs });
-  const { state, version } = getFleetStateAndVersion();
+  // Rows that only wait for their first load go to the page as account and region: its inline data stays small.
+  const { state, version } = getFleetPageState();
   return <FleetBoard initialState={state} version={version} initialView={view} renderedAt={Date.now()} mode="live" />;
 }

@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Notices } from '@/components/ui/notice';
 import { fleetViewQuery, visibleFindings, visibleRows, type FleetSortKey, type FleetTableView } from '@/lib/fleet/table-view';
-import type { FleetState } from '@/lib/fleet/types';
+import type { CompactFleetState } from '@/lib/fleet/compact';
 import { FleetFilters } from './fleet-filters';
 import { FleetFindings } from './fleet-findings';
 import { FleetProgress } from './fleet-progress';
@@ -12,7 +12,8 @@ import { useFleetState } from './use-fleet-state';
 import { useNow } from './use-now';
 
 export interface FleetBoardProps {
-  initialState: FleetState;
+  /** The fleet as the server had it (its waiting rows may come as account and region only: lib/fleet/compact.ts). */
+  initialState: CompactFleetState;
   /** The version of `initialState` (live): the first poll asks only for what changed since. */
   version?: string | null;
   initialView: FleetTableView;

@@ -1,8 +1,9 @@
 'use client';
 
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { expandFleetState, type CompactFleetState } from '@/lib/fleet/compact';
 import { applyUpdate, clientFleetOf, stateOf, type ClientFleet } from '@/lib/fleet/delta';
-import type { FleetState, FleetUpdate } from '@/lib/fleet/types';
+import type { FleetUpdate } from '@/lib/fleet/types';
 
 /**
  * Least time between one poll's rows on screen and the next poll: the server answers a poll as soon as a row
@@ -19,16 +20,16 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 /**
- * The fleet as the server has it now: starts from the server-rendered state and, while a pass runs, long-polls
- * `GET /api/fleet?since=<version>`, which answers as soon as something changed, with only the rows that changed
- * (lib/fleet/delta.ts). Rows the update does not carry keep their objects, so the table's memoized rows skip
+ * The fleet as the server has it now: starts from the server-rendered state (its waiting rows rebuilt:
+ * lib/fleet/compact.ts) and, while a pass runs, long-polls `GET /api/fleet?since=<version>`, which answers as soon
+ * as something changed, with only the rows that changed (lib/fleet/delta.ts). Rows the update does not carry keep their objects, so the table's memoized rows skip
  * them. Updates render in a transition, so a filter or sort the user chooses meanwhile goes first, and the next
  * poll waits until the last one's rows are on screen: on a busy machine a stream of updates would otherwise restart
  * the transition's render again and again and show nothing. `refresh()` asks for a new pass (`?refresh=1`); the
  * server keeps the last result of each row until it reloads.
  */
-export function useFleetState(initial: FleetState, options: { live: boolean; version?: string | null }) {
-  const [fleet, setFleet] = useState<ClientFleet>(() => clientFleetOf(initial, options.version ?? null));
+export function useFleetState(initial: CompactFleetState, options: { live: boolean; version?: string | null }) {
+  const [fleet, setFleet] = useState<ClientFleet>(() => clientFleetOf(expandFleetState(initial), options.version ?? null));
   // The newest fleet at once, for the next poll's `since` (the state renders later, in a transition).
   const latest = useRef(fleet);
   const [stale, setStale] = useState<string | null>(null);

@@ -1,5 +1,6 @@
-import { accountRegionQuery, type LinkScope } from './summarize';
+import { newRow } from './compact';
 import { changesSince, compareRows, formatVersion, type VersionedRow } from './delta';
+import type { LinkScope } from './links';
 import { groupFindings } from './group';
 import type { FleetAccount, FleetFinding, FleetFindingItem, FleetLoad, FleetRow, FleetRowRef, FleetState, FleetUpdate } from './types';
 
@@ -110,23 +111,7 @@ type LoadResult = Pick<FleetRow, 'counts' | 'findings' | 'monthlyCost' | 'lastLo
 /** Sets a row's load state (a new row object, a new version), keeping what its last successful load found unless `loaded` replaces it. */
 export function setRow(fleet: Fleet, link: LinkScope, key: string, account: FleetAccount, region: string | null, load: FleetLoad, loaded?: LoadResult): RowRecord {
   const had = fleet.rows.get(key);
-  const record: RowRecord = had ?? {
-    row: {
-      accountId: account.id,
-      accountName: account.name,
-      accountSource: account.source,
-      region,
-      load,
-      lastLoadedAt: null,
-      counts: null,
-      findings: null,
-      monthlyCost: null,
-      warnings: [],
-      query: region ? accountRegionQuery(account, region, link) : '',
-    },
-    items: [],
-    version: 0,
-  };
+  const record: RowRecord = had ?? { row: newRow(account, region, link, load), items: [], version: 0 };
   if (loaded) {
     const { items, ...fields } = loaded;
     record.row = { ...record.row, ...fields, accountName: account.name, load };

@@ -11,7 +11,9 @@ import { discoverAccounts } from './accounts';
 import { fleetRowKey, formatVersion, versionIn } from './delta';
 import { createLimiter, type Limiter } from './limit';
 import { bump, newFleet, nextChange, removeRow, setRow, snapshotOf, updateOf, type Fleet, type Source } from './record';
-import { summarizeRegion, type LinkScope } from './summarize';
+import { compactFleetState, type CompactFleetState } from './compact';
+import type { LinkScope } from './links';
+import { summarizeRegion } from './summarize';
 import type { FleetAccount, FleetLoad, FleetState, FleetUpdate } from './types';
 
 /**
@@ -93,6 +95,15 @@ export function getFleetStateAndVersion(options: FleetOptions = {}): { state: Fl
   const state = getFleetState(options);
   const fleet = fleets.get(source)!;
   return { state, version: formatVersion(fleet.epoch, fleet.version) };
+}
+
+/**
+ * What the fleet page renders first: the state with its rows that only wait for their first load as account and
+ * region (lib/fleet/compact.ts; the page rebuilds them), and its version.
+ */
+export function getFleetPageState(options: FleetOptions = {}): { state: CompactFleetState; version: string } {
+  const { state, version } = getFleetStateAndVersion(options);
+  return { state: compactFleetState(state, linkScope(state.source)), version };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { analyzeTopology } from '@/lib/analysis/analyze';
 import { SEVERITIES, type ServiceZones, type Severity } from '@/lib/analysis/findings';
 import { perTopology } from '@/lib/topology/per-topology';
-import { scopeQuery } from '@/lib/topology/scope-query';
 import type { Topology } from '@/lib/topology/types';
+import { accountRegionQuery, type LinkScope } from './links';
 import type { FleetAccount, FleetCost, FleetCounts, FleetFindingItem } from './types';
 
 /**
@@ -14,28 +14,6 @@ export interface RegionSummary {
   findings: Record<Severity, number>;
   monthlyCost: FleetCost;
   items: FleetFindingItem[];
-}
-
-/** How links of the fleet name a scope: the source only when it is not the server's default one. */
-export interface LinkScope {
-  source: 'fixture' | 'live';
-  /** Whether `source` differs from the server's default, so that links must say it. */
-  sourceInUrl: boolean;
-}
-
-/** The scope part of a link to an account-region (region, source, profile, account). */
-export function accountRegionQuery(account: FleetAccount, region: string, link: LinkScope, extra: Record<string, string> = {}): string {
-  return scopeQuery(
-    {
-      region,
-      source: link.source,
-      sourceInUrl: link.sourceInUrl,
-      profile: account.profile,
-      // The default fixture account is the one a link without `account` opens.
-      account: account.isDefault ? undefined : account.id,
-    },
-    extra,
-  );
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { expandFleetState } from './compact';
 import { applyUpdate, clientFleetOf, stateOf } from './delta';
 import { stubFixtureFleet } from './test-fleet';
 import type { FleetState, FleetUpdate } from './types';
@@ -6,7 +7,7 @@ import type { FleetState, FleetUpdate } from './types';
 // The fleet of lib/fleet/test-fleet.ts (6 account-regions, one failing), one load at a time so a pass has many changes.
 const { restore } = stubFixtureFleet({ ATLAS_FLEET_CONCURRENCY: '1' });
 
-const { getFleetState, getFleetUpdate, getFleetStateAndVersion, waitForFleet, waitForFleetUpdate, waitForFirstRows } = await import('./state');
+const { getFleetPageState, getFleetState, getFleetUpdate, getFleetStateAndVersion, resetFleet, waitForFleet, waitForFleetUpdate, waitForFirstRows } = await import('./state');
 
 afterAll(restore);
 
@@ -94,5 +95,24 @@ describe('the fleet’s updates (GET /api/fleet?since=)', () => {
     getFleetState({ refresh: true });
     expect(await waitForFirstRows({ timeoutMs: 0 })).toBe(false);
     await waitForFleet();
+  });
+
+  it('gives the page a first pass’s waiting rows as account and region only; rebuilt, and then polled, they are the server’s fleet', async () => {
+    resetFleet();
+    getFleetState();
+    expect(await waitForFirstRows({ timeoutMs: 10_000 })).toBe(true);
+    const { state: page, version } = getFleetPageState();
+    const server = getFleetState();
+    const waiting = server.rows.filter((r) => r.load.state === 'loading');
+    expect(waiting.length).toBeGreaterThan(0);
+    // Every waiting row left the page's rows; the rest came whole.
+    expect(page.rows).toEqual(server.rows.filter((r) => r.load.state !== 'loading'));
+    expect(page.waiting?.groups.flatMap((g) => g.accountIds.flatMap((id) => g.regions.map((r) => `${id}/${r}`))).sort()).toEqual(waiting.map((r) => `${r.accountId}/${r.region}`).sort());
+    expect(expandFleetState(page)).toEqual(server);
+
+    let client = clientFleetOf(expandFleetState(page), version);
+    while (client.header.finishedAt === null) client = applyUpdate(client, await waitForFleetUpdate({ since: client.version!, timeoutMs: 10_000 }));
+    expect(shown(stateOf(client))).toEqual(shown(getFleetState()));
+    expect(getFleetState()).toMatchObject({ total: 6, done: 6 });
   });
 });
