@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { redirect } from 'next/navigation';
 import { cookies } from 'next/headers';
 import { DemoNotice } from '@/components/layout/demo-notice';
@@ -14,8 +13,7 @@ import { loadTopology } from '@/lib/topology/load';
 import { loadedScope, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { summarizeVpcs } from '@/lib/topology/summary';
 import type { Topology } from '@/lib/topology/types';
-import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
-import { ServerGraph } from '@/components/graph/server-graph';
+import { ServerCanvas } from '@/components/graph/server-graph';
 import { parseViewState } from '@/lib/graph/view-state';
 
 export const dynamic = 'force-dynamic';
@@ -94,10 +92,8 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
         messages={messages}
         canvas={
           <section aria-label="Region graph" className="h-full">
-            {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
-            <Suspense fallback={<GraphPlaceholder />}>
-              <ServerGraph topology={topology} serviceZonesFrom={scopeLoad(scope)} linkScope={scope} initialView={view.state} notices={view.notices} findingsHref={`/findings?${qs()}`} />
-            </Suspense>
+            {/* A small region is in the HTML; a big one is analysed and laid out while the rest of the page loads. */}
+            <ServerCanvas topology={topology} serviceZonesFrom={scopeLoad(scope)} linkScope={scope} initialView={view.state} notices={view.notices} findingsHref={`/findings?${qs()}`} />
           </section>
         }
       />

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MASK_SPRITE_SVG, maskIconStyle, type MaskIcon } from './kind-icons';
+import { ICON_SPRITE_STYLE, MASK_SPRITE_SVG, maskIconStyle, type MaskIcon } from './kind-icons';
 
 describe('the kind icons', () => {
   const icons: MaskIcon[] = ['vpc', 'subnet', 'routeTable', 'interfaceEndpoint', 'public', 'private', 'finding', 'instance'];
 
-  it('all come from one image, so the browser builds one SVG document for them, not one per kind', () => {
-    const urls = new Set(icons.map((i) => maskIconStyle(i).maskImage));
-    expect(urls.size).toBe(1);
-    expect(maskIconStyle('vpc').WebkitMaskImage).toBe(maskIconStyle('vpc').maskImage);
-    expect(decodeURIComponent(String(maskIconStyle('vpc').maskImage))).toContain(MASK_SPRITE_SVG);
+  const sprite = ICON_SPRITE_STYLE as Record<string, string>;
+
+  it('all come from one image, set once on the canvas, so the browser builds one SVG document for them and the HTML holds it once', () => {
+    expect(decodeURIComponent(sprite['--atlas-icon-sprite']!)).toContain(MASK_SPRITE_SVG);
+    // An icon's own style is its cell only: no image of its own.
+    for (const i of icons) expect(Object.keys(maskIconStyle(i)).sort()).toEqual(['WebkitMaskPosition', 'maskPosition']);
   });
 
   it('each shows its own 24-unit cell of the sprite, clipped to it', () => {
@@ -16,7 +17,7 @@ describe('the kind icons', () => {
     const count = cells.length;
     expect(count).toBeGreaterThanOrEqual(21);
     expect(MASK_SPRITE_SVG).toContain(`viewBox='0 0 ${24 * count} 24'`);
-    expect(maskIconStyle('vpc').maskSize).toBe(`${count * 100}% 100%`);
+    expect(sprite['--atlas-icon-sprite-size']).toBe(`${count * 100}% 100%`);
     // The cell under an element: its offset in element widths is the icon's index.
     const index = (icon: MaskIcon) => (parseFloat(String(maskIconStyle(icon).maskPosition)) / 100) * (count - 1);
     const seen = new Set(icons.map((i) => Math.round(index(i))));

@@ -1,8 +1,10 @@
 'use client';
 
 /**
- * The interactive topology canvas. Rendered by server pages through `topology-graph-loader.tsx`; on the server it
- * is only its placeholder (React Flow mounts in the browser, one task after hydration), since server-rendering
+ * The interactive topology canvas. Rendered by server pages through `topology-graph-loader.tsx`. A small graph
+ * (`serverPane`, up to `SERVER_RENDER_MAX_NODES`) is rendered on the server, fitted to a guessed pane, and hydrated:
+ * its picture is on screen with the HTML, and it refits once React Flow has measured the real pane. Any other is only
+ * its placeholder on the server (React Flow mounts in the browser, one task after hydration), since server-rendering
  * thousands of nodes would send megabytes of HTML.
  *
  * Data flow: topology (props) -> buildGraph (filters) -> layout -> toFlow (selection, hover, path, search, findings,
@@ -46,6 +48,7 @@ import { ghostMarks } from './ghost';
 import { GraphPlaceholder } from './graph-placeholder';
 import { FullScreenButton, GraphToolbar } from './graph-toolbar';
 import { InspectorShell } from './inspector/shell';
+import { ICON_SPRITE_STYLE } from './kind-icons';
 import { useOverviewLib, type OverviewLib } from './overview-lib';
 import { LabelScale, OpenGroups } from './overview-controls';
 import { DetailContext } from './node-parts';
@@ -59,7 +62,8 @@ import { useFlowElements } from './use-flow-elements';
 import { useTrafficEdges } from './use-traffic-edges';
 import { useGraphLayout } from './use-graph-layout';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
-import { useProgressiveMount, useSeedFlowStore } from './use-progressive-mount';
+import { useHydrated } from './use-hydrated';
+import { useFlowStoreStart, useProgressiveMount, useSeedFlowStore } from './use-progressive-mount';
 import { useSubnetPaths } from './use-subnet-paths';
 import { useUrlViewState } from './use-url-view-state';
 import { VpcLabels } from './vpc-labels';
@@ -80,6 +84,20 @@ function InspectorLoading() {
 
 export type { GraphDiff, GraphGhost, TopologyGraphProps } from './types';
 
+/** The canvas's fixed React Flow props, also put in React Flow's store before its first render (`useSeedFlowStore`). */
+const FLOW_SETTINGS = {
+  minZoom: MIN_ZOOM,
+  maxZoom: MAX_ZOOM,
+  connectionMode: ConnectionMode.Loose,
+  zIndexMode: 'manual',
+  nodesDraggable: false,
+  nodesConnectable: false,
+  elementsSelectable: true,
+  elevateNodesOnSelect: false,
+  elevateEdgesOnSelect: false,
+  edgesFocusable: false,
+} as const;
+
 const NO_NODES: AtlasNode[] = [];
 const NO_EDGES: AtlasEdge[] = [];
 const NO_FINDINGS: GraphFinding[] = [];
@@ -91,14 +109,18 @@ export default function TopologyGraph(props: TopologyGraphProps) {
   // the canvas's box: measured here, it gives the first render its viewport, so React Flow mounts once, with the
   // picture. The canvas renders in a transition: React renders it in slices and lets the browser in between, instead
   // of one long task (`undefined`: not measured yet; `null`: the box had no size, React Flow measures its own).
+  // A small graph the server rendered whole (`serverPane`) starts from the pane the server fitted it to, on the server
+  // and in the hydrating render alike, so the browser hydrates the server's picture instead of replacing it.
   const placeholder = useRef<HTMLDivElement>(null);
-  const [pane, setPane] = useState<PaneSize | null | undefined>(undefined);
+  const [pane, setPane] = useState<PaneSize | null | undefined>(props.serverPane);
   // A VPC too big to read whole is drawn as its semantic overview, whose code loads only then (the placeholder stays meanwhile).
   const overview = useOverviewLib(props.topology, props.vpcId);
   useLayoutEffect(() => {
+    if (props.serverPane) return;
     const el = placeholder.current;
     const size = el && el.clientWidth > 0 && el.clientHeight > 0 ? { width: el.clientWidth, height: el.clientHeight } : null;
     startTransition(() => setPane(size));
+    // Only the first render's props matter: the canvas takes it from there.
   }, []);
   if (pane === undefined || overview.waiting) return <GraphPlaceholder ref={placeholder} />;
   return (
@@ -110,8 +132,12 @@ export default function TopologyGraph(props: TopologyGraphProps) {
   );
 }
 
-function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, ghost, focus, compact = false, analysis, findingsHref, initialLayout, initialPane, overviewLib: lib }: TopologyGraphProps & { initialPane: PaneSize | null; overviewLib: OverviewLib | null }) {
+function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpointHref, readOnly = false, diff, ghost, focus, compact = false, analysis, findingsHref, initialLayout, initialPane, serverPane, overviewLib: lib }: TopologyGraphProps & { initialPane: PaneSize | null; overviewLib: OverviewLib | null }) {
   const store = useGraphStore();
+  // False while the server renders a small graph and while the browser hydrates it: what only the browser can know
+  // (the system's colour scheme, the device pixel ratio, whether the canvas answers clicks yet) waits for true.
+  const hydrated = useHydrated();
+  const flowStart = useFlowStoreStart();
   const view = useGraph((s) => s.view);
   useUrlViewState(view);
 
@@ -201,10 +227,10 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   // Set once the first picture is complete (and kept): what waits for it, the traffic view's metrics read, starts then.
   const [firstDrawn, setFirstDrawn] = useState(false);
   const trafficEdges = useTrafficEdges(drawnEdges, { fetchedAt: topology.fetchedAt, vpcId, readOnly, drawn: firstDrawn });
-  const mounted = useProgressiveMount(layoutKey, drawnNodes, trafficEdges, flow.nodes, viewportReady);
+  const mounted = useProgressiveMount(layoutKey, drawnNodes, trafficEdges, flow.nodes, viewportReady, serverPane !== undefined);
   const flowNodes = viewportReady ? mounted.nodes : NO_NODES;
   const flowEdges = viewportReady ? mounted.edges : NO_EDGES;
-  useSeedFlowStore(flowNodes, flowEdges);
+  useSeedFlowStore(flowNodes, flowEdges, FLOW_SETTINGS, flowStart);
 
   useKeyboardNavigation(flow.nodes, absolute);
   const canEscape = useCallback(() => escapeAction(store.getState().view) !== null, [store]);
@@ -289,7 +315,9 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const counts = useMemo(() => (counted ? countAttributes(counted) : {}), [counted]);
 
   const noEndpoints = vpcId !== undefined && ghost === undefined && fullGraph.nodes.some((n) => n.kind === 'vpc' && n.data.endpointCount === 0);
-  const ready = shown !== null && mounted.complete && !pending && viewportReady;
+  // A server-rendered picture is on screen before the page's script runs, but not ready until it has hydrated: the
+  // canvas answers clicks and keys only then.
+  const ready = hydrated && shown !== null && mounted.complete && !pending && viewportReady;
   // User Timing marks for the bench and for profiles: when a layout arrived and when its picture was complete.
   useEffect(() => {
     if (layoutKey !== null) performance.mark('atlas-graph:layout', { detail: layoutKey });
@@ -307,6 +335,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
         fullScreen ? 'fixed inset-0 z-50 h-dvh' : 'h-full min-h-80 rounded-lg border'
       }`}
       data-testid="graph"
+      style={ICON_SPRITE_STYLE}
       data-full-screen={fullScreen ? 'true' : undefined}
       data-graph-ready={ready ? 'true' : 'false'}
       data-node-count={counted ? String(counted.nodes.length) : undefined}
@@ -333,17 +362,8 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               onMoveStart={onMoveStart}
               onMoveEnd={onMoveEnd}
               {...(startViewport ? { defaultViewport: startViewport } : {})}
-              minZoom={MIN_ZOOM}
-              maxZoom={MAX_ZOOM}
-              colorMode="system"
-              connectionMode={ConnectionMode.Loose}
-              zIndexMode="manual"
-              nodesDraggable={false}
-              nodesConnectable={false}
-              elementsSelectable
-              elevateNodesOnSelect={false}
-              elevateEdgesOnSelect={false}
-              edgesFocusable={false}
+              {...FLOW_SETTINGS}
+              colorMode={hydrated ? 'system' : 'light'}
               selectNodesOnDrag={false}
               deleteKeyCode={null}
               selectionKeyCode={null}
@@ -370,7 +390,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
               {lod ? null : <LabelScale root={root} mode={overview ? 'overview' : 'detail'} />}
               {overview && !compact ? <OpenGroups opened={overview.opened} /> : null}
               {/* After the first picture, which it must not hold up. */}
-              {shown && mounted.complete && !compact ? (
+              {shown && mounted.complete && !compact && hydrated ? (
                 <Panel position="bottom-right" className="max-sm:hidden">
                   <GraphOverview boxes={overviewBoxes} width={shown.layout.width} height={shown.layout.height} onMoved={recordViewportSoon} />
                 </Panel>
@@ -392,7 +412,7 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
         </div>
       </div>
 
-      {view.selected && index ? (
+      {view.selected && index && hydrated ? (
         <Suspense fallback={<InspectorLoading />}>
           <Inspector />
         </Suspense>

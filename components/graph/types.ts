@@ -143,4 +143,10 @@ export interface TopologyGraphProps {
    * server page (`initialLayoutFor`): drawn at once, without loading ELK. Ignored when it does not fit.
    */
   initialLayout?: InitialLayout;
+  /**
+   * Set by the server for a canvas it renders whole (`serverRendersCanvas`): the pane it fitted the first picture to.
+   * The browser hydrates that picture, then refits to its real pane; without it the server renders a placeholder and
+   * the canvas mounts in the browser.
+   */
+  serverPane?: { width: number; height: number };
 }

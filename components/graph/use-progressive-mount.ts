@@ -1,6 +1,6 @@
 'use client';
 
-import { useStoreApi } from '@xyflow/react';
+import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AtlasEdge, AtlasNode } from './types';
 
@@ -17,11 +17,12 @@ const MAX_SLICE = 400;
 const MAX_MOUNT_FRAMES = 4;
 
 /**
- * The mount state a layout starts with: a picture small enough for one slice whose viewport is already set is
- * complete in the first render (no frame of an empty canvas, no second render); any other starts empty.
+ * The mount state a layout starts with: a picture small enough for one slice (or rendered by the server, `whole`)
+ * whose viewport is already set is complete in the first render (no frame of an empty canvas, no second render); any
+ * other starts empty.
  */
-export function initialMount(layoutKey: string | null, total: number, viewportReady: boolean): { key: string | null; count: number } {
-  return layoutKey !== null && viewportReady && total <= MOUNT_SLICE ? { key: layoutKey, count: Number.POSITIVE_INFINITY } : { key: null, count: 0 };
+export function initialMount(layoutKey: string | null, total: number, viewportReady: boolean, whole = false): { key: string | null; count: number } {
+  return layoutKey !== null && viewportReady && (whole || total <= MOUNT_SLICE) ? { key: layoutKey, count: Number.POSITIVE_INFINITY } : { key: null, count: 0 };
 }
 
 export interface MountedFlow {
@@ -36,11 +37,11 @@ export interface MountedFlow {
 /**
  * The first picture of a layout handed to React Flow in slices, one per frame; later changes go whole (a level of
  * detail switch, a filter). `drawn` are the nodes and edges to show; `all` also has those the level of detail
- * hides (with `hidden` set).
+ * hides (with `hidden` set). `whole`: the server rendered the first picture (a small graph), which comes whole.
  */
-export function useProgressiveMount(layoutKey: string | null, drawnNodes: AtlasNode[], drawnEdges: AtlasEdge[], allNodes: AtlasNode[], viewportReady: boolean): MountedFlow {
+export function useProgressiveMount(layoutKey: string | null, drawnNodes: AtlasNode[], drawnEdges: AtlasEdge[], allNodes: AtlasNode[], viewportReady: boolean, whole = false): MountedFlow {
   // `count` is Infinity once the first picture is complete.
-  const [mounted, setMounted] = useState<{ key: string | null; count: number }>(() => initialMount(layoutKey, drawnNodes.length, viewportReady));
+  const [mounted, setMounted] = useState<{ key: string | null; count: number }>(() => initialMount(layoutKey, drawnNodes.length, viewportReady, whole));
   const total = drawnNodes.length;
   const complete = mounted.key === layoutKey && mounted.count >= total;
   // Slices grow while frames stay short and shrink after a long task, so a fast machine draws in a few frames and
@@ -118,8 +119,34 @@ export function seedFlowStore(state: FlowStoreSeedable, nodes: AtlasNode[], edge
  * draws the picture, in the canvas's sliced transition render; the effect then hands the store the same node objects
  * and no node re-renders. Only on the canvas's first render (like `useFitView`'s start viewport), when nothing
  * subscribes to the store yet.
+ *
+ * `settings`, the canvas's fixed props that React Flow also copies into its store after the first commit, go in with
+ * them: with the store's defaults the first render would draw no edge (the strict connection mode finds no target
+ * handle among our side handles) and every node draggable.
+ *
+ * On the server, and in the render that hydrates, React Flow's components read its store's *initial* state (zustand
+ * gives `useSyncExternalStore` that as the server snapshot), not the seeded one: `initial`, the state object the
+ * store started with (`useFlowStoreStart`), gets the same picture, so a server-rendered canvas has its edges, its
+ * viewport's zoom and its settings in the HTML, and the browser hydrates the same.
  */
-export function useSeedFlowStore(nodes: AtlasNode[], edges: AtlasEdge[]): void {
+export function useSeedFlowStore(nodes: AtlasNode[], edges: AtlasEdge[], settings: Partial<ReactFlowState<AtlasNode, AtlasEdge>>, initial: ReactFlowState<AtlasNode, AtlasEdge>): void {
   const store = useStoreApi<AtlasNode, AtlasEdge>();
-  useState(() => seedFlowStore(store.getState(), nodes, edges));
+  useState(() => {
+    const state = store.getState();
+    if (state.nodes.length > 0 || state.edges.length > 0) return false;
+    store.setState(settings);
+    const seeded = seedFlowStore(store.getState(), nodes, edges);
+    const now = store.getState();
+    if (initial !== now) Object.assign(initial, settings, { nodes: now.nodes, edges: now.edges, nodesInitialized: now.nodesInitialized, transform: now.transform });
+    return seeded;
+  });
+}
+
+/**
+ * The state object React Flow's store started with, taken on the canvas's first render before anything is set in the
+ * store (for `useSeedFlowStore`).
+ */
+export function useFlowStoreStart(): ReactFlowState<AtlasNode, AtlasEdge> {
+  const store = useStoreApi<AtlasNode, AtlasEdge>();
+  return useState(() => store.getState())[0];
 }

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
-import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
-import { ServerGraph } from '@/components/graph/server-graph';
+import { ServerCanvas } from '@/components/graph/server-graph';
 import { PageBand, ScreenPage } from '@/components/layout/page-band';
 import { ShareToolbar } from '@/components/share/share-toolbar';
 import { DataWarnings } from '@/components/ui/data-warnings';
@@ -109,9 +107,7 @@ export default async function SnapshotPage({ params, searchParams }: Props) {
         <div className="h-full" data-testid="snapshot-graph">
           {/* As on the VPC page: the server lays out the first view and analyses it (findings, paths) while the rest
               of the page streams; a snapshot is the same data, frozen, so it gets the same overlay, read-only. */}
-          <Suspense fallback={<GraphPlaceholder />}>
-            <ServerGraph topology={snapshot.topology} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} initialView={state} notices={notices} readOnly />
-          </Suspense>
+          <ServerCanvas topology={snapshot.topology} {...(snapshot.vpcId ? { vpcId: snapshot.vpcId } : {})} initialView={state} notices={notices} readOnly />
         </div>
       }
       after={

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { Plus } from 'lucide-react';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { shareSnapshot } from '@/app/s/actions';
 import { PageBand, ScreenPage } from '@/components/layout/page-band';
@@ -17,8 +16,7 @@ import { loadTopology } from '@/lib/topology/load';
 import { loadedScope, resolvePageScope, scopeLoad, scopeQuery, type SearchParams } from '@/lib/topology/page-params';
 import { VpcId } from '@/lib/aws/ids';
 import type { Topology } from '@/lib/topology/types';
-import { GraphPlaceholder } from '@/components/graph/graph-placeholder';
-import { ServerGraph } from '@/components/graph/server-graph';
+import { ServerCanvas } from '@/components/graph/server-graph';
 import { parseViewState } from '@/lib/graph/view-state';
 import { getViewer } from '@/lib/auth/viewer';
 import { ResourceTablesDetails } from '@/components/topology/resource-tables-details';
@@ -109,19 +107,18 @@ export default async function VpcPage({ params, searchParams }: Props) {
       }
       canvas={
         <section aria-label="Topology graph" className="h-full">
-          {/* The analysis and the layout are computed while the rest of the page, and the canvas's code, load. */}
-          <Suspense fallback={<GraphPlaceholder />}>
-            <ServerGraph
-              topology={topology}
-              vpcId={vpc.id}
-              serviceZonesFrom={scopeLoad(scope)}
-              linkScope={scope}
-              initialView={view.state}
-              notices={view.notices}
-              {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}
-              findingsHref={`/findings?${scopeQuery(scope, { vpc: vpc.id })}`}
-            />
-          </Suspense>
+          {/* A small VPC's canvas is in the HTML; a big one's analysis and layout are computed while the rest of the
+              page, and the canvas's code, load. */}
+          <ServerCanvas
+            topology={topology}
+            vpcId={vpc.id}
+            serviceZonesFrom={scopeLoad(scope)}
+            linkScope={scope}
+            initialView={view.state}
+            notices={view.notices}
+            {...(canEdit ? { createEndpointHref: `/endpoints/new?${scopeQuery(scope, { vpc: vpc.id })}` } : {})}
+            findingsHref={`/findings?${scopeQuery(scope, { vpc: vpc.id })}`}
+          />
         </section>
       }
       // Fetched when first opened: a big VPC's tables would weigh on the page the graph loads with.
