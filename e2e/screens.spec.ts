@@ -37,6 +37,16 @@ async function toolbarBoxes(page: Page) {
   return out;
 }
 
+/** Every box lies inside the canvas, and none covers another. */
+function expectClear(boxes: Awaited<ReturnType<typeof toolbarBoxes>>, canvas: { x: number; y: number; width: number; height: number }, where: string) {
+  for (const [i, a] of boxes.entries()) {
+    expect(a.x, `${a.name} starts left of the canvas ${where}`).toBeGreaterThanOrEqual(canvas.x);
+    expect(a.x + a.width, `${a.name} runs past the canvas ${where}`).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(a.y + a.height, `${a.name} runs below the canvas ${where}`).toBeLessThanOrEqual(canvas.y + canvas.height);
+    for (const b of boxes.slice(i + 1)) expect(overlaps(a, b), `${a.name} covers ${b.name} ${where}`).toBe(false);
+  }
+}
+
 /** More than a shared border: the two halves of a segmented switch share theirs (1 px). */
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a) {
   const slack = 1.5;
@@ -111,7 +121,7 @@ for (const size of SIZES.slice(0, 2)) {
   });
 }
 
-test('at 1280x720 with the inspector open, no toolbar control covers another, and narrower still they wrap', async ({ page }) => {
+test('with the inspector open the toolbar is one row and no control covers another: at 1280x720 every control, narrower the rest folded beside the search', async ({ page }) => {
   for (const width of [1280, 1024, 800]) {
     await page.setViewportSize({ width, height: 720 });
     await page.goto(`${VPC}&sel=${DEMO.prodPrivateA}`);
@@ -119,24 +129,23 @@ test('at 1280x720 with the inspector open, no toolbar control covers another, an
     await expect(page.getByTestId('graph-inspector')).toBeVisible();
     const boxes = await toolbarBoxes(page);
     expect(boxes.map((b) => b.name)).toEqual(expect.arrayContaining(['Full screen', 'Legend']));
-    expect(boxes.length).toBeGreaterThanOrEqual(7);
-    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
-    for (const [i, a] of boxes.entries()) {
-      expect(a.x + a.width, `${a.name} runs past the canvas at ${width}px`).toBeLessThanOrEqual(canvas.x + canvas.width);
-      for (const b of boxes.slice(i + 1)) expect(overlaps(a, b), `${a.name} covers ${b.name} at ${width}px`).toBe(false);
-    }
+    // 1280 leaves the canvas room for every control (icons); 1024 and 800 fold them behind one button.
+    if (width === 1280) expect(boxes.length).toBeGreaterThanOrEqual(8);
+    else expect(boxes.map((b) => b.name)).toEqual(['Search by id, name, CIDR, service or IP', 'View options', 'Full screen', 'Legend']);
+    expect((await page.locator('.atlas-toolbar-panel').boundingBox())!.height, `the toolbar is one row at ${width}px`).toBeLessThanOrEqual(40);
+    expectClear(boxes, (await page.getByTestId('graph-canvas').boundingBox())!, `at ${width}px`);
     if (width === 1280) await page.screenshot({ path: 'test-results/screens/toolbar-inspector-1280x720.png' });
   }
 });
 
-test('a VPC with no endpoints says so under the toolbar, also when the toolbar wraps beside the inspector', async ({ page }) => {
+test('a VPC with no endpoints says so under the toolbar, also when the toolbar folds beside the inspector', async ({ page }) => {
   for (const width of [1440, 800]) {
     await page.setViewportSize({ width, height: 720 });
     await page.goto(`/vpcs/vpc-0e0af32d484a4d654?region=us-east-1&sel=vpc-0e0af32d484a4d654`);
     await graphReady(page);
     const banner = (await page.getByTestId('graph-no-endpoints').boundingBox())!;
     const boxes = await toolbarBoxes(page);
-    expect(boxes.length).toBeGreaterThanOrEqual(7);
+    expect(boxes.length).toBeGreaterThanOrEqual(width === 800 ? 4 : 8);
     for (const b of boxes) expect(overlaps(banner, b), `the no-endpoints banner covers ${b.name} at ${width}px`).toBe(false);
     if (width === 800) await page.screenshot({ path: 'test-results/screens/no-endpoints-800x720.png' });
   }
@@ -214,6 +223,59 @@ test.describe('on a phone', () => {
     expect(canvas.y + canvas.height).toBeLessThanOrEqual(sheet.y + 1);
     await noHorizontalScroll(page, 'VPC with the inspector');
     await page.screenshot({ path: 'test-results/screens/vpc-inspector-390x844.png' });
+  });
+
+  test('the toolbar is one row, the search and one button for the rest; nothing covers anything, the inspector open; the folded controls work from it', async ({ page }) => {
+    await page.goto(`${VPC}&sel=${DEMO.prodPrivateA}`);
+    await graphReady(page);
+    await expect(page.getByTestId('inspector-id')).toHaveText(DEMO.prodPrivateA);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const row = await toolbarBoxes(page);
+    expect(row.map((b) => b.name)).toEqual(['Search by id, name, CIDR, service or IP', 'View options', 'Full screen', 'Legend']);
+    expect(Math.max(...row.map((b) => b.y + b.height)) - Math.min(...row.map((b) => b.y)), 'the toolbar and its neighbours are one row').toBeLessThanOrEqual(40);
+    expect(row[0]!.width, 'the search takes the row').toBeGreaterThanOrEqual(140);
+    expectClear(row, canvas, 'folded');
+
+    const menu = page.getByTestId('graph-view-menu');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByTestId('filter-endpoints-view')).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    const options = page.getByTestId('graph-view-options');
+    await expect(options.getByRole('button', { name: 'Endpoints view' })).toBeVisible();
+    await options.getByTestId('graph-filters').locator('summary').click();
+    // Open with its kinds listed, the panel stays inside the canvas (it scrolls), none of its controls on another.
+    const panel = (await options.boundingBox())!;
+    expect(panel.y + panel.height, 'the open menu runs below the canvas').toBeLessThanOrEqual(canvas.y + canvas.height);
+    const shown = (await toolbarBoxes(page)).filter((b) => b.y + b.height <= panel.y + panel.height);
+    expect(shown.length).toBeGreaterThanOrEqual(row.length + 4);
+    expectClear(shown, canvas, 'with the menu open');
+    const nat = options.getByTestId('filter-kind-natGateway');
+    await nat.scrollIntoViewIfNeeded();
+    await nat.uncheck();
+    await expect(page.getByTestId('graph')).toHaveAttribute('data-node-count-nat-gateway', '0');
+    await expect(page).toHaveURL(/hide=natGateway/);
+    await page.screenshot({ path: 'test-results/screens/vpc-view-options-390x844.png' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    // The button says something in it is on.
+    await expect(menu).toHaveAttribute('title', /some on/);
+
+    // Escape is the menu's: it closes, focus back on its button, the inspector still open.
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(options).toBeHidden();
+    await expect(menu).toBeFocused();
+    await expect(page.getByTestId('graph-inspector')).toBeVisible();
+    // By keyboard: Enter opens it, Tab walks into it; a press outside closes it.
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('filter-endpoints-view')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('filter-endpoints-view')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(/[?&]endpoints=1/);
+    await page.getByTestId('graph-search').click();
+    await expect(options).toBeHidden();
   });
 
   test('the findings are readable: text at least 12 px, no card wider than the screen', async ({ page }) => {

@@ -5,14 +5,10 @@ import { memo, type KeyboardEvent } from 'react';
 import { cx } from './format';
 import { useGraph, useGraphStore } from './graph-store';
 import { KIND_STYLE } from './kind-style';
+import { ToolbarFold } from './toolbar-fold';
+import { ACTIVE, BUTTON, FOLDED_ROW, IDLE, WORD } from './toolbar-styles';
+import { useTrafficView } from './traffic-store';
 import { TrafficToggle } from './traffic-toggle';
-
-const BUTTON =
-  'inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md border px-2.5 text-sm font-medium shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500';
-const IDLE = 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
-const ACTIVE = 'border-sky-700 bg-sky-700 text-white hover:bg-sky-800 dark:border-sky-500 dark:bg-sky-600';
-/** A button's words where the canvas is wide; below, its icon and its tooltip (the canvas narrows with the inspector open). */
-const WIDE_LABEL = 'sr-only @3xl/canvas:not-sr-only';
 
 /** The canvas over the whole window, or back; `f` does the same (`use-full-screen.ts`). */
 export function FullScreenButton({ on, onToggle }: { on: boolean; onToggle: () => void }) {
@@ -34,7 +30,8 @@ export function FullScreenButton({ on, onToggle }: { on: boolean; onToggle: () =
 
 /**
  * Search, filters, the endpoints view and the direction switch, above the canvas; reads and writes the graph store.
- * It wraps as the canvas narrows, and its buttons fold to icons, so no control ever covers another.
+ * As the canvas narrows its buttons drop their words, then all but the search fold behind one button (`ToolbarFold`),
+ * so it stays one row and no control ever covers another.
  */
 export const GraphToolbar = memo(function GraphToolbar() {
   const store = useGraphStore();
@@ -53,6 +50,7 @@ export const GraphToolbar = memo(function GraphToolbar() {
   const kinds = useGraph((s) => s.kinds);
   const azs = useGraph((s) => s.azs);
   const filterCount = hiddenKinds.length + hiddenAzs.length;
+  const trafficOn = useTrafficView().on;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -64,8 +62,8 @@ export const GraphToolbar = memo(function GraphToolbar() {
     }
   };
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <div className="relative min-w-0">
+    <div className="relative flex flex-wrap items-center gap-2">
+      <div className="relative min-w-0 @max-fold/canvas:flex-1">
         <Search aria-hidden size={15} className="pointer-events-none absolute left-2.5 top-1/2 -translate-y-1/2 text-slate-400" />
         <input
           type="search"
@@ -77,7 +75,7 @@ export const GraphToolbar = memo(function GraphToolbar() {
           onChange={(e) => store.search(e.target.value)}
           onKeyDown={onKeyDown}
           className={cx(
-            'h-8 w-36 rounded-md border @md/canvas:w-44 @xl/canvas:w-64 @4xl/canvas:w-80 border-slate-300 bg-white pl-8 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
+            'h-8 w-full rounded-md border @fold/canvas:w-64 @4xl/canvas:w-80 border-slate-300 bg-white pl-8 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
             search === '' ? 'pr-3' : 'pr-16',
           )}
         />
@@ -88,98 +86,101 @@ export const GraphToolbar = memo(function GraphToolbar() {
         ) : null}
       </div>
 
-      <button
-        type="button"
-        data-testid="filter-endpoints-view"
-        aria-pressed={endpointsOnly}
-        title="Endpoints view: keep only endpoints and the route tables, subnets and network interfaces they touch"
-        onClick={() => store.dispatch({ type: 'endpointsOnly', on: !endpointsOnly })}
-        className={cx(BUTTON, endpointsOnly ? ACTIVE : IDLE)}
-      >
-        <PlugZap aria-hidden size={15} /> <span className={WIDE_LABEL}>Endpoints view</span>
-      </button>
+      <ToolbarFold active={endpointsOnly || filterCount > 0 || trafficOn}>
+        <button
+          type="button"
+          data-testid="filter-endpoints-view"
+          aria-pressed={endpointsOnly}
+          title="Endpoints view: keep only endpoints and the route tables, subnets and network interfaces they touch"
+          onClick={() => store.dispatch({ type: 'endpointsOnly', on: !endpointsOnly })}
+          className={cx(BUTTON, endpointsOnly ? ACTIVE : IDLE, FOLDED_ROW)}
+        >
+          <PlugZap aria-hidden size={15} /> <span className={WORD}>Endpoints view</span>
+        </button>
 
-      <details data-testid="graph-filters" className="group relative">
-        <summary title="Filters" className={cx(BUTTON, filterCount > 0 ? ACTIVE : IDLE, 'cursor-pointer list-none')}>
-          <ListFilter aria-hidden size={15} /> <span className={WIDE_LABEL}>Filters</span>
-          {filterCount > 0 ? <span className="tabular-nums">({filterCount})</span> : null}
-          <ChevronDown aria-hidden size={14} className="transition-transform group-open:rotate-180" />
-        </summary>
-        <div className="absolute left-0 z-20 mt-1 w-72 rounded-lg max-sm:fixed max-sm:inset-x-3 max-sm:w-auto border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
-          <fieldset>
-            <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Show kinds</legend>
-            <ul className="space-y-1">
-              {kinds.map(({ kind, count }) => (
-                <li key={kind}>
-                  <label className="flex cursor-pointer items-center gap-2">
-                    <input
-                      type="checkbox"
-                      data-testid={`filter-kind-${kind}`}
-                      checked={!hiddenKinds.includes(kind)}
-                      onChange={() => store.dispatch({ type: 'toggleKind', kind })}
-                      className="h-4 w-4 accent-sky-600"
-                    />
-                    <span aria-hidden className={cx('h-2.5 w-2.5 rounded-sm', KIND_STYLE[kind].swatch)} />
-                    <span className="flex-1">{KIND_STYLE[kind].plural}</span>
-                    <span className="tabular-nums text-slate-500 dark:text-slate-400">{count}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          {azs.length > 0 ? (
-            <fieldset className="mt-3 border-t border-slate-200 pt-2 dark:border-slate-700">
-              <legend className="mb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Show availability zones</legend>
-              <ul className="grid grid-cols-2 gap-1">
-                {azs.map((az) => (
-                  <li key={az}>
-                    <label className="flex cursor-pointer items-center gap-2">
+        <details data-testid="graph-filters" className="group relative">
+          <summary title="Filters" className={cx(BUTTON, filterCount > 0 ? ACTIVE : IDLE, FOLDED_ROW, 'cursor-pointer list-none')}>
+            <ListFilter aria-hidden size={15} /> <span className={WORD}>Filters</span>
+            {filterCount > 0 ? <span className="tabular-nums">({filterCount})</span> : null}
+            <ChevronDown aria-hidden size={14} className="transition-transform group-open:rotate-180 @max-fold/canvas:ml-auto" />
+          </summary>
+          {/* Folded, the lists unfold inside the panel (which scrolls), under their button. */}
+          <div className="absolute left-0 z-20 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg @max-fold/canvas:static @max-fold/canvas:w-auto @max-fold/canvas:border-0 @max-fold/canvas:px-1 @max-fold/canvas:pb-1 @max-fold/canvas:pt-2 @max-fold/canvas:shadow-none dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
+            <fieldset>
+              <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Show kinds</legend>
+              <ul className="space-y-1">
+                {kinds.map(({ kind, count }) => (
+                  <li key={kind}>
+                    <label className="flex cursor-pointer items-center gap-2 @max-fold/canvas:min-h-8">
                       <input
                         type="checkbox"
-                        data-testid={`filter-az-${az}`}
-                        checked={!hiddenAzs.includes(az)}
-                        onChange={() => store.dispatch({ type: 'toggleAz', az })}
+                        data-testid={`filter-kind-${kind}`}
+                        checked={!hiddenKinds.includes(kind)}
+                        onChange={() => store.dispatch({ type: 'toggleKind', kind })}
                         className="h-4 w-4 accent-sky-600"
                       />
-                      <span className="font-mono text-[12.5px]">{az}</span>
+                      <span aria-hidden className={cx('h-2.5 w-2.5 rounded-sm', KIND_STYLE[kind].swatch)} />
+                      <span className="flex-1">{KIND_STYLE[kind].plural}</span>
+                      <span className="tabular-nums text-slate-500 dark:text-slate-400">{count}</span>
                     </label>
                   </li>
                 ))}
               </ul>
             </fieldset>
-          ) : null}
-          {filterCount > 0 ? (
-            <button type="button" onClick={() => store.dispatch({ type: 'resetFilters' })} className="mt-3 inline-flex items-center gap-1 text-sm text-sky-700 hover:underline dark:text-sky-300">
-              <X aria-hidden size={14} /> Show everything
+            {azs.length > 0 ? (
+              <fieldset className="mt-3 border-t border-slate-200 pt-2 dark:border-slate-700">
+                <legend className="mb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Show availability zones</legend>
+                <ul className="grid grid-cols-2 gap-1">
+                  {azs.map((az) => (
+                    <li key={az}>
+                      <label className="flex cursor-pointer items-center gap-2 @max-fold/canvas:min-h-8">
+                        <input
+                          type="checkbox"
+                          data-testid={`filter-az-${az}`}
+                          checked={!hiddenAzs.includes(az)}
+                          onChange={() => store.dispatch({ type: 'toggleAz', az })}
+                          className="h-4 w-4 accent-sky-600"
+                        />
+                        <span className="font-mono text-[12.5px]">{az}</span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            ) : null}
+            {filterCount > 0 ? (
+              <button type="button" onClick={() => store.dispatch({ type: 'resetFilters' })} className="mt-3 inline-flex items-center gap-1 text-sm text-sky-700 hover:underline dark:text-sky-300">
+                <X aria-hidden size={14} /> Show everything
+              </button>
+            ) : null}
+          </div>
+        </details>
+
+        <TrafficToggle buttonClassName={FOLDED_ROW} labelClassName={WORD} />
+
+        <div role="radiogroup" aria-label="Layout direction" data-testid="graph-direction" className="inline-flex rounded-md shadow-sm @max-fold/canvas:flex">
+          {(
+            [
+              ['RIGHT', 'Left to right', ArrowRight],
+              ['DOWN', 'Top to bottom', ArrowDown],
+            ] as const
+          ).map(([value, label, Icon], i) => (
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={direction === value}
+              data-direction={value}
+              title={label}
+              onClick={() => store.dispatch({ type: 'direction', direction: value })}
+              className={cx(BUTTON, direction === value ? ACTIVE : IDLE, i === 0 ? 'rounded-r-none' : '-ml-px rounded-l-none', '@max-fold/canvas:flex-1 @max-fold/canvas:justify-center')}
+            >
+              <Icon aria-hidden size={15} />
+              <span className={WORD}>{label}</span>
             </button>
-          ) : null}
+          ))}
         </div>
-      </details>
-
-      <TrafficToggle />
-
-      <div role="radiogroup" aria-label="Layout direction" data-testid="graph-direction" className="inline-flex rounded-md shadow-sm">
-        {(
-          [
-            ['RIGHT', 'Left to right', ArrowRight],
-            ['DOWN', 'Top to bottom', ArrowDown],
-          ] as const
-        ).map(([value, label, Icon], i) => (
-          <button
-            key={value}
-            type="button"
-            role="radio"
-            aria-checked={direction === value}
-            data-direction={value}
-            title={label}
-            onClick={() => store.dispatch({ type: 'direction', direction: value })}
-            className={cx(BUTTON, direction === value ? ACTIVE : IDLE, i === 0 ? 'rounded-r-none' : '-ml-px rounded-l-none')}
-          >
-            <Icon aria-hidden size={15} />
-            <span className={WIDE_LABEL}>{label}</span>
-          </button>
-        ))}
-      </div>
+      </ToolbarFold>
 
       {search !== '' && nextHolder ? (
         <p

@@ -3,12 +3,8 @@
 import { Activity } from 'lucide-react';
 import { METRIC_PERIOD_NAMES, METRIC_PERIODS } from '@/lib/metrics/types';
 import { cx } from './format';
+import { ACTIVE, BUTTON, IDLE } from './toolbar-styles';
 import { setTrafficView, useTrafficStatus, useTrafficView } from './traffic-store';
-
-const BUTTON =
-  'inline-flex h-8 items-center gap-1.5 rounded-md border px-2.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500';
-const IDLE = 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
-const ACTIVE = 'border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-600';
 
 /** The 24h / 7d / 30d switch of the traffic view's period, shared by the toolbar and the inspector. */
 export function PeriodSwitch({ label, className, buttonClassName }: { label: string; className?: string; buttonClassName: string }) {
@@ -30,21 +26,24 @@ export function PeriodSwitch({ label, className, buttonClassName }: { label: str
   );
 }
 
-/** The toolbar's switch for edge thickness by bytes, its period, and what it shows (or why it shows nothing). */
-export function TrafficToggle() {
+/**
+ * The toolbar's switch for edge thickness by bytes, its period, and what it shows (or why it shows nothing); the
+ * toolbar gives the button's and its word's classes for its widths (toolbar-styles.ts).
+ */
+export function TrafficToggle({ buttonClassName, labelClassName }: { buttonClassName?: string; labelClassName?: string }) {
   const { on, period } = useTrafficView();
   const status = useTrafficStatus();
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <button
         type="button"
         data-testid="traffic-edges-toggle"
         aria-pressed={on}
         title="Draw each edge of an interface endpoint or NAT gateway as thick as the bytes CloudWatch measured through it"
         onClick={() => setTrafficView({ on: !on })}
-        className={cx(BUTTON, on ? ACTIVE : IDLE)}
+        className={cx(BUTTON, on ? ACTIVE : IDLE, buttonClassName)}
       >
-        <Activity aria-hidden size={15} /> Traffic
+        <Activity aria-hidden size={15} /> <span className={labelClassName}>Traffic</span>
       </button>
       {on ? (
         <>

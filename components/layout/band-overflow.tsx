@@ -1,8 +1,9 @@
 'use client';
 
 import { Ellipsis } from 'lucide-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { toolbarButton } from '@/components/ui/button-styles';
+import { useDismiss } from '@/components/ui/use-dismiss';
 
 /**
  * The band's scope and actions: in the band's row on a wide screen; on a phone folded behind one button at the row's
@@ -12,21 +13,13 @@ import { toolbarButton } from '@/components/ui/button-styles';
 export function BandOverflow({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, ref, button);
   return (
     <div ref={ref} className="contents max-sm:relative max-sm:block max-sm:shrink-0">
       <button
+        ref={button}
         type="button"
         data-testid="band-menu"
         aria-label="Scope and actions"
