@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MIN_TITLE_PX, minTitlePx } from './overview-controls';
+import { MAX_MIN_TITLE_PX } from '@/lib/graph/sizes';
+import { minTitlePx } from './overview-controls';
 
 describe('minTitlePx: the least title size of a graph drawn in detail', () => {
   it('is unset where every title (12 px and up) already reads as 11 px on screen', () => {

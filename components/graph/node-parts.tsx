@@ -158,10 +158,10 @@ const CHIP_TITLE: CSSProperties = { fontSize: 'max(calc(12px * var(--atlas-label
  * to a region the short name takes the title's place (`atlas-labels-big`, see topology-graph.css), where a title
  * may wrap onto a second line; the full title stays the tooltip.
  */
-function NodeTitle({ title, short, shortAtFit, style }: { title: string; short: string | undefined; shortAtFit: boolean; style: CSSProperties }) {
+function NodeTitle({ title, short, shortAtFit, style, tooltip = title, wrap = false }: { title: string; short: string | undefined; shortAtFit: boolean; style: CSSProperties; tooltip?: string; wrap?: boolean }) {
   if (short === undefined || short === title) {
     return (
-      <div className="atlas-node-title truncate font-semibold leading-tight" style={style} title={title}>
+      <div className={cx('atlas-node-title truncate font-semibold leading-tight', wrap && 'atlas-title-two-lines')} style={style} title={tooltip}>
         {title}
       </div>
     );
@@ -235,13 +235,17 @@ export function Chip(props: {
   title: string;
   /** Its name in an overview zoomed out to a region (`NodeTitle`). */
   short?: string;
+  /** The title's tooltip when it says more than the title (default: the title). */
+  tooltip?: string;
+  /** The chip is sized for its title on two lines (`endpointEniSize`): the title wraps rather than being cut. */
+  wrap?: boolean;
   subtitle?: string;
   /** Subtitle beside the title instead of under it (wide chips). */
   inline?: boolean;
   selected: boolean;
   danger?: boolean;
 } & Overlays) {
-  const { kind, title, short, subtitle, inline = false, selected, danger = false, findings, mark } = props;
+  const { kind, title, short, tooltip, wrap = false, subtitle, inline = false, selected, danger = false, findings, mark } = props;
   const detail = useDetail();
   const stripe = danger ? 'border-l-red-500' : KIND_STYLE[kind].stripe;
   if (detail === 'low') {
@@ -265,7 +269,7 @@ export function Chip(props: {
           frameClasses(selected, mark),
         )}
       >
-        <NodeTitle title={title} short={short} shortAtFit={false} style={CHIP_TITLE} />
+        <NodeTitle title={title} short={short} shortAtFit={false} style={CHIP_TITLE} wrap={wrap} {...(tooltip ? { tooltip } : {})} />
         {subtitle ? <span className="atlas-card-subtitle truncate font-mono text-[10.5px] leading-tight text-slate-600 dark:text-slate-400">{subtitle}</span> : null}
         <Pins findings={findings} mark={mark} />
       </div>

@@ -9,6 +9,7 @@ import { Panel, useOnViewportChange, useStore, type ReactFlowState } from '@xyfl
 import { X } from 'lucide-react';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { OverviewGroupRef } from '@/lib/graph/overview/graph';
+import { MAX_MIN_TITLE_PX } from '@/lib/graph/sizes';
 import { useGraphStore } from './graph-store';
 
 /** How far an overview's titles grow at most: the overview's nodes hold two lines of them at this scale (OVERVIEW_SIZE). */
@@ -24,9 +25,6 @@ export const OVERVIEW_READABLE_ZOOM = 11 / 12 / MAX_LABEL_SCALE;
 function overviewScale(zoom: number): number {
   return Math.min(MAX_LABEL_SCALE, Math.max(1, Math.ceil((11 / 12 / Math.max(zoom, 0.01)) * 10) / 10));
 }
-
-/** Detail: titles never grow past this (CSS px): a card's, a chip's and a subnet's header still hold a title this tall. */
-export const MAX_MIN_TITLE_PX = 20;
 
 /**
  * Detail: the size (CSS px, in half pixels) a title needs to be 11 px on screen at `zoom`, up to `MAX_MIN_TITLE_PX`;

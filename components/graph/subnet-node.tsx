@@ -29,20 +29,20 @@ function SubnetNodeView({ id, data, selected }: NodeProps<SubnetNodeType>) {
           ) : (
             <MaskedIcon icon="private" className="h-3.5 w-3.5 shrink-0 text-sky-700 dark:text-sky-400" />
           )}
-          <span className="min-w-0 flex-1 truncate font-semibold" style={NAME} title={name}>
+          <span className="atlas-subnet-name min-w-0 flex-1 truncate font-semibold" style={NAME} title={name}>
             {name}
           </span>
           <span
             title={data.public ? 'Its route table sends 0.0.0.0/0 to an internet gateway' : 'No route to an internet gateway'}
             className={cx(
-              'shrink-0 rounded px-1.5 py-px text-[10.5px] font-semibold uppercase tracking-wide',
+              'atlas-subnet-badge shrink-0 rounded px-1.5 py-px text-[10.5px] font-semibold uppercase tracking-wide',
               data.public ? 'bg-emerald-700 text-white dark:bg-emerald-500 dark:text-emerald-950' : 'bg-sky-700 text-white dark:bg-sky-500 dark:text-sky-950',
             )}
           >
             {data.public ? 'Public' : 'Private'}
           </span>
         </div>
-        <div className="flex min-w-0 items-center truncate pl-5 text-[11.5px] text-slate-600 dark:text-slate-300">
+        <div className="atlas-subnet-facts flex min-w-0 items-center truncate pl-5 text-[11.5px] text-slate-600 dark:text-slate-300">
           <Facts
             items={[
               <span key="c" className="font-mono" title={data.ipv6Cidrs?.join(', ')}>

@@ -17,7 +17,7 @@ function displayName(node: GraphNode): string {
     case 'az':
       return node.data.az;
     case 'endpointEni':
-      return node.data.privateIp ?? node.id;
+      return [node.data.service, node.data.privateIp ?? node.id].filter(Boolean).join(', ');
     case 'external':
       return `${node.data.label} ${node.id}`;
     case 'gatewayEndpoint':

@@ -20,6 +20,15 @@ export function azGroupId(vpcId: string, az: string): string {
   return `${vpcId}/${az}`;
 }
 
+/**
+ * The title of an endpoint ENI's chip: the service of its endpoint (`ecr.dkr`, `access-analyzer`), which is what
+ * tells the chips in a subnet apart (the subnet says the AZ; the address is the chip's second line); the ENI's id
+ * where the endpoint names no service (a service network or resource endpoint).
+ */
+export function endpointEniTitle(service: string | null, id: string): string {
+  return service || id;
+}
+
 const EXTERNAL_LABELS: Partial<Record<RouteTargetType, string>> = {
   pcx: 'Peering connection',
   tgw: 'Transit gateway',

@@ -42,6 +42,15 @@ describe('buildGraph', () => {
     });
   });
 
+  it("sizes an endpoint ENI's chip for its service's name, and leaves one that fits its kind's size alone", () => {
+    const g = buildGraph(sampleTopology(), { vpcId: VPC, direction: 'RIGHT' });
+    const t = sampleTopology();
+    const long = buildGraph({ ...t, endpoints: t.endpoints.map((e) => (e.id === 'vpce-ssm' ? { ...e, serviceShortName: 'cloudformation' } : e)) }, { vpcId: VPC, direction: 'RIGHT' });
+    expect(node(g, 'eni-a')).not.toHaveProperty('size');
+    expect(node(long, 'eni-a')).toMatchObject({ size: { width: 272, height: 34 }, data: { service: 'cloudformation' } });
+    expect(node(long, 'eni-a').size).not.toHaveProperty('lines');
+  });
+
   it('uses AWS ids as node ids and nests VPC > AZ > subnet > NAT/ENI', () => {
     const g = buildGraph(sampleTopology(), { vpcId: VPC, direction: 'RIGHT' });
     expect(node(g, VPC).parentId).toBeUndefined();

@@ -7,7 +7,8 @@
 import { endpointLabel } from '@/lib/topology/normalize-endpoints';
 import type { Endpoint, NatGateway, NetworkInterface, Route, RouteTable, Topology } from '@/lib/topology/types';
 import { applyFilters } from './build-filters';
-import { azGroupId, compareSubnets, compareText, externalLabel, formatDestinations, isBlackhole, prefixListLabel, routeDestinationLabel, zoneTypeOf } from './build-labels';
+import { azGroupId, compareSubnets, compareText, endpointEniTitle, externalLabel, formatDestinations, isBlackhole, prefixListLabel, routeDestinationLabel, zoneTypeOf } from './build-labels';
+import { endpointEniSize, NODE_SIZE } from './sizes';
 import type { BuildGraphOptions, EdgeKind, ExternalData, Graph, GraphEdge, GraphNode } from './types';
 
 export { viewGraphOptions } from './build-filters';
@@ -337,16 +338,21 @@ function natNode(nat: NatGateway, parentId: string): GraphNode {
 }
 
 function eniNode(eni: NetworkInterface, parentId: string, owner: Endpoint | undefined): GraphNode {
+  const service = owner?.serviceShortName ?? null;
+  // Sized for its title (sizes.ts): a chip that keeps its kind's size says nothing, so layout keys stay as they were.
+  const { lines, ...size } = endpointEniSize(endpointEniTitle(service, eni.id));
+  const own = lines === 1 && size.width === NODE_SIZE.endpointEni.width ? {} : { size };
   return {
     id: eni.id,
     kind: 'endpointEni',
     parentId,
+    ...own,
     data: {
       privateIp: eni.privateIp,
       endpointId: owner?.id ?? eni.endpointId,
       subnetId: eni.subnetId,
       az: eni.az,
-      service: owner?.serviceShortName ?? null,
+      service,
     },
   };
 }

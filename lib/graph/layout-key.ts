@@ -8,7 +8,8 @@ import type { Direction, EdgeKind, GraphEdge, GraphNode, NodeKind } from './type
 
 /**
  * The part of a graph that decides positions: ids, kinds (which fix sizes), nesting and edges. `size` is set only
- * where a node is not its kind's size: a node of a semantic overview, whose title is drawn bigger (`OVERVIEW_SIZE`).
+ * where a node is not its kind's size: a node of a semantic overview, whose title is drawn bigger (`OVERVIEW_SIZE`),
+ * or an endpoint ENI's chip sized for its title (`endpointEniSize`).
  */
 export interface LayoutInput {
   nodes: readonly { id: string; kind: NodeKind; parentId?: string; size?: Size }[];

@@ -7,6 +7,7 @@
  * canvas at about 70 % zoom, where 15 px titles still read as 10 px text.
  */
 
+import { boldTextLines } from './text-width';
 import type { NodeKind } from './types';
 
 export interface Size {
@@ -63,6 +64,34 @@ export const GROUP_PADDING: Partial<Record<NodeKind, Padding>> = {
 
 /** Kinds that are drawn as containers when they have children. */
 export const GROUP_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['vpc', 'az', 'subnet']);
+
+/**
+ * The most a title grows (CSS px) in a small graph fitted to its pane below 100 %, to read as 11 px on screen
+ * (components/graph/overview-controls.tsx `minTitlePx`); nodes sized for their title hold it at this size.
+ */
+export const MAX_MIN_TITLE_PX = 20;
+
+/** A chip's border and padding either side of its text (`Chip` in components/graph/node-parts.tsx), with 4 px to spare. */
+const CHIP_TEXT_INSET = 26;
+/** A chip as wide as a subnet's inside: a row of its own. */
+const CHIP_ROW_WIDTH = NODE_SIZE.subnet.width - (GROUP_PADDING.subnet?.left ?? 0) - (GROUP_PADDING.subnet?.right ?? 0);
+/** A chip of two title lines at MAX_MIN_TITLE_PX (line height 1.1), or at 100 % two lines of 12 px over its address. */
+const CHIP_TWO_LINES_HEIGHT = 50;
+
+/**
+ * An endpoint ENI's chip, sized so that its title (the service, `endpointEniTitle`) is shown whole at any size a
+ * fitted graph gives it (up to MAX_MIN_TITLE_PX): half a subnet's width where the title fits there on one line
+ * (`sts`, `ecr.dkr`) or on two broken between words (`access- / analyzer`), else the subnet's whole width, on one line
+ * (`cloudformation`) or two. `lines` is how many the chip is drawn for.
+ */
+export function endpointEniSize(title: string): Size & { lines: 1 | 2 } {
+  const half = NODE_SIZE.endpointEni;
+  const inHalf = boldTextLines(title, MAX_MIN_TITLE_PX, half.width - CHIP_TEXT_INSET);
+  if (inHalf.lines === 1) return { ...half, lines: 1 };
+  if (inHalf.lines === 2 && !inHalf.midWord) return { width: half.width, height: CHIP_TWO_LINES_HEIGHT, lines: 2 };
+  const inRow = boldTextLines(title, MAX_MIN_TITLE_PX, CHIP_ROW_WIDTH - CHIP_TEXT_INSET);
+  return inRow.lines === 1 ? { width: CHIP_ROW_WIDTH, height: half.height, lines: 1 } : { width: CHIP_ROW_WIDTH, height: CHIP_TWO_LINES_HEIGHT, lines: 2 };
+}
 
 /** Gap between chips inside a subnet (ENIs, NAT gateways). */
 export const CHIP_GAP = 8;

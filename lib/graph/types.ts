@@ -162,7 +162,7 @@ interface NodeOf<K extends NodeKind, D> {
   /** The group this node is drawn inside; absent for top-level nodes. */
   parentId?: string;
   data: D;
-  /** Drawn at other than its kind's size (`NODE_SIZE`): a node of a semantic overview (`OVERVIEW_SIZE`). */
+  /** Drawn at other than its kind's size (`NODE_SIZE`): a node of a semantic overview (`OVERVIEW_SIZE`), an ENI's chip sized for its title (`endpointEniSize`). */
   size?: Size;
 }
 

@@ -19,6 +19,22 @@ describe('the plan grids', () => {
     expect(height).toBe(e3Y + NODE_SIZE.endpointEni.height);
   });
 
+  it('make chips sharing a row as tall as its tallest, and give a chip too wide for half the row a row of its own', () => {
+    const sizes: Record<string, { width: number; height: number }> = { short: NODE_SIZE.endpointEni, tall: { width: NODE_SIZE.endpointEni.width, height: 50 }, wide: { width: 272, height: 34 } };
+    const width = 2 * NODE_SIZE.endpointEni.width + CHIP_GAP;
+    const { boxes, height } = chipGrid(['short', 'tall', 'wide', 'short2'], (id) => sizes[id] ?? NODE_SIZE.endpointEni, width);
+    expect(boxes.get('short')).toEqual({ x: 0, y: 0, width: NODE_SIZE.endpointEni.width, height: 50 });
+    expect(boxes.get('tall')).toEqual({ x: NODE_SIZE.endpointEni.width + CHIP_GAP, y: 0, width: NODE_SIZE.endpointEni.width, height: 50 });
+    expect(boxes.get('wide')).toEqual({ x: 0, y: 50 + CHIP_GAP, width, height: 34 });
+    expect(boxes.get('short2')).toEqual({ x: 0, y: 50 + 34 + 2 * CHIP_GAP, ...NODE_SIZE.endpointEni });
+    expect(height).toBe(50 + 34 + 34 + 2 * CHIP_GAP);
+    // A chip after a row of its own joins the shared row before it while that has room: no hole beside `short`.
+    const filled = chipGrid(['short', 'wide', 'short2'], (id) => sizes[id] ?? NODE_SIZE.endpointEni, width);
+    expect(filled.boxes.get('short2')).toEqual({ x: NODE_SIZE.endpointEni.width + CHIP_GAP, y: 0, ...NODE_SIZE.endpointEni });
+    expect(filled.boxes.get('wide')).toEqual({ x: 0, y: NODE_SIZE.endpointEni.height + CHIP_GAP, width, height: 34 });
+    expect(filled.height).toBe(2 * 34 + CHIP_GAP);
+  });
+
   it('put cards in rows of the given columns, and size the grid by what is used', () => {
     const { boxes, size } = cardGrid(['a', 'b', 'c'], () => NODE_SIZE.interfaceEndpoint, 2);
     const { width, height } = NODE_SIZE.interfaceEndpoint;

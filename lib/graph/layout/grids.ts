@@ -5,36 +5,41 @@ import { CARD_GAP, CHIP_GAP, type Size } from '../sizes';
 import { maxOf } from '@/lib/arrays';
 
 /**
- * Places chips (NAT gateways, ENIs) in rows inside `innerWidth`: a chip that cannot share a row (a NAT gateway)
- * takes the row alone at full width. Returns the boxes relative to the content's top-left and the height used.
+ * Places chips (NAT gateways, ENIs) in rows inside `innerWidth`: a chip that cannot share a row (a NAT gateway, an
+ * ENI chip sized for a long title) takes a row alone at full width; the others fill rows in order, a chip joining the
+ * last shared row while it has room, so that a row of its own in between leaves no hole. Chips sharing a row are as
+ * tall as its tallest. Returns the boxes relative to the content's top-left and the height used.
  */
 export function chipGrid(children: readonly string[], sizeOf: (id: string) => Size, innerWidth: number): { boxes: Map<string, Box>; height: number } {
-  const boxes = new Map<string, Box>();
-  let x = 0;
-  let y = 0;
-  let rowHeight = 0;
-  const newRow = () => {
-    if (x > 0) {
-      y += rowHeight + CHIP_GAP;
-      x = 0;
-      rowHeight = 0;
-    }
-  };
+  const rows: { ids: string[]; sizes: Size[]; used: number }[] = [];
+  let shared: (typeof rows)[number] | null = null;
   for (const id of children) {
     const size = sizeOf(id);
     if (size.width * 2 + CHIP_GAP > innerWidth) {
-      newRow();
-      boxes.set(id, { x: 0, y, width: innerWidth, height: size.height });
-      y += size.height + CHIP_GAP;
+      rows.push({ ids: [id], sizes: [{ width: innerWidth, height: size.height }], used: innerWidth });
       continue;
     }
-    if (x > 0 && x + size.width > innerWidth) newRow();
-    boxes.set(id, { x, y, width: size.width, height: size.height });
-    x += size.width + CHIP_GAP;
-    rowHeight = Math.max(rowHeight, size.height);
+    if (!shared || shared.used + CHIP_GAP + size.width > innerWidth) {
+      shared = { ids: [], sizes: [], used: -CHIP_GAP };
+      rows.push(shared);
+    }
+    shared.ids.push(id);
+    shared.sizes.push(size);
+    shared.used += CHIP_GAP + size.width;
   }
-  const height = x > 0 ? y + rowHeight : Math.max(0, y - CHIP_GAP);
-  return { boxes, height };
+  const boxes = new Map<string, Box>();
+  let y = 0;
+  for (const row of rows) {
+    const height = maxOf(row.sizes.map((s) => s.height));
+    let x = 0;
+    row.ids.forEach((id, i) => {
+      const width = row.sizes[i]?.width ?? 0;
+      boxes.set(id, { x, y, width, height });
+      x += width + CHIP_GAP;
+    });
+    y += height + CHIP_GAP;
+  }
+  return { boxes, height: Math.max(0, y - CHIP_GAP) };
 }
 
 /** Cards in a grid of `columns`, row by row, each cell as big as the biggest card. */
