@@ -43,7 +43,19 @@ function flightOf(html: string): string {
     .join('');
 }
 
-test('the first HTML of a pass carries whole only the rows it shows; the page then draws every row, filters them, and fills them in', async ({ page }) => {
+test('the first HTML of a pass carries whole only the rows it shows; the page then draws every row, 50 at a time, filters them, and fills them in', async ({ page }) => {
+  // How many rows each change of the table adds once the HTML is parsed (React's commits: hydration adds none).
+  await page.addInitScript(() => {
+    const w = window as unknown as { rowBatches: number[] };
+    w.rowBatches = [];
+    document.addEventListener('DOMContentLoaded', () =>
+      new MutationObserver((records) => {
+        let added = 0;
+        for (const r of records) for (const node of r.addedNodes) if (node instanceof HTMLElement && node.matches('tr[data-testid="fleet-row"]')) added += 1;
+        if (added) w.rowBatches.push(added);
+      }).observe(document.body, { childList: true, subtree: true }),
+    );
+  });
   const response = await page.goto(`${server!.base}/fleet`);
   const html = await response!.text();
   const shownInHtml = html.match(/data-testid="fleet-row"/g)?.length ?? 0;
@@ -62,7 +74,12 @@ test('the first HTML of a pass carries whole only the rows it shows; the page th
   const rows = page.getByTestId('fleet-row');
   await expect(rows).toHaveCount(TOTAL);
   await expect(page.getByTestId('fleet-more-loading')).toHaveCount(0);
+  // The rows the HTML left out came a frame's worth at a time, never in one long task.
+  const batches = await page.evaluate(() => (window as unknown as { rowBatches: number[] }).rowBatches);
+  expect(batches.reduce((a, b) => a + b, 0)).toBe(TOTAL - shownInHtml);
+  expect(Math.max(...batches)).toBeLessThanOrEqual(50);
   await expect(page.getByTestId('fleet-progressbar')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/fleet-first-pass.png' });
   await page.getByTestId('filter-region').selectOption('eu-west-1');
   await expect(page.getByTestId('fleet-shown')).toHaveText(`Showing 40 of ${TOTAL} account-regions`);
   expect(await page.locator('[data-testid="fleet-row"][data-state="loading"]').count()).toBeGreaterThan(0);
