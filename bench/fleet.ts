@@ -13,7 +13,8 @@
  *   interactive   while the pass runs: choosing a severity filter -> the URL and the table follow, and the
  *                 longest main-thread task (Long Tasks API) during the pass
  *   polls         the page's requests to /api/fleet during the pass and the JSON they carried
- *   page size     the /fleet document's HTML, and the JavaScript it loads (decoded, and gzip as served)
+ *   page size     the /fleet document's HTML (and the React flight data inline in it: the props of its client
+ *                 part), and the JavaScript it loads (decoded, and gzip as served)
  *
  * `npm run bench:fleet [-- --fleet 100x3 --seed 1 --no-build]` runs it alone; `npm run bench` calls
  * `benchFleet` once. Targets: first row within 1 s, 300 account-regions within 10 s, memory under 1 GB.
@@ -61,6 +62,8 @@ export interface FleetBenchResult {
   polls: number;
   pollBytes: number;
   htmlBytes: number;
+  /** Of the HTML, the `self.__next_f.push(...)` scripts: the React flight data the page hydrates from. */
+  flightBytes: number;
   jsBytes: number;
   jsGzipBytes: number;
   targets: { name: string; target: string; actual: string; met: boolean }[];
@@ -125,7 +128,9 @@ export async function benchFleet(o: FleetBenchOptions): Promise<FleetBenchResult
       });
       const nav = performance.now();
       const response = await page.goto(`${base}/fleet`, { waitUntil: 'commit', timeout: timeoutMs });
-      const html = (await response?.body())?.byteLength ?? 0;
+      const body = (await response?.body()) ?? Buffer.alloc(0);
+      const html = body.byteLength;
+      const flightBytes = [...body.toString('utf8').matchAll(/<script[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[0]), 0);
       await page.locator('[data-testid="fleet-row"]:not([data-state="loading"])').first().waitFor({ timeout: timeoutMs });
       const firstRowSeenMs = performance.now() - nav;
       const firstRowMs = await page
@@ -182,6 +187,7 @@ export async function benchFleet(o: FleetBenchOptions): Promise<FleetBenchResult
         polls: polls.count,
         pollBytes: polls.bytes,
         htmlBytes: html,
+        flightBytes,
         jsBytes,
         jsGzipBytes,
         targets,
@@ -214,7 +220,7 @@ export function fleetMarkdown(f: FleetBenchResult): string {
     `| Severity filter while loading | ${f.filterWhileLoadingMs} ms (${f.loadingWhenFiltered} rows loading) |`,
     `| Longest main-thread task while loading | ${f.longestTaskWhileLoadingMs} ms |`,
     `| Polls of /api/fleet during the pass (JSON carried) | ${f.polls} (${kb(f.pollBytes)}) |`,
-    `| /fleet HTML (first response) | ${kb(f.htmlBytes)} |`,
+    `| /fleet HTML (first response) | ${kb(f.htmlBytes)} (flight data ${kb(f.flightBytes)}) |`,
     `| /fleet JavaScript | ${kb(f.jsBytes)} (${kb(f.jsGzipBytes)} gzip) |`,
     '',
     '| Target | Wanted | Measured | Met |',
