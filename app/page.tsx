@@ -124,7 +124,7 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
                 <tr key={v.id} data-vpc-id={v.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
                   <td className="max-w-[22rem] px-4 py-2">
                     <div className="flex min-w-0 items-center gap-2">
-                      <Link href={`/vpcs/${v.id}?${qs()}`} title={v.name} className="truncate font-medium text-teal-700 hover:underline dark:text-teal-400">
+                      <Link href={`/vpcs/${v.id}?${qs()}`} title={v.name} className="truncate font-medium text-teal-700 hover:underline pointer-coarse:-my-1 pointer-coarse:py-1 dark:text-teal-400">
                         {v.name}
                       </Link>
                       {v.isDefault && (

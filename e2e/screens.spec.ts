@@ -223,6 +223,21 @@ test.describe('on a phone', () => {
     expect(canvas.y + canvas.height).toBeLessThanOrEqual(sheet.y + 1);
     await noHorizontalScroll(page, 'VPC with the inspector');
     await page.screenshot({ path: 'test-results/screens/vpc-inspector-390x844.png' });
+    // Readable and touchable: no text under 11 px, no link or button under 24 px tall to a finger, and the routes
+    // table within the sheet's width (its long CIDRs and ids wrap) so its State column is on screen.
+    await expect(page.getByTestId('inspector-findings')).toBeVisible();
+    const problems = await page.getByTestId('graph-inspector').evaluate((sheet) => {
+      const out: string[] = [];
+      for (const el of sheet.querySelectorAll<HTMLElement>('*')) {
+        if (!el.checkVisibility() || el.closest('.sr-only')) continue;
+        const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+        if (own && parseFloat(getComputedStyle(el).fontSize) < 11) out.push(`text ${getComputedStyle(el).fontSize}: ${el.textContent!.trim().slice(0, 30)}`);
+        if (el.matches('a, button, summary') && el.getBoundingClientRect().height < 24) out.push(`target ${Math.round(el.getBoundingClientRect().height)} px: ${el.textContent!.trim().slice(0, 30)}`);
+      }
+      for (const t of sheet.querySelectorAll('table')) if (t.parentElement!.scrollWidth > t.parentElement!.clientWidth + 1) out.push(`table wider than the sheet: ${t.textContent!.slice(0, 30)}`);
+      return out;
+    });
+    expect(problems).toEqual([]);
   });
 
   test('the toolbar is one row, the search and one button for the rest; nothing covers anything, the inspector open; the folded controls work from it', async ({ page }) => {

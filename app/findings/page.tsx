@@ -219,7 +219,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             {shown.length} {shown.length === 1 ? 'finding' : 'findings'}
           </span>
           <span aria-hidden>·</span>
-          <a href="#costs" className="font-medium text-teal-700 hover:underline dark:text-teal-400">
+          <a href="#costs" className="font-medium text-teal-700 hover:underline pointer-coarse:-my-1 pointer-coarse:inline-block pointer-coarse:py-1 dark:text-teal-400">
             Monthly cost
           </a>
         </p>

@@ -41,7 +41,7 @@ export function PageBand({ crumbs = [], title, titleTestId, subtitle, subtitleTe
             {crumbs.map((c, i) => (
               <span key={c.href} className="flex min-w-0 items-center gap-1">
                 {i > 0 ? <span aria-hidden>/</span> : null}
-                <Link href={c.href} title={c.label} className="truncate hover:underline">
+                <Link href={c.href} title={c.label} className="truncate hover:underline pointer-coarse:-my-1 pointer-coarse:py-1">
                   {c.label}
                 </Link>
               </span>

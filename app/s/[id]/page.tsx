@@ -78,7 +78,7 @@ export default async function SnapshotPage({ params, searchParams }: Props) {
         <>
           {others.length > 0 ? (
             <details className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="compare-with">
-              <summary className="cursor-pointer font-medium">Compare with another snapshot of this {snapshot.vpcId ? 'VPC' : 'region'}</summary>
+              <summary className="cursor-pointer font-medium pointer-coarse:py-0.5">Compare with another snapshot of this {snapshot.vpcId ? 'VPC' : 'region'}</summary>
               <ul className="mt-2 space-y-1">
                 {others.map((o) => {
                   const [before, after] = o.createdAt < snapshot.createdAt ? [o.id, snapshot.id] : [snapshot.id, o.id];

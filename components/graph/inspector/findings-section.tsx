@@ -26,11 +26,11 @@ export function FindingsSection({ id, findings, readOnly, findingsHref }: { id: 
         {mine.map((f) => (
           <li key={f.id} data-rule={f.rule} className="text-sm">
             <div className="flex items-start gap-2">
-              <span className={cx('mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-[10.5px] font-bold uppercase leading-none', SEVERITY_STYLE[f.severity])}>{f.severity}</span>
+              <span className={cx('mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-[11px] font-bold uppercase leading-none', SEVERITY_STYLE[f.severity])}>{f.severity}</span>
               <span className="min-w-0 flex-1 break-words">{f.title}</span>
             </div>
             {!readOnly && f.fixHref && /^\/(?!\/)/.test(f.fixHref) ? (
-              <a href={f.fixHref} className="ml-[3.25rem] mt-0.5 inline-flex items-center gap-1 text-xs font-medium text-sky-700 hover:underline dark:text-sky-300">
+              <a href={f.fixHref} className="ml-[3.25rem] mt-0.5 inline-flex items-center gap-1 pointer-coarse:-mb-1 pointer-coarse:-mt-0.5 pointer-coarse:py-1 text-xs font-medium text-sky-700 hover:underline dark:text-sky-300">
                 <Wrench aria-hidden size={12} /> Fix
               </a>
             ) : !readOnly && f.fixRefused ? (
@@ -42,7 +42,7 @@ export function FindingsSection({ id, findings, readOnly, findingsHref }: { id: 
         ))}
       </ul>
       {findingsHref ? (
-        <a href={findingsHref} className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-sky-700 hover:underline dark:text-sky-300">
+        <a href={findingsHref} className="mt-2 inline-flex items-center gap-1 pointer-coarse:-mb-1 pointer-coarse:mt-1 pointer-coarse:py-1 text-xs font-medium text-sky-700 hover:underline dark:text-sky-300">
           <ExternalLink aria-hidden size={12} /> Why it matters and how to fix it
         </a>
       ) : null}

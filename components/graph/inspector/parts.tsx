@@ -57,7 +57,7 @@ export function Ref({ id, label, onSelect, visible }: { id: string; label?: stri
       onClick={() => onSelect(id)}
       data-ref={id}
       title={shown ? `Select ${id}` : holder ? `Open ${holder.title} and select ${id}` : `Select ${id} (hidden by the current filters)`}
-      className="max-w-full truncate rounded text-left font-mono text-[12.5px] text-sky-700 underline decoration-sky-300 underline-offset-2 hover:decoration-sky-600 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300 dark:decoration-sky-700"
+      className="max-w-full truncate rounded text-left font-mono text-[12.5px] pointer-coarse:-my-1 pointer-coarse:py-1 text-sky-700 underline decoration-sky-300 underline-offset-2 hover:decoration-sky-600 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300 dark:decoration-sky-700"
     >
       {id}
       {label ? <span className="font-sans text-slate-600 no-underline dark:text-slate-300"> · {label}</span> : null}
@@ -101,14 +101,19 @@ export function TagsTable({ tags }: { tags: Tags }) {
   );
 }
 
-export function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
+/**
+ * Rows of ids, CIDRs and states. In a phone's sheet the columns share its width: a long CIDR or id wraps inside its
+ * cell rather than pushing the last column out of sight, except in the `whole` column (the ids a person taps), and a
+ * state's badge never does.
+ */
+export function Table({ head, rows, whole }: { head: string[]; rows: ReactNode[][]; whole?: number }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto max-sm:[&_td:not([data-whole])_.font-mono]:[overflow-wrap:anywhere] max-sm:[&_td:not([data-whole])_button]:whitespace-normal">
       <table className="w-full text-left text-[12.5px]">
         <thead>
           <tr className="text-slate-500 dark:text-slate-400">
             {head.map((h) => (
-              <th key={h} className="pb-1 pr-3 font-medium">
+              <th key={h} className="pb-1 pr-3 font-medium max-sm:pr-2">
                 {h}
               </th>
             ))}
@@ -118,7 +123,7 @@ export function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
           {rows.map((cells, i) => (
             <tr key={i} className="border-t border-slate-100 align-top dark:border-slate-800">
               {cells.map((c, j) => (
-                <td key={j} className="py-1 pr-3">
+                <td key={j} data-whole={j === whole ? '' : undefined} className="py-1 pr-3 max-sm:pr-2 max-sm:data-whole:whitespace-nowrap">
                   {c}
                 </td>
               ))}
@@ -134,6 +139,7 @@ export function RoutesTable({ routes, index, onSelect, visible }: { routes: Rout
   return (
     <Table
       head={['Destination', 'Target', 'State']}
+      whole={1}
       rows={routes.map((r) => [
         <Mono key="d">{r.destinationType === 'prefix-list' ? prefixListLabel(r.destination, index.prefixLists) : r.destination}</Mono>,
         r.targetType === 'local' || r.target === '' ? (

@@ -92,7 +92,7 @@ export function TrafficSection({ id, kind, vpcId }: { id: string; kind: MeteredK
 
   return (
     <Section title="Traffic">
-      <PeriodSwitch label="Traffic period" className="mb-2" buttonClassName="px-2 py-0.5" />
+      <PeriodSwitch label="Traffic period" className="mb-2" buttonClassName="px-2 py-0.5 pointer-coarse:py-1" />
       <div data-testid="inspector-traffic">{body}</div>
     </Section>
   );
