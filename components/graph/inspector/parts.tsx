@@ -102,13 +102,13 @@ export function TagsTable({ tags }: { tags: Tags }) {
 }
 
 /**
- * Rows of ids, CIDRs and states. In a phone's sheet the columns share its width: a long CIDR or id wraps inside its
- * cell rather than pushing the last column out of sight, except in the `whole` column (the ids a person taps), and a
- * state's badge never does.
+ * Rows of ids, CIDRs and states. Where they do not fit the inspector (a phone's sheet, a target marked hidden) the
+ * columns share its width: a long CIDR or id wraps inside its cell rather than pushing the last column out of sight,
+ * except in the `whole` column (the ids a person taps), and a state's badge never does.
  */
 export function Table({ head, rows, whole }: { head: string[]; rows: ReactNode[][]; whole?: number }) {
   return (
-    <div className="overflow-x-auto max-sm:[&_td:not([data-whole])_.font-mono]:[overflow-wrap:anywhere] max-sm:[&_td:not([data-whole])_button]:whitespace-normal">
+    <div className="overflow-x-auto [&_td:not([data-whole])_.font-mono]:[overflow-wrap:anywhere] [&_td:not([data-whole])_button]:whitespace-normal">
       <table className="w-full text-left text-[12.5px]">
         <thead>
           <tr className="text-slate-500 dark:text-slate-400">
@@ -123,7 +123,7 @@ export function Table({ head, rows, whole }: { head: string[]; rows: ReactNode[]
           {rows.map((cells, i) => (
             <tr key={i} className="border-t border-slate-100 align-top dark:border-slate-800">
               {cells.map((c, j) => (
-                <td key={j} data-whole={j === whole ? '' : undefined} className="py-1 pr-3 max-sm:pr-2 max-sm:data-whole:whitespace-nowrap">
+                <td key={j} data-whole={j === whole ? '' : undefined} className="py-1 pr-3 data-whole:whitespace-nowrap max-sm:pr-2">
                   {c}
                 </td>
               ))}
