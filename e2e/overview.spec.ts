@@ -150,6 +150,15 @@ test('the L VPC opens on its route-table classes, tiers and gateways, every labe
   expect(await expectReadable(page, '.react-flow__node-natGateway .atlas-node-title', 3)).toEqual(['NAT', 'NAT', 'NAT']);
   expect(await expectReadable(page, '.react-flow__node-external .atlas-node-title', 1)).toEqual(['Transit gateway']);
   expect(await expectReadable(page, '.react-flow__node-routeTable .atlas-node-title', 1)).toEqual(['Main table']);
+  // At this zoom cards say more than their names, in as few words as a glance takes: a class's routes, how many
+  // tables use a gateway, where each NAT gateway is (empty boxes before).
+  await expect(classNamed(page, '66 private tables').getByText('S3 + DynamoDB → vpce', { exact: true })).toBeVisible();
+  await expect(classNamed(page, '21 public tables').getByText('0.0.0.0/0 → IGW', { exact: true })).toBeVisible();
+  await expect(graphOf(page).locator('.react-flow__node-gatewayEndpoint').getByText('used by 178 route tables', { exact: true })).toBeVisible();
+  await expect(graphOf(page).locator('.react-flow__node-internetGateway').getByText('used by 21 route tables', { exact: true })).toBeVisible();
+  await expect(graphOf(page).locator('.react-flow__node-external').getByText('used by 23 route tables', { exact: true })).toBeVisible();
+  await expect(graphOf(page).locator('.react-flow__node-natGateway').getByText(/^AZ [abc] · prod-public-\d+-[abc]$/)).toHaveCount(3);
+  for (const nat of await graphOf(page).locator('.react-flow__node-natGateway').getByText(/^AZ /).all()) await expect(nat).toBeVisible();
   // Subnets as tiers per AZ (public and three private ones in each of the three AZs), interface endpoints as one class.
   await expectReadable(page, '.react-flow__node-subnetTier [data-testid^="group-title"]', 12);
   expect(await expectReadable(page, '.react-flow__node-endpointClass [data-testid="group-title"]', 1)).toEqual(['50 endpoints']);

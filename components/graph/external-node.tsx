@@ -3,7 +3,8 @@ import type { NodeProps } from '@xyflow/react';
 import { externalShortLabel } from '@/lib/graph/build-labels';
 import type { RouteTargetType } from '@/lib/topology/types';
 import type { MaskIcon } from './kind-icons';
-import { NodeCard } from './node-parts';
+import { usedBy } from './format';
+import { atOverviewSize, NodeCard } from './node-parts';
 import type { ExternalNode as ExternalNodeType } from './types';
 
 /** Each kind of gateway a route leaves the VPC by gets its own icon; anything else the generic "outside" one. */
@@ -22,7 +23,7 @@ const TARGET_ICON: Partial<Record<RouteTargetType, MaskIcon>> = {
   vpce: 'gatewayEndpoint',
 };
 
-function ExternalNodeView({ id, data, selected }: NodeProps<ExternalNodeType>) {
+function ExternalNodeView({ id, data, selected, height }: NodeProps<ExternalNodeType>) {
   // Blackhole placeholders have a synthetic id (`rtb-.../blackhole/10.0.0.0/8`); show what AWS would call it.
   const shownId = id.includes('/blackhole/') ? 'target deleted' : id;
   return (
@@ -32,6 +33,7 @@ function ExternalNodeView({ id, data, selected }: NodeProps<ExternalNodeType>) {
       title={data.missing ? `${data.label} (gone)` : data.label}
       short={data.missing ? `${externalShortLabel(data.label)} (gone)` : externalShortLabel(data.label)}
       subtitle={<span className="truncate font-mono" data-target-type={data.targetType}>{shownId}</span>}
+      {...(atOverviewSize('external', height) && data.routeTableCount !== undefined ? { facts: [usedBy(data.routeTableCount)] } : {})}
       selected={selected}
       danger={data.missing}
       dashed

@@ -19,6 +19,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** `used by 21 route tables`: how many tables route to a gateway (its overview card says so). */
+export function usedBy(routeTables: number): string {
+  return routeTables === 0 ? 'no route table uses it' : `used by ${plural(routeTables, 'route table')}`;
+}
+
 export function cx(...names: (string | false | null | undefined)[]): string {
   return names.filter(Boolean).join(' ');
 }

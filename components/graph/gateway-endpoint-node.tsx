@@ -1,11 +1,11 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { serviceLabel } from '@/lib/aws/services';
-import { stateTone } from './format';
-import { Facts, NodeCard } from './node-parts';
+import { stateTone, usedBy } from './format';
+import { atOverviewSize, Facts, NodeCard } from './node-parts';
 import type { GatewayEndpointNode as GatewayEndpointNodeType } from './types';
 
-function GatewayEndpointNodeView({ data, selected }: NodeProps<GatewayEndpointNodeType>) {
+function GatewayEndpointNodeView({ data, selected, height }: NodeProps<GatewayEndpointNodeType>) {
   return (
     <NodeCard
       kind="gatewayEndpoint"
@@ -25,6 +25,7 @@ function GatewayEndpointNodeView({ data, selected }: NodeProps<GatewayEndpointNo
           ]}
         />
       }
+      {...(atOverviewSize('gatewayEndpoint', height) ? { facts: [usedBy(data.routeTableCount)] } : {})}
       selected={selected}
       findings={data.findings}
       mark={data.mark}

@@ -1,20 +1,24 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { stateTone } from './format';
-import { Chip } from './node-parts';
+import { azLetter, stateTone } from './format';
+import { atOverviewSize, Chip } from './node-parts';
 import type { NatGatewayNode as NatGatewayNodeType } from './types';
 
-function NatGatewayNodeView({ id, data, selected }: NodeProps<NatGatewayNodeType>) {
+function NatGatewayNodeView({ id, data, selected, height }: NodeProps<NatGatewayNodeType>) {
   const address = data.connectivityType === 'private' ? `private ${data.privateIp ?? ''}` : (data.publicIp ?? data.privateIp);
   const regional = data.availabilityMode === 'regional' ? `regional${data.azs?.length ? ` (${data.azs.length} AZs)` : ''}` : null;
   const parts = [regional, address, data.state === 'available' ? null : data.state].filter(Boolean);
+  const title = `${data.connectivityType === 'private' ? 'Private NAT' : 'NAT'} ${data.name || id}`;
+  // In an overview its subnet is inside a tier: the chip says which AZ and subnet it is in, under its name.
+  const where = atOverviewSize('natGateway', height) && data.az ? `AZ ${azLetter(data.az)} · ${data.subnet ?? ''}` : null;
   return (
     <Chip
       kind="natGateway"
-      inline
-      title={`${data.connectivityType === 'private' ? 'Private NAT' : 'NAT'} ${data.name || id}`}
+      inline={where === null}
+      title={title}
       short={data.connectivityType === 'private' ? 'Private NAT' : 'NAT'}
-      subtitle={parts.join(' · ')}
+      {...(where ? { tooltip: `${title} in ${data.subnet ?? ''} (${data.az ?? ''})${parts.length > 0 ? `: ${parts.join(' · ')}` : ''}`, subtitleAtMid: true } : {})}
+      subtitle={where ?? parts.join(' · ')}
       selected={selected}
       danger={stateTone(data.state) === 'red'}
       findings={data.findings}

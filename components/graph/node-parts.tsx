@@ -7,6 +7,7 @@
 
 import { createContext, Fragment, useContext, type CSSProperties, type ReactNode } from 'react';
 import type { FindingSummary } from '@/lib/graph/overlay';
+import { OVERVIEW_SIZE } from '@/lib/graph/sizes';
 import type { NodeKind } from '@/lib/graph/types';
 import { cx } from './format';
 import { maskIconStyle, type MaskIcon } from './kind-icons';
@@ -154,6 +155,22 @@ const CARD_TITLE: CSSProperties = { fontSize: 'max(14px, calc(12px * var(--atlas
 const CHIP_TITLE: CSSProperties = { fontSize: 'max(calc(12px * var(--atlas-label-scale, 1)), var(--atlas-min-title, 0px))' };
 
 /**
+ * Detail lines grow with the overview's label scale too, up to 1.6 times (11.5 px reads as 10.5-11 px on screen down to
+ * the middle zoom, where they are the first to give way: `atlas-labels-far`, overview-controls.tsx). Unset, 11.5 px.
+ */
+export const DETAIL_LINE: CSSProperties = { fontSize: 'calc(11.5px * min(var(--atlas-label-scale, 1), 1.6))' };
+const CHIP_LINE: CSSProperties = { fontSize: 'calc(10.5px * min(var(--atlas-label-scale, 1), 1.6))' };
+
+/**
+ * Whether a node is drawn at its overview size (`OVERVIEW_SIZE`, a VPC drawn as its semantic overview): such a card has
+ * room for detail lines beside its title, which a card of the detailed graph has not.
+ */
+export function atOverviewSize(kind: NodeKind, height: number | undefined): boolean {
+  const size = OVERVIEW_SIZE[kind];
+  return size !== undefined && height !== undefined && height >= size.height;
+}
+
+/**
  * A card's or a chip's title. With `short` (its name in an overview: "Internet gateway", "Main table"), zoomed out
  * to a region the short name takes the title's place (`atlas-labels-big`, see topology-graph.css), where a title
  * may wrap onto a second line; the full title stays the tooltip.
@@ -168,10 +185,10 @@ function NodeTitle({ title, short, shortAtFit, style, tooltip = title, wrap = fa
   }
   return (
     <>
-      <div className={cx('atlas-node-title atlas-has-short truncate font-semibold leading-tight', shortAtFit && 'atlas-short-fit')} style={style} title={title}>
+      <div className={cx('atlas-node-title atlas-has-short truncate font-semibold leading-tight', shortAtFit && 'atlas-short-fit')} style={style} title={tooltip}>
         {title}
       </div>
-      <div className={cx('atlas-node-title atlas-node-short font-semibold leading-tight', shortAtFit && 'atlas-short-fit')} style={style} title={title}>
+      <div className={cx('atlas-node-title atlas-node-short font-semibold leading-tight', shortAtFit && 'atlas-short-fit')} style={style} title={tooltip}>
         {short}
       </div>
     </>
@@ -192,8 +209,15 @@ export function NodeCard(props: {
   dashed?: boolean;
   /** An icon other than the kind's own (a route target: transit, carrier, local gateway...). */
   icon?: MaskIcon;
+  /**
+   * Lines under the subtitle for a card drawn at its overview size (`atOverviewSize`): what an engineer wants at a
+   * glance (how many tables use a gateway). They stay, at most two, at the middle zoom where the subtitle gives way.
+   */
+  facts?: readonly string[];
+  /** The subtitle is itself what the card says at the middle zoom (a lone main table's routes and subnets). */
+  subtitleAtMid?: boolean;
 } & Overlays) {
-  const { kind, title, short, shortAtFit = false, subtitle, selected, danger = false, dashed = false, icon, findings, mark } = props;
+  const { kind, title, short, shortAtFit = false, subtitle, selected, danger = false, dashed = false, icon, facts, subtitleAtMid = false, findings, mark } = props;
   const detail = useDetail();
   const border = danger ? 'border-red-500 dark:border-red-500' : KIND_STYLE[kind].border;
   if (detail === 'low') {
@@ -220,7 +244,16 @@ export function NodeCard(props: {
         <KindChip kind={kind} danger={danger} {...(icon ? { icon } : {})} />
         <div className="atlas-card-text min-w-0 flex-1 leading-tight">
           <NodeTitle title={title} short={short} shortAtFit={shortAtFit} style={CARD_TITLE} />
-          {subtitle ? <div className="atlas-card-subtitle mt-0.5 flex min-w-0 items-center gap-1 truncate text-[11.5px] text-slate-600 dark:text-slate-400">{subtitle}</div> : null}
+          {subtitle ? (
+            <div className={cx('atlas-card-subtitle mt-0.5 flex min-w-0 items-center gap-1 truncate text-slate-600 dark:text-slate-400', subtitleAtMid && 'atlas-mid-line')} style={DETAIL_LINE}>
+              {subtitle}
+            </div>
+          ) : null}
+          {facts?.map((line) => (
+            <div key={line} className="atlas-mid-line mt-0.5 truncate text-slate-700 dark:text-slate-300" style={DETAIL_LINE}>
+              {line}
+            </div>
+          ))}
         </div>
         <Pins findings={findings} mark={mark} />
       </div>
@@ -242,10 +275,12 @@ export function Chip(props: {
   subtitle?: string;
   /** Subtitle beside the title instead of under it (wide chips). */
   inline?: boolean;
+  /** The subtitle stays at the overview's middle zoom, where other detail gives way (a NAT gateway's AZ and subnet). */
+  subtitleAtMid?: boolean;
   selected: boolean;
   danger?: boolean;
 } & Overlays) {
-  const { kind, title, short, tooltip, wrap = false, subtitle, inline = false, selected, danger = false, findings, mark } = props;
+  const { kind, title, short, tooltip, wrap = false, subtitle, inline = false, subtitleAtMid = false, selected, danger = false, findings, mark } = props;
   const detail = useDetail();
   const stripe = danger ? 'border-l-red-500' : KIND_STYLE[kind].stripe;
   if (detail === 'low') {
@@ -270,7 +305,11 @@ export function Chip(props: {
         )}
       >
         <NodeTitle title={title} short={short} shortAtFit={false} style={CHIP_TITLE} wrap={wrap} {...(tooltip ? { tooltip } : {})} />
-        {subtitle ? <span className="atlas-card-subtitle truncate font-mono text-[10.5px] leading-tight text-slate-600 dark:text-slate-400">{subtitle}</span> : null}
+        {subtitle ? (
+          <span className={cx('atlas-card-subtitle truncate font-mono leading-tight text-slate-600 dark:text-slate-400', subtitleAtMid && 'atlas-mid-line')} style={CHIP_LINE}>
+            {subtitle}
+          </span>
+        ) : null}
         <Pins findings={findings} mark={mark} />
       </div>
       {SIDE_HANDLES}

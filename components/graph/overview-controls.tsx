@@ -35,13 +35,21 @@ export function minTitlePx(zoom: number): number | null {
   return px <= 12 ? null : Math.min(MAX_MIN_TITLE_PX, px);
 }
 
+/** Overview: from this label scale titles take the room of the icons and most detail lines (`atlas-labels-big`)... */
+const LABELS_BIG_SCALE = 1.6;
+/**
+ * ...and past this one (below about 45 % zoom) the first two detail lines of a card go too (`atlas-labels-far`): up to
+ * here a card of OVERVIEW_SIZE (104 px tall) holds its title on one line of 24 px and two lines of 18.4 px.
+ */
+const LABELS_FAR_SCALE = 2;
+
 /** A chip's two lines no longer fit once its title is this tall: it keeps the title (`atlas-titles-big`). */
 const CHIP_ONE_LINE_PX = 16;
 
 function clear(el: HTMLElement): void {
   el.style.removeProperty('--atlas-label-scale');
   el.style.removeProperty('--atlas-min-title');
-  el.classList.remove('atlas-labels-big', 'atlas-titles-big');
+  el.classList.remove('atlas-labels-big', 'atlas-labels-far', 'atlas-titles-big');
 }
 
 /**
@@ -77,7 +85,8 @@ export const LabelScale = memo(function LabelScale({ root, mode }: { root: RefOb
     if (!el || moving.current) return;
     if (mode === 'overview') {
       el.style.setProperty('--atlas-label-scale', String(value));
-      el.classList.toggle('atlas-labels-big', value !== null && value >= 1.6);
+      el.classList.toggle('atlas-labels-big', value !== null && value >= LABELS_BIG_SCALE);
+      el.classList.toggle('atlas-labels-far', value !== null && value > LABELS_FAR_SCALE);
     } else {
       if (value === null) el.style.removeProperty('--atlas-min-title');
       else el.style.setProperty('--atlas-min-title', `${value}px`);

@@ -12,12 +12,11 @@ import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { GroupData } from '@/lib/graph/types';
 import { azLetter, cx } from './format';
-import { GroupBox, KindChip, MaskedIcon } from './node-parts';
+import { DETAIL_LINE, GroupBox, KindChip, MaskedIcon } from './node-parts';
 import type { EndpointClassNode as EndpointClassNodeType, RouteClassNode as RouteClassNodeType, SubnetTierNode as SubnetTierNodeType } from './types';
 
-/** Titles follow the label scale (12 px times it reads as 11 px on screen; 14 px where that is more); detail lines up to 1.6 times. */
+/** Titles follow the label scale (12 px times it reads as 11 px on screen; 14 px where that is more); detail lines up to 1.6 times (`DETAIL_LINE`). */
 const TITLE: CSSProperties = { fontSize: 'max(14px, calc(12px * var(--atlas-label-scale, 1)))' };
-const LINE: CSSProperties = { fontSize: 'calc(11.5px * min(var(--atlas-label-scale, 1), 1.6))' };
 
 /** `->` as an arrow, for reading. */
 function arrows(text: string): string {
@@ -37,13 +36,15 @@ function OpenHint({ group }: { group: GroupData }) {
 }
 
 /**
- * Title row (an icon, the title, the open hint) over the detail lines; the summary as the tooltip. Zoomed out to a
- * region (`atlas-labels-big`, see topology-graph.css) the detail lines step aside and the title either wraps onto a
- * second line (`wrap`, where the box is tall enough) or gives way to its short form.
+ * Title row (an icon, the title, the open hint) over the detail lines; the summary as the tooltip. Zoomed out
+ * (`atlas-labels-big`, see topology-graph.css) the detail lines step aside but for the first `linesAtMid`, or the
+ * `glance` lines in their stead (two at most), until the view is zoomed further out (`atlas-labels-far`); the title
+ * either wraps onto a second line (`wrap`, where the box is tall enough) or gives way to its short form.
  */
-function GroupHeader({ group, icon, lines, className, lineClassName, wrap = false, title = group.title }: { group: GroupData; icon: ReactNode; lines: readonly string[]; className: string; lineClassName: string; wrap?: boolean; title?: string }) {
+function GroupHeader({ group, icon, lines, glance, className, lineClassName, wrap = false, title = group.title, linesAtMid = 0 }: { group: GroupData; icon: ReactNode; lines: readonly string[]; glance?: readonly string[] | undefined; className: string; lineClassName: string; wrap?: boolean; title?: string; linesAtMid?: number }) {
+  // Clipped here rather than by the box, whose findings pin sits over its corner.
   return (
-    <div className={cx('flex min-w-0 flex-col gap-0.5 leading-tight', className)} title={group.summary}>
+    <div className={cx('flex min-h-0 min-w-0 flex-col gap-0.5 overflow-hidden leading-tight', className)} title={group.summary}>
       <div className="flex min-w-0 items-center gap-1.5">
         {icon}
         <span data-testid="group-title" className={cx('atlas-title-long min-w-0 font-semibold', wrap ? 'atlas-title-wrap' : 'truncate')} style={TITLE}>
@@ -56,8 +57,13 @@ function GroupHeader({ group, icon, lines, className, lineClassName, wrap = fals
         )}
         <OpenHint group={group} />
       </div>
-      {lines.map((line) => (
-        <span key={line} className={cx('atlas-group-line truncate', lineClassName)} style={LINE}>
+      {lines.map((line, i) => (
+        <span key={line} className={cx('atlas-group-line truncate', !glance && i < linesAtMid && 'atlas-mid-line', lineClassName)} style={DETAIL_LINE}>
+          {line}
+        </span>
+      ))}
+      {glance?.slice(0, 2).map((line) => (
+        <span key={`glance ${line}`} className={cx('atlas-group-line atlas-glance-line atlas-mid-line truncate', lineClassName)} style={DETAIL_LINE}>
           {line}
         </span>
       ))}
@@ -72,8 +78,8 @@ function RouteClassNodeView({ data, selected }: NodeProps<RouteClassNodeType>) {
       selected={selected}
       findings={data.findings}
       mark={data.mark}
-      frame={cx('atlas-group cursor-pointer overflow-hidden rounded-xl border-2 border-double bg-white px-2.5 py-1.5 dark:bg-slate-900', data.main ? 'border-amber-500' : 'border-amber-400 dark:border-amber-600')}
-      header={<GroupHeader group={data.group} icon={<KindChip kind="routeTable" size="sm" />} lines={data.group.lines.map(arrows)} className="" lineClassName="text-slate-700 dark:text-slate-300" wrap />}
+      frame={cx('atlas-group cursor-pointer rounded-xl border-2 border-double bg-white px-2.5 py-1.5 dark:bg-slate-900', data.main ? 'border-amber-500' : 'border-amber-400 dark:border-amber-600')}
+      header={<GroupHeader group={data.group} icon={<KindChip kind="routeTable" size="sm" />} lines={data.group.lines.map(arrows)} glance={data.group.glance?.map(arrows)} className="" lineClassName="text-slate-700 dark:text-slate-300" wrap linesAtMid={2} />}
     />
   );
 }
@@ -102,7 +108,7 @@ function EndpointClassNodeView({ data, selected }: NodeProps<EndpointClassNodeTy
       selected={selected}
       findings={data.findings}
       mark={data.mark}
-      frame="atlas-group cursor-pointer overflow-hidden rounded-lg border-2 border-double border-cyan-500 bg-white px-2 py-1 dark:bg-slate-900"
+      frame="atlas-group cursor-pointer rounded-lg border-2 border-double border-cyan-500 bg-white px-2 py-1 dark:bg-slate-900"
       header={
         // A card is narrow: `50 endpoints` over `Interface · AZ a b c` and the services; the whole sentence is the tooltip.
         <GroupHeader
@@ -113,6 +119,7 @@ function EndpointClassNodeView({ data, selected }: NodeProps<EndpointClassNodeTy
           className=""
           lineClassName="text-slate-600 dark:text-slate-300"
           wrap
+          linesAtMid={2}
         />
       }
     />

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { plural } from './format';
-import { Facts, NodeCard } from './node-parts';
+import { atOverviewSize, Facts, NodeCard } from './node-parts';
 import type { RouteTableNode as RouteTableNodeType } from './types';
 
-function RouteTableNodeView({ id, data, selected }: NodeProps<RouteTableNodeType>) {
+function RouteTableNodeView({ id, data, selected, height }: NodeProps<RouteTableNodeType>) {
   return (
     <NodeCard
       kind="routeTable"
@@ -28,6 +28,7 @@ function RouteTableNodeView({ id, data, selected }: NodeProps<RouteTableNodeType
           ]}
         />
       }
+      subtitleAtMid={atOverviewSize('routeTable', height)}
       selected={selected}
       findings={data.findings}
       mark={data.mark}

@@ -51,6 +51,14 @@ describe('buildGraph', () => {
     expect(node(long, 'eni-a').size).not.toHaveProperty('lines');
   });
 
+  it('says how many route tables use each gateway, and where each NAT gateway is', () => {
+    const g = buildGraph(sampleTopology(), { vpcId: VPC, direction: 'RIGHT' });
+    expect(node(g, 'igw-1').data).toMatchObject({ routeTableCount: 1 });
+    expect(node(g, 'pcx-1').data).toMatchObject({ routeTableCount: 1 });
+    // The subnet by its Name tag (this fixture's is hostile markup, drawn as text).
+    expect(node(g, 'nat-1').data).toMatchObject({ az: 'us-east-1a', subnet: '<img src=x onerror=alert(1)>' });
+  });
+
   it('uses AWS ids as node ids and nests VPC > AZ > subnet > NAT/ENI', () => {
     const g = buildGraph(sampleTopology(), { vpcId: VPC, direction: 'RIGHT' });
     expect(node(g, VPC).parentId).toBeUndefined();

@@ -132,7 +132,7 @@ export function buildGraph(topology: Topology, options: BuildGraphOptions): Grap
             explicitRouteTable: subnet.explicitRouteTable,
           },
         });
-        for (const nat of natsBySubnet.get(subnet.id) ?? []) nodes.push(natNode(nat, subnet.id));
+        for (const nat of natsBySubnet.get(subnet.id) ?? []) nodes.push(natNode(nat, subnet.id, subnet));
         for (const eni of enisBySubnet.get(subnet.id) ?? []) nodes.push(eniNode(eni, subnet.id, eniOwner.get(eni.id)));
       }
     }
@@ -160,7 +160,7 @@ export function buildGraph(topology: Topology, options: BuildGraphOptions): Grap
       });
     }
     for (const { igw, vpcId } of internetGateways) {
-      if (vpcId === vpc.id) nodes.push({ id: igw.id, kind: 'internetGateway', parentId: vpc.id, data: { name: igw.name } });
+      if (vpcId === vpc.id) nodes.push({ id: igw.id, kind: 'internetGateway', parentId: vpc.id, data: { name: igw.name, routeTableCount: 0 } });
     }
     for (const ep of vpcEndpoints) {
       if (ep.type === 'Gateway') {
@@ -295,9 +295,13 @@ export function buildGraph(topology: Topology, options: BuildGraphOptions): Grap
     });
   }
 
+  // How many tables route to each gateway: what an overview's card says beside its name.
+  const tablesInto = new Map<string, number>();
+  for (const e of edges.values()) if (e.kind === 'route' && !e.blackhole) tablesInto.set(e.target, (tablesInto.get(e.target) ?? 0) + 1);
+  for (const n of nodes) if (n.kind === 'internetGateway') n.data.routeTableCount = tablesInto.get(n.id) ?? 0;
   for (const id of [...externals.keys()].sort(compareText)) {
     const data = externals.get(id);
-    if (data) nodes.push({ id, kind: 'external', data });
+    if (data) nodes.push({ id, kind: 'external', data: { ...data, routeTableCount: tablesInto.get(id) ?? 0 } });
   }
 
   const allEdges: GraphEdge[] = [...edges.values()].map(({ fallbackLabel, ...e }) => {
@@ -321,13 +325,15 @@ function externalTargetId(route: Route, rt: RouteTable): string {
   return route.target || `${rt.id}/blackhole/${route.destination}`;
 }
 
-function natNode(nat: NatGateway, parentId: string): GraphNode {
+/** A NAT gateway's node; `subnet` is where a zonal one is (absent when its subnet is not in the topology). */
+function natNode(nat: NatGateway, parentId: string, subnet?: { id: string; name: string; az: string }): GraphNode {
   return {
     id: nat.id,
     kind: 'natGateway',
     parentId,
     data: {
       name: nat.name,
+      ...(subnet ? { az: subnet.az, subnet: subnet.name || subnet.id } : {}),
       state: nat.state,
       connectivityType: nat.connectivityType,
       ...(nat.availabilityMode === 'regional' ? { availabilityMode: 'regional', azs: [...nat.azs] } : {}),

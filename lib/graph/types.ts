@@ -80,6 +80,8 @@ export type GroupData = {
   short: string;
   /** What they have in common: a class's routes, a tier's CIDRs and routes, an endpoint class's AZs and services. */
   lines: string[];
+  /** The lines in fewer words where they are long (a class's routes: `S3 + DynamoDB -> vpce`), for the middle zoom. */
+  glance?: string[];
   /** The whole of it in one sentence, for the tooltip and the accessible name. */
   summary: string;
   /** Ids of the resources it stands for, in graph order. */
@@ -98,10 +100,16 @@ export type RouteTableData = {
 
 export type InternetGatewayData = {
   name: string;
+  /** Route tables with a route to it. */
+  routeTableCount: number;
 };
 
 export type NatGatewayData = {
   name: string;
+  /** The AZ of a zonal NAT gateway. */
+  az?: string;
+  /** The name (else the id) of a zonal NAT gateway's subnet. */
+  subnet?: string;
   state: string;
   connectivityType: string;
   /** zonal or regional (no subnet, addresses in several AZs). */
@@ -154,6 +162,8 @@ export type ExternalData = {
   label: string;
   /** True when no live resource in the topology answers to this id (a blackhole or a detached target). */
   missing: boolean;
+  /** Route tables with a (not blackholed) route to it. */
+  routeTableCount?: number;
 };
 
 interface NodeOf<K extends NodeKind, D> {

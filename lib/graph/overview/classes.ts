@@ -26,6 +26,8 @@ export interface RouteClass {
   tableIds: string[];
   /** `0.0.0.0/0 -> NAT of their AZ`, one line per target, default route first. */
   lines: string[];
+  /** The lines in fewer words, for a card at the middle zoom: `S3 + DynamoDB -> vpce`, `0.0.0.0/0 -> IGW`. */
+  glance: string[];
   /** `180 private tables: 0.0.0.0/0 -> NAT of their AZ, S3 + DynamoDB -> gateway endpoints`. */
   summary: string;
 }
@@ -169,14 +171,26 @@ function roleOf(keys: readonly RouteKey[], main: boolean): ClassRole {
   return 'private';
 }
 
-/** `0.0.0.0/0 -> NAT of their AZ`, `S3 + DynamoDB -> gateway endpoints`: one line per target label, in route order. */
-export function describeRoutes(keys: readonly RouteKey[]): string[] {
+/** A target in fewer words (`describeRoutes`' `glance`): AWS's abbreviations, without the ids. */
+function glanceLabel(k: RouteKey): string {
+  if (k.target.startsWith('igw:')) return 'IGW';
+  if (k.target.startsWith('tgw:')) return 'TGW';
+  if (k.target.startsWith('vpce:') && k.targetLabel === 'gateway endpoint') return 'vpce';
+  return k.targetLabel;
+}
+
+/**
+ * `0.0.0.0/0 -> NAT of their AZ`, `S3 + DynamoDB -> gateway endpoints`: one line per target label, in route order;
+ * with `glance`, in fewer words (`S3 + DynamoDB -> vpce`).
+ */
+export function describeRoutes(keys: readonly RouteKey[], glance = false): string[] {
   const byLabel = new Map<string, { destinations: string[]; targets: Set<string> }>();
   for (const k of keys) {
-    let entry = byLabel.get(k.targetLabel);
+    const label = glance ? glanceLabel(k) : k.targetLabel;
+    let entry = byLabel.get(label);
     if (!entry) {
       entry = { destinations: [], targets: new Set() };
-      byLabel.set(k.targetLabel, entry);
+      byLabel.set(label, entry);
     }
     if (!entry.destinations.includes(k.destinationLabel)) entry.destinations.push(k.destinationLabel);
     entry.targets.add(k.target);
@@ -215,6 +229,7 @@ export function routeClasses(vpcId: string, routeTables: readonly RouteTable[], 
   return [...bySignature].map(([signature, { keys, main, tableIds }]) => {
     const role = roleOf(keys, main);
     const lines = describeRoutes(keys);
+    const glance = describeRoutes(keys, true);
     const title = classTitle(role, tableIds.length);
     return {
       id: `${vpcId}/rtc-${hashString(`${vpcId}#${signature}`)}`,
@@ -222,6 +237,7 @@ export function routeClasses(vpcId: string, routeTables: readonly RouteTable[], 
       role,
       tableIds,
       lines,
+      glance,
       summary: `${title}: ${lines.length > 0 ? lines.join(', ') : 'local routes only'}`,
     };
   });

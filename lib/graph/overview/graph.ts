@@ -47,7 +47,7 @@ function classGroup(c: RouteClass): Present['data'] {
   return (members) => {
     const tables = members.filter((m) => m.kind === 'routeTable').map((m) => m.data as RouteTableData);
     const title = classTitle(c.role, tables.length);
-    const group: GroupData = { count: tables.length, title, short: `${tables.length} ${c.role}`, lines: c.lines.length > 0 ? c.lines : ['local routes only'], summary: `${title}: ${c.lines.join(', ') || 'local routes only'}`, members: members.map((m) => m.id) };
+    const group: GroupData = { count: tables.length, title, short: `${tables.length} ${c.role}`, lines: c.lines.length > 0 ? c.lines : ['local routes only'], ...(c.lines.length > 0 ? { glance: c.glance } : {}), summary: `${title}: ${c.lines.join(', ') || 'local routes only'}`, members: members.map((m) => m.id) };
     const data: RouteTableData = {
       name: title,
       main: c.role === 'main',

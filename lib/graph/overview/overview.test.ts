@@ -92,6 +92,9 @@ describe('route-table classes: the same routes apart from local', () => {
     expect(byRole.get('private')?.summary).toBe('6 private tables: 0.0.0.0/0 -> NAT of their AZ, S3 + DynamoDB -> gateway endpoints');
     expect(byRole.get('public')?.summary).toBe('1 public table: 0.0.0.0/0 -> internet gateway');
     expect(byRole.get('main')?.summary).toBe('1 main table: local routes only');
+    // In fewer words for a card at the middle zoom, where a line holds about 25 characters.
+    expect(byRole.get('private')?.glance).toEqual(['0.0.0.0/0 -> NAT of their AZ', 'S3 + DynamoDB -> vpce']);
+    expect(byRole.get('public')?.glance).toEqual(['0.0.0.0/0 -> IGW']);
     // Ids are stable across loads and differ between route sets.
     expect(classesOf(withDdb).map((c) => c.id)).toEqual(classesOf(structuredClone(withDdb)).map((c) => c.id));
     expect(new Set(classesOf(withDdb).map((c) => c.id)).size).toBe(3);
