@@ -35,7 +35,12 @@ export function minTitlePx(zoom: number): number | null {
   return px <= 12 ? null : Math.min(MAX_MIN_TITLE_PX, px);
 }
 
-/** Overview: from this label scale titles take the room of the icons and most detail lines (`atlas-labels-big`)... */
+/**
+ * Overview: from this label scale a class's route lines, grown with it, no longer fit its card's width ('S3 + DynamoDB →
+ * gateway endpoints' is 270 px at 1.2 times 11.5 px): it says them in fewer words (`atlas-labels-glance`)...
+ */
+const LABELS_GLANCE_SCALE = 1.3;
+/** ...from this one titles take the room of the icons and most detail lines (`atlas-labels-big`)... */
 const LABELS_BIG_SCALE = 1.6;
 /**
  * ...and past this one (below about 45 % zoom) the first two detail lines of a card go too (`atlas-labels-far`): up to
@@ -49,7 +54,7 @@ const CHIP_ONE_LINE_PX = 16;
 function clear(el: HTMLElement): void {
   el.style.removeProperty('--atlas-label-scale');
   el.style.removeProperty('--atlas-min-title');
-  el.classList.remove('atlas-labels-big', 'atlas-labels-far', 'atlas-titles-big');
+  el.classList.remove('atlas-labels-glance', 'atlas-labels-big', 'atlas-labels-far', 'atlas-titles-big');
 }
 
 /**
@@ -85,6 +90,7 @@ export const LabelScale = memo(function LabelScale({ root, mode }: { root: RefOb
     if (!el || moving.current) return;
     if (mode === 'overview') {
       el.style.setProperty('--atlas-label-scale', String(value));
+      el.classList.toggle('atlas-labels-glance', value !== null && value >= LABELS_GLANCE_SCALE);
       el.classList.toggle('atlas-labels-big', value !== null && value >= LABELS_BIG_SCALE);
       el.classList.toggle('atlas-labels-far', value !== null && value > LABELS_FAR_SCALE);
     } else {

@@ -36,9 +36,10 @@ function OpenHint({ group }: { group: GroupData }) {
 }
 
 /**
- * Title row (an icon, the title, the open hint) over the detail lines; the summary as the tooltip. Zoomed out
- * (`atlas-labels-big`, see topology-graph.css) the detail lines step aside but for the first `linesAtMid`, or the
- * `glance` lines in their stead (two at most), until the view is zoomed further out (`atlas-labels-far`); the title
+ * Title row (an icon, the title, the open hint) over the detail lines; the summary as the tooltip. Zoomed out a little
+ * (`atlas-labels-glance`, see topology-graph.css) the `glance` lines, where given, take the detail lines' place; further
+ * (`atlas-labels-big`) the lines step aside but for the first `linesAtMid` (or two glance lines), until the view is
+ * zoomed out further still (`atlas-labels-far`); the title
  * either wraps onto a second line (`wrap`, where the box is tall enough) or gives way to its short form.
  */
 function GroupHeader({ group, icon, lines, glance, className, lineClassName, wrap = false, title = group.title, linesAtMid = 0 }: { group: GroupData; icon: ReactNode; lines: readonly string[]; glance?: readonly string[] | undefined; className: string; lineClassName: string; wrap?: boolean; title?: string; linesAtMid?: number }) {
@@ -58,12 +59,12 @@ function GroupHeader({ group, icon, lines, glance, className, lineClassName, wra
         <OpenHint group={group} />
       </div>
       {lines.map((line, i) => (
-        <span key={line} className={cx('atlas-group-line truncate', !glance && i < linesAtMid && 'atlas-mid-line', lineClassName)} style={DETAIL_LINE}>
+        <span key={line} className={cx('atlas-group-line truncate', glance ? 'atlas-has-glance' : i < linesAtMid && 'atlas-mid-line', lineClassName)} style={DETAIL_LINE}>
           {line}
         </span>
       ))}
-      {glance?.slice(0, 2).map((line) => (
-        <span key={`glance ${line}`} className={cx('atlas-group-line atlas-glance-line atlas-mid-line truncate', lineClassName)} style={DETAIL_LINE}>
+      {glance?.map((line, i) => (
+        <span key={`glance ${line}`} className={cx('atlas-group-line atlas-glance-line truncate', i < 2 && 'atlas-mid-line', lineClassName)} style={DETAIL_LINE}>
           {line}
         </span>
       ))}
