@@ -98,3 +98,40 @@ for (const [width, height] of [
     await page.screenshot({ path: testInfo.outputPath(`s-vpc-fit-${width}x${height}.png`) });
   });
 }
+
+test("a phone gets the S VPC's picture in the page's HTML, fitted to its own pane before any of the page's script runs", async ({ browser }, testInfo) => {
+  // Its own context, without the console check: the page's scripts are refused on purpose, so only the HTML and its
+  // inline scripts (the fit among them) run, as on a slow phone before the JavaScript has arrived.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: { 'x-forwarded-email': 'viewer@example.com' } });
+  try {
+    const page = await context.newPage();
+    await page.route(/\/_next\/static\/.*\.js(\?|$)/, (route) => route.abort());
+    await page.goto(`${base}/vpcs/${vpcS}?region=${S_REGION}`);
+    const graph = page.getByTestId('graph');
+    // Drawn, not hydrated: not ready, so nothing clicks a canvas that does not answer yet.
+    await expect(graph).toHaveAttribute('data-graph-ready', 'false');
+    await expect(page.locator('.react-flow__node')).toHaveCount(41);
+    expect(await page.locator('.react-flow__edge').count(), 'edges in the HTML').toBeGreaterThan(10);
+    const box = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+      return {
+        pane: { left: pane.left, right: pane.right, top: pane.top, bottom: pane.bottom },
+        left: Math.min(...nodes.map((r) => r.left)),
+        right: Math.max(...nodes.map((r) => r.right)),
+        top: Math.min(...nodes.map((r) => r.top)),
+        bottom: Math.max(...nodes.map((r) => r.bottom)),
+      };
+    });
+    // The whole graph inside the phone's pane (the server drew it for a 1280-wide window, where it would not be).
+    expect(box.left).toBeGreaterThanOrEqual(box.pane.left);
+    expect(box.right).toBeLessThanOrEqual(box.pane.right);
+    expect(box.top).toBeGreaterThanOrEqual(box.pane.top);
+    expect(box.bottom).toBeLessThanOrEqual(box.pane.bottom);
+    // And it fills the pane's width, less its 20 px sides: fitted, not merely shrunk.
+    expect(box.right - box.left).toBeGreaterThan(box.pane.right - box.pane.left - 60);
+    await page.screenshot({ path: testInfo.outputPath('s-vpc-phone-before-script.png') });
+  } finally {
+    await context.close();
+  }
+});

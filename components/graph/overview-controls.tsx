@@ -9,7 +9,7 @@ import { Panel, useOnViewportChange, useStore, type ReactFlowState } from '@xyfl
 import { X } from 'lucide-react';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { OverviewGroupRef } from '@/lib/graph/overview/graph';
-import { MAX_MIN_TITLE_PX } from '@/lib/graph/sizes';
+import { CHIP_ONE_LINE_PX, MAX_MIN_TITLE_PX } from '@/lib/graph/sizes';
 import { useGraphStore } from './graph-store';
 
 /** How far an overview's titles grow at most: the overview's nodes hold two lines of them at this scale (OVERVIEW_SIZE). */
@@ -28,7 +28,8 @@ function overviewScale(zoom: number): number {
 
 /**
  * Detail: the size (CSS px, in half pixels) a title needs to be 11 px on screen at `zoom`, up to `MAX_MIN_TITLE_PX`;
- * null where every title (12 px and up) already is.
+ * null where every title (12 px and up) already is. The inline fit of a server-rendered canvas (`server-fit.ts`)
+ * applies the same before hydration.
  */
 export function minTitlePx(zoom: number): number | null {
   const px = Math.ceil((11.1 / Math.max(zoom, 0.01)) * 2) / 2;
@@ -47,9 +48,6 @@ const LABELS_BIG_SCALE = 1.6;
  * here a card of OVERVIEW_SIZE (104 px tall) holds its title on one line of 24 px and two lines of 18.4 px.
  */
 const LABELS_FAR_SCALE = 2;
-
-/** A chip's two lines no longer fit once its title is this tall: it keeps the title (`atlas-titles-big`). */
-const CHIP_ONE_LINE_PX = 16;
 
 function clear(el: HTMLElement): void {
   el.style.removeProperty('--atlas-label-scale');

@@ -5,7 +5,9 @@ import { withScopedFixLinks } from '@/lib/graph/overlay';
 import type { ScopeLink } from '@/lib/topology/scope-query';
 import { initialLayoutFor } from '@/lib/graph/layout-server';
 import { openSelection } from '@/lib/graph/overview';
-import { DEFAULT_VIEW_STATE } from '@/lib/graph/view-url';
+import { headers } from 'next/headers';
+import { serverFitScript } from '@/lib/graph/server-fit';
+import { DEFAULT_VIEW_STATE, MIN_ZOOM } from '@/lib/graph/view-url';
 import { SERVER_PANE_GUESS } from '@/lib/graph/server-render';
 import { Suspense } from 'react';
 import { serverRendersCanvas } from '@/lib/graph/server-render';
@@ -72,7 +74,7 @@ export async function ServerGraph({
   // A link that selects something inside a closed overview group (a finding's route table) opens that group.
   const view = openSelection(topology, vpcId, initialView ?? DEFAULT_VIEW_STATE);
   const initialLayout = await initialLayoutFor(topology, vpcId, view);
-  return (
+  const canvas = (
     <TopologyGraphLoader
       {...props}
       initialView={view}
@@ -80,5 +82,16 @@ export async function ServerGraph({
       {...(initialLayout ? { initialLayout } : {})}
       {...(serverRender && initialLayout ? { serverPane: SERVER_PANE_GUESS } : {})}
     />
+  );
+  // Fitted to the real pane as soon as it is parsed (unless the link says where the view is), its titles sized for
+  // that zoom (`server-fit.ts`).
+  if (!serverRender || !initialLayout) return canvas;
+  const size = 'packed' in initialLayout ? initialLayout.packed : initialLayout.layout;
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  return (
+    <>
+      {canvas}
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: serverFitScript(size, MIN_ZOOM, view.viewport?.zoom ?? null) }} />
+    </>
   );
 }

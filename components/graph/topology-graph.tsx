@@ -32,6 +32,7 @@ import { ConnectionMode, Controls, Panel, ReactFlow, ReactFlowProvider, useReact
 import { LoaderCircle } from 'lucide-react';
 import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildGraph, viewGraphOptions } from '@/lib/graph/build';
+import { measuredServerPane } from '@/lib/graph/server-fit';
 import { absoluteBoxes, type Box } from '@/lib/graph/geometry';
 import { indexPaths, summarizeFindings, type GraphFinding } from '@/lib/graph/overlay';
 import type { OverviewGroupRef } from '@/lib/graph/overview';
@@ -56,7 +57,7 @@ import { edgeTypes, nodeTypes } from './node-types';
 import type { AtlasEdge, AtlasNode, TopologyGraphProps } from './types';
 import { useCamera } from './use-camera';
 import { useDelayedHover } from './use-delayed-hover';
-import { glanceBox, useFitView, type PaneSize } from './use-fit-view';
+import { glanceBox, startViewport as firstViewport, useFitView, type PaneSize } from './use-fit-view';
 import { useFullScreen } from './use-full-screen';
 import { useFlowElements } from './use-flow-elements';
 import { useTrafficEdges } from './use-traffic-edges';
@@ -112,7 +113,8 @@ export default function TopologyGraph(props: TopologyGraphProps) {
   // A small graph the server rendered whole (`serverPane`) starts from the pane the server fitted it to, on the server
   // and in the hydrating render alike, so the browser hydrates the server's picture instead of replacing it.
   const placeholder = useRef<HTMLDivElement>(null);
-  const [pane, setPane] = useState<PaneSize | null | undefined>(props.serverPane);
+  // In the browser it starts from the pane the inline fit measured before hydration (`server-fit.ts`), if it ran.
+  const [pane, setPane] = useState<PaneSize | null | undefined>(() => (props.serverPane ? (measuredServerPane() ?? props.serverPane) : undefined));
   // A VPC too big to read whole is drawn as its semantic overview, whose code loads only then (the placeholder stays meanwhile).
   const overview = useOverviewLib(props.topology, props.vpcId);
   useLayoutEffect(() => {
@@ -230,7 +232,10 @@ function GraphCanvas({ topology, vpcId, initialView, notices = [], createEndpoin
   const mounted = useProgressiveMount(layoutKey, drawnNodes, trafficEdges, flow.nodes, viewportReady, serverPane !== undefined);
   const flowNodes = viewportReady ? mounted.nodes : NO_NODES;
   const flowEdges = viewportReady ? mounted.edges : NO_EDGES;
-  useSeedFlowStore(flowNodes, flowEdges, FLOW_SETTINGS, flowStart);
+  // What the server drew with (its guessed pane): the render that hydrates reads the zoom from this.
+  // The first render's: the one that hydrates.
+  const [serverStart] = useState(() => (serverPane ? firstViewport(initialView?.viewport ?? null, shown?.layout ?? null, serverPane, glance) : null));
+  useSeedFlowStore(flowNodes, flowEdges, FLOW_SETTINGS, flowStart, serverStart);
 
   useKeyboardNavigation(flow.nodes, absolute);
   const canEscape = useCallback(() => escapeAction(store.getState().view) !== null, [store]);

@@ -3,6 +3,7 @@
 import { getViewportForBounds, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { boxAround, type Box } from '@/lib/graph/geometry';
+import { FIT_MAX_ZOOM, FIT_PADDING_PX } from '@/lib/graph/server-fit';
 import type { GraphLayout } from '@/lib/graph/layout';
 import type { GraphNode, NodeKind } from '@/lib/graph/types';
 import { MIN_ZOOM, type Viewport } from '@/lib/graph/view-url';
@@ -11,8 +12,13 @@ import { OVERVIEW_READABLE_ZOOM } from './overview-controls';
 import { useGraph, useGraphStore, type CameraIntent } from './graph-store';
 import type { AtlasEdge, AtlasNode } from './types';
 
-/** Room for the toolbar floating over the top of the canvas. */
-const FIT_PADDING = { top: '60px', left: '20px', right: '20px', bottom: '20px' } as const;
+/** Room for the toolbar floating over the top of the canvas (the inline fit of a server-rendered canvas keeps the same). */
+const FIT_PADDING = {
+  top: `${FIT_PADDING_PX.top}px`,
+  left: `${FIT_PADDING_PX.left}px`,
+  right: `${FIT_PADDING_PX.right}px`,
+  bottom: `${FIT_PADDING_PX.bottom}px`,
+} as const;
 /** Around focused nodes: clear of the legend button above and the zoom buttons below. */
 const FOCUS_PADDING = { top: '60px', left: '28px', right: '28px', bottom: '52px' } as const;
 
@@ -45,9 +51,9 @@ export function glanceBox(nodes: readonly Pick<GraphNode, 'id' | 'kind' | 'size'
  * to read (`OVERVIEW_READABLE_ZOOM`) and a `glance` box is given, that box instead, at a zoom where they read.
  */
 export function wholeGraph(pane: PaneSize, layout: Pick<GraphLayout, 'width' | 'height'>, glance: Box | null = null): Viewport {
-  const whole = getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, pane.width, pane.height, MIN_ZOOM, 1.1, FIT_PADDING);
+  const whole = getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, pane.width, pane.height, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
   if (!glance || whole.zoom >= OVERVIEW_READABLE_ZOOM) return whole;
-  return getViewportForBounds(glance, pane.width, pane.height, OVERVIEW_READABLE_ZOOM, 1.1, FIT_PADDING);
+  return getViewportForBounds(glance, pane.width, pane.height, OVERVIEW_READABLE_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
 }
 
 /**

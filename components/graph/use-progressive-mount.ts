@@ -129,7 +129,13 @@ export function seedFlowStore(state: FlowStoreSeedable, nodes: AtlasNode[], edge
  * store started with (`useFlowStoreStart`), gets the same picture, so a server-rendered canvas has its edges, its
  * viewport's zoom and its settings in the HTML, and the browser hydrates the same.
  */
-export function useSeedFlowStore(nodes: AtlasNode[], edges: AtlasEdge[], settings: Partial<ReactFlowState<AtlasNode, AtlasEdge>>, initial: ReactFlowState<AtlasNode, AtlasEdge>): void {
+export function useSeedFlowStore(
+  nodes: AtlasNode[],
+  edges: AtlasEdge[],
+  settings: Partial<ReactFlowState<AtlasNode, AtlasEdge>>,
+  initial: ReactFlowState<AtlasNode, AtlasEdge>,
+  serverStart: { x: number; y: number; zoom: number } | null = null,
+): void {
   const store = useStoreApi<AtlasNode, AtlasEdge>();
   useState(() => {
     const state = store.getState();
@@ -137,7 +143,10 @@ export function useSeedFlowStore(nodes: AtlasNode[], edges: AtlasEdge[], setting
     store.setState(settings);
     const seeded = seedFlowStore(store.getState(), nodes, edges);
     const now = store.getState();
-    if (initial !== now) Object.assign(initial, settings, { nodes: now.nodes, edges: now.edges, nodesInitialized: now.nodesInitialized, transform: now.transform });
+    // The viewport the server drew (`serverStart`, where the browser starts from another pane) for what the hydrating
+    // render reads of the zoom; React Flow's viewport element itself takes the current one.
+    const transform: [number, number, number] = serverStart ? [serverStart.x, serverStart.y, serverStart.zoom] : now.transform;
+    if (initial !== now) Object.assign(initial, settings, { nodes: now.nodes, edges: now.edges, nodesInitialized: now.nodesInitialized, transform });
     return seeded;
   });
 }

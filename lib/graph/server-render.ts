@@ -10,8 +10,11 @@ import { buildGraph, viewGraphOptions } from './build';
 import { topologyNeedsOverview } from './overview/threshold';
 import type { ViewState } from './view-url';
 
-/** At most this many nodes (groups included) are rendered on the server; a bigger graph mounts in the browser. */
-export const SERVER_RENDER_MAX_NODES = 150;
+/**
+ * At most this many nodes (groups included) are rendered on the server; a bigger graph mounts in the browser. Below the
+ * 150 nodes from which a graph zoomed out draws its level of detail (`use-flow-elements.ts`), which the server does not.
+ */
+export const SERVER_RENDER_MAX_NODES = 120;
 
 /**
  * The pane the server fits the first picture to before the browser has measured one: the canvas of a VPC page in a

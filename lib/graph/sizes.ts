@@ -70,6 +70,8 @@ export const GROUP_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['vpc', 'az'
  * (components/graph/overview-controls.tsx `minTitlePx`); nodes sized for their title hold it at this size.
  */
 export const MAX_MIN_TITLE_PX = 20;
+/** A chip's two lines no longer fit once its title is this tall: it keeps the title (`atlas-titles-big`). */
+export const CHIP_ONE_LINE_PX = 16;
 
 /** A chip's border and padding either side of its text (`Chip` in components/graph/node-parts.tsx), with 4 px to spare. */
 const CHIP_TEXT_INSET = 26;
