@@ -34,7 +34,8 @@ test.beforeAll(async () => {
   fixtureDir = mkdtempSync(path.join(os.tmpdir(), 'vpc-atlas-small-graph-'));
   vpcS = countsOf(writeSynth({ size: 'S', seed: 1, region: S_REGION }, fixtureDir))[0]?.vpc ?? '';
   vpcL = countsOf(writeSynth({ size: 'L', seed: 1, region: L_REGION }, fixtureDir))[0]?.vpc ?? '';
-  server = await startOwnServer({ name: 'small-graph', portOffset: 41, editor: 'editor@example.com', env: { ATLAS_FIXTURE_DIR: fixtureDir } });
+  // Small graphs drawn in the HTML (off by default): this file's tests hold for both ways, and the phone test is of this one.
+  server = await startOwnServer({ name: 'small-graph', portOffset: 41, editor: 'editor@example.com', env: { ATLAS_FIXTURE_DIR: fixtureDir, ATLAS_SERVER_RENDER_GRAPH: '1' } });
   base = server.base;
 });
 

@@ -61,6 +61,13 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ATLAS_AUTH_HEADER: 'x email' })).toThrow('ATLAS_AUTH_HEADER="x email": must be an HTTP header name');
   });
 
+  it('draws small graphs in the HTML only when asked to', () => {
+    expect(parseConfig({}).serverRenderGraph).toBe(false);
+    expect(parseConfig({ ATLAS_SERVER_RENDER_GRAPH: '1' }).serverRenderGraph).toBe(true);
+    expect(parseConfig({ ATLAS_SERVER_RENDER_GRAPH: 'false' }).serverRenderGraph).toBe(false);
+    expect(() => parseConfig({ ATLAS_SERVER_RENDER_GRAPH: 'yes' })).toThrow('ATLAS_SERVER_RENDER_GRAPH="yes": must be 1 (on) or 0 (off)');
+  });
+
   it('refuses live writes without sign-in, and says why', () => {
     expect(() => parseConfig({ ATLAS_LIVE_WRITES: '1' })).toThrow(ConfigError);
     expect(() => parseConfig({ ATLAS_LIVE_WRITES: '1', ATLAS_AUTH: 'none' })).toThrow(/ATLAS_LIVE_WRITES=1 needs sign-in: with ATLAS_AUTH=none anyone who reaches the port could create/);

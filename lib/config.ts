@@ -72,6 +72,11 @@ export const AtlasEnv = z.object({
     .enum(['0', '1', 'true', 'false', ''], { error: 'must be 1 (on) or 0 (off)' })
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  // Small graphs drawn in the page's HTML (lib/graph/server-render.ts): sooner on screen, later to answer.
+  ATLAS_SERVER_RENDER_GRAPH: z
+    .enum(['0', '1', 'true', 'false', ''], { error: 'must be 1 (on) or 0 (off)' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
   // Who may read and who may write; see lib/auth. `none`: everyone who reaches the port is an editor,
   // which is only fine on loopback (the default bind address).
   ATLAS_AUTH: z
@@ -224,6 +229,12 @@ export interface AtlasConfig {
   liveWrites: boolean;
   /** ATLAS_DATABASE_URL: the PostgreSQL store shared by replicas; undefined: the SQLite file in dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * ATLAS_SERVER_RENDER_GRAPH=1: a small graph's canvas is rendered on the server and hydrated (`serverRendersCanvas`);
+   * off (the default), every canvas mounts in the browser after hydration. See bench/README.md, session 8: on the S
+   * account the picture is on screen about twice as soon, but the page answers later and blocks its main thread longer.
+   */
+  serverRenderGraph: boolean;
   /** password: from the URL, PGPASSWORD or ~/.pgpass; rds-iam: a fresh RDS IAM token per connection. */
   databaseAuth: 'password' | 'rds-iam';
   auth: AuthConfig;
@@ -317,6 +328,7 @@ export function parseConfig(env: Record<string, string | undefined>): AtlasConfi
     awsEndpoint: e.AWS_ENDPOINT_URL_EC2 ?? e.AWS_ENDPOINT_URL,
     liveWrites: e.ATLAS_LIVE_WRITES,
     databaseUrl: e.ATLAS_DATABASE_URL,
+    serverRenderGraph: e.ATLAS_SERVER_RENDER_GRAPH,
     databaseAuth: e.ATLAS_DATABASE_AUTH,
     auth: {
       mode: e.ATLAS_AUTH,

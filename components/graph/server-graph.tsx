@@ -6,6 +6,7 @@ import type { ScopeLink } from '@/lib/topology/scope-query';
 import { initialLayoutFor } from '@/lib/graph/layout-server';
 import { openSelection } from '@/lib/graph/overview';
 import { headers } from 'next/headers';
+import { getConfig } from '@/lib/config';
 import { serverFitScript } from '@/lib/graph/server-fit';
 import { DEFAULT_VIEW_STATE, MIN_ZOOM } from '@/lib/graph/view-url';
 import { SERVER_PANE_GUESS } from '@/lib/graph/server-render';
@@ -29,11 +30,12 @@ function yieldToStream(): Promise<void> {
 type ServerGraphProps = Parameters<typeof ServerGraph>[0];
 
 /**
- * The canvas of a server page: a small graph (`serverRendersCanvas`) rendered whole, its picture in the page's HTML;
- * a bigger one inside a Suspense boundary, the placeholder first and the canvas mounted in the browser.
+ * The canvas of a server page: with ATLAS_SERVER_RENDER_GRAPH=1, a small graph (`serverRendersCanvas`) rendered whole,
+ * its picture in the page's HTML; any other inside a Suspense boundary, the placeholder first and the canvas mounted
+ * in the browser (the default: measured faster to an answering canvas, bench/README.md session 8).
  */
 export function ServerCanvas(props: Omit<ServerGraphProps, 'serverRender'>) {
-  if (serverRendersCanvas(props.topology, props.vpcId, props.initialView ?? DEFAULT_VIEW_STATE)) return <ServerGraph {...props} serverRender />;
+  if (getConfig().serverRenderGraph && serverRendersCanvas(props.topology, props.vpcId, props.initialView ?? DEFAULT_VIEW_STATE)) return <ServerGraph {...props} serverRender />;
   return (
     <Suspense fallback={<GraphPlaceholder />}>
       <ServerGraph {...props} />

@@ -1,8 +1,11 @@
 /**
  * Which canvases the server renders whole (React Flow's nodes and edges in the page's HTML, as a plain React Flow page
- * would), instead of a placeholder the browser replaces after hydration: a graph small enough that its HTML stays
- * small and its first picture is one render (no semantic overview, no level of detail, no slices). Most VPCs are
- * this size; on them the picture is on screen with the HTML, before any script (bench/README.md, session 8).
+ * would), instead of a placeholder the browser replaces after hydration, when ATLAS_SERVER_RENDER_GRAPH=1: a graph
+ * small enough that its HTML stays small and its first picture is one render (no semantic overview, no level of
+ * detail, no slices). Most VPCs are this size; on them the picture is on screen with the HTML, before any script,
+ * about twice as soon, but the canvas answers later and the main thread is blocked longer (the HTML's ~900 more
+ * elements are laid out before the scripts run, and hydrating them costs about what mounting them does): measured in
+ * bench/README.md, session 8, which is why it is off by default.
  */
 
 import type { Topology } from '@/lib/topology/types';
