@@ -32,7 +32,7 @@ import { ConnectionMode, Controls, Panel, ReactFlow, ReactFlowProvider, useReact
 import { LoaderCircle } from 'lucide-react';
 import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildGraph, viewGraphOptions } from '@/lib/graph/build';
-import { measuredServerPane } from '@/lib/graph/server-fit';
+import { forgetServerPane, measuredServerPane } from '@/lib/graph/server-fit';
 import { absoluteBoxes, type Box } from '@/lib/graph/geometry';
 import { indexPaths, summarizeFindings, type GraphFinding } from '@/lib/graph/overlay';
 import type { OverviewGroupRef } from '@/lib/graph/overview';
@@ -118,7 +118,9 @@ export default function TopologyGraph(props: TopologyGraphProps) {
   // A VPC too big to read whole is drawn as its semantic overview, whose code loads only then (the placeholder stays meanwhile).
   const overview = useOverviewLib(props.topology, props.vpcId);
   useLayoutEffect(() => {
-    if (props.serverPane) return;
+    // Taken once: a canvas the browser draws later (a client-side navigation, whose inline script never runs) must not
+    // start from this page's measurement.
+    if (props.serverPane) return forgetServerPane();
     const el = placeholder.current;
     const size = el && el.clientWidth > 0 && el.clientHeight > 0 ? { width: el.clientWidth, height: el.clientHeight } : null;
     startTransition(() => setPane(size));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minTitlePx } from '@/components/graph/overview-controls';
 import { wholeGraph } from '@/components/graph/use-fit-view';
-import { serverFitScript } from './server-fit';
+import { forgetServerPane, measuredServerPane, serverFitScript } from './server-fit';
 import { MIN_ZOOM } from './view-url';
 
 /** Runs the inline script against a canvas of this pane, as the browser would when it parses it. */
@@ -55,5 +55,17 @@ describe('the inline fit of a server-rendered canvas', () => {
   it('leaves the server\'s transform alone when there is no pane to measure', () => {
     expect(runScript(layout, null)).toEqual({ transform: 'translate(1px,2px) scale(1)', measured: undefined, minTitle: null, big: false });
     expect(runScript(layout, { width: 0, height: 300 }).measured).toBeUndefined();
+  });
+
+  it('hands its measurement to the one canvas that hydrates, and to no canvas drawn later on a client-side navigation', () => {
+    const g = globalThis as { window?: { __atlasServerPane?: unknown } };
+    g.window = { __atlasServerPane: { width: 366, height: 640 } };
+    try {
+      expect(measuredServerPane()).toEqual({ width: 366, height: 640 });
+      forgetServerPane();
+      expect(measuredServerPane()).toBeUndefined();
+    } finally {
+      delete g.window;
+    }
   });
 });

@@ -79,6 +79,11 @@ export function serverFitScript(layout: { width: number; height: number }, minZo
   return `(${fitBeforeHydration.toString()})(document.currentScript,${args})`;
 }
 
+/** Drops what the inline script measured, once the canvas that hydrated has taken it. */
+export function forgetServerPane(): void {
+  if (typeof window !== 'undefined') delete window.__atlasServerPane;
+}
+
 /** The pane the inline script measured, in the browser before the canvas hydrates; undefined on the server or without it. */
 export function measuredServerPane(): { width: number; height: number } | undefined {
   return typeof window === 'undefined' ? undefined : window.__atlasServerPane;
